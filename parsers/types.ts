@@ -1,0 +1,121 @@
+/**
+ * The extraction shape (shared/spec/extraction.md, version 1) and the text model parsers read.
+ * Required fields follow the spec exactly; extras (confidence, boxes, warnings) are allowed.
+ */
+
+/** A rectangle on a page, as fractions (0..1) of the page width and height, origin top-left. */
+export interface Box {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+/** One line of text as read from a page (text layer or OCR). */
+export interface TextLine {
+  text: string;
+  /** Table cells when the source separates them (pdf text layer: tab-separated). */
+  cells?: string[];
+  box: Box | null;
+  /** 0..1; 1 for a PDF text layer. */
+  confidence: number;
+}
+
+export interface PageText {
+  /** 1-based page number */
+  page: number;
+  source: 'text_layer' | 'ocr';
+  lines: TextLine[];
+}
+
+export type DocumentForm = 'text_pdf' | 'scanned_pdf' | 'photo';
+
+export interface DocumentText {
+  form: DocumentForm;
+  pages: PageText[];
+}
+
+export type Verdict = 'pass' | 'fail' | 'n/a';
+export type ProductCategory = 'school_uniform' | 'kindergarten_garment' | 'plastic_toy' | 'bedding';
+
+export interface ReportItem {
+  name: string;
+  unit: string | null;
+  requirement: string | null;
+  result: string | null;
+  verdict: Verdict | null;
+  /** extras */
+  page?: number;
+  box?: Box | null;
+  confidence?: number;
+}
+
+export interface TestReportExtraction {
+  kind: 'test_report';
+  reportNumber: string | null;
+  lab: { name: string | null; cmaNumber: string | null; cnasNumber: string | null };
+  sample: {
+    name: string | null;
+    model: string | null;
+    trademark: string | null;
+    batch: string | null;
+    safetyClass: 'A' | 'B' | 'C' | null;
+  };
+  client: string | null;
+  manufacturer: string | null;
+  inspectionType: 'commissioned' | 'sampling' | 'supervision' | null;
+  dates: { received: string | null; tested: string | null; issued: string | null };
+  standards: string[];
+  items: ReportItem[];
+  conclusion: 'pass' | 'fail' | null;
+  pages: number;
+  /** extras: per-field confidence/location and what needs review */
+  fields?: Record<string, FieldMeta>;
+  review?: ReviewFlag[];
+  form?: DocumentForm;
+}
+
+export interface ContractLine {
+  lineNo?: number;
+  product: string;
+  category: ProductCategory | null;
+  model: string | null;
+  quantity: number | null;
+  unit: string | null;
+  unitPrice: number | null;
+  amount: number | null;
+}
+
+export interface ContractExtraction {
+  kind: 'contract';
+  contractNumber: string | null;
+  purchaser: { name: string | null };
+  supplier: { name: string | null; uscc: string | null };
+  signedDate: string | null;
+  deliveryDate: string | null;
+  lines: ContractLine[];
+  totalAmount: number | null;
+  standards: string[];
+  pages?: number;
+  fields?: Record<string, FieldMeta>;
+  review?: ReviewFlag[];
+  form?: DocumentForm;
+}
+
+export type Extraction = TestReportExtraction | ContractExtraction;
+
+/** Where a field was read and how sure we are. Key: a dotted path like `sample.model`. */
+export interface FieldMeta {
+  confidence: number;
+  page: number | null;
+  box: Box | null;
+  /** the raw text the value came from */
+  source?: string;
+}
+
+export interface ReviewFlag {
+  path: string;
+  /** e.g. 'missing', 'low_confidence', 'invalid_format' */
+  reason: string;
+  message: string;
+}

@@ -1,0 +1,50 @@
+/**
+ * One error type, one code table, one response writer (STYLE.md G5).
+ * `code` is a stable English identifier; `userMessage` is the Chinese text shown to people.
+ */
+export const ERROR_TABLE = {
+  VALIDATION_FAILED: { status: 400, message: '提交的数据不符合要求' },
+  BAD_REQUEST: { status: 400, message: '请求无效' },
+  UNAUTHENTICATED: { status: 401, message: '请先登录' },
+  INVALID_CREDENTIALS: { status: 401, message: '用户名或密码错误' },
+  ACCOUNT_LOCKED: { status: 423, message: '登录失败次数过多，账户已临时锁定，请稍后再试' },
+  CSRF_FAILED: { status: 403, message: '页面已过期或请求来源无效，请刷新页面后重试' },
+  FORBIDDEN: { status: 403, message: '您无权执行此操作' },
+  NOT_FOUND: { status: 404, message: '未找到请求的资源' },
+  CONFLICT: { status: 409, message: '数据冲突，该记录已存在' },
+  DUPLICATE_DOCUMENT: { status: 409, message: '该文件已上传过' },
+  FILE_TOO_LARGE: { status: 413, message: '文件超过大小限制' },
+  TOO_MANY_FILES: { status: 413, message: '一次上传的文件过多' },
+  UNSUPPORTED_FILE_TYPE: { status: 415, message: '不支持的文件类型，仅支持 PDF、JPEG、PNG' },
+  EMPTY_FILE: { status: 400, message: '文件为空' },
+  CORRUPT_FILE: { status: 422, message: '文件已损坏，无法读取' },
+  ENCRYPTED_PDF: { status: 422, message: 'PDF 文件已加密，请上传未加密的文件' },
+  TOO_MANY_PAGES: { status: 422, message: '文档页数超过限制' },
+  IMAGE_TOO_LARGE: { status: 422, message: '图片尺寸过大' },
+  UNPROCESSABLE: { status: 422, message: '无法处理该请求' },
+  RATE_LIMITED: { status: 429, message: '请求过于频繁，请稍后再试' },
+  DATA_DIR_LOCKED: { status: 503, message: '数据目录正被另一个进程使用' },
+  NOT_READY: { status: 503, message: '服务尚未就绪' },
+  INTERNAL: { status: 500, message: '服务器内部错误，请稍后重试' },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type ErrorCode = keyof typeof ERROR_TABLE;
+
+export class AppError extends Error {
+  readonly status: number;
+  readonly userMessage: string;
+  constructor(
+    readonly code: ErrorCode,
+    userMessage?: string,
+    readonly details?: unknown,
+    options?: { cause?: unknown },
+  ) {
+    super(userMessage ?? ERROR_TABLE[code].message, options);
+    this.name = 'AppError';
+    this.status = ERROR_TABLE[code].status;
+    this.userMessage = userMessage ?? ERROR_TABLE[code].message;
+  }
+}
+
+export const notFound = (what = '资源') => new AppError('NOT_FOUND', `未找到${what}`);
+export const forbidden = (why?: string) => new AppError('FORBIDDEN', why);
