@@ -1,0 +1,177 @@
+/**
+ * tesseract.js 7 engine: a small pool of workers created once (lazily, one per slot) and reused,
+ * each recycled after `pagesPerWorker` pages or after any failure, because long-lived workers grow
+ * and a WASM abort can leave a worker unusable (tesseract.js #367, #704, #977).
+ *
+ * Offline: the language data comes from the npm package @tesseract.js-data/chi_sim (best_int),
+ * `cacheMethod: 'none'` keeps tesseract.js from writing a cache file into the working directory.
+ */
+import path from 'node:path';
+import { createWorker, PSM, type Worker, type Page, type Bbox } from 'tesseract.js';
+import { AppError } from '../../errors';
+import {
+  normaliseBox,
+  pngSize,
+  type OcrEngine,
+  type OcrLine,
+  type OcrPageText,
+  type OcrWord,
+} from './ocr-engine';
+
+export interface TesseractEngineOptions {
+  /** How many workers run pages in parallel (config OCR_WORKERS). */
+  workers: number;
+  /** A worker is terminated and replaced after this many pages. */
+  pagesPerWorker?: number;
+  /** A page taking longer than this is abandoned and its worker replaced. */
+  pageTimeoutMs?: number;
+  /** Resolution the prepared images are scaled to (tells tesseract the text size). */
+  dpi?: number;
+}
+
+/** Folder holding chi_sim.traineddata.gz (best_int: faster and leaner than the package default). */
+export function chiSimLangPath(): string {
+  const pkg = require.resolve('@tesseract.js-data/chi_sim/package.json');
+  return path.join(path.dirname(pkg), '4.0.0_best_int');
+}
+
+interface Slot {
+  worker: Promise<Worker> | null;
+  pages: number;
+  busy: boolean;
+}
+
+export class TesseractEngine implements OcrEngine {
+  readonly name = 'tesseract' as const;
+  private readonly slots: Slot[];
+  private readonly waiting: Array<(slot: Slot) => void> = [];
+  private readonly pagesPerWorker: number;
+  private readonly pageTimeoutMs: number;
+  private readonly dpi: number;
+  private closed = false;
+  /** Workers created so far (observability and tests: proves reuse and recycling). */
+  workersCreated = 0;
+  /** Errors tesseract.js reported outside a job's promise (errorHandler). */
+  readonly workerErrors: string[] = [];
+
+  constructor(opts: TesseractEngineOptions) {
+    this.slots = Array.from({ length: Math.max(1, opts.workers) }, () => ({
+      worker: null,
+      pages: 0,
+      busy: false,
+    }));
+    this.pagesPerWorker = opts.pagesPerWorker ?? 40;
+    this.pageTimeoutMs = opts.pageTimeoutMs ?? 120_000;
+    this.dpi = opts.dpi ?? 200;
+  }
+
+  async recognise(image: Buffer, page: number): Promise<OcrPageText> {
+    // Only images we produced reach the WASM: a corrupt buffer is refused here, not inside tesseract.
+    const size = pngSize(image);
+    if (!size || size.width < 1 || size.height < 1) {
+      throw new AppError('CORRUPT_FILE', '图片已损坏，无法识别');
+    }
+    const slot = await this.acquire();
+    try {
+      const worker = await this.workerOf(slot);
+      const result = await this.withTimeout(
+        worker.recognize(image, {}, { blocks: true, text: false }),
+        this.pageTimeoutMs,
+      );
+      slot.pages++;
+      if (slot.pages >= this.pagesPerWorker) await this.retire(slot);
+      return toPageText(result.data, page, size.width, size.height);
+    } catch (err) {
+      await this.retire(slot);
+      if (err instanceof AppError) throw err;
+      throw new AppError('UNPROCESSABLE', '文字识别失败，请检查图片是否完整清晰', undefined, { cause: err });
+    } finally {
+      this.release(slot);
+    }
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.all(this.slots.map((s) => this.retire(s)));
+  }
+
+  private acquire(): Promise<Slot> {
+    if (this.closed) return Promise.reject(new AppError('NOT_READY', '文字识别服务已关闭'));
+    const free = this.slots.find((s) => !s.busy);
+    if (free) {
+      free.busy = true;
+      return Promise.resolve(free);
+    }
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  private release(slot: Slot): void {
+    const next = this.waiting.shift();
+    if (next) next(slot);
+    else slot.busy = false;
+  }
+
+  private workerOf(slot: Slot): Promise<Worker> {
+    slot.worker ??= this.createWorker();
+    return slot.worker;
+  }
+
+  private async createWorker(): Promise<Worker> {
+    this.workersCreated++;
+    const worker = await createWorker('chi_sim', 1, {
+      langPath: chiSimLangPath(),
+      cacheMethod: 'none',
+      gzip: true,
+      errorHandler: (e: unknown) => {
+        this.workerErrors.push(e instanceof Error ? e.message : String(e));
+      },
+    });
+    await worker.setParameters({
+      tessedit_pageseg_mode: PSM.AUTO,
+      preserve_interword_spaces: '1',
+      user_defined_dpi: String(this.dpi),
+    });
+    return worker;
+  }
+
+  /** Terminates a slot's worker (if any); the next page on that slot starts a fresh one. */
+  private async retire(slot: Slot): Promise<void> {
+    const pending = slot.worker;
+    slot.worker = null;
+    slot.pages = 0;
+    if (!pending) return;
+    try {
+      const worker = await pending;
+      await this.withTimeout(worker.terminate(), 5000);
+    } catch {
+      // The worker failed to start or is already gone: nothing left to stop.
+    }
+  }
+
+  private withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new AppError('UNPROCESSABLE', '文字识别超时')), ms);
+    });
+    return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
+  }
+}
+
+/** Flattens tesseract's block → paragraph → line → word tree into lines with normalised boxes. */
+export function toPageText(data: Page, page: number, width: number, height: number): OcrPageText {
+  const lines: OcrLine[] = [];
+  const box = (b: Bbox) => normaliseBox(b, width, height);
+  for (const block of data.blocks ?? []) {
+    for (const para of block.paragraphs) {
+      for (const line of para.lines) {
+        const text = line.text.replace(/\s+$/u, '').trim();
+        if (!text) continue;
+        const words: OcrWord[] = line.words
+          .filter((w) => w.text.trim() !== '')
+          .map((w) => ({ text: w.text, box: box(w.bbox), confidence: w.confidence / 100 }));
+        lines.push({ text, box: box(line.bbox), confidence: line.confidence / 100, words });
+      }
+    }
+  }
+  return { page, source: 'ocr', lines };
+}
