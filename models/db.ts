@@ -29,6 +29,12 @@ function migrationsDir(): string {
   return path.resolve(__dirname, '..', '..', 'models', 'migrations');
 }
 
+/** Makes close() idempotent: the server, the CLI and tests may all call it. */
+function once(fn: () => Promise<void>): () => Promise<void> {
+  let p: Promise<void> | undefined;
+  return () => (p ??= fn());
+}
+
 export interface Database {
   db: Db;
   driver: 'pglite' | 'postgres';
@@ -84,13 +90,13 @@ async function openPglite(dataDir: string | undefined, takeLock: boolean): Promi
       await client.exec(sql);
     },
     migrate: () => migratePglite(drizzlePglite(client, { schema }), { migrationsFolder: migrationsDir() }),
-    close: async () => {
+    close: once(async () => {
       try {
         await client.close();
       } finally {
         lock?.release();
       }
-    },
+    }),
   };
 }
 
@@ -111,6 +117,6 @@ function openPostgres(url: string): Database {
       await pool.query(sql);
     },
     migrate: () => migratePg(drizzlePg(pool, { schema }), { migrationsFolder: migrationsDir() }),
-    close: () => pool.end(),
+    close: once(() => pool.end()),
   };
 }

@@ -1,0 +1,20 @@
+/** Everything a request handler or job needs, built once at start (server/main.ts) or per test. */
+import type { Config } from './config';
+import type { Database, Db } from '../models/db';
+import type { Logger } from './logger';
+
+export interface AppContext {
+  config: Config;
+  database: Database;
+  db: Db;
+  logger: Logger;
+  /** Services registered by features at start-up (storage, job queue, OCR, mailer, …). */
+  services: Partial<Services>;
+}
+
+/**
+ * Feature services. Each feature adds its own entry here (optional, so the foundation runs
+ * without it) and registers it in server/bootstrap.ts.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface Services {}

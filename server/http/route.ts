@@ -1,0 +1,102 @@
+/**
+ * A route is declared once (STYLE.md G4): method, path, zod schemas for params/query/body and the
+ * response, and a plain async handler. From the same declarations we mount Express routes
+ * (validation → handler → JSON) and generate the OpenAPI document — it is never hand-written.
+ */
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { z, type ZodType } from 'zod';
+import type { Principal } from '../policies/policy';
+import type { AppContext } from '../context';
+import { AppError } from '../errors';
+
+export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+
+/** How a route is reached: public (no login) or with a logged-in user. */
+export type Access = 'public' | 'user';
+
+export interface HandlerInput<P, Q, B> {
+  ctx: AppContext;
+  user: Principal;
+  params: P;
+  query: Q;
+  body: B;
+  req: Request;
+  res: Response;
+}
+
+export interface RouteDef<P = unknown, Q = unknown, B = unknown> {
+  method: Method;
+  /** Express path, e.g. '/api/schools/:id' */
+  path: string;
+  summary: string;
+  tag: string;
+  access: Access;
+  params?: ZodType<P>;
+  query?: ZodType<Q>;
+  body?: ZodType<B>;
+  /** Response body schema (documentation and the contract the presenters follow). */
+  response?: ZodType;
+  /** Success status (default 200). */
+  status?: number;
+  /** Content type of the success response when it is not JSON (exports). */
+  produces?: string[];
+  /** Express middleware run after authentication and before validation (e.g. multer). */
+  before?: RequestHandler[];
+  /** multipart/form-data request (documented as such). */
+  multipart?: boolean;
+  /**
+   * Returns the response body (sent as JSON with `status`), or undefined when the handler
+   * wrote the response itself (file downloads).
+   */
+  handler: (input: HandlerInput<P, Q, B>) => Promise<unknown>;
+}
+
+/** Identity helper that keeps the generic types of one route together. */
+export function defineRoute<P = Record<string, never>, Q = Record<string, never>, B = undefined>(
+  def: RouteDef<P, Q, B>,
+): RouteDef<P, Q, B> {
+  return def;
+}
+
+/** Turns a ZodError into our VALIDATION_FAILED error with `field: message` details. */
+export function validationError(where: string, error: z.ZodError): AppError {
+  const details = error.issues.map((i) => ({
+    field: [where, ...i.path.map(String)].join('.'),
+    message: i.message,
+  }));
+  const text = details.map((d) => `${d.field}: ${d.message}`).join('；');
+  return new AppError('VALIDATION_FAILED', `提交的数据不符合要求：${text}`, details);
+}
+
+function parsePart<T>(schema: ZodType<T> | undefined, value: unknown, where: string): T {
+  if (!schema) return (where === 'body' ? undefined : {}) as T;
+  const r = schema.safeParse(value ?? (where === 'body' ? undefined : {}));
+  if (!r.success) throw validationError(where, r.error);
+  return r.data;
+}
+
+/** Express handler for one route: validates, calls the handler, writes the result. */
+export function toExpressHandler(def: RouteDef<unknown, unknown, unknown>, ctx: AppContext): RequestHandler {
+  return async (req: Request, res: Response, _next: NextFunction) => {
+    const user = res.locals.user as Principal | undefined;
+    if (def.access === 'user' && !user) throw new AppError('UNAUTHENTICATED');
+    const params = parsePart(def.params, req.params, 'params');
+    const query = parsePart(def.query, req.query, 'query');
+    const body = parsePart(def.body, req.body as unknown, 'body');
+    const result = await def.handler({ ctx, user: user as Principal, params, query, body, req, res });
+    if (result === undefined) {
+      if (!res.headersSent) res.status(def.status ?? 204).end();
+      return;
+    }
+    res.status(def.status ?? 200).json(result);
+  };
+}
+
+/** '/api/schools/:id' → '/api/schools/{id}' */
+export function openApiPath(path: string): string {
+  return path.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
+}
+
+/** A route of any parameter types, for lists of routes. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyRoute = RouteDef<any, any, any>;

@@ -1,0 +1,72 @@
+/**
+ * Server entry: config → start-up checks → database + migrations → demo data on an empty
+ * embedded database → listen → graceful shutdown.
+ */
+import type { Server } from 'node:http';
+import { config, ConfigError } from './config';
+import { bootstrap, shutdown } from './bootstrap';
+import { createApp } from './app';
+import { createLogger } from './logger';
+import { formatDemoAccounts, hasAnyUser, loadDemo } from './use-cases/load-demo';
+import { DataDirLockedError } from '../models/data-dir-lock';
+
+async function main(): Promise<void> {
+  let cfg;
+  try {
+    cfg = config();
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      process.stderr.write(`${e.message}\n`);
+      process.exit(1);
+    }
+    throw e;
+  }
+  const logger = createLogger(cfg.LOG_LEVEL);
+  let ctx;
+  try {
+    ctx = await bootstrap({ config: cfg, logger });
+  } catch (e) {
+    if (e instanceof DataDirLockedError) {
+      process.stderr.write(`${e.message}\n`);
+      process.exit(1);
+    }
+    throw e;
+  }
+  if (!cfg.DATABASE_URL && cfg.DEMO_ON_EMPTY === '1' && !(await hasAnyUser(ctx.db))) {
+    const accounts = await loadDemo(ctx.db);
+    process.stdout.write(`\n首次启动：已载入演示区县。\n${formatDemoAccounts(accounts)}\n\n`);
+  }
+  const app = createApp(ctx);
+  const server: Server = app.listen(cfg.PORT, cfg.HOST);
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', resolve);
+    server.once('error', reject);
+  });
+  const addr = server.address();
+  const port = typeof addr === 'object' && addr ? addr.port : cfg.PORT;
+  logger.info({ port, database: ctx.database.driver }, 'listening');
+  process.stdout.write(`双送检核验 已启动: http://localhost:${port}/ （数据库: ${ctx.database.driver === 'pglite' ? `内嵌 ${cfg.DATA_DIR}` : 'PostgreSQL'}）\n`);
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    server.close();
+    server.closeAllConnections();
+    shutdown(ctx).then(
+      () => process.exit(0),
+      (err: unknown) => {
+        logger.error({ err }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`启动失败: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { defineRoute, type AnyRoute } from '../../http/route';
+import { authorize, listScope } from '../../policies/policy';
+import { notFound } from '../../errors';
+import { presentSchool, SchoolKindSchema, SchoolView } from '../../presenters/account';
+import { createSchool } from '../../use-cases/manage-accounts';
+import { findSchool, listSchools } from '../../../models/district.repository';
+
+const IdParams = z.object({ id: z.string().uuid('无效的编号') });
+const ListQuery = z.object({ districtId: z.string().uuid('无效的区县编号').optional() });
+const NewSchool = z.object({
+  districtId: z.string().uuid('无效的区县编号'),
+  name: z.string().trim().min(1, '请输入学校名称').max(100),
+  kind: SchoolKindSchema,
+  address: z.string().trim().max(200).optional(),
+});
+
+export const schoolRoutes: AnyRoute[] = [
+  defineRoute({
+    method: 'get',
+    path: '/api/schools',
+    summary: '学校列表（按权限范围）',
+    tag: '区县与学校',
+    access: 'user',
+    query: ListQuery,
+    response: z.array(SchoolView),
+    handler: async ({ ctx, user, query }) => {
+      const scope = listScope(user, 'school.read');
+      const rows = await listSchools(ctx.db, { ...scope, ...(scope.districtId || scope.schoolId ? {} : { districtId: query.districtId }) });
+      return rows.filter((s) => !query.districtId || s.districtId === query.districtId).map(presentSchool);
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/api/schools',
+    summary: '新建学校',
+    tag: '区县与学校',
+    access: 'user',
+    body: NewSchool,
+    response: SchoolView,
+    status: 201,
+    handler: async ({ ctx, user, body }) => {
+      authorize(user, 'school.manage', { districtId: body.districtId });
+      return presentSchool(await createSchool(ctx.db, user.id, body));
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/schools/:id',
+    summary: '学校详情',
+    tag: '区县与学校',
+    access: 'user',
+    params: IdParams,
+    response: SchoolView,
+    handler: async ({ ctx, user, params }) => {
+      const s = await findSchool(ctx.db, params.id);
+      authorize(user, 'school.read', { districtId: s?.districtId ?? null, schoolId: s?.id ?? null });
+      if (!s) throw notFound('学校');
+      return presentSchool(s);
+    },
+  }),
+];

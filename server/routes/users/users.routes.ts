@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import { defineRoute, type AnyRoute } from '../../http/route';
+import { authorize, listScope } from '../../policies/policy';
+import { notFound } from '../../errors';
+import { presentUser, RoleSchema, UserView } from '../../presenters/account';
+import { createUser } from '../../use-cases/manage-accounts';
+import { findUser, listUsers, setPassword, setUserDisabled } from '../../../models/user.repository';
+import { findSchool } from '../../../models/district.repository';
+import { recordAudit } from '../../../models/audit.repository';
+import { hashPassword, passwordProblem } from '../../auth/passwords';
+import type { AppContext } from '../../context';
+import { AppError } from '../../errors';
+
+const IdParams = z.object({ id: z.string().uuid('无效的编号') });
+const NewUser = z.object({
+  username: z.string().trim().min(3, '用户名至少 3 个字符').max(64).regex(/^[A-Za-z0-9_.@-]+$/, '用户名只能包含字母、数字和 _ . @ -'),
+  displayName: z.string().trim().min(1, '请输入姓名').max(64),
+  password: z.string().min(1).max(256),
+  role: RoleSchema,
+  schoolId: z.string().uuid('无效的学校编号').optional(),
+  districtId: z.string().uuid('无效的区县编号').optional(),
+});
+const UpdateUser = z
+  .object({ disabled: z.boolean().optional(), password: z.string().min(1).max(256).optional() })
+  .refine((b) => b.disabled !== undefined || b.password !== undefined, '请至少修改一项');
+
+async function tenancyOfUser(ctx: AppContext, id: string) {
+  const u = await findUser(ctx.db, id);
+  if (!u) return { user: undefined, tenancy: { districtId: null } };
+  const districtId = u.districtId ?? (u.schoolId ? ((await findSchool(ctx.db, u.schoolId))?.districtId ?? null) : null);
+  return { user: u, tenancy: { districtId, schoolId: u.schoolId } };
+}
+
+export const userRoutes: AnyRoute[] = [
+  defineRoute({
+    method: 'get',
+    path: '/api/users',
+    summary: '用户列表（管理员：全部；教育行政部门：本区县）',
+    tag: '账户',
+    access: 'user',
+    response: z.array(UserView),
+    handler: async ({ ctx, user }) => (await listUsers(ctx.db, listScope(user, 'user.read'))).map(presentUser),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/api/users',
+    summary: '新建用户',
+    tag: '账户',
+    access: 'user',
+    body: NewUser,
+    response: UserView,
+    status: 201,
+    handler: async ({ ctx, user, body }) => {
+      authorize(user, 'user.manage');
+      return presentUser(await createUser(ctx.db, user.id, body));
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/users/:id',
+    summary: '用户详情',
+    tag: '账户',
+    access: 'user',
+    params: IdParams,
+    response: UserView,
+    handler: async ({ ctx, user, params }) => {
+      const t = await tenancyOfUser(ctx, params.id);
+      authorize(user, 'user.read', t.tenancy);
+      if (!t.user) throw notFound('用户');
+      return presentUser(t.user);
+    },
+  }),
+  defineRoute({
+    method: 'patch',
+    path: '/api/users/:id',
+    summary: '停用/启用用户或重置密码',
+    tag: '账户',
+    access: 'user',
+    params: IdParams,
+    body: UpdateUser,
+    response: UserView,
+    handler: async ({ ctx, user, params, body }) => {
+      const t = await tenancyOfUser(ctx, params.id);
+      authorize(user, 'user.manage', t.tenancy);
+      if (!t.user) throw notFound('用户');
+      if (body.password !== undefined) {
+        const problem = passwordProblem(body.password);
+        if (problem) throw new AppError('VALIDATION_FAILED', problem);
+        await setPassword(ctx.db, t.user.id, await hashPassword(body.password));
+      }
+      if (body.disabled !== undefined) await setUserDisabled(ctx.db, t.user.id, body.disabled);
+      await recordAudit(ctx.db, { userId: user.id, action: 'user.update', resourceType: 'user', resourceId: t.user.id, districtId: t.tenancy.districtId, details: { disabled: body.disabled, passwordReset: body.password !== undefined } });
+      return presentUser((await findUser(ctx.db, t.user.id))!);
+    },
+  }),
+];

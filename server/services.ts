@@ -1,0 +1,30 @@
+/**
+ * Background services started with the app (job queue and OCR workers, webhook deliveries, …).
+ * Each feature registers a { name, start, stop } here; they start in order and stop in reverse.
+ */
+import type { AppContext } from './context';
+
+export interface Service {
+  name: string;
+  start(ctx: AppContext): Promise<void>;
+  stop(ctx: AppContext): Promise<void>;
+}
+
+const SERVICES: Service[] = [];
+
+export async function startServices(ctx: AppContext): Promise<void> {
+  for (const s of SERVICES) {
+    await s.start(ctx);
+    ctx.logger.debug({ service: s.name }, 'service started');
+  }
+}
+
+export async function stopServices(ctx: AppContext): Promise<void> {
+  for (const s of [...SERVICES].reverse()) {
+    try {
+      await s.stop(ctx);
+    } catch (e) {
+      ctx.logger.error({ err: e, service: s.name }, 'service failed to stop');
+    }
+  }
+}
