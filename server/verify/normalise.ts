@@ -1,0 +1,80 @@
+/** Small normalisers the verification rules compare with (names, report numbers, models, dates). */
+
+const FULL_WIDTH = /[\uFF01-\uFF5E]/g;
+
+/** Full-width ASCII → half-width, trimmed, white space removed. */
+export function compact(s: string | null | undefined): string {
+  if (!s) return '';
+  return s
+    .replace(FULL_WIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/\u3000/g, ' ')
+    .replace(/\s+/g, '')
+    .trim();
+}
+
+const DASHES = /[‐‑‒–—―−﹣－~～_]/g;
+
+/** A report number for duplicate detection: spaces removed, dash variants unified, upper case. */
+export function normaliseReportNumber(s: string | null | undefined): string {
+  return compact(s).replace(DASHES, '-').toUpperCase();
+}
+
+/** A model/款号 for comparison: upper case, no spaces, no dash variants at all. */
+export function normaliseModel(s: string | null | undefined): string {
+  return compact(s).replace(DASHES, '').replace(/-/g, '').toUpperCase();
+}
+
+/** An organisation name for comparison: compact, brackets unified. */
+export function normaliseName(s: string | null | undefined): string {
+  return compact(s)
+    .replace(/[（【[]/g, '(')
+    .replace(/[）】\]]/g, ')');
+}
+
+const LEGAL_FORMS = ['股份有限公司', '有限责任公司', '有限公司', '集团', '公司', '厂'];
+
+/** The distinctive core of a company name (legal form and bracketed parts removed). */
+export function nameCore(s: string | null | undefined): string {
+  let n = normaliseName(s).replace(/\([^)]*\)/g, '');
+  for (const form of LEGAL_FORMS) {
+    if (n.endsWith(form)) {
+      n = n.slice(0, -form.length);
+      break;
+    }
+  }
+  return n;
+}
+
+/** An item name for prefix matching: compact and lower-cased (pH值 ≡ PH值). */
+export function normaliseItemName(s: string | null | undefined): string {
+  return compact(s).replace(/[（]/g, '(').replace(/[）]/g, ')').toLowerCase();
+}
+
+/** `GB/T 31888-2015` → `GB/T 31888`; input already in the extraction's normal form. */
+export function standardNumberOf(edition: string): string {
+  return normaliseStandard(edition).replace(/-\d{4}$/, '');
+}
+
+/** Tolerant normal form `PREFIX NUMBER-YEAR` (accepts `GB/T31888—2015`, `GB 18401–2010 B类`). */
+export function normaliseStandard(s: string): string {
+  const c = compact(s).replace(DASHES, '-').replace(/／/g, '/').toUpperCase();
+  const m = /^([A-Z]+(?:\/[A-Z])?)([0-9.]+)(?:-(\d{4}))?/.exec(c);
+  if (!m) return c;
+  return `${m[1]} ${m[2]}${m[3] ? `-${m[3]}` : ''}`;
+}
+
+/** Adds calendar months to an ISO date (clamped to the month's last day). */
+export function addMonths(iso: string, months: number): string {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  const total = y * 12 + (m - 1) + months;
+  const ny = Math.floor(total / 12);
+  const nm = (total % 12) + 1;
+  const last = new Date(Date.UTC(ny, nm, 0)).getUTCDate();
+  return `${ny}-${String(nm).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+}
+
+/** Adds days to an ISO date. */
+export function addDays(iso: string, days: number): string {
+  const t = Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000;
+  return new Date(t).toISOString().slice(0, 10);
+}

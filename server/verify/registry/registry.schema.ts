@@ -1,0 +1,129 @@
+/**
+ * The rule registry is data (JSON under ./data), versioned and date-aware. This zod schema validates
+ * one registry document; `RuleRegistry` is the type the engine reads.
+ */
+import { z } from 'zod';
+
+export const FINDING_CODES = [
+  'MISSING_SUPPLIER_REPORT',
+  'MISSING_PURCHASER_REPORT',
+  'ITEM_FAILED',
+  'CONCLUSION_CONTRADICTS_ITEMS',
+  'STANDARD_SUPERSEDED',
+  'REQUIRED_STANDARD_MISSING',
+  'REQUIRED_ITEM_MISSING',
+  'REPORT_OUT_OF_DATE_WINDOW',
+  'PRODUCT_MISMATCH',
+  'CLIENT_MISMATCH',
+  'DUPLICATE_REPORT_NUMBER',
+  'INVALID_USCC',
+  'NO_CMA',
+] as const;
+export type FindingCode = (typeof FINDING_CODES)[number];
+
+export const CATEGORIES = ['school_uniform', 'kindergarten_garment', 'plastic_toy', 'bedding'] as const;
+export const SEVERITIES = ['high', 'medium', 'low'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+/** A standard number without its year, e.g. `GB/T 31888`, `GB 6675.4`. */
+const standardNumber = z.string().regex(/^[A-Z/]+ [0-9.]+$/, 'PREFIX NUMBER (no year)');
+/** A standard with its year, e.g. `GB 18401-2003`. */
+const standardEdition = z.string().regex(/^[A-Z/]+ [0-9.]+-\d{4}$/, 'PREFIX NUMBER-YEAR');
+/** A line condition: `under14` (the purchaser teaches children ≤14) or `filled` (bedding with 絮用纤维). */
+const condition = z.enum(['under14', 'filled']);
+const safetyClass = z.enum(['A', 'B', 'C']);
+
+/** A numeric bound. `op` carries the sign, so a printed `<` or `≤` never decides the judgement. */
+const bound = z.object({
+  op: z.enum(['<=', '<', '>=', '>']),
+  value: z.number(),
+});
+/** A requirement: one or two bounds (a range such as pH 4.0～8.5 is `[>= 4.0, <= 8.5]`). */
+const requirement = z.array(bound).min(1).max(2);
+
+export const limitRuleSchema = z.object({
+  id: z.string().min(1),
+  /** Printed item names this rule applies to (prefix match after normalisation). */
+  items: z.array(z.string().min(1)).min(1),
+  /** When set, the printed name must also contain one of these (an element, a phthalate group). */
+  subItems: z.array(z.string().min(1)).optional(),
+  /** Categories whose reports are re-judged with this rule. */
+  categories: z.array(z.enum(CATEGORIES)).min(1),
+  /** The standard the limit comes from (documentation and evidence text). */
+  source: z.string().min(1),
+  /** `number`: a measured value; `grade`: a colour-fastness grade on the half-grade scale (3-4 = 3.5). */
+  scale: z.enum(['number', 'grade']),
+  /** The unit `value` is in; results printed in another known unit are converted (% ↔ mg/kg). */
+  unit: z.string().nullable(),
+  /** One requirement for every class, or per safety class (A/B/C). */
+  requirement: requirement.optional(),
+  byClass: z.partialRecord(safetyClass, requirement).optional(),
+});
+export type LimitRule = z.infer<typeof limitRuleSchema>;
+
+const categoryRulesSchema = z.object({
+  label: z.string(),
+  /** The GB 18401 class assumed when the report prints none. */
+  defaultSafetyClass: safetyClass.nullable(),
+  /** Words in a product or sample name that identify the category (PRODUCT_MISMATCH, line proposals). */
+  productKeywords: z.array(z.string()).min(1),
+  /** Each group is satisfied by citing any of its numbers (any year) or a superseded predecessor. */
+  requiredStandards: z.array(z.object({ anyOf: z.array(standardNumber).min(1), when: condition.optional() })),
+  /** Each item is satisfied by a printed item whose name starts with one of `names`. */
+  requiredItems: z.array(
+    z.object({
+      names: z.array(z.string().min(1)).min(1),
+      label: z.string().optional(),
+      when: condition.optional(),
+    }),
+  ),
+});
+
+export const registrySchema = z.object({
+  version: z.string().regex(/^\d{4}\.\d+$/),
+  /** The registry applies to verifications run on or after this date (newest applicable wins). */
+  effectiveFrom: isoDate,
+  note: z.string(),
+  weights: z.record(
+    z.enum(FINDING_CODES),
+    z.object({ weight: z.number().int().positive(), tier: z.enum(SEVERITIES) }),
+  ),
+  conditions: z.object({
+    /** School kinds whose pupils are ≤14 (GB 31701 applies). */
+    under14SchoolKinds: z.array(z.string()).min(1),
+    /** A bedding product with one of these words has 絮用纤维 filling … */
+    filledKeywords: z.array(z.string()).min(1),
+    /** … unless it is a set of sheets/covers (these words win when no filled word is more specific). */
+    unfilledKeywords: z.array(z.string()),
+  }),
+  categories: z.object({
+    school_uniform: categoryRulesSchema,
+    kindergarten_garment: categoryRulesSchema,
+    plastic_toy: categoryRulesSchema,
+    bedding: categoryRulesSchema,
+  }),
+  superseded: z.array(
+    z.object({
+      cited: standardEdition,
+      replacedBy: z.array(standardEdition).min(1),
+      /** The replacement came into force on this date. */
+      since: isoDate,
+      /** End of a transition during which the old edition may still be tested to (flag from this date). */
+      transitionUntil: isoDate.optional(),
+      note: z.string().optional(),
+    }),
+  ),
+  limits: z.array(limitRuleSchema),
+  /** Default date windows; a district's policy may override the month counts. */
+  dateWindows: z.object({
+    supplierMaxAgeMonthsBeforeSigning: z.number().int().nonnegative(),
+    purchaserMonthsAfterDelivery: z.number().int().positive(),
+  }),
+  /** Words that mark a 委托单位 as an education authority (the district's bureau). */
+  bureauSuffixes: z.array(z.string().min(1)).min(1),
+});
+
+export type RuleRegistry = z.infer<typeof registrySchema>;
+export type CategoryRules = z.infer<typeof categoryRulesSchema>;
+export type LineCondition = z.infer<typeof condition>;

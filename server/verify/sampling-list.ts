@@ -1,0 +1,160 @@
+/**
+ * The supplier list for market supervision: suppliers with at least one finding, ranked by the
+ * heaviest finding weight, then the sum of weights over (line, finding), then name.
+ */
+import type { RuleRegistry } from './registry/registry';
+import { normaliseName } from './normalise';
+import type { EngineReport, FindingCode, LineResult, SamplingEntry } from './types';
+
+interface Acc {
+  supplier: string;
+  uscc: string | null;
+  maxWeight: number;
+  score: number;
+  codes: Set<FindingCode>;
+  schools: string[];
+  contracts: string[];
+  lines: SamplingEntry['lines'];
+  products: string[];
+  models: string[];
+  trademarks: string[];
+  batches: string[];
+  labs: string[];
+  reportNumbers: string[];
+}
+
+function pushUnique(list: string[], value: string | null | undefined): void {
+  if (value && !list.includes(value)) list.push(value);
+}
+
+/**
+ * Builds the ranked list from line results (in display order: schools and contracts keep their
+ * first-appearance order). `reports` fills the market-supervision columns.
+ */
+export function buildSamplingList(
+  lines: LineResult[],
+  registry: RuleRegistry,
+  reports: Map<string, EngineReport>,
+): SamplingEntry[] {
+  const bySupplier = new Map<string, Acc>();
+  for (const line of lines) {
+    if (line.findings.length === 0) continue;
+    const key = normaliseName(line.supplier);
+    let acc = bySupplier.get(key);
+    if (!acc) {
+      acc = {
+        supplier: line.supplier,
+        uscc: line.supplierUscc,
+        maxWeight: 0,
+        score: 0,
+        codes: new Set(),
+        schools: [],
+        contracts: [],
+        lines: [],
+        products: [],
+        models: [],
+        trademarks: [],
+        batches: [],
+        labs: [],
+        reportNumbers: [],
+      };
+      bySupplier.set(key, acc);
+    }
+    acc.uscc ??= line.supplierUscc;
+    const contract = line.contractNumber ?? line.contractFile;
+    for (const f of line.findings) {
+      acc.maxWeight = Math.max(acc.maxWeight, f.weight);
+      acc.score += f.weight;
+      acc.codes.add(f.code);
+    }
+    pushUnique(acc.schools, line.purchaser);
+    pushUnique(acc.contracts, contract);
+    pushUnique(acc.products, line.product);
+    pushUnique(acc.models, line.model);
+    acc.lines.push({
+      contractNumber: contract,
+      lineNo: line.lineNo,
+      school: line.purchaser,
+      findings: line.findings.map((f) => f.code),
+    });
+    for (const use of line.reports) {
+      const r = reports.get(use.documentId)?.extraction;
+      if (!r) continue;
+      pushUnique(acc.trademarks, r.sample.trademark);
+      pushUnique(acc.batches, r.sample.batch);
+      pushUnique(acc.labs, r.lab.name);
+      pushUnique(acc.reportNumbers, r.reportNumber);
+    }
+  }
+  const weight = (c: FindingCode) => registry.weights[c]?.weight ?? 0;
+  const tierOf = (w: number) =>
+    Object.values(registry.weights).find((x) => x.weight === w)?.tier ??
+    (w >= 90 ? 'high' : w >= 35 ? 'medium' : 'low');
+  const sorted = [...bySupplier.values()].sort(
+    (a, b) =>
+      b.maxWeight - a.maxWeight ||
+      b.score - a.score ||
+      (a.supplier < b.supplier ? -1 : a.supplier > b.supplier ? 1 : 0),
+  );
+  return sorted.map((a, i) => ({
+    rank: i + 1,
+    supplier: a.supplier,
+    uscc: a.uscc,
+    risk: tierOf(a.maxWeight),
+    maxWeight: a.maxWeight,
+    score: a.score,
+    reasons: [...a.codes].sort((x, y) => weight(y) - weight(x) || x.localeCompare(y)),
+    schools: a.schools,
+    contracts: a.contracts,
+    lines: a.lines,
+    supervision: {
+      企业名称: a.supplier,
+      统一社会信用代码: a.uscc,
+      产品名称: a.products.join('、'),
+      商标: a.trademarks.join('、'),
+      规格型号: a.models.join('、'),
+      '生产日期/批号': a.batches.join('、'),
+      抽样场所: a.schools.join('、'),
+      承检机构: a.labs.join('、'),
+      报告编号: a.reportNumbers.join('、'),
+    },
+  }));
+}
+
+const CSV_COLUMNS = [
+  '序号',
+  '风险等级',
+  '原因',
+  ...([
+    '企业名称',
+    '统一社会信用代码',
+    '产品名称',
+    '商标',
+    '规格型号',
+    '生产日期/批号',
+    '抽样场所',
+    '承检机构',
+    '报告编号',
+  ] as const),
+];
+
+function csvCell(v: string | number | null): string {
+  const s = v === null ? '' : String(v);
+  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** The list as CSV with the published 抽查 columns (UTF-8, header row first). */
+export function samplingListCsv(list: SamplingEntry[]): string {
+  const risk = { high: '高', medium: '中', low: '低' } as const;
+  const rows = list.map((e) =>
+    [
+      e.rank,
+      risk[e.risk],
+      e.reasons.join(' '),
+      ...CSV_COLUMNS.slice(3).map((c) => e.supervision[c as keyof typeof e.supervision]),
+    ]
+      .map((v) => csvCell(v))
+      .join(','),
+  );
+  return [CSV_COLUMNS.join(','), ...rows].join('\n') + '\n';
+}

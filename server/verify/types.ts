@@ -1,0 +1,149 @@
+/**
+ * What the verification engine reads and returns. The engine is pure: no I/O, no clock — the caller
+ * passes `asOf`, the registry and the resolved policy.
+ */
+import type {
+  ContractExtraction,
+  ContractLine,
+  ProductCategory,
+  TestReportExtraction,
+} from '../../parsers/types';
+import type { FindingCode, RuleRegistry, Severity } from './registry/registry';
+import type { VerificationPolicy } from './policy';
+
+export type { FindingCode, Severity };
+
+export type SchoolKind =
+  'kindergarten' | 'primary' | 'junior' | 'senior' | 'complete_secondary' | 'nine_year';
+
+export interface EngineDistrict {
+  name: string;
+  /** 教育行政部门, e.g. 江州市涪溪区教育委员会 */
+  bureauName: string;
+  bureauAliases?: string[];
+}
+
+export interface EngineSchool {
+  name: string;
+  kind: SchoolKind;
+  aliases?: string[];
+}
+
+/** A test report as stored: its document id, a file name for evidence, the (effective) extraction. */
+export interface EngineReport {
+  id: string;
+  file: string;
+  extraction: TestReportExtraction;
+}
+
+export interface EngineLine {
+  id: string;
+  lineNo: number;
+  line: ContractLine;
+  /** Documents handed in for this line (by the school, or proposed by the service). */
+  reportIds: string[];
+  /** The subset of `reportIds` the service guessed (no explicit link). */
+  guessedReportIds?: string[];
+}
+
+export interface EngineContract {
+  id: string;
+  file: string;
+  extraction: ContractExtraction;
+  lines: EngineLine[];
+  /** Supplier aliases known to the service (also matched as 委托单位). */
+  supplierAliases?: string[];
+}
+
+export interface VerifyDistrictInput {
+  district: EngineDistrict;
+  schools: EngineSchool[];
+  /** In display order: the sampling list keeps first-appearance order of schools and contracts. */
+  contracts: EngineContract[];
+  /** Every report of the district (also those not linked to a line: they count for duplicates). */
+  reports: EngineReport[];
+  registry: RuleRegistry;
+  policy: VerificationPolicy;
+  /** YYYY-MM-DD */
+  asOf: string;
+}
+
+export interface Evidence {
+  file: string;
+  documentId: string;
+  page: number | null;
+  item?: string;
+  text: string;
+}
+
+export interface Finding {
+  code: FindingCode;
+  severity: Severity;
+  weight: number;
+  /** Chinese, for a school clerk */
+  message: string;
+  evidence: Evidence[];
+}
+
+export type ReportSide = 'supplier' | 'purchaser' | 'other';
+
+export interface LineReportUse {
+  documentId: string;
+  file: string;
+  reportNumber: string | null;
+  side: ReportSide;
+  /** Why the 委托单位 was put on that side (exact name, alias, fuzzy match …). */
+  sideReason: string;
+  guessed: boolean;
+}
+
+export interface LineResult {
+  lineId: string;
+  contractId: string;
+  contractFile: string;
+  contractNumber: string | null;
+  purchaser: string;
+  supplier: string;
+  supplierUscc: string | null;
+  lineNo: number;
+  product: string;
+  model: string | null;
+  category: ProductCategory | null;
+  compliant: boolean;
+  findings: Finding[];
+  reports: LineReportUse[];
+}
+
+/** Columns of a published 监督抽查 list (shared/domain.md §5.2, §7.9). */
+export interface SupervisionColumns {
+  企业名称: string;
+  统一社会信用代码: string | null;
+  产品名称: string;
+  商标: string;
+  规格型号: string;
+  '生产日期/批号': string;
+  抽样场所: string;
+  承检机构: string;
+  报告编号: string;
+}
+
+export interface SamplingEntry {
+  rank: number;
+  supplier: string;
+  uscc: string | null;
+  risk: Severity;
+  maxWeight: number;
+  score: number;
+  reasons: FindingCode[];
+  schools: string[];
+  contracts: string[];
+  lines: { contractNumber: string; lineNo: number; school: string; findings: FindingCode[] }[];
+  supervision: SupervisionColumns;
+}
+
+export interface DistrictResult {
+  registryVersion: string;
+  asOf: string;
+  lines: LineResult[];
+  samplingList: SamplingEntry[];
+}
