@@ -400,9 +400,14 @@ export const webhookDeliveries = pgTable(
     lastError: text('last_error'),
     nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }),
     deliveredAt: timestamp('delivered_at', { withTimezone: true }),
+    /** One entry per attempt: { attempt, at, statusCode, error, ms } (the delivery log). */
+    log: jsonb('log').notNull().default(sql`'[]'::jsonb`),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('webhook_deliveries_uq').on(t.endpointId, t.listId)],
+  (t) => [
+    uniqueIndex('webhook_deliveries_uq').on(t.endpointId, t.listId),
+    index('webhook_deliveries_due_idx').on(t.status, t.nextAttemptAt),
+  ],
 );
 
 /** In-app notifications (inbox). */
