@@ -39,6 +39,11 @@ const ConfigSchema = z.object({
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('双送检核验 <noreply@localhost>'),
   LOGIN_RATE_LIMIT: intFromEnv(20),
+  /** Webhook/e-mail deliveries of sampling lists: poll interval, first retry delay (doubles), attempts, timeout. */
+  WEBHOOK_POLL_MS: intFromEnv(5000).refine((n) => n >= 10, 'must be at least 10'),
+  WEBHOOK_BACKOFF_MS: intFromEnv(30_000),
+  WEBHOOK_MAX_ATTEMPTS: intFromEnv(10).refine((n) => n >= 1, 'must be at least 1'),
+  WEBHOOK_TIMEOUT_MS: intFromEnv(10_000).refine((n) => n >= 100, 'must be at least 100'),
   DEMO_ON_EMPTY: z.enum(['0', '1']).default('1'),
 });
 
