@@ -4,7 +4,17 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'data/**', 'uploads/**', 'coverage/**', 'models/migrations/**', 'server/web/public/vendor/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'data/**',
+      'uploads/**',
+      'coverage/**',
+      'models/migrations/**',
+      'server/web/public/vendor/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -23,23 +33,44 @@ export default tseslint.config(
   {
     files: ['parsers/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [
-        { group: ['**/server/**', '**/models/**', 'express', 'pg', 'drizzle-orm', 'node:fs', 'fs'], message: 'parsers/ is pure: text in, fields out (no I/O, no HTTP, no DB).' },
-      ] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/server/**', '**/models/**', 'express', 'pg', 'drizzle-orm', 'node:fs', 'fs'],
+              message: 'parsers/ is pure: text in, fields out (no I/O, no HTTP, no DB).',
+            },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['models/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [
-        { group: ['**/server/**', 'express'], message: 'models/ knows PostgreSQL but not HTTP.' },
-      ] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/server/**', 'express'], message: 'models/ knows PostgreSQL but not HTTP.' },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     ...tseslint.configs.disableTypeChecked,
-    languageOptions: { globals: { require: 'readonly', module: 'writable', process: 'readonly', __dirname: 'readonly', console: 'readonly' } },
+    languageOptions: {
+      globals: {
+        require: 'readonly',
+        module: 'writable',
+        process: 'readonly',
+        __dirname: 'readonly',
+        console: 'readonly',
+      },
+    },
   },
   {
     files: ['test/**/*.ts', '**/*.test.ts'],

@@ -20,7 +20,6 @@ export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 /** A transaction handle has the same query API as the database. */
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
-
 function migrationsDir(): string {
   // Running from TypeScript sources: models/migrations beside this file.
   // Running compiled from dist/models: the checked-in folder at the project root.

@@ -32,15 +32,19 @@ export async function findUser(db: Db | Tx, id: string): Promise<User | undefine
 }
 
 /** Users visible in a scope: all, one district (incl. its schools' staff), or one school. */
-export async function listUsers(db: Db | Tx, filter: { districtId?: string; schoolId?: string }): Promise<User[]> {
+export async function listUsers(
+  db: Db | Tx,
+  filter: { districtId?: string; schoolId?: string },
+): Promise<User[]> {
   const base = db.select({ u: users }).from(users).leftJoin(schools, eq(users.schoolId, schools.id));
   let rows;
-  if (filter.schoolId) rows = await base.where(eq(users.schoolId, filter.schoolId)).orderBy(asc(users.username));
-  else if (filter.districtId)
+  if (filter.schoolId) {
+    rows = await base.where(eq(users.schoolId, filter.schoolId)).orderBy(asc(users.username));
+  } else if (filter.districtId) {
     rows = await base
       .where(sql`coalesce(${users.districtId}, ${schools.districtId}) = ${filter.districtId}`)
       .orderBy(asc(users.username));
-  else rows = await base.orderBy(asc(users.username));
+  } else rows = await base.orderBy(asc(users.username));
   return rows.map((r) => r.u);
 }
 
@@ -98,7 +102,12 @@ export async function findTokenUser(db: Db | Tx, tokenHash: string) {
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
     .where(and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt)));
-  if (row) await db.update(apiTokens).set({ lastUsedAt: sql`now()` }).where(eq(apiTokens.id, row.token.id));
+  if (row) {
+    await db
+      .update(apiTokens)
+      .set({ lastUsedAt: sql`now()` })
+      .where(eq(apiTokens.id, row.token.id));
+  }
   return row;
 }
 

@@ -2,6 +2,7 @@
 import type { Config } from './config';
 import type { Database, Db } from '../models/db';
 import type { Logger } from './logger';
+import type { WebhookDeliveryHandle } from './delivery/webhook-delivery.service';
 
 export interface AppContext {
   config: Config;
@@ -16,5 +17,7 @@ export interface AppContext {
  * Feature services. Each feature adds its own entry here (optional, so the foundation runs
  * without it) and registers it in server/bootstrap.ts.
  */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface Services {}
+export interface Services {
+  /** Delivery of sent sampling lists to webhooks / e-mail (server/delivery). */
+  webhooks: WebhookDeliveryHandle;
+}

@@ -20,6 +20,8 @@ export const ERROR_TABLE = {
   CORRUPT_FILE: { status: 422, message: '文件已损坏，无法读取' },
   ENCRYPTED_PDF: { status: 422, message: 'PDF 文件已加密，请上传未加密的文件' },
   TOO_MANY_PAGES: { status: 422, message: '文档页数超过限制' },
+  OCR_UNAVAILABLE: { status: 503, message: '该文件需要文字识别（OCR），但文字识别服务不可用' },
+  UNRECOGNISED_DOCUMENT: { status: 422, message: '无法识别文档类型：既不像采购合同，也不像检验报告' },
   IMAGE_TOO_LARGE: { status: 422, message: '图片尺寸过大' },
   UNPROCESSABLE: { status: 422, message: '无法处理该请求' },
   SAMPLING_LIST_EMPTY: { status: 422, message: '当前没有需要抽查的供货企业，名单为空，无需发送' },

@@ -45,7 +45,9 @@ async function main(): Promise<void> {
   const addr = server.address();
   const port = typeof addr === 'object' && addr ? addr.port : cfg.PORT;
   logger.info({ port, database: ctx.database.driver }, 'listening');
-  process.stdout.write(`双送检核验 已启动: http://localhost:${port}/ （数据库: ${ctx.database.driver === 'pglite' ? `内嵌 ${cfg.DATA_DIR}` : 'PostgreSQL'}）\n`);
+  process.stdout.write(
+    `双送检核验 已启动: http://localhost:${port}/ （数据库: ${ctx.database.driver === 'pglite' ? `内嵌 ${cfg.DATA_DIR}` : 'PostgreSQL'}）\n`,
+  );
 
   let stopping = false;
   const stop = (signal: string) => {

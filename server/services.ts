@@ -3,6 +3,7 @@
  * Each feature registers a { name, start, stop } here; they start in order and stop in reverse.
  */
 import type { AppContext } from './context';
+import { webhookDeliveryService } from './delivery/webhook-delivery.service';
 
 export interface Service {
   name: string;
@@ -10,7 +11,7 @@ export interface Service {
   stop(ctx: AppContext): Promise<void>;
 }
 
-const SERVICES: Service[] = [];
+const SERVICES: Service[] = [webhookDeliveryService];
 
 export async function startServices(ctx: AppContext): Promise<void> {
   for (const s of SERVICES) {

@@ -22,12 +22,17 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const [alg, n, r, p, salt, hash] = stored.split('$');
   if (alg !== 'scrypt' || !n || !r || !p || !salt || !hash) return false;
   const expected = Buffer.from(hash, 'base64');
-  const key = await scrypt(password, Buffer.from(salt, 'base64'), { N: Number(n), r: Number(r), p: Number(p) });
+  const key = await scrypt(password, Buffer.from(salt, 'base64'), {
+    N: Number(n),
+    r: Number(r),
+    p: Number(p),
+  });
   return key.length === expected.length && timingSafeEqual(key, expected);
 }
 
 /** A dummy hash so that unknown user names take as long as wrong passwords. */
-export const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
+export const DUMMY_HASH =
+  'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
 
 /** Password policy for new accounts (Chinese message for users). */
 export function passwordProblem(password: string): string | null {
@@ -42,5 +47,5 @@ export function generatePassword(): string {
   const bytes = randomBytes(10);
   let s = '';
   for (const b of bytes) s += alphabet[b % alphabet.length];
-  return `${s}${100 + (bytes[0] ?? 0) % 900}`;
+  return `${s}${100 + ((bytes[0] ?? 0) % 900)}`;
 }

@@ -40,13 +40,21 @@ async function run(command: string, o: Opts, ctx: AppContext): Promise<void> {
       process.stdout.write(`${formatDemoAccounts(await loadDemo(ctx.db))}\n`);
       return;
     case 'create-district': {
-      const d = await createDistrict(ctx.db, null, { code: o.code ?? '', name: o.name ?? '', bureauName: o.bureau ?? '' });
+      const d = await createDistrict(ctx.db, null, {
+        code: o.code ?? '',
+        name: o.name ?? '',
+        bureauName: o.bureau ?? '',
+      });
       process.stdout.write(`已创建区县 ${d.name}（${d.code}） id=${d.id}\n`);
       return;
     }
     case 'create-school': {
       const kind = o.kind as Parameters<typeof createSchool>[2]['kind'];
-      const s = await createSchool(ctx.db, null, { districtId: await districtId(ctx, o.district), name: o.name ?? '', kind });
+      const s = await createSchool(ctx.db, null, {
+        districtId: await districtId(ctx, o.district),
+        name: o.name ?? '',
+        kind,
+      });
       process.stdout.write(`已创建学校 ${s.name} id=${s.id}\n`);
       return;
     }
@@ -54,7 +62,9 @@ async function run(command: string, o: Opts, ctx: AppContext): Promise<void> {
       const role = o.role as Parameters<typeof createUser>[2]['role'];
       let schoolId: string | undefined;
       if (o.school) {
-        const matches = (await listSchools(ctx.db, {})).filter((s) => s.name === o.school || s.id === o.school);
+        const matches = (await listSchools(ctx.db, {})).filter(
+          (s) => s.name === o.school || s.id === o.school,
+        );
         if (matches.length !== 1) throw new AppError('VALIDATION_FAILED', `找不到唯一的学校“${o.school}”`);
         schoolId = matches[0]!.id;
       }
@@ -68,12 +78,15 @@ async function run(command: string, o: Opts, ctx: AppContext): Promise<void> {
         schoolId,
         districtId: o.district ? await districtId(ctx, o.district) : undefined,
       });
-      process.stdout.write(`已创建用户 ${u.username}（${u.role}）${o.password ? '' : ` 密码: ${password}`}\n`);
+      process.stdout.write(
+        `已创建用户 ${u.username}（${u.role}）${o.password ? '' : ` 密码: ${password}`}\n`,
+      );
       return;
     }
     case 'list-schools': {
-      for (const s of await listSchools(ctx.db, { districtId: await districtId(ctx, o.district) }))
+      for (const s of await listSchools(ctx.db, { districtId: await districtId(ctx, o.district) })) {
         process.stdout.write(`${s.id}  ${s.name}  ${s.kind}\n`);
+      }
       return;
     }
     default:
@@ -86,8 +99,14 @@ async function main(argv: string[]): Promise<number> {
     args: argv,
     allowPositionals: true,
     options: {
-      code: { type: 'string' }, name: { type: 'string' }, bureau: { type: 'string' }, district: { type: 'string' },
-      kind: { type: 'string' }, username: { type: 'string' }, role: { type: 'string' }, school: { type: 'string' },
+      code: { type: 'string' },
+      name: { type: 'string' },
+      bureau: { type: 'string' },
+      district: { type: 'string' },
+      kind: { type: 'string' },
+      username: { type: 'string' },
+      role: { type: 'string' },
+      school: { type: 'string' },
       password: { type: 'string' },
     },
   });

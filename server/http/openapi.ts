@@ -14,14 +14,23 @@ export const ErrorBody = z.object({
 export function buildOpenApiDocument(routes: RouteDef<unknown, unknown, unknown>[]) {
   const registry = new OpenAPIRegistry();
   registry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
-  registry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: 'dsv_session' });
+  registry.registerComponent('securitySchemes', 'session', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: 'dsv_session',
+  });
   for (const r of routes) {
-    const responses: Record<string, { description: string; content?: Record<string, { schema: ZodType | object }> }> = {};
+    const responses: Record<
+      string,
+      { description: string; content?: Record<string, { schema: ZodType | object }> }
+    > = {};
     const ok = String(r.status ?? 200);
     if (r.produces) {
       responses[ok] = {
         description: '成功',
-        content: Object.fromEntries(r.produces.map((t) => [t, { schema: { type: 'string', format: 'binary' } }])),
+        content: Object.fromEntries(
+          r.produces.map((t) => [t, { schema: { type: 'string', format: 'binary' } }]),
+        ),
       };
     } else {
       responses[ok] = r.response
@@ -48,8 +57,8 @@ export function buildOpenApiDocument(routes: RouteDef<unknown, unknown, unknown>
       summary: r.summary,
       tags: [r.tag],
       security: r.access === 'user' ? [{ bearer: [] }, { session: [] }] : [],
-      request: request as never,
-      responses: responses as never,
+      request: request,
+      responses: responses,
     });
   }
   return new OpenApiGeneratorV3(registry.definitions).generateDocument({
@@ -57,7 +66,8 @@ export function buildOpenApiDocument(routes: RouteDef<unknown, unknown, unknown>
     info: {
       title: '双送检核验 API',
       version: '1.0.0',
-      description: '中小学校服、幼儿园园服、塑料玩具、学生被褥“双送检”核验服务接口。错误响应均为 { code, message, details }。',
+      description:
+        '中小学校服、幼儿园园服、塑料玩具、学生被褥“双送检”核验服务接口。错误响应均为 { code, message, details }。',
     },
   });
 }

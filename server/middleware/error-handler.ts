@@ -48,7 +48,7 @@ export function toAppError(err: unknown): AppError {
 export function errorHandler(logger: Logger) {
   return (err: unknown, req: Request, res: Response, _next: NextFunction) => {
     const appErr = toAppError(err);
-    const requestId = String(req.id ?? '');
+    const requestId = typeof req.id === 'string' || typeof req.id === 'number' ? String(req.id) : '';
     if (appErr.code === 'INTERNAL') logger.error({ err, requestId }, 'unhandled error');
     else logger.debug({ code: appErr.code, requestId }, appErr.message);
     if (res.headersSent) {

@@ -13,7 +13,12 @@ export const POLICY = {
   'district.read': { bureau: 'own_district', regulator: 'own_district', admin: 'any' },
   'district.manage': { admin: 'any' },
   'district.policy.update': { admin: 'any' },
-  'school.read': { school_staff: 'own_school', bureau: 'own_district', regulator: 'own_district', admin: 'any' },
+  'school.read': {
+    school_staff: 'own_school',
+    bureau: 'own_district',
+    regulator: 'own_district',
+    admin: 'any',
+  },
   'school.manage': { admin: 'any' },
   'user.read': { bureau: 'own_district', admin: 'any' },
   'user.manage': { admin: 'any' },
@@ -36,7 +41,12 @@ export const POLICY = {
   'samplingResult.read': { bureau: 'own_district', regulator: 'own_district', admin: 'any' },
   'webhook.manage': { regulator: 'own_district', admin: 'any' },
   'statistics.read': { bureau: 'own_district', regulator: 'own_district', admin: 'any' },
-  'notification.read': { school_staff: 'own_school', bureau: 'own_district', regulator: 'own_district', admin: 'any' },
+  'notification.read': {
+    school_staff: 'own_school',
+    bureau: 'own_district',
+    regulator: 'own_district',
+    admin: 'any',
+  },
   // 规则库
   'registry.read': { school_staff: 'any', bureau: 'any', regulator: 'any', admin: 'any' },
   'registry.update': { admin: 'any' },
@@ -92,6 +102,8 @@ export function listScope(user: Principal, action: Action): { schoolId?: string;
   const scope = scopeOf(user, action);
   if (!scope) throw new AppError('FORBIDDEN');
   if (scope === 'own_school') return { schoolId: user.schoolId ?? '00000000-0000-0000-0000-000000000000' };
-  if (scope === 'own_district') return { districtId: user.districtId ?? '00000000-0000-0000-0000-000000000000' };
+  if (scope === 'own_district') {
+    return { districtId: user.districtId ?? '00000000-0000-0000-0000-000000000000' };
+  }
   return {};
 }

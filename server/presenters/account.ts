@@ -4,7 +4,12 @@ import type { District, School } from '../../models/district.repository';
 import type { ApiToken, User } from '../../models/user.repository';
 import type { Principal } from '../policies/policy';
 
-export const ROLE_LABELS = { school_staff: '学校采购人员', bureau: '教育行政部门', regulator: '市场监管部门', admin: '系统管理员' } as const;
+export const ROLE_LABELS = {
+  school_staff: '学校采购人员',
+  bureau: '教育行政部门',
+  regulator: '市场监管部门',
+  admin: '系统管理员',
+} as const;
 export const SCHOOL_KIND_LABELS = {
   kindergarten: '幼儿园',
   primary: '小学',
@@ -15,7 +20,14 @@ export const SCHOOL_KIND_LABELS = {
 } as const;
 
 export const RoleSchema = z.enum(['school_staff', 'bureau', 'regulator', 'admin']);
-export const SchoolKindSchema = z.enum(['kindergarten', 'primary', 'junior', 'senior', 'complete_secondary', 'nine_year']);
+export const SchoolKindSchema = z.enum([
+  'kindergarten',
+  'primary',
+  'junior',
+  'senior',
+  'complete_secondary',
+  'nine_year',
+]);
 
 export const UserView = z.object({
   id: z.string().uuid(),
@@ -54,7 +66,13 @@ export const DistrictView = z.object({
 });
 
 export function presentDistrict(d: District): z.infer<typeof DistrictView> {
-  return { id: d.id, code: d.code, name: d.name, bureauName: d.bureauName, policy: d.policy as Record<string, unknown> };
+  return {
+    id: d.id,
+    code: d.code,
+    name: d.name,
+    bureauName: d.bureauName,
+    policy: d.policy as Record<string, unknown>,
+  };
 }
 
 export const SchoolView = z.object({
@@ -67,7 +85,14 @@ export const SchoolView = z.object({
 });
 
 export function presentSchool(s: School): z.infer<typeof SchoolView> {
-  return { id: s.id, districtId: s.districtId, name: s.name, kind: s.kind, kindLabel: SCHOOL_KIND_LABELS[s.kind], address: s.address };
+  return {
+    id: s.id,
+    districtId: s.districtId,
+    name: s.name,
+    kind: s.kind,
+    kindLabel: SCHOOL_KIND_LABELS[s.kind],
+    address: s.address,
+  };
 }
 
 export const TokenView = z.object({

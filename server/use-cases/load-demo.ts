@@ -30,20 +30,56 @@ export async function loadDemo(db: Db): Promise<DemoAccount[]> {
     const t = tx as unknown as Db;
     let district = await findDistrictByCode(t, 'demo');
     const created = !district;
-    district ??= await createDistrict(t, null, { code: 'demo', name: '示范市明德区', bureauName: '示范市明德区教育局' });
+    district ??= await createDistrict(t, null, {
+      code: 'demo',
+      name: '示范市明德区',
+      bureauName: '示范市明德区教育局',
+    });
     const schoolsByName: Record<string, string> = {};
     if (created) {
-      const a = await createSchool(t, null, { districtId: district.id, name: '示范市明德区实验小学', kind: 'primary' });
-      const b = await createSchool(t, null, { districtId: district.id, name: '示范市明德区阳光幼儿园', kind: 'kindergarten' });
+      const a = await createSchool(t, null, {
+        districtId: district.id,
+        name: '示范市明德区实验小学',
+        kind: 'primary',
+      });
+      const b = await createSchool(t, null, {
+        districtId: district.id,
+        name: '示范市明德区阳光幼儿园',
+        kind: 'kindergarten',
+      });
       schoolsByName[a.name] = a.id;
       schoolsByName[b.name] = b.id;
     }
     const specs: Array<Omit<DemoAccount, 'password'> & { schoolName?: string; districtScoped?: boolean }> = [
       { username: 'admin', role: 'admin', displayName: '系统管理员', scope: '全部' },
-      { username: 'bureau', role: 'bureau', displayName: '明德区教育局 王科长', scope: district.name, districtScoped: true },
-      { username: 'regulator', role: 'regulator', displayName: '明德区市场监管局 李科长', scope: district.name, districtScoped: true },
-      { username: 'school', role: 'school_staff', displayName: '实验小学 张老师', scope: '示范市明德区实验小学', schoolName: '示范市明德区实验小学' },
-      { username: 'kindergarten', role: 'school_staff', displayName: '阳光幼儿园 刘老师', scope: '示范市明德区阳光幼儿园', schoolName: '示范市明德区阳光幼儿园' },
+      {
+        username: 'bureau',
+        role: 'bureau',
+        displayName: '明德区教育局 王科长',
+        scope: district.name,
+        districtScoped: true,
+      },
+      {
+        username: 'regulator',
+        role: 'regulator',
+        displayName: '明德区市场监管局 李科长',
+        scope: district.name,
+        districtScoped: true,
+      },
+      {
+        username: 'school',
+        role: 'school_staff',
+        displayName: '实验小学 张老师',
+        scope: '示范市明德区实验小学',
+        schoolName: '示范市明德区实验小学',
+      },
+      {
+        username: 'kindergarten',
+        role: 'school_staff',
+        displayName: '阳光幼儿园 刘老师',
+        scope: '示范市明德区阳光幼儿园',
+        schoolName: '示范市明德区阳光幼儿园',
+      },
     ];
     const out: DemoAccount[] = [];
     for (const s of specs) {
@@ -68,6 +104,12 @@ export async function loadDemo(db: Db): Promise<DemoAccount[]> {
 }
 
 export function formatDemoAccounts(accounts: DemoAccount[]): string {
-  const lines = accounts.map((a) => `  ${a.username.padEnd(14)} ${a.password.padEnd(18)} ${a.displayName}（${a.scope}）`);
-  return ['演示账户（密码只显示这一次，请妥善保存；`npm run demo` 可重新生成）:', '  用户名          密码               角色与范围', ...lines].join('\n');
+  const lines = accounts.map(
+    (a) => `  ${a.username.padEnd(14)} ${a.password.padEnd(18)} ${a.displayName}（${a.scope}）`,
+  );
+  return [
+    '演示账户（密码只显示这一次，请妥善保存；`npm run demo` 可重新生成）:',
+    '  用户名          密码               角色与范围',
+    ...lines,
+  ].join('\n');
 }

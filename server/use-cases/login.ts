@@ -2,13 +2,7 @@
 import type { AppContext } from '../context';
 import { AppError } from '../errors';
 import { DUMMY_HASH, verifyPassword } from '../auth/passwords';
-import {
-  LOCK_MINUTES,
-  MAX_LOGIN_FAILURES,
-  newSecret,
-  hashSecret,
-  SESSION_HOURS,
-} from '../auth/tokens';
+import { LOCK_MINUTES, MAX_LOGIN_FAILURES, newSecret, hashSecret, SESSION_HOURS } from '../auth/tokens';
 import {
   findUserByUsername,
   insertSession,
@@ -46,6 +40,12 @@ export async function login(ctx: AppContext, username: string, password: string)
   const csrfToken = newSecret();
   const expiresAt = new Date(Date.now() + SESSION_HOURS * 3600_000);
   await insertSession(ctx.db, { id: hashSecret(sessionSecret), userId: user.id, csrfToken, expiresAt });
-  await recordAudit(ctx.db, { userId: user.id, action: 'login', resourceType: 'user', resourceId: user.id, districtId: user.districtId });
+  await recordAudit(ctx.db, {
+    userId: user.id,
+    action: 'login',
+    resourceType: 'user',
+    resourceId: user.id,
+    districtId: user.districtId,
+  });
   return { user, sessionSecret, csrfToken, expiresAt };
 }

@@ -1,6 +1,12 @@
 /** Creating districts, schools and users — shared by the admin API and the CLI. */
 import type { Db } from '../../models/db';
-import { findDistrict, findSchool, insertDistrict, insertSchool, type SchoolKind } from '../../models/district.repository';
+import {
+  findDistrict,
+  findSchool,
+  insertDistrict,
+  insertSchool,
+  type SchoolKind,
+} from '../../models/district.repository';
 import { insertUser, type Role, type User } from '../../models/user.repository';
 import { recordAudit } from '../../models/audit.repository';
 import { AppError } from '../errors';
@@ -12,7 +18,14 @@ export async function createDistrict(
   d: { code: string; name: string; bureauName: string },
 ) {
   const row = await insertDistrict(db, d);
-  await recordAudit(db, { userId: actorId, action: 'district.create', resourceType: 'district', resourceId: row.id, districtId: row.id, details: d });
+  await recordAudit(db, {
+    userId: actorId,
+    action: 'district.create',
+    resourceType: 'district',
+    resourceId: row.id,
+    districtId: row.id,
+    details: d,
+  });
   return row;
 }
 
@@ -23,7 +36,14 @@ export async function createSchool(
 ) {
   if (!(await findDistrict(db, s.districtId))) throw new AppError('VALIDATION_FAILED', '所属区县不存在');
   const row = await insertSchool(db, s);
-  await recordAudit(db, { userId: actorId, action: 'school.create', resourceType: 'school', resourceId: row.id, districtId: s.districtId, details: { name: s.name } });
+  await recordAudit(db, {
+    userId: actorId,
+    action: 'school.create',
+    resourceType: 'school',
+    resourceId: row.id,
+    districtId: s.districtId,
+    details: { name: s.name },
+  });
   return row;
 }
 
@@ -39,7 +59,9 @@ export interface NewUser {
 /** A user's tenancy must fit the role: school staff → one school; bureau/regulator → one district. */
 export async function createUser(db: Db, actorId: string | null, u: NewUser): Promise<User> {
   const problem = passwordProblem(u.password);
-  if (problem) throw new AppError('VALIDATION_FAILED', problem, [{ field: 'body.password', message: problem }]);
+  if (problem) {
+    throw new AppError('VALIDATION_FAILED', problem, [{ field: 'body.password', message: problem }]);
+  }
   let schoolId: string | null = null;
   let districtId: string | null = null;
   if (u.role === 'school_staff') {
@@ -49,7 +71,9 @@ export async function createUser(db: Db, actorId: string | null, u: NewUser): Pr
     schoolId = school.id;
     districtId = school.districtId;
   } else if (u.role === 'bureau' || u.role === 'regulator') {
-    if (!u.districtId) throw new AppError('VALIDATION_FAILED', '教育行政部门和市场监管部门账户必须指定所属区县');
+    if (!u.districtId) {
+      throw new AppError('VALIDATION_FAILED', '教育行政部门和市场监管部门账户必须指定所属区县');
+    }
     if (!(await findDistrict(db, u.districtId))) throw new AppError('VALIDATION_FAILED', '所属区县不存在');
     districtId = u.districtId;
   }
@@ -61,6 +85,13 @@ export async function createUser(db: Db, actorId: string | null, u: NewUser): Pr
     schoolId,
     districtId,
   });
-  await recordAudit(db, { userId: actorId, action: 'user.create', resourceType: 'user', resourceId: row.id, districtId, details: { username: u.username, role: u.role } });
+  await recordAudit(db, {
+    userId: actorId,
+    action: 'user.create',
+    resourceType: 'user',
+    resourceId: row.id,
+    districtId,
+    details: { username: u.username, role: u.role },
+  });
   return row;
 }

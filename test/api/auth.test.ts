@@ -11,7 +11,9 @@ describe(`accounts and sessions (${testDriver()})`, () => {
 
   test('When a user logs in with the right password, then the session cookie is HttpOnly and /me answers', async () => {
     const u = await buildUser(t.ctx, 'bureau');
-    const res = await request(t.app).post('/api/auth/login').send({ username: u.username, password: TEST_PASSWORD });
+    const res = await request(t.app)
+      .post('/api/auth/login')
+      .send({ username: u.username, password: TEST_PASSWORD });
     expect(res.status).toBe(200);
     const cookie = String(res.headers['set-cookie']);
     expect(cookie).toMatch(/dsv_session=/);
@@ -26,15 +28,21 @@ describe(`accounts and sessions (${testDriver()})`, () => {
   test('When the password is wrong, then 401 INVALID_CREDENTIALS in Chinese, and after 5 failures the account locks', async () => {
     const u = await buildUser(t.ctx, 'regulator');
     for (let i = 0; i < 4; i++) {
-      const r = await request(t.app).post('/api/auth/login').send({ username: u.username, password: 'wrong-pass1' });
+      const r = await request(t.app)
+        .post('/api/auth/login')
+        .send({ username: u.username, password: 'wrong-pass1' });
       expect(r.status).toBe(401);
       expect(r.body.code).toBe('INVALID_CREDENTIALS');
       expect(r.body.message).toMatch(/用户名或密码错误/);
     }
-    const fifth = await request(t.app).post('/api/auth/login').send({ username: u.username, password: 'wrong-pass1' });
+    const fifth = await request(t.app)
+      .post('/api/auth/login')
+      .send({ username: u.username, password: 'wrong-pass1' });
     expect(fifth.status).toBe(423);
     expect(fifth.body.code).toBe('ACCOUNT_LOCKED');
-    const right = await request(t.app).post('/api/auth/login').send({ username: u.username, password: TEST_PASSWORD });
+    const right = await request(t.app)
+      .post('/api/auth/login')
+      .send({ username: u.username, password: TEST_PASSWORD });
     expect(right.status).toBe(423);
   });
 
@@ -64,7 +72,9 @@ describe(`accounts and sessions (${testDriver()})`, () => {
     expect(me.body.user.username).toBe(u.username);
     const tokens = await request(t.app).get('/api/tokens').set('Authorization', `Bearer ${token}`);
     expect(tokens.body).toHaveLength(1);
-    const del = await request(t.app).delete(`/api/tokens/${tokens.body[0].id}`).set('Authorization', `Bearer ${token}`);
+    const del = await request(t.app)
+      .delete(`/api/tokens/${tokens.body[0].id}`)
+      .set('Authorization', `Bearer ${token}`);
     expect(del.status).toBe(204);
     const after = await request(t.app).get('/api/auth/me').set('Authorization', `Bearer ${token}`);
     expect(after.status).toBe(401);
@@ -79,7 +89,10 @@ describe(`accounts and sessions (${testDriver()})`, () => {
 
   test('Passwords are stored as scrypt hashes, never in plain text', async () => {
     const u = await buildUser(t.ctx, 'admin');
-    const { rows } = await t.ctx.database.query<{ password_hash: string }>('select password_hash from users where id = $1', [u.id]);
+    const { rows } = await t.ctx.database.query<{ password_hash: string }>(
+      'select password_hash from users where id = $1',
+      [u.id],
+    );
     expect(rows[0]!.password_hash).toMatch(/^scrypt\$/);
     expect(rows[0]!.password_hash).not.toContain(TEST_PASSWORD);
   });
@@ -94,7 +107,11 @@ describe('login rate limit', () => {
 
   test('When one client tries to log in too often, then 429 RATE_LIMITED with a Chinese message', async () => {
     const codes: number[] = [];
-    for (let i = 0; i < 4; i++) codes.push((await request(t.app).post('/api/auth/login').send({ username: 'a', password: 'b' })).status);
+    for (let i = 0; i < 4; i++) {
+      codes.push(
+        (await request(t.app).post('/api/auth/login').send({ username: 'a', password: 'b' })).status,
+      );
+    }
     expect(codes).toEqual([401, 401, 401, 429]);
     const r = await request(t.app).post('/api/auth/login').send({ username: 'a', password: 'b' });
     expect(r.body).toMatchObject({ code: 'RATE_LIMITED' });

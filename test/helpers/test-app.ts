@@ -27,7 +27,10 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function startTestApp(env: Record<string, string> = {}, opts: { services?: boolean } = {}): Promise<TestApp> {
+export async function startTestApp(
+  env: Record<string, string> = {},
+  opts: { services?: boolean } = {},
+): Promise<TestApp> {
   const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dsv-test-'));
   const config = parseConfig({
     ...process.env,
@@ -55,17 +58,35 @@ export async function startTestApp(env: Record<string, string> = {}, opts: { ser
 let seq = 0;
 const uniq = () => `${Date.now().toString(36)}${(seq++).toString(36)}`;
 
-export async function buildDistrict(ctx: AppContext, o: Partial<{ code: string; name: string; bureauName: string }> = {}) {
+export async function buildDistrict(
+  ctx: AppContext,
+  o: Partial<{ code: string; name: string; bureauName: string }> = {},
+) {
   const n = uniq();
-  return createDistrict(ctx.db, null, { code: o.code ?? `d${n}`, name: o.name ?? `测试区${n}`, bureauName: o.bureauName ?? `测试区${n}教育局` });
+  return createDistrict(ctx.db, null, {
+    code: o.code ?? `d${n}`,
+    name: o.name ?? `测试区${n}`,
+    bureauName: o.bureauName ?? `测试区${n}教育局`,
+  });
 }
 
-export async function buildSchool(ctx: AppContext, o: { districtId?: string; name?: string; kind?: SchoolKind } = {}) {
+export async function buildSchool(
+  ctx: AppContext,
+  o: { districtId?: string; name?: string; kind?: SchoolKind } = {},
+) {
   const districtId = o.districtId ?? (await buildDistrict(ctx)).id;
-  return createSchool(ctx.db, null, { districtId, name: o.name ?? `测试学校${uniq()}`, kind: o.kind ?? 'primary' });
+  return createSchool(ctx.db, null, {
+    districtId,
+    name: o.name ?? `测试学校${uniq()}`,
+    kind: o.kind ?? 'primary',
+  });
 }
 
-export async function buildUser(ctx: AppContext, role: Role, o: { schoolId?: string; districtId?: string; username?: string } = {}) {
+export async function buildUser(
+  ctx: AppContext,
+  role: Role,
+  o: { schoolId?: string; districtId?: string; username?: string } = {},
+) {
   let { schoolId, districtId } = o;
   if (role === 'school_staff' && !schoolId) schoolId = (await buildSchool(ctx, { districtId })).id;
   if ((role === 'bureau' || role === 'regulator') && !districtId) districtId = (await buildDistrict(ctx)).id;

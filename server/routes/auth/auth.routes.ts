@@ -55,6 +55,9 @@ export const authRoutes: AnyRoute[] = [
     access: 'user',
     response: SessionView,
     handler: ({ user, res }) =>
-      Promise.resolve({ user: presentPrincipal(user), csrfToken: (res.locals.csrfToken as string | undefined) ?? null }),
+      Promise.resolve({
+        user: presentPrincipal(user),
+        csrfToken: (res.locals.csrfToken as string | undefined) ?? null,
+      }),
   }),
 ];

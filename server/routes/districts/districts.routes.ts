@@ -9,7 +9,12 @@ import { recordAudit } from '../../../models/audit.repository';
 
 const IdParams = z.object({ id: z.string().uuid('无效的编号') });
 const NewDistrict = z.object({
-  code: z.string().trim().min(1).max(32).regex(/^[A-Za-z0-9_-]+$/, '代码只能包含字母、数字、下划线和连字符'),
+  code: z
+    .string()
+    .trim()
+    .min(1)
+    .max(32)
+    .regex(/^[A-Za-z0-9_-]+$/, '代码只能包含字母、数字、下划线和连字符'),
   name: z.string().trim().min(1, '请输入区县名称').max(100),
   bureauName: z.string().trim().min(1, '请输入教育行政部门名称').max(100),
 });
@@ -71,7 +76,14 @@ export const districtRoutes: AnyRoute[] = [
       authorize(user, 'district.policy.update', { districtId: d?.id ?? null });
       if (!d) throw notFound('区县');
       const row = await updateDistrictPolicy(ctx.db, d.id, body.policy);
-      await recordAudit(ctx.db, { userId: user.id, action: 'district.policy.update', resourceType: 'district', resourceId: d.id, districtId: d.id, details: { before: d.policy, after: body.policy } });
+      await recordAudit(ctx.db, {
+        userId: user.id,
+        action: 'district.policy.update',
+        resourceType: 'district',
+        resourceId: d.id,
+        districtId: d.id,
+        details: { before: d.policy, after: body.policy },
+      });
       return presentDistrict(row!);
     },
   }),

@@ -26,7 +26,10 @@ export const schoolRoutes: AnyRoute[] = [
     response: z.array(SchoolView),
     handler: async ({ ctx, user, query }) => {
       const scope = listScope(user, 'school.read');
-      const rows = await listSchools(ctx.db, { ...scope, ...(scope.districtId || scope.schoolId ? {} : { districtId: query.districtId }) });
+      const rows = await listSchools(ctx.db, {
+        ...scope,
+        ...(scope.districtId || scope.schoolId ? {} : { districtId: query.districtId }),
+      });
       return rows.filter((s) => !query.districtId || s.districtId === query.districtId).map(presentSchool);
     },
   }),

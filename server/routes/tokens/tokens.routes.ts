@@ -35,8 +35,18 @@ export const tokenRoutes: AnyRoute[] = [
     handler: async ({ ctx, user, body }) => {
       authorize(user, 'token.manage');
       const token = newSecret(API_TOKEN_PREFIX);
-      const row = await insertApiToken(ctx.db, { userId: user.id, name: body.name, tokenHash: hashSecret(token) });
-      await recordAudit(ctx.db, { userId: user.id, action: 'token.create', resourceType: 'api_token', resourceId: row.id, districtId: user.districtId });
+      const row = await insertApiToken(ctx.db, {
+        userId: user.id,
+        name: body.name,
+        tokenHash: hashSecret(token),
+      });
+      await recordAudit(ctx.db, {
+        userId: user.id,
+        action: 'token.create',
+        resourceType: 'api_token',
+        resourceId: row.id,
+        districtId: user.districtId,
+      });
       return { ...presentToken(row), token };
     },
   }),
@@ -51,7 +61,13 @@ export const tokenRoutes: AnyRoute[] = [
       authorize(user, 'token.manage');
       const row = await revokeApiToken(ctx.db, user.id, params.id);
       if (!row) throw notFound('令牌');
-      await recordAudit(ctx.db, { userId: user.id, action: 'token.revoke', resourceType: 'api_token', resourceId: row.id, districtId: user.districtId });
+      await recordAudit(ctx.db, {
+        userId: user.id,
+        action: 'token.revoke',
+        resourceType: 'api_token',
+        resourceId: row.id,
+        districtId: user.districtId,
+      });
       return undefined;
     },
   }),

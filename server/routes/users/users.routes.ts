@@ -13,7 +13,12 @@ import { AppError } from '../../errors';
 
 const IdParams = z.object({ id: z.string().uuid('无效的编号') });
 const NewUser = z.object({
-  username: z.string().trim().min(3, '用户名至少 3 个字符').max(64).regex(/^[A-Za-z0-9_.@-]+$/, '用户名只能包含字母、数字和 _ . @ -'),
+  username: z
+    .string()
+    .trim()
+    .min(3, '用户名至少 3 个字符')
+    .max(64)
+    .regex(/^[A-Za-z0-9_.@-]+$/, '用户名只能包含字母、数字和 _ . @ -'),
   displayName: z.string().trim().min(1, '请输入姓名').max(64),
   password: z.string().min(1).max(256),
   role: RoleSchema,
@@ -27,7 +32,8 @@ const UpdateUser = z
 async function tenancyOfUser(ctx: AppContext, id: string) {
   const u = await findUser(ctx.db, id);
   if (!u) return { user: undefined, tenancy: { districtId: null } };
-  const districtId = u.districtId ?? (u.schoolId ? ((await findSchool(ctx.db, u.schoolId))?.districtId ?? null) : null);
+  const districtId =
+    u.districtId ?? (u.schoolId ? ((await findSchool(ctx.db, u.schoolId))?.districtId ?? null) : null);
   return { user: u, tenancy: { districtId, schoolId: u.schoolId } };
 }
 
@@ -39,7 +45,8 @@ export const userRoutes: AnyRoute[] = [
     tag: '账户',
     access: 'user',
     response: z.array(UserView),
-    handler: async ({ ctx, user }) => (await listUsers(ctx.db, listScope(user, 'user.read'))).map(presentUser),
+    handler: async ({ ctx, user }) =>
+      (await listUsers(ctx.db, listScope(user, 'user.read'))).map(presentUser),
   }),
   defineRoute({
     method: 'post',
@@ -89,7 +96,14 @@ export const userRoutes: AnyRoute[] = [
         await setPassword(ctx.db, t.user.id, await hashPassword(body.password));
       }
       if (body.disabled !== undefined) await setUserDisabled(ctx.db, t.user.id, body.disabled);
-      await recordAudit(ctx.db, { userId: user.id, action: 'user.update', resourceType: 'user', resourceId: t.user.id, districtId: t.tenancy.districtId, details: { disabled: body.disabled, passwordReset: body.password !== undefined } });
+      await recordAudit(ctx.db, {
+        userId: user.id,
+        action: 'user.update',
+        resourceType: 'user',
+        resourceId: t.user.id,
+        districtId: t.tenancy.districtId,
+        details: { disabled: body.disabled, passwordReset: body.password !== undefined },
+      });
       return presentUser((await findUser(ctx.db, t.user.id))!);
     },
   }),
