@@ -126,6 +126,7 @@ async function prepareChecked(input: Buffer, opts: PrepareOptions): Promise<Prep
   const flat = (opts.flattenLighting ?? true) ? await flattenLighting(grey, info.width, info.height) : grey;
   const png = await sharp(flat, { raw: { width: info.width, height: info.height, channels: 1 } })
     .normalise({ lower: 1, upper: 99 })
+    .toColourspace('b-w')
     .png({ compressionLevel: 1 })
     .toBuffer();
   return { png, width: info.width, height: info.height };
@@ -181,6 +182,7 @@ export async function flattenLighting(grey: Buffer, width: number, height: numbe
     .median(3)
     .blur(1.5)
     .resize(width, height, { fit: 'fill', kernel: 'linear' })
+    .toColourspace('b-w')
     .raw()
     .toBuffer();
   const out = Buffer.allocUnsafe(width * height);

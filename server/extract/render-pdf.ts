@@ -103,8 +103,9 @@ async function loadDocument(parser: PDFParse): Promise<PdfjsDocument> {
     return await load();
   } catch (err) {
     const name = err instanceof Error ? err.name : '';
-    if (name === 'PasswordException')
+    if (name === 'PasswordException') {
       throw new AppError('ENCRYPTED_PDF', undefined, undefined, { cause: err });
+    }
     throw new AppError('CORRUPT_FILE', 'PDF 文件已损坏，无法读取', undefined, { cause: err });
   }
 }

@@ -1,0 +1,121 @@
+/**
+ * OCR on real corpus pages. Kept to a few representative cases: each page costs seconds.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { AppError } from '../../errors';
+import { createOcrProvider } from './index';
+import { TesseractEngine } from './tesseract-engine';
+import type { OcrProvider } from '../ocr-provider';
+
+const ROOT = path.resolve(__dirname, '../../..');
+const DOCS = path.resolve(ROOT, '../shared/corpus/dev/docs');
+const compact = (s: string) => s.replace(/\s+/g, '');
+
+/**
+ * Preload (node --require) that makes every outbound network attempt fail loudly, in the main thread
+ * and in worker threads. Local IPC (unix sockets, e.g. tsx's compile server) never leaves the machine.
+ */
+const BLOCK_NETWORK = `
+const net = require('node:net');
+const dns = require('node:dns');
+const tls = require('node:tls');
+function refuse(what) {
+  process.stderr.write('NETWORK_ATTEMPT ' + what + '\\n');
+  throw new Error('network blocked by test: ' + what);
+}
+const isLocalIpc = (a) =>
+  typeof a === 'string' || (Array.isArray(a) ? isLocalIpc(a[0]) : !!(a && typeof a.path === 'string'));
+const socketConnect = net.Socket.prototype.connect;
+net.Socket.prototype.connect = function (...args) {
+  return isLocalIpc(args[0]) ? socketConnect.apply(this, args) : refuse('net.Socket.connect');
+};
+const netConnect = net.connect;
+net.connect = net.createConnection = function (...args) {
+  return isLocalIpc(args[0]) ? netConnect.apply(this, args) : refuse('net.connect');
+};
+tls.connect = () => refuse('tls.connect');
+dns.lookup = () => refuse('dns.lookup');
+dns.resolve = () => refuse('dns.resolve');
+dns.promises.lookup = () => refuse('dns.promises.lookup');
+globalThis.fetch = () => refuse('fetch');
+`;
+
+describe('OCR with tesseract.js', () => {
+  let provider: OcrProvider;
+  let engine: TesseractEngine;
+
+  beforeAll(() => {
+    engine = new TesseractEngine({ workers: 1 });
+    provider = createOcrProvider({ engine: 'tesseract', workers: 1 });
+  });
+  afterAll(async () => {
+    await provider.close();
+    await engine.close();
+  });
+
+  it('When a scanned report page is read, then its key strings are found with boxes on the page', async () => {
+    const page = await provider.recognisePdfPage(readFileSync(path.join(DOCS, 'doc-002.pdf')), 1);
+
+    const text = compact(page.lines.map((l) => l.text).join('\n'));
+    expect(page).toMatchObject({ page: 1, source: 'ocr' });
+    expect(text).toContain('QT2024W92700');
+    expect(text).toContain('江州锦程服饰有限公司');
+    expect(text).toContain('JC24-D07');
+    for (const line of page.lines) {
+      expect(line.box).not.toBeNull();
+      const { x0, y0, x1, y1 } = line.box!;
+      expect(0 <= x0 && x0 <= x1 && x1 <= 1 && 0 <= y0 && y0 <= y1 && y1 <= 1).toBe(true);
+      expect(line.confidence).toBeGreaterThanOrEqual(0);
+      expect(line.confidence).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it('When an image is corrupt, then a clear AppError is thrown and the same worker reads the next page', async () => {
+    const png = await import('../image-prep').then((m) =>
+      m.prepareImage(readFileSync(path.join(DOCS, 'doc-008.jpg'))),
+    );
+    const corrupt = Buffer.concat([png.png.subarray(0, 64), Buffer.alloc(256, 0xab)]);
+
+    await expect(engine.recognise(corrupt, 1)).rejects.toBeInstanceOf(AppError);
+    await expect(engine.recognise(Buffer.from('garbage'), 1)).rejects.toMatchObject({ code: 'CORRUPT_FILE' });
+    const next = await engine.recognise(png.png, 2);
+
+    expect(next.page).toBe(2);
+    expect(compact(next.lines.map((l) => l.text).join(''))).toContain('ZH240650443');
+    expect(engine.workersCreated).toBeLessThanOrEqual(2);
+  });
+
+  it('When the network is blocked, then OCR of a scanned page still works', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'dsv-offline-'));
+    const preload = path.join(dir, 'block-network.cjs');
+    writeFileSync(preload, BLOCK_NETWORK);
+    const script = path.join(__dirname, 'testing/ocr-page.ts');
+    const args = ['--require', preload, '--import', 'tsx', script, path.join(DOCS, 'doc-002.pdf'), '1'];
+    // Also cut the network at the kernel level when this machine allows it (root, user namespaces).
+    const unshare = spawnSync('unshare', ['-n', 'true']).status === 0;
+    const run = unshare
+      ? spawnSync('unshare', ['-n', process.execPath, ...args], {
+          cwd: ROOT,
+          encoding: 'utf8',
+          timeout: 60_000,
+        })
+      : spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+
+    // Control: the same preload does stop a real request.
+    const control = spawnSync(
+      process.execPath,
+      ['--require', preload, '-e', "require('node:http').get('http://registry.npmjs.org/')"],
+      { encoding: 'utf8', timeout: 10_000 },
+    );
+    rmSync(dir, { recursive: true, force: true });
+
+    expect(control.stderr).toContain('NETWORK_ATTEMPT');
+
+    expect(run.stderr).not.toContain('NETWORK_ATTEMPT');
+    expect(run.status).toBe(0);
+    expect(compact((JSON.parse(run.stdout) as { text: string }).text)).toContain('QT2024W92700');
+  });
+});
