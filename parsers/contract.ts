@@ -1,0 +1,322 @@
+/**
+ * Procurement contract (采购合同) → ContractExtraction. Pure: text in, fields out.
+ * Parties, dates and amounts come from label vocabularies (data/contract-labels.ts); the goods table
+ * is read row by row from the right (amount, unit price, quantity, unit, model), the rest is the product.
+ */
+import {
+  CLAUSE_HEADING,
+  CONTRACT_LABELS,
+  CONTRACT_STOP_LABELS,
+  GOODS_HEADER,
+  GOODS_TABLE_END,
+  QUALITY_CLAUSE,
+  type ContractField,
+} from './data/contract-labels';
+import { DEFAULT_CATEGORY, GOODS_UNITS, PRODUCT_CATEGORIES } from './data/vocab';
+import { cleanName, cleanOrgName, LabelReader } from './report';
+import { parseDate } from './text/dates';
+import { buildFlow, lineText, type Flow } from './text/flow';
+import { LabelIndex } from './text/labels';
+import { joinWrapped } from './text/normalise';
+import { findChineseAmounts, parseNumber } from './text/numerals';
+import { uniqueStandards } from './text/standards';
+import type {
+  ContractExtraction,
+  ContractLine,
+  DocumentText,
+  FieldMeta,
+  ProductCategory,
+  ReviewFlag,
+} from './types';
+import { checkUscc, findUsccCandidates } from './uscc';
+
+const LABELS = new LabelIndex<ContractField>(CONTRACT_LABELS, CONTRACT_STOP_LABELS);
+
+/** Product category from the product words (data/vocab.ts PRODUCT_CATEGORIES). */
+export function categoryOf(product: string): ProductCategory {
+  return (
+    PRODUCT_CATEGORIES.find((c) => c.words.some((w) => product.includes(w)))?.category ?? DEFAULT_CATEGORY
+  );
+}
+
+const NUM = /^[¥￥]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^[¥￥]?\d+(?:\.\d+)?$/;
+const MODEL_RE = /^(?=.*\d)(?=.*[A-Za-z-])[A-Za-z0-9][A-Za-z0-9\-_./]{2,}$/;
+const UNIT_SET = new Set(GOODS_UNITS);
+
+interface GoodsRow {
+  lines: string[];
+  lineNo: number;
+}
+
+function parseGoodsRow(text: string, hasBrand: boolean): ContractLine | null {
+  const toks = text.split(/[\t ]+/).filter(Boolean);
+  const nums: number[] = [];
+  while (toks.length && NUM.test(toks[toks.length - 1] ?? '') && nums.length < 3) {
+    nums.unshift(parseNumber(toks.pop()) ?? 0);
+  }
+  let unit: string | null = null;
+  let quantity: number | null = null;
+  let unitPrice: number | null = null;
+  let amount: number | null = null;
+  if (nums.length === 3) {
+    [quantity, unitPrice, amount] = nums as [number, number, number];
+    const u = toks[toks.length - 1];
+    if (u && UNIT_SET.has(u)) unit = toks.pop() ?? null;
+  } else if (nums.length === 2) {
+    [unitPrice, amount] = nums as [number, number];
+    const u = toks[toks.length - 1] ?? '';
+    const combined = /^(\d+)([\u3400-\u9fff])$/.exec(u);
+    if (combined && UNIT_SET.has(combined[2] ?? '')) {
+      quantity = Number(combined[1]);
+      unit = combined[2] ?? null;
+      toks.pop();
+    } else if (UNIT_SET.has(u)) {
+      unit = toks.pop() ?? null;
+      const q = toks[toks.length - 1];
+      if (q && /^\d+$/.test(q)) quantity = Number(toks.pop());
+    }
+  } else {
+    return null;
+  }
+  let model: string | null = null;
+  for (let i = toks.length - 1; i >= 1; i--) {
+    if (MODEL_RE.test(toks[i] ?? '')) {
+      model = toks[i] ?? null;
+      toks.splice(i, 1);
+      break;
+    }
+  }
+  if (hasBrand && toks.length > 1) toks.pop();
+  const product = cleanName(toks.join(' '));
+  if (!product) return null;
+  return { product, category: categoryOf(product), model, quantity, unit, unitPrice, amount };
+}
+
+/** The goods table: header with product/quantity/price columns, numbered rows, wrapped cells joined. */
+export function parseGoodsTable(doc: DocumentText): { lines: ContractLine[]; consumed: Set<string> } {
+  const all: { key: string; text: string }[] = [];
+  for (const p of doc.pages) {
+    p.lines.forEach((l, i) => all.push({ key: `${p.page}:${i}`, text: lineText(l) }));
+  }
+  const consumed = new Set<string>();
+  let start = -1;
+  let hasBrand = false;
+  for (let i = 0; i < all.length; i++) {
+    const t = all[i]?.text ?? '';
+    const t2 = t + (all[i + 1]?.text ?? '');
+    if (
+      GOODS_HEADER.product.test(t) &&
+      GOODS_HEADER.quantity.test(t2) &&
+      GOODS_HEADER.price.test(t2) &&
+      /序号|名称/.test(t)
+    ) {
+      hasBrand = GOODS_HEADER.brand.test(t2);
+      start = GOODS_HEADER.quantity.test(t) ? i + 1 : i + 2;
+      break;
+    }
+  }
+  if (start < 0) return { lines: [], consumed };
+  const rows: GoodsRow[] = [];
+  let current: GoodsRow | null = null;
+  const complete = (r: GoodsRow | null) => {
+    if (!r) return true;
+    const toks = r.lines.reduce((a, b) => joinWrapped(a, b), '').split(/[\t ]+/);
+    return NUM.test(toks[toks.length - 1] ?? '') && NUM.test(toks[toks.length - 2] ?? '');
+  };
+  for (let i = start; i < all.length; i++) {
+    const l = all[i];
+    if (!l) continue;
+    if (GOODS_TABLE_END.some((re) => re.test(l.text))) break;
+    const m = /^(\d{1,3})[\s.、]+(.+)$/.exec(l.text);
+    if (m && Number(m[1]) === rows.length + 1 && complete(current)) {
+      current = { lineNo: Number(m[1]), lines: [m[2] ?? ''] };
+      rows.push(current);
+      consumed.add(l.key);
+    } else if (current && !complete(current)) {
+      current.lines.push(l.text);
+      consumed.add(l.key);
+    } else if (rows.length > 0) {
+      break;
+    }
+  }
+  const lines: ContractLine[] = [];
+  for (const r of rows) {
+    const parsed = parseGoodsRow(
+      r.lines.reduce((a, b) => joinWrapped(a, b), ''),
+      hasBrand,
+    );
+    if (parsed) lines.push({ lineNo: r.lineNo, ...parsed });
+  }
+  return { lines, consumed };
+}
+
+/** Total amount: a printed figure after a total label (¥/小写/人民币…元), else the 大写 amount; the line sum breaks ties. */
+function readTotal(
+  r: LabelReader<ContractField>,
+  lineSum: number | null,
+): { value: number | null; meta: FieldMeta | null } {
+  const candidates: { value: number; meta: FieldMeta | null }[] = [];
+  for (const p of r.all('totalAmount', 'block', () => true)) {
+    const text = p.value.split('\n').slice(0, 2).join('\n');
+    const figures = [
+      ...text.matchAll(
+        /[¥￥]\s*([\d,]+(?:\.\d+)?)|(?:人民币|小写)[^\d\n]{0,8}([\d,]+(?:\.\d+)?)\s*元?|(?:^|[\t ])([\d,]+\.\d{2})(?![\d])/g,
+      ),
+    ]
+      .map((m) => parseNumber(m[1] ?? m[2] ?? m[3]))
+      .filter((v): v is number => v !== null && v > 0);
+    for (const v of [...figures, ...findChineseAmounts(text)]) candidates.push({ value: v, meta: r.meta(p) });
+  }
+  if (candidates.length === 0) {
+    const cn = findChineseAmounts(r.flow.text);
+    if (cn[0]) candidates.push({ value: cn[0], meta: null });
+  }
+  const match = lineSum !== null ? candidates.find((c) => Math.abs(c.value - lineSum) < 0.005) : undefined;
+  const best = match ?? candidates[0];
+  return best ? { value: best.value, meta: best.meta } : { value: null, meta: null };
+}
+
+/** Standards cited in the quality clause (from its heading to the next clause heading), else anywhere. */
+function readStandards(flow: Flow): string[] {
+  const lines = flow.lines;
+  const start = lines.findIndex((l) => QUALITY_CLAUSE.test(l.text));
+  if (start >= 0) {
+    let text = lines[start]?.text ?? '';
+    for (let i = start + 1; i < lines.length; i++) {
+      const t = lines[i]?.text ?? '';
+      if (CLAUSE_HEADING.test(t) && !QUALITY_CLAUSE.test(t)) break;
+      text += `\n${t}`;
+    }
+    const found = uniqueStandards(text);
+    if (found.length) return found;
+  }
+  return uniqueStandards(flow.text);
+}
+
+const MISSING: Record<string, string> = {
+  contractNumber: '未能识别合同编号',
+  'purchaser.name': '未能识别甲方（采购人）',
+  'supplier.name': '未能识别乙方（供应商）',
+  'supplier.uscc': '未能识别供应商统一社会信用代码',
+  signedDate: '未能识别签订日期',
+  deliveryDate: '未能识别交货日期',
+  totalAmount: '未能识别合同总金额',
+  lines: '未能识别合同标的（货物清单）',
+};
+
+/** Parses a procurement contract. */
+export function parseContract(doc: DocumentText): ContractExtraction {
+  const goods = parseGoodsTable(doc);
+  const flow = buildFlow(doc, (page, index) => goods.consumed.has(`${page}:${index}`));
+  const r = new LabelReader(flow, LABELS);
+  const fields: Record<string, FieldMeta> = {};
+  const review: ReviewFlag[] = [];
+  const put = <T>(path: string, value: T | null, meta: FieldMeta | null): T | null => {
+    if (value !== null && meta) fields[path] = meta;
+    return value;
+  };
+
+  const num = r.pick('contractNumber', 'cell', (v) => /[0-9A-Za-z]/.test(v));
+  const contractNumber = num ? (num.value.split(/\s+/)[0] ?? '').replace(/^[:：]/, '') : null;
+  const purchaser = r.pick(
+    'purchaser',
+    'cell',
+    (v) => cleanOrgName(v) !== null && /[\u3400-\u9fff]{4,}/.test(v),
+  );
+  const supplier = r.pick(
+    'supplier',
+    'cell',
+    (v) => cleanOrgName(v) !== null && /[\u3400-\u9fff]{4,}/.test(v),
+  );
+  // the supplier's code: the first USCC printed after the supplier's name
+  const supplierAt = supplier?.offset ?? 0;
+  const usccLabel = r
+    .all('uscc', 'cell', (v) => findUsccCandidates(v).length > 0)
+    .find((p) => p.offset >= supplierAt);
+  const usccCand =
+    usccLabel ??
+    (findUsccCandidates(flow.text.slice(supplierAt))[0]
+      ? { value: findUsccCandidates(flow.text.slice(supplierAt))[0]?.code ?? '', offset: supplierAt }
+      : null);
+  const usccCode = usccCand ? (findUsccCandidates(usccCand.value)[0]?.code ?? null) : null;
+  const signed = r.pick('signedDate', 'line', (v) => parseDate(v) !== null);
+  const delivery = r.pick(
+    'deliveryDate',
+    'block',
+    (v) => parseDate(v.split('\n').slice(0, 2).join('\n')) !== null,
+  );
+  const sum = goods.lines.every((l) => l.amount !== null)
+    ? Math.round(goods.lines.reduce((a, l) => a + (l.amount ?? 0), 0) * 100) / 100
+    : null;
+  const total = readTotal(r, goods.lines.length ? sum : null);
+
+  const out: ContractExtraction = {
+    kind: 'contract',
+    contractNumber: put('contractNumber', contractNumber || null, r.meta(num)),
+    purchaser: { name: put('purchaser.name', cleanOrgName(purchaser?.value), r.meta(purchaser)) },
+    supplier: {
+      name: put('supplier.name', cleanOrgName(supplier?.value), r.meta(supplier)),
+      uscc: put('supplier.uscc', usccCode, r.meta(usccCand)),
+    },
+    signedDate: put('signedDate', parseDate(signed?.value), r.meta(signed)),
+    deliveryDate: put(
+      'deliveryDate',
+      parseDate(delivery?.value.split('\n').slice(0, 2).join('\n')),
+      r.meta(delivery),
+    ),
+    lines: goods.lines,
+    totalAmount: put('totalAmount', total.value, total.meta),
+    standards: readStandards(flow),
+    pages: doc.pages.length,
+    form: doc.form,
+  };
+  const checks: [string, unknown][] = [
+    ['contractNumber', out.contractNumber],
+    ['purchaser.name', out.purchaser.name],
+    ['supplier.name', out.supplier.name],
+    ['supplier.uscc', out.supplier.uscc],
+    ['signedDate', out.signedDate],
+    ['deliveryDate', out.deliveryDate],
+    ['totalAmount', out.totalAmount],
+    ['lines', out.lines.length ? out.lines : null],
+  ];
+  for (const [path, v] of checks) {
+    if (v === null) {
+      review.push({ path, reason: 'missing', message: MISSING[path] ?? `未能识别字段 ${path}` });
+    }
+  }
+  if (out.supplier.uscc) {
+    const c = checkUscc(out.supplier.uscc);
+    if (!c.valid) {
+      review.push({
+        path: 'supplier.uscc',
+        reason: 'invalid_format',
+        message: `统一社会信用代码 ${c.code} 未通过 GB 32100-2015 校验${c.suggestions.length ? `（可能为 ${c.suggestions.join('、')}）` : ''}`,
+      });
+    }
+  }
+  if (
+    sum !== null &&
+    out.totalAmount !== null &&
+    goods.lines.length &&
+    Math.abs(sum - out.totalAmount) >= 0.005
+  ) {
+    review.push({
+      path: 'totalAmount',
+      reason: 'inconsistent',
+      message: `货物金额合计 ${sum} 与合同总金额 ${out.totalAmount} 不一致`,
+    });
+  }
+  out.lines.forEach((l, i) => {
+    if (l.quantity === null || l.unitPrice === null || l.amount === null) {
+      review.push({
+        path: `lines[${i}]`,
+        reason: 'missing',
+        message: `第 ${i + 1} 行货物的数量、单价或金额未能识别`,
+      });
+    }
+  });
+  out.fields = fields;
+  out.review = review;
+  return out;
+}

@@ -1,0 +1,259 @@
+/**
+ * Test report (检验报告 / 检测报告) → TestReportExtraction. Pure: text in, fields out.
+ * Header fields are read through label vocabularies (data/report-labels.ts), the item table by
+ * report-items.ts; anything unreadable is null and listed in `review`.
+ */
+import { CONCLUSION_FAIL, CONCLUSION_PASS, CONCLUSION_STARTERS, INSPECTION_TYPES } from './data/vocab';
+import { REPORT_LABELS, REPORT_STOP_LABELS, type ReportField } from './data/report-labels';
+import { findLabName, findCma, findCnas } from './report-lab';
+import { parseItemTable } from './report-items';
+import { parseDate, parseDateRangeEnd } from './text/dates';
+import { buildFlow, lineAt, type Flow } from './text/flow';
+import { LabelIndex, valueOffset, valueText, type LabelHit, type ValueMode } from './text/labels';
+import { cleanValue, collapseHanSpaces, isEmptyMarker } from './text/normalise';
+import { findStandards } from './text/standards';
+import type { DocumentText, FieldMeta, ReviewFlag, TestReportExtraction } from './types';
+
+const LABELS = new LabelIndex<ReportField>(REPORT_LABELS, REPORT_STOP_LABELS);
+
+interface Picked {
+  value: string;
+  offset: number;
+}
+
+/** Reads label values from a flow; the preferred label (lowest rank) with a non-empty value wins. */
+export class LabelReader<F extends string> {
+  readonly hits: LabelHit<F>[];
+  constructor(
+    readonly flow: Flow,
+    index: LabelIndex<F>,
+  ) {
+    this.hits = index.find(flow.text);
+  }
+
+  all(field: F, mode: ValueMode, accept: (v: string) => boolean = (v) => !isEmptyMarker(v)): Picked[] {
+    return this.hits
+      .filter((h) => h.field === field)
+      .map((h, order) => ({ h, order }))
+      .sort((a, b) => a.h.rank - b.h.rank || a.order - b.order)
+      .map(({ h }) => ({ value: valueText(this.flow.text, h, mode), offset: valueOffset(this.flow.text, h) }))
+      .filter((p) => p.value !== '' && accept(p.value));
+  }
+
+  pick(field: F, mode: ValueMode, accept?: (v: string) => boolean): Picked | null {
+    return this.all(field, mode, accept)[0] ?? null;
+  }
+
+  /** True when the label is printed at all (even with an empty value). */
+  printed(field: F): boolean {
+    return this.hits.some((h) => h.field === field);
+  }
+
+  meta(p: Picked | null, confidence = 1): FieldMeta | null {
+    if (!p) return null;
+    const line = lineAt(this.flow, p.offset);
+    return {
+      confidence: confidence * (line?.confidence ?? 1),
+      page: line?.page ?? null,
+      box: line?.box ?? null,
+      source: p.value,
+    };
+  }
+}
+
+/** A printed name/value: collapses OCR spaces between Han characters, keeps full-width brackets. */
+export function cleanName(v: string | null | undefined): string | null {
+  if (v === null || v === undefined || isEmptyMarker(v)) return null;
+  const s = cleanValue(collapseHanSpaces(v));
+  return s || null;
+}
+
+/** Organisation names: drops a following bracketed address ("…有限公司（…路3号）"). */
+export function cleanOrgName(v: string | null | undefined): string | null {
+  const s = cleanName(v);
+  if (!s) return null;
+  const m =
+    /^(.+?(?:公司|厂|院|所|中心|学校|小学|中学|幼儿园|委员会|局|部|店|社))\s*[（(][^）)]*(?:市|区|县|路|街|号|镇)[^）)]*[）)]$/.exec(
+      s,
+    );
+  return m?.[1] ?? s;
+}
+
+function cleanReportNumber(v: string): string | null {
+  let s = v.replace(/\s*(?:第\s*\d+\s*页|共\s*\d+\s*页|Page\b).*$/i, '').trim();
+  if (/[\u3400-\u9fff]/.test(s)) s = s.replace(/\s+/g, '');
+  else s = s.split(/\s+/)[0] ?? '';
+  s = s.replace(/^[:：]/, '');
+  return s && /[0-9A-Za-z]/.test(s) ? s : null;
+}
+
+function mapInspectionType(v: string | null): TestReportExtraction['inspectionType'] {
+  if (!v) return null;
+  return INSPECTION_TYPES.find((t) => t.pattern.test(v))?.value ?? null;
+}
+
+/** The printed overall conclusion sentence and its verdict. */
+function readConclusion(
+  flow: Flow,
+  reader: LabelReader<ReportField>,
+): { value: 'pass' | 'fail' | null; meta: FieldMeta | null } {
+  const lines = flow.lines;
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i];
+    if (!l) continue;
+    const t = l.text.replace(/\t/g, ' ');
+    if (!CONCLUSION_STARTERS.some((re) => re.test(t))) continue;
+    let sentence = t;
+    for (let j = i + 1; j < Math.min(lines.length, i + 4) && !/[。.]\s*$/.test(sentence); j++) {
+      sentence += lines[j]?.text ?? '';
+    }
+    const value = CONCLUSION_FAIL.test(sentence) ? 'fail' : CONCLUSION_PASS.test(sentence) ? 'pass' : null;
+    if (value) {
+      return { value, meta: { confidence: l.confidence, page: l.page, box: l.box, source: sentence } };
+    }
+  }
+  const labelled = reader.pick('conclusion', 'line');
+  if (labelled) {
+    const value = CONCLUSION_FAIL.test(labelled.value)
+      ? 'fail'
+      : CONCLUSION_PASS.test(labelled.value)
+        ? 'pass'
+        : null;
+    if (value) return { value, meta: reader.meta(labelled) };
+  }
+  return { value: null, meta: null };
+}
+
+/** Safety class from the class field, the cited standards (GB 18401 … B类) or a bracketed (B类). */
+function readSafetyClass(
+  flow: Flow,
+  reader: LabelReader<ReportField>,
+  standardsBlock: string,
+): 'A' | 'B' | 'C' | null {
+  const field = reader.pick('safetyClass', 'cell');
+  const fromField = field ? /([ABC])\s*类/.exec(field.value) : null;
+  if (fromField) return fromField[1] as 'A' | 'B' | 'C';
+  const fromStd = findStandards(standardsBlock).find((s) => s.safetyClass);
+  if (fromStd) return fromStd.safetyClass;
+  const anyStd = findStandards(flow.text).find((s) => s.safetyClass && /18401|31701/.test(s.code));
+  if (anyStd) return anyStd.safetyClass;
+  const bracket = /(?:安全|类别|等级|婴幼儿|直接接触|非直接接触)[^\n]{0,12}?[（(]?([ABC])\s*类/.exec(
+    flow.text,
+  );
+  return (bracket?.[1] as 'A' | 'B' | 'C' | undefined) ?? null;
+}
+
+const MISSING_MESSAGES: Record<string, string> = {
+  reportNumber: '未能识别报告编号',
+  'lab.name': '未能识别检验机构名称',
+  'lab.cmaNumber': '未找到 CMA 资质认定证书编号',
+  'sample.name': '未能识别样品名称',
+  client: '未能识别委托单位',
+  inspectionType: '未能识别检验类别',
+  'dates.issued': '未能识别签发日期',
+  conclusion: '未能识别检验结论',
+  standards: '未能识别检验依据',
+  items: '未能识别检验结果表',
+};
+
+/** Parses a test report. */
+export function parseTestReport(doc: DocumentText): TestReportExtraction {
+  const table = parseItemTable(doc);
+  const flow = buildFlow(doc, (page, index) => table.consumed.has(`${page}:${index}`));
+  const r = new LabelReader(flow, LABELS);
+  const fields: Record<string, FieldMeta> = {};
+  const review: ReviewFlag[] = [];
+  const put = <T>(path: string, value: T | null, meta: FieldMeta | null): T | null => {
+    if (value !== null && meta) fields[path] = meta;
+    return value;
+  };
+
+  const rn = r.pick('reportNumber', 'cell', (v) => cleanReportNumber(v) !== null);
+  const reportNumber = put('reportNumber', rn ? cleanReportNumber(rn.value) : null, r.meta(rn));
+  const name = r.pick('sampleName', 'cell');
+  const model = r.pick('model', 'cell');
+  const trademark = r.pick('trademark', 'cell');
+  const batch = r.pick('batch', 'cell', (v) => !isEmptyMarker(v));
+  const client = r.pick('client', 'cell');
+  const manufacturer = r.pick('manufacturer', 'cell');
+  const itype = r.pick('inspectionType', 'cell', (v) => mapInspectionType(v) !== null);
+  const received = r.pick('received', 'cell', (v) => parseDate(v) !== null);
+  const tested = r.pick('tested', 'block', (v) => parseDate(v) !== null);
+  const issued = r.pick('issued', 'block', (v) => parseDate(v) !== null);
+  const stdBlocks = r.all('standards', 'block', (v) => findStandards(v).length > 0);
+  const stdBlock = stdBlocks[0]?.value.split('\n').slice(0, 8).join('\n') ?? '';
+  const standards = [...new Set(findStandards(stdBlock).map((s) => s.code))];
+  if (stdBlocks[0]) fields.standards = r.meta(stdBlocks[0]) ?? fields.standards!;
+  const conclusion = readConclusion(flow, r);
+  const lab = findLabName(flow, [client?.value, manufacturer?.value]);
+  const cma = findCma(flow);
+  const cnas = findCnas(flow);
+
+  const out: TestReportExtraction = {
+    kind: 'test_report',
+    reportNumber,
+    lab: {
+      name: put('lab.name', lab?.value ?? null, lab?.meta ?? null),
+      cmaNumber: put('lab.cmaNumber', cma?.value ?? null, cma?.meta ?? null),
+      cnasNumber: put('lab.cnasNumber', cnas?.value ?? null, cnas?.meta ?? null),
+    },
+    sample: {
+      name: put('sample.name', cleanName(name?.value), r.meta(name)),
+      model: put('sample.model', cleanName(model?.value), r.meta(model)),
+      trademark: put('sample.trademark', cleanName(trademark?.value), r.meta(trademark)),
+      batch: put('sample.batch', cleanName(batch?.value), r.meta(batch)),
+      safetyClass: readSafetyClass(flow, r, stdBlock),
+    },
+    client: put('client', cleanOrgName(client?.value), r.meta(client)),
+    manufacturer: put('manufacturer', cleanOrgName(manufacturer?.value), r.meta(manufacturer)),
+    inspectionType: put('inspectionType', mapInspectionType(itype?.value ?? null), r.meta(itype)),
+    dates: {
+      received: put('dates.received', parseDate(received?.value), r.meta(received)),
+      tested: put(
+        'dates.tested',
+        parseDateRangeEnd(tested?.value.split('\n').slice(0, 3).join('\n')),
+        r.meta(tested),
+      ),
+      issued: put('dates.issued', parseDate(issued?.value), r.meta(issued)),
+    },
+    standards,
+    items: table.items,
+    conclusion: put('conclusion', conclusion.value, conclusion.meta),
+    pages: doc.pages.length,
+    form: doc.form,
+  };
+  const missing: [string, unknown][] = [
+    ['reportNumber', out.reportNumber],
+    ['lab.name', out.lab.name],
+    ['lab.cmaNumber', out.lab.cmaNumber],
+    ['sample.name', out.sample.name],
+    ['client', out.client],
+    ['inspectionType', out.inspectionType],
+    ['dates.issued', out.dates.issued],
+    ['conclusion', out.conclusion],
+    ['standards', out.standards.length ? out.standards : null],
+    ['items', out.items.length ? out.items : null],
+  ];
+  for (const [path, v] of missing) {
+    if (v === null) {
+      review.push({ path, reason: 'missing', message: MISSING_MESSAGES[path] ?? `未能识别字段 ${path}` });
+    }
+  }
+  out.items.forEach((it, i) => {
+    if (it.verdict === null) {
+      review.push({
+        path: `items[${i}].verdict`,
+        reason: 'missing',
+        message: `未能识别检验项目“${it.name}”的单项判定`,
+      });
+    }
+  });
+  for (const [path, meta] of Object.entries(fields)) {
+    if (meta.confidence < 0.6) {
+      review.push({ path, reason: 'low_confidence', message: `字段 ${path} 识别置信度较低，请核对` });
+    }
+  }
+  out.fields = fields;
+  out.review = review;
+  return out;
+}

@@ -1,0 +1,75 @@
+/**
+ * A document's lines as one string ("flow"): cells joined by tabs, lines by newlines, pages in order,
+ * with a map back from character offsets to the page/line/box they came from.
+ */
+import type { Box, DocumentText } from '../types';
+import { normaliseText } from './normalise';
+
+export interface FlowLine {
+  page: number;
+  /** index of the line in its page */
+  index: number;
+  start: number;
+  end: number;
+  text: string;
+  box: Box | null;
+  confidence: number;
+}
+
+export interface Flow {
+  text: string;
+  lines: FlowLine[];
+}
+
+/** The text of one line: its cells joined by tabs when the source separated them. */
+export function lineText(line: { text: string; cells?: string[] }): string {
+  const raw = line.cells && line.cells.length > 1 ? line.cells.join('\t') : line.text;
+  return normaliseText(raw)
+    .split('\t')
+    .map((c) => c.trim())
+    .filter((c) => c !== '')
+    .join('\t');
+}
+
+/**
+ * Builds the flow. `skip(page, index)` drops lines (e.g. item-table rows) so label values cannot
+ * run into them.
+ */
+export function buildFlow(doc: DocumentText, skip?: (page: number, index: number) => boolean): Flow {
+  const lines: FlowLine[] = [];
+  let text = '';
+  for (const page of doc.pages) {
+    page.lines.forEach((line, index) => {
+      if (skip?.(page.page, index)) return;
+      const t = lineText(line);
+      if (!t) return;
+      const start = text.length;
+      text += `${t}\n`;
+      lines.push({
+        page: page.page,
+        index,
+        start,
+        end: start + t.length,
+        text: t,
+        box: line.box,
+        confidence: line.confidence,
+      });
+    });
+  }
+  return { text, lines };
+}
+
+/** The flow line containing a character offset (binary search). */
+export function lineAt(flow: Flow, offset: number): FlowLine | null {
+  let lo = 0;
+  let hi = flow.lines.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const l = flow.lines[mid];
+    if (!l) break;
+    if (offset < l.start) hi = mid - 1;
+    else if (offset > l.end) lo = mid + 1;
+    else return l;
+  }
+  return null;
+}

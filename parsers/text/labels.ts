@@ -1,0 +1,107 @@
+/**
+ * Finds printed field labels (from a vocabulary) in a flow of text and reads the value that follows
+ * each one, up to the next label. Labels may be letter-spaced or wrapped ("商 标", "安全技术类\n别").
+ */
+const LABEL_BOUNDARY_BEFORE = /[\s；;，,。、|）)]/;
+
+export interface LabelHit<F extends string> {
+  field: F | null;
+  label: string;
+  /** priority within its field: 0 = preferred */
+  rank: number;
+  start: number;
+  valueStart: number;
+  /** start of the next label (end of this value) */
+  valueEnd: number;
+}
+
+const escapeChar = (c: string) => c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+
+function labelPattern(label: string): string {
+  const isAscii = /^[\x20-\x7e]+$/.test(label);
+  if (isAscii) {
+    return label
+      .split(' ')
+      .map((w) => escapeChar(w))
+      .join('\\s+');
+  }
+  return [...label.replace(/\s+/g, '')].map(escapeChar).join('\\s*');
+}
+
+/** A compiled label vocabulary. */
+export class LabelIndex<F extends string> {
+  private readonly re: RegExp;
+  private readonly byKey = new Map<string, { field: F | null; label: string; rank: number }>();
+
+  constructor(fields: Record<F, readonly string[]>, stops: readonly string[]) {
+    const entries: { field: F | null; label: string; rank: number }[] = [];
+    for (const [field, labels] of Object.entries(fields) as [F, readonly string[]][]) {
+      labels.forEach((label, rank) => entries.push({ field, label, rank }));
+    }
+    for (const label of stops) entries.push({ field: null, label, rank: 99 });
+    entries.sort((a, b) => b.label.replace(/\s+/g, '').length - a.label.replace(/\s+/g, '').length);
+    const alternatives: string[] = [];
+    for (const e of entries) {
+      const key = e.label.replace(/\s+/g, '');
+      if (this.byKey.has(key)) continue;
+      this.byKey.set(key, e);
+      alternatives.push(labelPattern(e.label));
+    }
+    this.re = new RegExp(`(${alternatives.join('|')})(?![A-Za-z])([ \\t]*[:：])?`, 'g');
+  }
+
+  /** Every label occurrence in the text, with the value span that follows it. */
+  find(text: string): LabelHit<F>[] {
+    const hits: LabelHit<F>[] = [];
+    for (const m of text.matchAll(this.re)) {
+      const start = m.index ?? 0;
+      const raw = m[1] ?? '';
+      const key = raw.replace(/\s+/g, '');
+      const entry = this.byKey.get(key);
+      if (!entry) continue;
+      const before = start > 0 ? text[start - 1] : undefined;
+      const hasColon = Boolean(m[2]);
+      const ascii = /^[\x20-\x7e]+$/.test(raw);
+      const boundaryOk =
+        before === undefined || LABEL_BOUNDARY_BEFORE.test(before) || (ascii && /[^A-Za-z]/.test(before));
+      if (!boundaryOk && !hasColon) continue;
+      hits.push({
+        field: entry.field,
+        label: entry.label,
+        rank: entry.rank,
+        start,
+        valueStart: start + m[0].length,
+        valueEnd: text.length,
+      });
+    }
+    for (let i = 0; i < hits.length - 1; i++) {
+      const h = hits[i];
+      const next = hits[i + 1];
+      if (h && next) h.valueEnd = next.start;
+    }
+    return hits;
+  }
+}
+
+export type ValueMode = 'cell' | 'line' | 'block';
+
+/**
+ * The value text after a label: `cell` = up to the next tab or newline, `line` = up to the newline,
+ * `block` = everything up to the next label. Leading separators and colons are dropped.
+ */
+export function valueText(
+  text: string,
+  hit: { valueStart: number; valueEnd: number },
+  mode: ValueMode,
+): string {
+  let v = text.slice(hit.valueStart, hit.valueEnd).replace(/^[\s:：]+/, '');
+  if (mode === 'cell') v = v.split(/[\t\n]/)[0] ?? '';
+  else if (mode === 'line') v = v.split('\n')[0] ?? '';
+  return v.trim();
+}
+
+/** Offset of the value's first character (after separators) — for locating it on the page. */
+export function valueOffset(text: string, hit: { valueStart: number; valueEnd: number }): number {
+  const lead = /^[\s:：]*/.exec(text.slice(hit.valueStart, hit.valueEnd));
+  return hit.valueStart + (lead?.[0].length ?? 0);
+}
