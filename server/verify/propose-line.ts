@@ -4,11 +4,36 @@
  * and the sample model/name against the line. Every proposal carries its reason.
  */
 import type { RuleRegistry } from './registry/registry';
-import { normaliseModel } from './normalise';
+import type { TestReportExtraction } from '../../parsers/types';
+import { compact, normaliseModel } from './normalise';
 import { matchName } from './parties';
 import { categoriesOfName } from './report-checks';
 import { lineCategory } from './line-verifier';
 import type { EngineContract, EngineDistrict, EngineReport } from './types';
+
+/** Dice coefficient of character bigrams (brackets and punctuation ignored). */
+function nameSimilarity(a: string | null, b: string | null): number {
+  const grams = (s: string | null) => {
+    const c = compact(s).replace(/[()（）+、，,/·-]/g, '');
+    const out = new Set<string>();
+    for (let i = 0; i + 1 < c.length; i++) out.add(c.slice(i, i + 2));
+    return out;
+  };
+  const x = grams(a);
+  const y = grams(b);
+  if (x.size === 0 || y.size === 0) return 0;
+  let common = 0;
+  for (const g of x) if (y.has(g)) common++;
+  return (2 * common) / (x.size + y.size);
+}
+
+/** Supplier reports issued before delivery; school-side reports issued after it. */
+function datesFit(r: TestReportExtraction, c: EngineContract, supplierSide: boolean): boolean {
+  const issued = r.dates.issued;
+  const delivery = c.extraction.deliveryDate;
+  if (!issued || !delivery) return false;
+  return supplierSide ? issued <= delivery : issued >= delivery;
+}
 
 export interface LineProposal {
   contractId: string;
@@ -19,8 +44,8 @@ export interface LineProposal {
 
 /**
  * All plausible lines for a report, best first. Score: supplier (as client or manufacturer) 40,
- * school/bureau as client 20, same model 50, same product category 10. A model match or a supplier
- * match is required.
+ * school/bureau as client 20 / 10, same model 50, same product category 10, name similarity 0–10,
+ * dates fitting the contract 5. A model match, or a supplier match with the same category, is required.
  */
 export function proposeLines(
   report: EngineReport,
@@ -69,7 +94,14 @@ export function proposeLines(
       }
       const supplierMatch = bySupplierClient.matched || bySupplierMaker.matched;
       if (!modelMatch && !supplierMatch) continue;
-      if (!modelMatch && reportModel && lineModel) continue; // both print a model and they differ
+      // Both print a model and they differ: only a same-category product of the supplier, weakly.
+      if (!modelMatch && reportModel && lineModel && !(cat && reportCats.has(cat))) continue;
+      const similarity = nameSimilarity(r.sample.name, line.line.product);
+      score += Math.round(similarity * 10);
+      if (datesFit(r, c, bySupplierClient.matched)) {
+        score += 5;
+        reasons.push('报告日期符合该合同的送检时间要求');
+      }
       out.push({ contractId: c.id, lineId: line.id, score, reason: reasons.join('；') });
     }
   }

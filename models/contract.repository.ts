@@ -1,0 +1,198 @@
+/**
+ * 采购合同, their lines and suppliers. Returns plain typed objects; verification reads contracts
+ * through `listDistrictContracts`.
+ */
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { ContractExtraction, ContractLine } from '../parsers/types';
+import type { Db, Tx } from './db';
+import { contractLines, contracts, documents, lineReports, schools, suppliers } from './schema';
+
+export type Supplier = typeof suppliers.$inferSelect;
+
+/** Finds a supplier by exact name or creates it; a USCC is filled in when it was unknown. */
+export async function upsertSupplier(
+  db: Db | Tx,
+  s: { name: string; uscc: string | null },
+): Promise<Supplier> {
+  const [created] = await db
+    .insert(suppliers)
+    .values({ name: s.name, uscc: s.uscc })
+    .onConflictDoNothing({ target: suppliers.name })
+    .returning();
+  if (created) return created;
+  const [existing] = await db.select().from(suppliers).where(eq(suppliers.name, s.name));
+  if (!existing) throw new Error(`supplier ${s.name} vanished`);
+  if (!existing.uscc && s.uscc) {
+    const [updated] = await db
+      .update(suppliers)
+      .set({ uscc: s.uscc })
+      .where(eq(suppliers.id, existing.id))
+      .returning();
+    return updated ?? existing;
+  }
+  return existing;
+}
+
+export interface StoredContract {
+  id: string;
+  lines: { id: string; lineNo: number }[];
+}
+
+const num = (v: number | null | undefined) => (v === null || v === undefined ? null : String(v));
+
+/** Stores a contract (from its effective extraction) with its lines numbered from 1. */
+export async function insertContract(
+  db: Db | Tx,
+  c: {
+    documentId: string | null;
+    schoolId: string;
+    supplierId: string | null;
+    extraction: ContractExtraction;
+  },
+): Promise<StoredContract> {
+  const e = c.extraction;
+  const [row] = await db
+    .insert(contracts)
+    .values({
+      documentId: c.documentId,
+      schoolId: c.schoolId,
+      supplierId: c.supplierId,
+      contractNumber: e.contractNumber,
+      purchaserName: e.purchaser.name,
+      supplierName: e.supplier.name,
+      supplierUscc: e.supplier.uscc,
+      signedDate: e.signedDate,
+      deliveryDate: e.deliveryDate,
+      totalAmount: num(e.totalAmount),
+      standards: e.standards,
+    })
+    .returning({ id: contracts.id });
+  if (!row) throw new Error('contract insert returned nothing');
+  if (e.lines.length === 0) return { id: row.id, lines: [] };
+  const lines = await db
+    .insert(contractLines)
+    .values(
+      e.lines.map((l, i) => ({
+        contractId: row.id,
+        lineNo: l.lineNo ?? i + 1,
+        product: l.product,
+        category: l.category,
+        model: l.model,
+        quantity: num(l.quantity),
+        unit: l.unit,
+        unitPrice: num(l.unitPrice),
+        amount: num(l.amount),
+      })),
+    )
+    .returning({ id: contractLines.id, lineNo: contractLines.lineNo });
+  return { id: row.id, lines: lines.sort((a, b) => a.lineNo - b.lineNo) };
+}
+
+export interface LineWithReports {
+  id: string;
+  lineNo: number;
+  line: ContractLine;
+  reports: { documentId: string; source: string; reason: string | null }[];
+}
+
+export interface ContractWithLines {
+  id: string;
+  documentId: string | null;
+  /** the contract document's display name (evidence) */
+  file: string;
+  schoolId: string;
+  extraction: ContractExtraction;
+  lines: LineWithReports[];
+}
+
+const toNumber = (v: string | null) => (v === null ? null : Number(v));
+
+/** Every contract of a district with its lines and linked reports, in the order they were stored. */
+export async function listDistrictContracts(db: Db | Tx, districtId: string): Promise<ContractWithLines[]> {
+  const rows = await db
+    .select({ contract: contracts, file: documents.originalName, effective: documents.effective })
+    .from(contracts)
+    .innerJoin(schools, eq(schools.id, contracts.schoolId))
+    .leftJoin(documents, eq(documents.id, contracts.documentId))
+    .where(eq(schools.districtId, districtId))
+    .orderBy(asc(contracts.createdAt), asc(contracts.id));
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.contract.id);
+  const lines = await db
+    .select()
+    .from(contractLines)
+    .where(inArray(contractLines.contractId, ids))
+    .orderBy(asc(contractLines.lineNo));
+  const links = await db
+    .select({
+      lineId: lineReports.lineId,
+      documentId: lineReports.documentId,
+      source: lineReports.source,
+      reason: lineReports.reason,
+    })
+    .from(lineReports)
+    .innerJoin(contractLines, eq(contractLines.id, lineReports.lineId))
+    .where(inArray(contractLines.contractId, ids))
+    .orderBy(asc(lineReports.createdAt));
+  const linksByLine = new Map<string, LineWithReports['reports']>();
+  for (const l of links) {
+    const list = linksByLine.get(l.lineId) ?? [];
+    list.push({ documentId: l.documentId, source: l.source, reason: l.reason });
+    linksByLine.set(l.lineId, list);
+  }
+  const linesByContract = new Map<string, LineWithReports[]>();
+  for (const l of lines) {
+    const list = linesByContract.get(l.contractId) ?? [];
+    list.push({
+      id: l.id,
+      lineNo: l.lineNo,
+      line: {
+        lineNo: l.lineNo,
+        product: l.product,
+        category: l.category,
+        model: l.model,
+        quantity: toNumber(l.quantity),
+        unit: l.unit,
+        unitPrice: toNumber(l.unitPrice),
+        amount: toNumber(l.amount),
+      },
+      reports: linksByLine.get(l.id) ?? [],
+    });
+    linesByContract.set(l.contractId, list);
+  }
+  return rows.map(({ contract: c, file, effective }) => {
+    const contractLinesOf = linesByContract.get(c.id) ?? [];
+    const fields = (effective as ContractExtraction | null)?.fields;
+    const extraction: ContractExtraction = {
+      kind: 'contract',
+      contractNumber: c.contractNumber,
+      purchaser: { name: c.purchaserName },
+      supplier: { name: c.supplierName, uscc: c.supplierUscc },
+      signedDate: c.signedDate,
+      deliveryDate: c.deliveryDate,
+      lines: contractLinesOf.map((l) => l.line),
+      totalAmount: toNumber(c.totalAmount),
+      standards: c.standards,
+      ...(fields ? { fields } : {}),
+    };
+    return {
+      id: c.id,
+      documentId: c.documentId,
+      file: file ?? c.contractNumber ?? c.id,
+      schoolId: c.schoolId,
+      extraction,
+      lines: contractLinesOf,
+    };
+  });
+}
+
+/** The contract line ids of a district (for recomputing findings). */
+export async function listDistrictLineIds(db: Db | Tx, districtId: string): Promise<string[]> {
+  const rows = await db
+    .select({ id: contractLines.id })
+    .from(contractLines)
+    .innerJoin(contracts, eq(contracts.id, contractLines.contractId))
+    .innerJoin(schools, eq(schools.id, contracts.schoolId))
+    .where(and(eq(schools.districtId, districtId)));
+  return rows.map((r) => r.id);
+}

@@ -1,0 +1,136 @@
+/**
+ * Stored documents (by content hash), structured test reports and the report ↔ contract-line links.
+ */
+import { and, asc, eq } from 'drizzle-orm';
+import type { Extraction, TestReportExtraction } from '../parsers/types';
+import type { Db, Tx } from './db';
+import { blobs, documents, lineReports, schools, testReportItems, testReports } from './schema';
+
+export interface NewExtractedDocument {
+  schoolId: string;
+  /** display name (a path relative to an audited folder, or the uploaded file's name) */
+  originalName: string;
+  sha256: string;
+  size: number;
+  mime: string;
+  extraction: Extraction;
+}
+
+/**
+ * Stores a document that has already been extracted (status `parsed`, extraction = effective).
+ * The same content handed in twice by one school is stored once: the existing id is returned.
+ */
+export async function storeExtractedDocument(db: Db | Tx, d: NewExtractedDocument): Promise<string> {
+  const pages = d.extraction.kind === 'test_report' ? d.extraction.pages : (d.extraction.pages ?? null);
+  await db
+    .insert(blobs)
+    .values({ sha256: d.sha256, size: d.size, mime: d.mime, pages })
+    .onConflictDoNothing();
+  const [row] = await db
+    .insert(documents)
+    .values({
+      schoolId: d.schoolId,
+      sha256: d.sha256,
+      originalName: d.originalName,
+      declaredKind: d.extraction.kind,
+      kind: d.extraction.kind,
+      status: 'parsed',
+      pageCount: pages,
+      extraction: d.extraction,
+      effective: d.extraction,
+    })
+    .onConflictDoNothing()
+    .returning({ id: documents.id });
+  if (row) return row.id;
+  const [existing] = await db
+    .select({ id: documents.id })
+    .from(documents)
+    .where(and(eq(documents.schoolId, d.schoolId), eq(documents.sha256, d.sha256)));
+  if (!existing) throw new Error('document vanished');
+  return existing.id;
+}
+
+/** Writes the structured rows of a test report (its columns and item table). */
+export async function insertTestReport(
+  db: Db | Tx,
+  documentId: string,
+  r: TestReportExtraction,
+): Promise<string> {
+  const [row] = await db
+    .insert(testReports)
+    .values({
+      documentId,
+      reportNumber: r.reportNumber,
+      labName: r.lab.name,
+      cmaNumber: r.lab.cmaNumber,
+      cnasNumber: r.lab.cnasNumber,
+      sampleName: r.sample.name,
+      sampleModel: r.sample.model,
+      trademark: r.sample.trademark,
+      batch: r.sample.batch,
+      safetyClass: r.sample.safetyClass,
+      client: r.client,
+      manufacturer: r.manufacturer,
+      inspectionType: r.inspectionType,
+      receivedDate: r.dates.received,
+      testedDate: r.dates.tested,
+      issuedDate: r.dates.issued,
+      standards: r.standards,
+      conclusion: r.conclusion,
+      pages: r.pages,
+    })
+    .onConflictDoNothing({ target: testReports.documentId })
+    .returning({ id: testReports.id });
+  if (!row) {
+    const [existing] = await db
+      .select({ id: testReports.id })
+      .from(testReports)
+      .where(eq(testReports.documentId, documentId));
+    return existing?.id ?? '';
+  }
+  if (r.items.length > 0) {
+    await db.insert(testReportItems).values(
+      r.items.map((it, i) => ({
+        reportId: row.id,
+        seq: i + 1,
+        name: it.name,
+        unit: it.unit,
+        requirement: it.requirement,
+        result: it.result,
+        verdict: it.verdict,
+        page: it.page ?? null,
+      })),
+    );
+  }
+  return row.id;
+}
+
+/** Links a report to a contract line ('school' = handed in by staff, 'proposed' = the service's guess). */
+export async function linkReportToLine(
+  db: Db | Tx,
+  l: { lineId: string; documentId: string; source: 'school' | 'proposed'; reason?: string | null },
+): Promise<void> {
+  await db
+    .insert(lineReports)
+    .values({ lineId: l.lineId, documentId: l.documentId, source: l.source, reason: l.reason ?? null })
+    .onConflictDoNothing();
+}
+
+export interface StoredReport {
+  documentId: string;
+  file: string;
+  extraction: TestReportExtraction;
+}
+
+/** Every parsed test report of a district, with its effective extraction (what verification uses). */
+export async function listDistrictReports(db: Db | Tx, districtId: string): Promise<StoredReport[]> {
+  const rows = await db
+    .select({ id: documents.id, file: documents.originalName, effective: documents.effective })
+    .from(documents)
+    .innerJoin(schools, eq(schools.id, documents.schoolId))
+    .where(and(eq(schools.districtId, districtId), eq(documents.kind, 'test_report')))
+    .orderBy(asc(documents.createdAt), asc(documents.id));
+  return rows
+    .filter((r) => r.effective !== null)
+    .map((r) => ({ documentId: r.id, file: r.file, extraction: r.effective as TestReportExtraction }));
+}

@@ -1,0 +1,167 @@
+/**
+ * Reading an audit folder (`dsv audit DIR`): which files are documents, `submissions.json`, and the
+ * extraction of each document (extraction JSON taken as is; PDF/JPEG/PNG through `extractDocument`,
+ * loaded lazily so the audit still works on JSON alone when the extractor is unavailable).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import type { Extraction } from '../../parsers/types';
+
+export const DOCUMENT_EXTENSIONS = new Map([
+  ['.pdf', 'application/pdf'],
+  ['.jpg', 'image/jpeg'],
+  ['.jpeg', 'image/jpeg'],
+  ['.png', 'image/png'],
+  ['.json', 'application/json'],
+]);
+
+const submissionsSchema = z.object({
+  submissions: z.array(
+    z.object({
+      contract: z.string().min(1),
+      lines: z.array(z.object({ lineNo: z.number().int().positive(), reports: z.array(z.string().min(1)) })),
+    }),
+  ),
+});
+export type Submissions = z.infer<typeof submissionsSchema>;
+
+/** Relative paths (POSIX separators) of every document-like file under `dir`, sorted. */
+export function listFolderDocuments(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (rel: string) => {
+    for (const entry of fs.readdirSync(path.join(dir, rel), { withFileTypes: true })) {
+      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+      const child = rel ? `${rel}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) walk(child);
+      else if (DOCUMENT_EXTENSIONS.has(path.extname(entry.name).toLowerCase())) out.push(child);
+    }
+  };
+  walk('');
+  return out.sort();
+}
+
+export function readSubmissions(dir: string): Submissions | null {
+  const file = path.join(dir, 'submissions.json');
+  if (!fs.existsSync(file)) return null;
+  return submissionsSchema.parse(JSON.parse(fs.readFileSync(file, 'utf8')));
+}
+
+export function normaliseRelPath(p: string): string {
+  return path.posix.normalize(p.replace(/\\/g, '/')).replace(/^\.\//, '');
+}
+
+export interface FolderDocument {
+  /** path relative to the folder */
+  file: string;
+  sha256: string;
+  size: number;
+  mime: string;
+  extraction: Extraction;
+}
+
+export interface SkippedFile {
+  file: string;
+  reason: string;
+}
+
+const nullableString = z.string().nullable().catch(null);
+const reportShape = z.object({
+  kind: z.literal('test_report'),
+  reportNumber: nullableString,
+  lab: z.object({ name: nullableString, cmaNumber: nullableString, cnasNumber: nullableString }),
+  sample: z.object({
+    name: nullableString,
+    model: nullableString,
+    trademark: nullableString,
+    batch: nullableString,
+    safetyClass: z.enum(['A', 'B', 'C']).nullable().catch(null),
+  }),
+  client: nullableString,
+  manufacturer: nullableString,
+  dates: z.object({ received: nullableString, tested: nullableString, issued: nullableString }),
+  standards: z.array(z.string()),
+  items: z.array(
+    z.looseObject({
+      name: z.string(),
+      unit: nullableString,
+      requirement: nullableString,
+      result: nullableString,
+      verdict: z.enum(['pass', 'fail', 'n/a']).nullable().catch(null),
+    }),
+  ),
+  conclusion: z.enum(['pass', 'fail']).nullable().catch(null),
+});
+const contractShape = z.object({
+  kind: z.literal('contract'),
+  purchaser: z.object({ name: nullableString }),
+  supplier: z.object({ name: nullableString, uscc: nullableString }),
+  lines: z.array(z.looseObject({ product: z.string() })),
+  standards: z.array(z.string()),
+});
+
+/** Null when `value` is not an extraction (test report or contract) in the spec's shape. */
+export function asExtraction(value: unknown): Extraction | null {
+  if (reportShape.safeParse(value).success || contractShape.safeParse(value).success)
+    {return value as Extraction;}
+  return null;
+}
+
+type ExtractFn = (file: string) => Promise<unknown>;
+let extractor: Promise<ExtractFn | null> | undefined;
+
+/** `extractDocument` from server/extract, or null when that module is not available in this build. */
+function loadExtractor(): Promise<ExtractFn | null> {
+  // A computed specifier: the extractor is optional for `dsv audit` over extraction JSON.
+  const specifier = ['..', 'extract', 'extract-document'].join('/');
+  extractor ??= import(specifier).then(
+    (mod: { extractDocument?: unknown }) =>
+      typeof mod.extractDocument === 'function' ? (mod.extractDocument as ExtractFn) : null,
+    () => null,
+  );
+  return extractor;
+}
+
+/** Reads and extracts one document of the folder. */
+export async function readFolderDocument(dir: string, rel: string): Promise<FolderDocument | SkippedFile> {
+  const abs = path.join(dir, rel);
+  if (!fs.existsSync(abs)) return { file: rel, reason: '文件不存在' };
+  const bytes = fs.readFileSync(abs);
+  const mime = DOCUMENT_EXTENSIONS.get(path.extname(rel).toLowerCase()) ?? 'application/octet-stream';
+  const base = {
+    file: rel,
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+    size: bytes.length,
+    mime,
+  };
+  if (mime === 'application/json') {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(bytes.toString('utf8'));
+    } catch {
+      return { file: rel, reason: 'JSON 格式错误' };
+    }
+    const extraction = asExtraction(parsed);
+    return extraction
+      ? { ...base, extraction }
+      : { file: rel, reason: '不是合同或检验报告的抽取结果（extraction）格式' };
+  }
+  const extract = await loadExtractor();
+  if (!extract)
+    {return {
+      file: rel,
+      reason: '本版本未包含文档识别模块（extractDocument），无法读取 PDF/图片，请提供抽取结果 JSON',
+    };}
+  try {
+    const out = (await extract(abs)) as { kind?: unknown; extraction?: unknown } | null;
+    const extraction = asExtraction(out) ?? asExtraction(out?.extraction);
+    return extraction ? { ...base, extraction } : { file: rel, reason: '未能识别为合同或检验报告' };
+  } catch (e) {
+    return { file: rel, reason: `识别失败：${e instanceof Error ? e.message : String(e)}` };
+  }
+}
+
+export function isSkipped(d: FolderDocument | SkippedFile): d is SkippedFile {
+  return 'reason' in d;
+}

@@ -1,0 +1,253 @@
+/**
+ * `dsv audit DIR`: verifies a folder of documents the way the service verifies a district, in a
+ * throw-away embedded database: derive the district, store schools/contracts/reports through the
+ * repositories, link reports to lines (submissions.json, else best-effort proposals), then run
+ * `verifyDistrictUseCase`.
+ */
+import { openDatabase, type Database } from '../../models/db';
+import { insertDistrict, insertSchool, type School } from '../../models/district.repository';
+import { insertContract, upsertSupplier } from '../../models/contract.repository';
+import { insertTestReport, linkReportToLine, storeExtractedDocument } from '../../models/report.repository';
+import type { ContractExtraction, TestReportExtraction } from '../../parsers/types';
+import {
+  isSkipped,
+  listFolderDocuments,
+  normaliseRelPath,
+  readFolderDocument,
+  readSubmissions,
+  type FolderDocument,
+  type SkippedFile,
+} from '../audit/read-folder';
+import { bestLines, proposeLines } from '../verify/engine';
+import { isBureauName, matchName, schoolKindFromName } from '../verify/parties';
+import { normaliseName } from '../verify/normalise';
+import { registryForDate } from '../verify/registry/registry';
+import type { DistrictResult, EngineContract, EngineDistrict } from '../verify/types';
+import { verifyDistrictUseCase } from './verify-district';
+
+export interface AuditOptions {
+  dir: string;
+  asOf: string;
+}
+
+export interface GuessedMatch {
+  report: string;
+  contractNumber: string | null;
+  contract: string;
+  lineNo: number;
+  reason: string;
+}
+
+export interface AuditRun {
+  district: EngineDistrict;
+  mode: 'submissions' | 'guessed';
+  result: DistrictResult;
+  guessed: GuessedMatch[];
+  unmatched: string[];
+  skipped: SkippedFile[];
+}
+
+/** The district as the data shows it: the bureau is the most frequent 委托单位 that is an education authority. */
+export function deriveDistrict(reports: TestReportExtraction[], suffixes: string[]): EngineDistrict {
+  const counts = new Map<string, number>();
+  for (const r of reports) {
+    if (r.client && isBureauName(r.client, suffixes)) counts.set(r.client, (counts.get(r.client) ?? 0) + 1);
+  }
+  const bureau = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
+  if (!bureau) return { name: '未识别区县', bureauName: '（未识别的教育主管部门）' };
+  const suffix = suffixes.find((s) => bureau.endsWith(s)) ?? '';
+  return { name: bureau.slice(0, bureau.length - suffix.length) || bureau, bureauName: bureau };
+}
+
+interface Loaded {
+  contracts: (FolderDocument & { extraction: ContractExtraction })[];
+  reports: (FolderDocument & { extraction: TestReportExtraction })[];
+  skipped: SkippedFile[];
+}
+
+async function loadDocuments(dir: string, files: string[]): Promise<Loaded> {
+  const out: Loaded = { contracts: [], reports: [], skipped: [] };
+  for (const file of files) {
+    const d = await readFolderDocument(dir, file);
+    if (isSkipped(d)) out.skipped.push(d);
+    else if (d.extraction.kind === 'contract') out.contracts.push({ ...d, extraction: d.extraction });
+    else out.reports.push({ ...d, extraction: d.extraction });
+  }
+  return out;
+}
+
+export async function auditFolder(opts: AuditOptions): Promise<AuditRun> {
+  const submissions = readSubmissions(opts.dir);
+  const files = submissions
+    ? [
+        ...new Set(
+          submissions.submissions.flatMap((s) =>
+            [s.contract, ...s.lines.flatMap((l) => l.reports)].map(normaliseRelPath),
+          ),
+        ),
+      ]
+    : listFolderDocuments(opts.dir).filter((f) => f !== 'submissions.json');
+  const loaded = await loadDocuments(opts.dir, files);
+  const registry = registryForDate(opts.asOf);
+  const district = deriveDistrict(
+    loaded.reports.map((r) => r.extraction),
+    registry.bureauSuffixes,
+  );
+
+  // Contracts in submission order (the sampling list keeps first-appearance order).
+  if (submissions) {
+    const order = submissions.submissions.map((s) => normaliseRelPath(s.contract));
+    loaded.contracts.sort((a, b) => order.indexOf(a.file) - order.indexOf(b.file));
+  }
+
+  const database: Database = await openDatabase({});
+  try {
+    await database.migrate();
+    const db = database.db;
+    const districtRow = await insertDistrict(db, {
+      code: 'audit',
+      name: district.name,
+      bureauName: district.bureauName,
+    });
+    const schools = new Map<string, School>();
+    const schoolFor = async (name: string): Promise<School> => {
+      const key = normaliseName(name);
+      let s = schools.get(key);
+      if (!s) {
+        s = await insertSchool(db, { districtId: districtRow.id, name, kind: schoolKindFromName(name) });
+        schools.set(key, s);
+      }
+      return s;
+    };
+
+    // Contracts and lines (one statement at a time: stored order = display order).
+    const engineContracts: EngineContract[] = [];
+    const lineIdOf = new Map<string, string>(); // `${contractFile}#${lineNo}` → line id
+    const schoolOfLine = new Map<string, string>();
+    for (const c of loaded.contracts) {
+      const school = await schoolFor(c.extraction.purchaser.name ?? '（未识别的采购学校）');
+      const documentId = await storeExtractedDocument(db, {
+        schoolId: school.id,
+        originalName: c.file,
+        sha256: c.sha256,
+        size: c.size,
+        mime: c.mime,
+        extraction: c.extraction,
+      });
+      const supplier = c.extraction.supplier.name
+        ? await upsertSupplier(db, { name: c.extraction.supplier.name, uscc: c.extraction.supplier.uscc })
+        : null;
+      const stored = await insertContract(db, {
+        documentId,
+        schoolId: school.id,
+        supplierId: supplier?.id ?? null,
+        extraction: c.extraction,
+      });
+      for (const l of stored.lines) {
+        lineIdOf.set(`${c.file}#${l.lineNo}`, l.id);
+        schoolOfLine.set(l.id, school.id);
+      }
+      engineContracts.push({
+        id: documentId,
+        file: c.file,
+        extraction: c.extraction,
+        lines: stored.lines.map((l, i) => ({
+          id: l.id,
+          lineNo: l.lineNo,
+          line: c.extraction.lines[i] ?? {
+            product: '',
+            category: null,
+            model: null,
+            quantity: null,
+            unit: null,
+            unitPrice: null,
+            amount: null,
+          },
+          reportIds: [],
+        })),
+      });
+    }
+
+    // Which report goes to which line.
+    const links = new Map<
+      string,
+      { lineId: string; source: 'school' | 'proposed'; reason: string | null }[]
+    >();
+    const guessed: GuessedMatch[] = [];
+    const unmatched: string[] = [];
+    const addLink = (
+      file: string,
+      link: { lineId: string; source: 'school' | 'proposed'; reason: string | null },
+    ) => {
+      const list = links.get(file) ?? [];
+      list.push(link);
+      links.set(file, list);
+    };
+    if (submissions) {
+      for (const s of submissions.submissions) {
+        for (const l of s.lines) {
+          const lineId = lineIdOf.get(`${normaliseRelPath(s.contract)}#${l.lineNo}`);
+          if (!lineId) continue;
+          for (const r of l.reports) addLink(normaliseRelPath(r), { lineId, source: 'school', reason: null });
+        }
+      }
+    } else {
+      for (const r of loaded.reports) {
+        const best = bestLines(
+          proposeLines(
+            { id: r.file, file: r.file, extraction: r.extraction },
+            engineContracts,
+            district,
+            registry,
+          ),
+        );
+        if (best.length === 0) unmatched.push(r.file);
+        for (const p of best) {
+          addLink(r.file, { lineId: p.lineId, source: 'proposed', reason: p.reason });
+          const c = engineContracts.find((x) => x.id === p.contractId);
+          guessed.push({
+            report: r.file,
+            contractNumber: c?.extraction.contractNumber ?? null,
+            contract: c?.file ?? '',
+            lineNo: c?.lines.find((x) => x.id === p.lineId)?.lineNo ?? 0,
+            reason: p.reason,
+          });
+        }
+      }
+    }
+
+    // Reports: stored under the school of their first line, else the school named as client.
+    for (const r of loaded.reports) {
+      const first = links.get(r.file)?.[0];
+      const bySchoolName = [...schools.values()].find((s) => matchName(r.extraction.client, s.name).matched);
+      const schoolId =
+        (first && schoolOfLine.get(first.lineId)) ?? bySchoolName?.id ?? [...schools.values()][0]?.id;
+      if (!schoolId) {
+        unmatched.push(r.file);
+        continue;
+      }
+      const documentId = await storeExtractedDocument(db, {
+        schoolId,
+        originalName: r.file,
+        sha256: r.sha256,
+        size: r.size,
+        mime: r.mime,
+        extraction: r.extraction,
+      });
+      await insertTestReport(db, documentId, r.extraction);
+      for (const l of links.get(r.file) ?? []) await linkReportToLine(db, { ...l, documentId });
+    }
+
+    const result = await verifyDistrictUseCase(db, { districtId: districtRow.id, asOf: opts.asOf, registry });
+    return {
+      district,
+      mode: submissions ? 'submissions' : 'guessed',
+      result,
+      guessed,
+      unmatched,
+      skipped: loaded.skipped,
+    };
+  } finally {
+    await database.close();
+  }
+}
