@@ -103,8 +103,9 @@ const contractShape = z.object({
 
 /** Null when `value` is not an extraction (test report or contract) in the spec's shape. */
 export function asExtraction(value: unknown): Extraction | null {
-  if (reportShape.safeParse(value).success || contractShape.safeParse(value).success)
-    {return value as Extraction;}
+  if (reportShape.safeParse(value).success || contractShape.safeParse(value).success) {
+    return value as Extraction;
+  }
   return null;
 }
 
@@ -148,11 +149,12 @@ export async function readFolderDocument(dir: string, rel: string): Promise<Fold
       : { file: rel, reason: '不是合同或检验报告的抽取结果（extraction）格式' };
   }
   const extract = await loadExtractor();
-  if (!extract)
-    {return {
+  if (!extract) {
+    return {
       file: rel,
       reason: '本版本未包含文档识别模块（extractDocument），无法读取 PDF/图片，请提供抽取结果 JSON',
-    };}
+    };
+  }
   try {
     const out = (await extract(abs)) as { kind?: unknown; extraction?: unknown } | null;
     const extraction = asExtraction(out) ?? asExtraction(out?.extraction);

@@ -22,8 +22,9 @@ function parseArgs(args: string[]): AuditArgs | string {
     if (a === '--json') json = true;
     else if (a === '--as-of' || a.startsWith('--as-of=')) {
       const v = a.includes('=') ? a.slice('--as-of='.length) : args[++i];
-      if (!v || !/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(v)))
-        {return `--as-of 需要 YYYY-MM-DD 格式的日期`;}
+      if (!v || !/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(v))) {
+        return `--as-of 需要 YYYY-MM-DD 格式的日期`;
+      }
       asOf = v;
     } else if (a.startsWith('-')) return `未知选项：${a}`;
     else if (dir === undefined) dir = a;
@@ -103,10 +104,12 @@ function printSummary(run: AuditRun, out: NodeJS.WritableStream): void {
     for (const f of l.findings) out.write(`  [${f.severity}] ${f.code} ${f.message}\n`);
   }
   out.write('\n建议抽查的供货企业：\n');
-  for (const e of result.samplingList)
-    {out.write(`  ${e.rank}. ${e.supplier}（${e.risk}）${e.reasons.join('、')}\n`);}
-  if (run.mode === 'guessed')
-    {out.write(`\n未提供 submissions.json：${run.guessed.length} 处报告与合同明细的对应是推测的。\n`);}
+  for (const e of result.samplingList) {
+    out.write(`  ${e.rank}. ${e.supplier}（${e.risk}）${e.reasons.join('、')}\n`);
+  }
+  if (run.mode === 'guessed') {
+    out.write(`\n未提供 submissions.json：${run.guessed.length} 处报告与合同明细的对应是推测的。\n`);
+  }
   for (const s of run.skipped) out.write(`跳过 ${s.file}：${s.reason}\n`);
 }
 
