@@ -63,6 +63,7 @@ export default tseslint.config(
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     ...tseslint.configs.disableTypeChecked,
     languageOptions: {
+      parserOptions: { projectService: false, project: false },
       globals: {
         require: 'readonly',
         module: 'writable',
@@ -70,6 +71,28 @@ export default tseslint.config(
         __dirname: 'readonly',
         console: 'readonly',
       },
+    },
+  },
+  {
+    // Web pages: plain ES modules run by the browser (no build step).
+    files: ['server/web/public/**/*.js'],
+    languageOptions: {
+      sourceType: 'module',
+      parserOptions: { projectService: false, project: false },
+      globals: Object.fromEntries(
+        [
+          ...['window', 'document', 'location', 'history', 'localStorage', 'navigator', 'console', 'fetch'],
+          ...['FormData', 'URL', 'URLSearchParams', 'XMLHttpRequest', 'CustomEvent', 'Node', 'Blob', 'File'],
+          ...[
+            'setTimeout',
+            'clearTimeout',
+            'setInterval',
+            'clearInterval',
+            'requestAnimationFrame',
+            'HTMLElement',
+          ],
+        ].map((g) => [g, 'readonly']),
+      ),
     },
   },
   {

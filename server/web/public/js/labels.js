@@ -1,0 +1,140 @@
+/** Chinese labels for the service's codes (statuses, categories, finding codes, roles). */
+
+export const ROLE_LABELS = {
+  school_staff: '学校采购人员',
+  bureau: '教育行政部门',
+  regulator: '市场监管部门',
+  admin: '系统管理员',
+};
+
+export const SCHOOL_KIND_LABELS = {
+  kindergarten: '幼儿园',
+  primary: '小学',
+  junior: '初中',
+  senior: '高中',
+  complete_secondary: '完全中学',
+  nine_year: '九年一贯制',
+};
+
+export const CATEGORY_LABELS = {
+  school_uniform: '中小学生校服',
+  kindergarten_garment: '幼儿园园服',
+  plastic_toy: '塑料制品玩具',
+  bedding: '学生被褥',
+};
+
+export const DOC_KIND_LABELS = { contract: '采购合同', test_report: '检验报告', unknown: '未识别' };
+
+export const DOC_STATUS = {
+  queued: { label: '排队中', kind: 'neutral' },
+  processing: { label: '处理中', kind: 'info' },
+  parsed: { label: '已完成', kind: 'ok' },
+  needs_review: { label: '待人工核对', kind: 'warn' },
+  failed: { label: '处理失败', kind: 'bad' },
+};
+
+export const STAGE_LABELS = {
+  detect_type: '识别文件类型',
+  extract_text: '提取文字',
+  render: '渲染页面',
+  ocr: '文字识别（OCR）',
+  classify: '判断文档类型',
+  parse_fields: '解析字段',
+  parse: '解析字段',
+  store: '保存结果',
+  verify_rules: '核验规则',
+  verify: '核验规则',
+  done: '完成',
+};
+
+export const FINDING_LABELS = {
+  MISSING_SUPPLIER_REPORT: '缺少供货企业送检报告',
+  MISSING_PURCHASER_REPORT: '缺少学校（采购方）送检报告',
+  ITEM_FAILED: '检验项目不合格',
+  CONCLUSION_CONTRADICTS_ITEMS: '检验结论与项目判定矛盾',
+  STANDARD_SUPERSEDED: '依据标准已作废',
+  REQUIRED_STANDARD_MISSING: '缺少必检标准',
+  REQUIRED_ITEM_MISSING: '缺少必检项目',
+  REPORT_OUT_OF_DATE_WINDOW: '报告日期不在有效期内',
+  PRODUCT_MISMATCH: '报告样品与合同产品不符',
+  CLIENT_MISMATCH: '委托单位不符',
+  DUPLICATE_REPORT_NUMBER: '报告编号重复使用',
+  INVALID_USCC: '统一社会信用代码校验不通过',
+  NO_CMA: '报告无 CMA 资质编号',
+};
+
+export const SEVERITY = {
+  high: { label: '高', kind: 'bad' },
+  medium: { label: '中', kind: 'warn' },
+  low: { label: '低', kind: 'neutral' },
+};
+
+export const INSPECTION_TYPE_LABELS = {
+  commissioned: '委托检验',
+  sampling: '抽样检验',
+  supervision: '监督抽查',
+};
+
+export const VERDICT_LABELS = { pass: '合格', fail: '不合格', 'n/a': '不判定' };
+
+/** Label of a code from one of the tables above, falling back to the code itself. */
+export function label(table, code) {
+  if (code === null || code === undefined || code === '') return '—';
+  const v = table[code];
+  if (!v) return String(code);
+  return typeof v === 'string' ? v : v.label;
+}
+
+/** Field paths of the extraction shape → Chinese names (review page). */
+export const FIELD_LABELS = {
+  kind: '文档类型',
+  reportNumber: '报告编号',
+  'lab.name': '检验机构',
+  'lab.cmaNumber': 'CMA 编号',
+  'lab.cnasNumber': 'CNAS 编号',
+  'sample.name': '样品名称',
+  'sample.model': '规格型号',
+  'sample.trademark': '商标',
+  'sample.batch': '生产批号',
+  'sample.safetyClass': '安全技术类别',
+  client: '委托单位',
+  manufacturer: '生产单位',
+  inspectionType: '检验类别',
+  'dates.received': '收样日期',
+  'dates.tested': '检验日期',
+  'dates.issued': '签发日期',
+  standards: '检验依据',
+  conclusion: '检验结论',
+  pages: '页数',
+  contractNumber: '合同编号',
+  'purchaser.name': '采购人（甲方）',
+  'supplier.name': '供应商（乙方）',
+  'supplier.uscc': '统一社会信用代码',
+  signedDate: '签订日期',
+  deliveryDate: '交货日期',
+  totalAmount: '合同总金额',
+  product: '产品名称',
+  category: '产品类别',
+  model: '规格型号',
+  quantity: '数量',
+  unit: '单位',
+  unitPrice: '单价',
+  amount: '金额',
+  name: '项目名称',
+  requirement: '技术要求',
+  result: '检验结果',
+  verdict: '单项判定',
+};
+
+/** Chinese name of an extraction path like 'items.3.result' or 'lines.0.product'. */
+export function fieldLabel(path) {
+  if (FIELD_LABELS[path]) return FIELD_LABELS[path];
+  const m = /^(items|lines)\.(\d+)\.(.+)$/.exec(path);
+  if (m) {
+    const prefix = m[1] === 'items' ? `检验项目 ${Number(m[2]) + 1}` : `合同明细 ${Number(m[2]) + 1}`;
+    return `${prefix} · ${FIELD_LABELS[m[3]] ?? m[3]}`;
+  }
+  const s = /^standards\.(\d+)$/.exec(path);
+  if (s) return `检验依据 ${Number(s[1]) + 1}`;
+  return path;
+}

@@ -1,0 +1,133 @@
+/**
+ * Login for every role, wrong-password and lockout messages, logout, and the admin pages
+ * (districts with policy, schools, users) driven through the browser.
+ */
+import { buildDistrict, buildSchool, buildUser } from '../helpers/test-app';
+import { login, openTab, shoot, startE2E, type E2E } from './helpers/browser';
+
+let e2e: E2E;
+beforeAll(async () => {
+  e2e = await startE2E();
+});
+afterAll(async () => {
+  await e2e?.close();
+});
+
+describe('Login', () => {
+  it('When a visitor opens the site, then the login page is shown without console errors', async () => {
+    const tab = await openTab(e2e);
+    await tab.page.goto('/');
+    await tab.page.getByRole('heading', { name: '双送检核验' }).waitFor();
+    await shoot(tab.page, 'login');
+    expect(tab.problems).toEqual([]);
+    await tab.close();
+  });
+
+  it('When the password is wrong, then the API message is shown; after 5 failures the lockout message', async () => {
+    const user = await buildUser(e2e.t.ctx, 'bureau');
+    const tab = await openTab(e2e);
+    tab.allowHttpErrors(401, 423);
+    const { page } = tab;
+    await page.goto('/#/login');
+    await page.getByLabel('用户名').fill(user.username);
+    for (let i = 0; i < 4; i++) {
+      await page.getByLabel('密码').fill('wrong-password-1');
+      await page.getByRole('button', { name: '登录' }).click();
+      await page
+        .getByRole('alert')
+        .filter({ hasText: `还可尝试 ${4 - i} 次` })
+        .waitFor();
+    }
+    await shoot(page, 'login-wrong-password', { phone: false });
+    await page.getByLabel('密码').fill('wrong-password-1');
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.getByRole('alert').filter({ hasText: '账户已锁定' }).waitFor();
+    await shoot(page, 'login-locked', { phone: false });
+    expect(tab.problems).toEqual([]);
+    await tab.close();
+  });
+
+  it.each([
+    ['school_staff', '文档列表'],
+    ['bureau', '合规总览'],
+    ['regulator', '收到的名单'],
+    ['admin', '区县'],
+  ] as const)(
+    'When a %s logs in, then their home page and menu are shown, and logout returns to login',
+    async (role, navText) => {
+      const user = await buildUser(e2e.t.ctx, role);
+      const tab = await openTab(e2e);
+      await login(tab, user.username);
+      const { page } = tab;
+      await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: navText }).waitFor();
+      await page.locator('#who').getByText(user.displayName).waitFor();
+      await shoot(page, `home-${role}`);
+      await page.getByRole('button', { name: '退出登录' }).click();
+      await page.getByLabel('用户名').waitFor();
+      // The session is gone on the server too: reloading stays on the login page.
+      await page.reload();
+      await page.getByLabel('用户名').waitFor();
+      expect(tab.problems).toEqual([]);
+      await tab.close();
+    },
+  );
+});
+
+describe('Admin pages', () => {
+  it('When the admin creates a district, sets its policy, adds a school and a user, then each appears', async () => {
+    const admin = await buildUser(e2e.t.ctx, 'admin');
+    const tab = await openTab(e2e);
+    const { page } = tab;
+    await login(tab, admin.username);
+
+    await page.getByLabel('代码').fill('e2e_fx');
+    await page.getByLabel('区县名称').fill('端到端测试区');
+    await page.getByLabel('教育行政部门名称').fill('端到端测试区教育局');
+    await page.getByRole('button', { name: '新建区县' }).click();
+    await page.getByText('已新建区县：端到端测试区').waitFor();
+    await page
+      .getByRole('row', { name: /端到端测试区/ })
+      .getByRole('button', { name: '编辑政策' })
+      .click();
+    await page.getByLabel('学校（采购方）送检报告为必需').selectOption('false');
+    await page.getByLabel('缺少学校送检报告的宽限期（交货后，天）').fill('45');
+    await page.getByRole('button', { name: '保存政策' }).click();
+    await page.getByText('核验政策已保存').waitFor();
+    await shoot(page, 'admin-districts');
+
+    await page.getByRole('link', { name: '学校' }).click();
+    await page.getByLabel('所属区县').selectOption({ label: '端到端测试区' });
+    await page.getByLabel('学校名称').fill('端到端测试小学');
+    await page.getByLabel('类型').selectOption('primary');
+    await page.getByRole('button', { name: '新建学校' }).click();
+    await page.getByText('已新建学校：端到端测试小学').waitFor();
+    await page.getByRole('cell', { name: '端到端测试小学' }).waitFor();
+    await shoot(page, 'admin-schools');
+
+    await page.getByRole('link', { name: '用户' }).click();
+    await page.getByLabel('用户名').fill('e2e_teacher');
+    await page.getByLabel('姓名').fill('端到端 老师');
+    await page.getByLabel('初始密码').fill('E2e-passw0rd');
+    await page.getByLabel('角色').selectOption('school_staff');
+    await page.getByLabel('所属学校').selectOption({ label: '端到端测试小学' });
+    await page.getByRole('button', { name: '新建用户' }).click();
+    await page.getByText('已新建用户：e2e_teacher').waitFor();
+    await page.getByRole('button', { name: '停用 e2e_teacher' }).click();
+    await page.getByText('已停用用户 e2e_teacher').waitFor();
+    await shoot(page, 'admin-users');
+    expect(tab.problems).toEqual([]);
+    await tab.close();
+  });
+
+  it('When a school user opens an admin page, then access is refused', async () => {
+    const district = await buildDistrict(e2e.t.ctx);
+    const school = await buildSchool(e2e.t.ctx, { districtId: district.id });
+    const staff = await buildUser(e2e.t.ctx, 'school_staff', { schoolId: school.id });
+    const tab = await openTab(e2e);
+    await login(tab, staff.username);
+    await tab.page.goto('/#/admin/users');
+    await tab.page.getByRole('heading', { name: '无权访问' }).waitFor();
+    expect(tab.problems).toEqual([]);
+    await tab.close();
+  });
+});
