@@ -109,23 +109,87 @@ export function asExtraction(value: unknown): Extraction | null {
   return null;
 }
 
-type ExtractFn = (file: string) => Promise<unknown>;
-let extractor: Promise<ExtractFn | null> | undefined;
+type ExtractFn = (buffer: Buffer, opts: { fileName?: string; ocr?: OcrLike }) => Promise<unknown>;
+interface OcrLike {
+  recognisePdfPage(pdf: Buffer, page: number): Promise<unknown>;
+  recogniseImage(img: Buffer, page: number): Promise<unknown>;
+  close(): Promise<void>;
+}
 
-/** `extractDocument` from server/extract, or null when that module is not available in this build. */
-function loadExtractor(): Promise<ExtractFn | null> {
-  // A computed specifier: the extractor is optional for `dsv audit` over extraction JSON.
-  const specifier = ['..', 'extract', 'extract-document'].join('/');
-  extractor ??= import(specifier).then(
-    (mod: { extractDocument?: unknown }) =>
-      typeof mod.extractDocument === 'function' ? (mod.extractDocument as ExtractFn) : null,
+/** Imports an optional module by a computed specifier (absent modules resolve to null). */
+function optionalImport(...parts: string[]): Promise<Record<string, unknown> | null> {
+  const specifier = parts.join('/');
+  return import(specifier).then(
+    (mod: Record<string, unknown>) => mod,
     () => null,
   );
-  return extractor;
+}
+
+/**
+ * Turns PDFs and images into extractions with `extractDocument` (server/extract), starting the OCR
+ * engine only when a page needs it. Loaded lazily: `dsv audit` over extraction JSON works without it.
+ */
+export class FolderExtractor {
+  private extract: Promise<ExtractFn | null> | undefined;
+  private ocr: OcrLike | null = null;
+  constructor(private readonly useOcr = true) {}
+
+  private load(): Promise<ExtractFn | null> {
+    this.extract ??= optionalImport('..', 'extract', 'extract-document').then((mod) =>
+      typeof mod?.extractDocument === 'function' ? (mod.extractDocument as ExtractFn) : null,
+    );
+    return this.extract;
+  }
+
+  private lazyOcr(): OcrLike {
+    const get = async (): Promise<OcrLike> => {
+      if (!this.ocr) {
+        const mod = await optionalImport('..', 'extract', 'ocr', 'index');
+        if (typeof mod?.createOcrProvider !== 'function') throw new Error('OCR 模块不可用');
+        this.ocr = (mod.createOcrProvider as (o: { workers: number }) => OcrLike)({ workers: 1 });
+      }
+      return this.ocr;
+    };
+    return {
+      recognisePdfPage: async (pdf, page) => (await get()).recognisePdfPage(pdf, page),
+      recogniseImage: async (img, page) => (await get()).recogniseImage(img, page),
+      close: async () => {
+        await this.ocr?.close();
+      },
+    };
+  }
+
+  /** The extraction of a document, or a reason it could not be read. */
+  async read(buffer: Buffer, fileName: string): Promise<{ extraction: Extraction } | { reason: string }> {
+    const extract = await this.load();
+    if (!extract) {
+      return {
+        reason: '本版本未包含文档识别模块（extractDocument），无法读取 PDF/图片，请提供抽取结果 JSON',
+      };
+    }
+    try {
+      const out = (await extract(buffer, { fileName, ...(this.useOcr ? { ocr: this.lazyOcr() } : {}) })) as {
+        extraction?: unknown;
+      } | null;
+      const extraction = asExtraction(out) ?? asExtraction(out?.extraction);
+      return extraction ? { extraction } : { reason: '未能识别为合同或检验报告' };
+    } catch (e) {
+      return { reason: `识别失败：${e instanceof Error ? e.message : String(e)}` };
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.ocr?.close();
+    this.ocr = null;
+  }
 }
 
 /** Reads and extracts one document of the folder. */
-export async function readFolderDocument(dir: string, rel: string): Promise<FolderDocument | SkippedFile> {
+export async function readFolderDocument(
+  dir: string,
+  rel: string,
+  extractor: FolderExtractor,
+): Promise<FolderDocument | SkippedFile> {
   const abs = path.join(dir, rel);
   if (!fs.existsSync(abs)) return { file: rel, reason: '文件不存在' };
   const bytes = fs.readFileSync(abs);
@@ -148,20 +212,8 @@ export async function readFolderDocument(dir: string, rel: string): Promise<Fold
       ? { ...base, extraction }
       : { file: rel, reason: '不是合同或检验报告的抽取结果（extraction）格式' };
   }
-  const extract = await loadExtractor();
-  if (!extract) {
-    return {
-      file: rel,
-      reason: '本版本未包含文档识别模块（extractDocument），无法读取 PDF/图片，请提供抽取结果 JSON',
-    };
-  }
-  try {
-    const out = (await extract(abs)) as { kind?: unknown; extraction?: unknown } | null;
-    const extraction = asExtraction(out) ?? asExtraction(out?.extraction);
-    return extraction ? { ...base, extraction } : { file: rel, reason: '未能识别为合同或检验报告' };
-  } catch (e) {
-    return { file: rel, reason: `识别失败：${e instanceof Error ? e.message : String(e)}` };
-  }
+  const read = await extractor.read(bytes, path.basename(rel));
+  return 'reason' in read ? { file: rel, reason: read.reason } : { ...base, extraction: read.extraction };
 }
 
 export function isSkipped(d: FolderDocument | SkippedFile): d is SkippedFile {

@@ -5,21 +5,24 @@
 import fs from 'node:fs';
 import { auditFolder, type AuditRun } from '../use-cases/audit-folder';
 
-const USAGE = '用法 / usage: dsv audit DIR [--as-of YYYY-MM-DD] [--json]';
+const USAGE = '用法 / usage: dsv audit DIR [--as-of YYYY-MM-DD] [--json] [--no-ocr]';
 
 interface AuditArgs {
   dir: string;
   asOf: string;
   json: boolean;
+  ocr: boolean;
 }
 
 function parseArgs(args: string[]): AuditArgs | string {
   let dir: string | undefined;
   let asOf = new Date().toISOString().slice(0, 10);
   let json = false;
+  let ocr = true;
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
     if (a === '--json') json = true;
+    else if (a === '--no-ocr') ocr = false;
     else if (a === '--as-of' || a.startsWith('--as-of=')) {
       const v = a.includes('=') ? a.slice('--as-of='.length) : args[++i];
       if (!v || !/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(v))) {
@@ -32,7 +35,7 @@ function parseArgs(args: string[]): AuditArgs | string {
   }
   if (!dir) return '缺少文件夹参数 DIR';
   if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) return `不是文件夹：${dir}`;
-  return { dir, asOf, json };
+  return { dir, asOf, json, ocr };
 }
 
 /** The audit JSON (version 1): the spec's fields, plus evidence text, matching and skipped files. */
@@ -119,7 +122,7 @@ export async function runAuditCommand(args: string[]): Promise<number> {
     process.stderr.write(`${parsed}\n${USAGE}\n`);
     return 2;
   }
-  const run = await auditFolder({ dir: parsed.dir, asOf: parsed.asOf });
+  const run = await auditFolder({ dir: parsed.dir, asOf: parsed.asOf, ocr: parsed.ocr });
   if (parsed.json) process.stdout.write(`${JSON.stringify(presentAudit(run), null, 2)}\n`);
   else printSummary(run, process.stdout);
   for (const s of run.skipped) if (parsed.json) process.stderr.write(`跳过 ${s.file}：${s.reason}\n`);

@@ -10,6 +10,7 @@ import { insertContract, upsertSupplier } from '../../models/contract.repository
 import { insertTestReport, linkReportToLine, storeExtractedDocument } from '../../models/report.repository';
 import type { ContractExtraction, TestReportExtraction } from '../../parsers/types';
 import {
+  FolderExtractor,
   isSkipped,
   listFolderDocuments,
   normaliseRelPath,
@@ -28,6 +29,8 @@ import { verifyDistrictUseCase } from './verify-district';
 export interface AuditOptions {
   dir: string;
   asOf: string;
+  /** OCR for scanned pages and photos (default true) */
+  ocr?: boolean;
 }
 
 export interface GuessedMatch {
@@ -65,13 +68,18 @@ interface Loaded {
   skipped: SkippedFile[];
 }
 
-async function loadDocuments(dir: string, files: string[]): Promise<Loaded> {
+async function loadDocuments(dir: string, files: string[], useOcr: boolean): Promise<Loaded> {
   const out: Loaded = { contracts: [], reports: [], skipped: [] };
-  for (const file of files) {
-    const d = await readFolderDocument(dir, file);
-    if (isSkipped(d)) out.skipped.push(d);
-    else if (d.extraction.kind === 'contract') out.contracts.push({ ...d, extraction: d.extraction });
-    else out.reports.push({ ...d, extraction: d.extraction });
+  const extractor = new FolderExtractor(useOcr);
+  try {
+    for (const file of files) {
+      const d = await readFolderDocument(dir, file, extractor);
+      if (isSkipped(d)) out.skipped.push(d);
+      else if (d.extraction.kind === 'contract') out.contracts.push({ ...d, extraction: d.extraction });
+      else out.reports.push({ ...d, extraction: d.extraction });
+    }
+  } finally {
+    await extractor.close();
   }
   return out;
 }
@@ -87,7 +95,7 @@ export async function auditFolder(opts: AuditOptions): Promise<AuditRun> {
         ),
       ]
     : listFolderDocuments(opts.dir).filter((f) => f !== 'submissions.json');
-  const loaded = await loadDocuments(opts.dir, files);
+  const loaded = await loadDocuments(opts.dir, files, opts.ocr ?? true);
   const registry = registryForDate(opts.asOf);
   const district = deriveDistrict(
     loaded.reports.map((r) => r.extraction),
