@@ -81,7 +81,8 @@ export async function renderPdfPage(
   opts: RenderOptions = {},
 ): Promise<RenderedPage> {
   const dpi = opts.dpi ?? 200;
-  const parser = new PDFParse({ data: new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength) });
+  // A copy: pdfjs transfers (detaches) the array it is given, and the caller still needs its buffer.
+  const parser = new PDFParse({ data: Uint8Array.prototype.slice.call(pdf) });
   try {
     const doc = await loadDocument(parser);
     if (!Number.isInteger(page) || page < 1 || page > doc.numPages) {
