@@ -2,6 +2,8 @@
 import type { Config } from './config';
 import type { Database, Db } from '../models/db';
 import type { Logger } from './logger';
+import type { DocumentJobs } from './jobs/document-jobs';
+import type { FileStore } from './storage/file-store';
 import type { WebhookDeliveryHandle } from './delivery/webhook-delivery.service';
 
 export interface AppContext {
@@ -20,4 +22,8 @@ export interface AppContext {
 export interface Services {
   /** Delivery of sent sampling lists to webhooks / e-mail (server/delivery). */
   webhooks: WebhookDeliveryHandle;
+  /** Uploaded files under UPLOAD_DIR (server/storage). */
+  fileStore: FileStore;
+  /** Persistent document processing jobs (server/jobs). */
+  documentJobs: DocumentJobs;
 }

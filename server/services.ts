@@ -3,6 +3,7 @@
  * Each feature registers a { name, start, stop } here; they start in order and stop in reverse.
  */
 import type { AppContext } from './context';
+import { documentJobsService } from './jobs/document-jobs.service';
 import { webhookDeliveryService } from './delivery/webhook-delivery.service';
 
 export interface Service {
@@ -11,7 +12,7 @@ export interface Service {
   stop(ctx: AppContext): Promise<void>;
 }
 
-const SERVICES: Service[] = [webhookDeliveryService];
+const SERVICES: Service[] = [webhookDeliveryService, documentJobsService];
 
 export async function startServices(ctx: AppContext): Promise<void> {
   for (const s of SERVICES) {

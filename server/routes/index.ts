@@ -10,7 +10,32 @@ import { districtRoutes } from './districts/districts.routes';
 import { schoolRoutes } from './schools/schools.routes';
 import { userRoutes } from './users/users.routes';
 import { tokenRoutes } from './tokens/tokens.routes';
+import { documentRoutes } from './documents/documents.routes';
+import { contractRoutes } from './contracts/contracts.routes';
+import { complianceRoutes } from './compliance/compliance.routes';
+import { supplierRoutes } from './suppliers/suppliers.routes';
+import { samplingListRoutes } from './sampling-lists/sampling-lists.routes';
+import { samplingResultRoutes } from './sampling-results/sampling-results.routes';
+import { webhookRoutes } from './webhooks/webhooks.routes';
+import { statisticsRoutes } from './statistics/statistics.routes';
+import { notificationRoutes } from './notifications/notifications.routes';
 
 export function allRoutes(): AnyRoute[] {
-  return [...healthRoutes, ...authRoutes, ...districtRoutes, ...schoolRoutes, ...userRoutes, ...tokenRoutes];
+  return [
+    ...healthRoutes,
+    ...authRoutes,
+    ...districtRoutes,
+    ...schoolRoutes,
+    ...userRoutes,
+    ...tokenRoutes,
+    ...documentRoutes,
+    ...contractRoutes,
+    ...complianceRoutes,
+    ...supplierRoutes,
+    ...samplingListRoutes,
+    ...samplingResultRoutes,
+    ...webhookRoutes,
+    ...statisticsRoutes,
+    ...notificationRoutes,
+  ];
 }

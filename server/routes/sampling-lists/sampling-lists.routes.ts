@@ -1,0 +1,187 @@
+/**
+ * 供货企业名单: the bureau previews and sends it (a versioned snapshot), market supervision reads,
+ * exports (XLSX/CSV/JSON) and acknowledges it.
+ */
+import { z } from 'zod';
+import { defineRoute, type AnyRoute } from '../../http/route';
+import { authorize, listScope, type Principal } from '../../policies/policy';
+import { AppError, notFound } from '../../errors';
+import type { AppContext } from '../../context';
+import {
+  acknowledgeSamplingList,
+  findSamplingList,
+  listSamplingLists,
+  type SamplingListRow,
+} from '../../../models/sampling.repository';
+import { listDeliveries } from '../../../models/webhook.repository';
+import { recordAudit } from '../../../models/audit.repository';
+import { districtFor, sendDownload } from '../../sampling/district-scope';
+import { buildSamplingList } from '../../use-cases/build-sampling-list';
+import { sendSamplingList } from '../../use-cases/send-sampling-list';
+import { CONTENT_TYPES, exportFileName, renderSamplingList } from '../../sampling/sampling-list.export';
+import type { SamplingListSnapshot } from '../../sampling/sampling-list.types';
+
+const IdParams = z.object({ id: z.uuid({ error: '无效的名单编号' }) });
+const DistrictQuery = z.object({ districtId: z.uuid({ error: '无效的区县编号' }).optional() });
+const SendBody = z
+  .object({ districtId: z.uuid({ error: '无效的区县编号' }).optional() }, { error: '请求体应为对象' })
+  .strict()
+  .optional();
+const ExportQuery = z.object({
+  format: z.enum(['xlsx', 'csv', 'json'], { error: '格式只能是 xlsx、csv 或 json' }).default('xlsx'),
+});
+const TAG = '供货企业名单';
+
+function presentSummary(l: SamplingListRow) {
+  const s = l.snapshot as SamplingListSnapshot;
+  return {
+    id: l.id,
+    districtId: l.districtId,
+    version: l.version,
+    registryVersion: l.registryVersion,
+    sentAt: l.sentAt.toISOString(),
+    sentBy: l.sentBy,
+    acknowledgedAt: l.acknowledgedAt?.toISOString() ?? null,
+    acknowledgedBy: l.acknowledgedBy,
+    entryCount: s.entries.length,
+  };
+}
+
+/** A stored list the user may read, or NOT_FOUND. */
+async function readableList(
+  ctx: AppContext,
+  user: Principal,
+  id: string,
+  action: 'samplingList.read' | 'samplingList.acknowledge',
+) {
+  const list = await findSamplingList(ctx.db, id);
+  authorize(user, action, { districtId: list?.districtId ?? null });
+  if (!list) throw notFound('名单');
+  return list;
+}
+
+export const samplingListRoutes: AnyRoute[] = [
+  defineRoute({
+    method: 'get',
+    path: '/api/sampling-lists/preview',
+    summary: '预览当前供货企业名单（按风险排序，未发送）',
+    tag: TAG,
+    access: 'user',
+    query: DistrictQuery,
+    handler: async ({ ctx, user, query }) => {
+      const district = await districtFor(ctx, user, 'samplingList.preview', query.districtId);
+      return buildSamplingList(ctx.db, district.id);
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/api/sampling-lists',
+    summary: '向市场监管部门发送供货企业名单（生成新版本快照；内容未变化时不重复发送）',
+    tag: TAG,
+    access: 'user',
+    body: SendBody,
+    status: 201,
+    handler: async ({ ctx, user, body, res }) => {
+      const district = await districtFor(ctx, user, 'samplingList.send', body?.districtId);
+      const r = await sendSamplingList(ctx, user, district.id);
+      const out = {
+        ...presentSummary(r.list),
+        alreadySent: r.alreadySent,
+        deliveriesQueued: r.deliveriesQueued,
+      };
+      if (r.alreadySent) {
+        res.status(200).json(out);
+        return undefined;
+      }
+      return out;
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/sampling-lists',
+    summary: '已发送的名单（历史版本）',
+    tag: TAG,
+    access: 'user',
+    query: DistrictQuery,
+    handler: async ({ ctx, user, query }) => {
+      const scope = listScope(user, 'samplingList.read');
+      const districtId = scope.districtId
+        ? (await districtFor(ctx, user, 'samplingList.read', query.districtId)).id
+        : query.districtId;
+      const rows = await listSamplingLists(ctx.db, { districtId });
+      return rows.map((r) => ({
+        id: r.id,
+        districtId: r.districtId,
+        version: r.version,
+        registryVersion: r.registryVersion,
+        sentAt: r.sentAt.toISOString(),
+        sentBy: r.sentBy,
+        sentByName: r.sentByName,
+        acknowledgedAt: r.acknowledgedAt?.toISOString() ?? null,
+        entryCount: r.entryCount,
+      }));
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/sampling-lists/:id',
+    summary: '一份已发送名单的完整内容与投递状态',
+    tag: TAG,
+    access: 'user',
+    params: IdParams,
+    handler: async ({ ctx, user, params }) => {
+      const list = await readableList(ctx, user, params.id, 'samplingList.read');
+      const deliveries = await listDeliveries(ctx.db, { listId: list.id });
+      return {
+        ...presentSummary(list),
+        snapshot: list.snapshot as SamplingListSnapshot,
+        deliveries: deliveries.map((d) => ({
+          id: d.id,
+          endpointId: d.endpointId,
+          status: d.status,
+          attempts: d.attempts,
+          deliveredAt: d.deliveredAt?.toISOString() ?? null,
+          lastStatusCode: d.lastStatusCode,
+          lastError: d.lastError,
+        })),
+      };
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/sampling-lists/:id/export',
+    summary: '导出名单（xlsx / csv（UTF-8 带 BOM）/ json），表头为中文抽查栏目',
+    tag: TAG,
+    access: 'user',
+    params: IdParams,
+    query: ExportQuery,
+    produces: [CONTENT_TYPES.xlsx, CONTENT_TYPES.csv, CONTENT_TYPES.json],
+    handler: async ({ ctx, user, params, query, res }) => {
+      const list = await readableList(ctx, user, params.id, 'samplingList.read');
+      const snapshot = list.snapshot as SamplingListSnapshot;
+      const body = await renderSamplingList(snapshot, query.format);
+      return sendDownload(res, body, CONTENT_TYPES[query.format], exportFileName(snapshot, query.format));
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/api/sampling-lists/:id/ack',
+    summary: '市场监管部门确认接收名单',
+    tag: TAG,
+    access: 'user',
+    params: IdParams,
+    handler: async ({ ctx, user, params }) => {
+      const list = await readableList(ctx, user, params.id, 'samplingList.acknowledge');
+      const row = await acknowledgeSamplingList(ctx.db, list.id, user.id);
+      if (!row) throw new AppError('ALREADY_ACKNOWLEDGED');
+      await recordAudit(ctx.db, {
+        userId: user.id,
+        action: 'samplingList.acknowledge',
+        resourceType: 'sampling_list',
+        resourceId: list.id,
+        districtId: list.districtId,
+      });
+      return presentSummary(row);
+    },
+  }),
+];

@@ -1,0 +1,106 @@
+/** 监督抽查结果: market supervision records results back; the bureau and regulator read them. */
+import { z } from 'zod';
+import { defineRoute, type AnyRoute } from '../../http/route';
+import { listScope } from '../../policies/policy';
+import { districtFor } from '../../sampling/district-scope';
+import { listSamplingResults, type SamplingResultView } from '../../../models/sampling.repository';
+import { recordSamplingResult } from '../../use-cases/record-sampling-result';
+
+const text = (label: string, max: number) =>
+  z
+    .string({ error: `${label}须为文本` })
+    .trim()
+    .min(1, `${label}不能为空`)
+    .max(max, `${label}过长`);
+
+const NewResult = z
+  .object(
+    {
+      supplierId: z.uuid({ error: '无效的企业编号' }),
+      listId: z.uuid({ error: '无效的名单编号' }).nullish(),
+      sampledBatches: z
+        .number({ error: '抽查批次数须为数字' })
+        .int('抽查批次数须为整数')
+        .min(1, '抽查批次数至少为 1')
+        .max(10_000, '抽查批次数过大'),
+      failedBatches: z
+        .number({ error: '不合格批次数须为数字' })
+        .int('不合格批次数须为整数')
+        .min(0, '不合格批次数不能为负'),
+      failingItems: z.array(text('不合格项目', 100), { error: '不合格项目须为列表' }).max(100).default([]),
+      reportNumbers: z.array(text('报告编号', 100), { error: '报告编号须为列表' }).max(100).default([]),
+      sampledOn: z.iso.date({ error: '抽样日期格式应为 YYYY-MM-DD' }).nullish(),
+      note: z.string({ error: '备注须为文本' }).trim().max(1000, '备注过长').nullish(),
+    },
+    { error: '请求体应为对象' },
+  )
+  .refine((b) => b.failedBatches <= b.sampledBatches, {
+    message: '不合格批次数不能大于抽查批次数',
+    path: ['failedBatches'],
+  })
+  .refine((b) => b.failedBatches === 0 || b.failingItems.length > 0, {
+    message: '有不合格批次时请填写不合格项目',
+    path: ['failingItems'],
+  });
+
+const ListQuery = z.object({
+  districtId: z.uuid({ error: '无效的区县编号' }).optional(),
+  supplierId: z.uuid({ error: '无效的企业编号' }).optional(),
+});
+const TAG = '供货企业与监督抽查';
+
+function present(r: SamplingResultView) {
+  return {
+    id: r.id,
+    districtId: r.districtId,
+    supplierId: r.supplierId,
+    supplierName: r.supplierName,
+    supplierUscc: r.supplierUscc,
+    listId: r.listId,
+    sampledBatches: r.sampledBatches,
+    failedBatches: r.failedBatches,
+    failingItems: r.failingItems,
+    reportNumbers: r.reportNumbers,
+    sampledOn: r.sampledOn,
+    note: r.note,
+    recordedBy: r.recordedBy,
+    recordedAt: r.createdAt.toISOString(),
+  };
+}
+
+export const samplingResultRoutes: AnyRoute[] = [
+  defineRoute({
+    method: 'post',
+    path: '/api/sampling-results',
+    summary: '录入监督抽查结果（企业、抽查批次、不合格批次、不合格项目、报告编号）',
+    tag: TAG,
+    access: 'user',
+    body: NewResult,
+    status: 201,
+    handler: async ({ ctx, user, body }) => {
+      const district = await districtFor(ctx, user, 'samplingResult.record', undefined);
+      const row = await recordSamplingResult(ctx, user, district.id, body);
+      const views = await listSamplingResults(ctx.db, {
+        districtId: district.id,
+        supplierId: row.supplierId,
+      });
+      const view = views.find((v) => v.id === row.id);
+      return present(view ?? { ...row, supplierName: '', supplierUscc: null });
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/sampling-results',
+    summary: '监督抽查结果列表',
+    tag: TAG,
+    access: 'user',
+    query: ListQuery,
+    handler: async ({ ctx, user, query }) => {
+      const scope = listScope(user, 'samplingResult.read');
+      const districtId = scope.districtId
+        ? (await districtFor(ctx, user, 'samplingResult.read', query.districtId)).id
+        : query.districtId;
+      return (await listSamplingResults(ctx.db, { districtId, supplierId: query.supplierId })).map(present);
+    },
+  }),
+];

@@ -1,0 +1,152 @@
+/**
+ * The 供货企业名单 as files for market supervision: XLSX (two sheets: 名单 and 明细), CSV (UTF-8
+ * with BOM so Excel opens it as UTF-8, CRLF line ends) and JSON (the stored snapshot). Headers are
+ * the published 监督抽查 columns (shared/domain.md §5.2) plus rank, risk and reasons.
+ */
+import ExcelJS from 'exceljs';
+import { REASON_LABELS, RISK_LABELS, reasonLabel } from './labels';
+import type { SamplingListEntry, SamplingListSnapshot } from './sampling-list.types';
+
+export type ExportFormat = 'xlsx' | 'csv' | 'json';
+
+export const CONTENT_TYPES: Record<ExportFormat, string> = {
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  csv: 'text/csv; charset=utf-8',
+  json: 'application/json; charset=utf-8',
+};
+
+/** Columns of the 名单 sheet and the CSV, in order. */
+export const LIST_COLUMNS = [
+  { header: '序号', width: 6, value: (e: SamplingListEntry) => e.rank },
+  { header: '风险等级', width: 8, value: (e: SamplingListEntry) => RISK_LABELS[e.risk] },
+  { header: '企业名称', width: 30, value: (e: SamplingListEntry) => e.supervision.企业名称 },
+  {
+    header: '统一社会信用代码',
+    width: 22,
+    value: (e: SamplingListEntry) => e.supervision.统一社会信用代码 ?? '',
+  },
+  { header: '产品名称', width: 36, value: (e: SamplingListEntry) => e.supervision.产品名称 },
+  { header: '商标', width: 12, value: (e: SamplingListEntry) => e.supervision.商标 },
+  { header: '规格型号', width: 20, value: (e: SamplingListEntry) => e.supervision.规格型号 },
+  { header: '生产日期/批号', width: 20, value: (e: SamplingListEntry) => e.supervision['生产日期/批号'] },
+  { header: '抽样场所', width: 36, value: (e: SamplingListEntry) => e.supervision.抽样场所 },
+  { header: '承检机构', width: 30, value: (e: SamplingListEntry) => e.supervision.承检机构 },
+  { header: '报告编号', width: 36, value: (e: SamplingListEntry) => e.supervision.报告编号 },
+  { header: '列入原因', width: 40, value: (e: SamplingListEntry) => e.reasons.map(reasonLabel).join('、') },
+  { header: '原因代码', width: 40, value: (e: SamplingListEntry) => e.reasons.join(' ') },
+  { header: '涉及合同', width: 36, value: (e: SamplingListEntry) => e.contracts.join('、') },
+  {
+    header: '监督抽查不合格批次',
+    width: 10,
+    value: (e: SamplingListEntry) => e.officialSampling?.failedBatches ?? 0,
+  },
+] as const;
+
+const DETAIL_COLUMNS = [
+  { header: '序号', width: 6 },
+  { header: '企业名称', width: 30 },
+  { header: '学校（抽样场所）', width: 30 },
+  { header: '合同编号', width: 22 },
+  { header: '明细行', width: 8 },
+  { header: '产品名称', width: 36 },
+  { header: '规格型号', width: 16 },
+  { header: '问题', width: 40 },
+  { header: '报告编号', width: 30 },
+  { header: '生产日期/批号', width: 20 },
+] as const;
+
+export function listTitle(s: SamplingListSnapshot): string {
+  return `${s.district.name}学生用品供货企业名单${s.version ? `（第${s.version}版）` : '（预览）'}`;
+}
+
+/** A file name for downloads, e.g. 供货企业名单-江州市涪溪区-第3版.xlsx */
+export function exportFileName(s: SamplingListSnapshot, format: ExportFormat): string {
+  return `供货企业名单-${s.district.name}-${s.version ? `第${s.version}版` : '预览'}.${format}`;
+}
+
+function csvCell(v: string | number): string {
+  const s = String(v);
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** CSV with a UTF-8 BOM (Excel opens it as UTF-8) and CRLF line ends. */
+export function samplingListCsv(s: SamplingListSnapshot): Buffer {
+  const lines = [LIST_COLUMNS.map((c) => csvCell(c.header)).join(',')];
+  for (const e of s.entries) lines.push(LIST_COLUMNS.map((c) => csvCell(c.value(e))).join(','));
+  return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(lines.join('\r\n') + '\r\n', 'utf8')]);
+}
+
+export function samplingListJson(s: SamplingListSnapshot): Buffer {
+  return Buffer.from(JSON.stringify(s, null, 2), 'utf8');
+}
+
+const THIN = { style: 'thin' as const };
+const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+
+function styleHeader(row: ExcelJS.Row): void {
+  row.font = { bold: true };
+  row.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
+  row.eachCell((c) => {
+    c.border = BORDER;
+    c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
+  });
+}
+
+/** XLSX workbook: 名单 (one row per supplier) and 明细 (one row per contract line). */
+export async function samplingListXlsx(s: SamplingListSnapshot): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = '双送检核验';
+  wb.created = new Date(s.generatedAt);
+  const ws = wb.addWorksheet('供货企业名单', { views: [{ state: 'frozen', ySplit: 3 }] });
+  ws.columns = LIST_COLUMNS.map((c) => ({ width: c.width }));
+  ws.mergeCells(1, 1, 1, LIST_COLUMNS.length);
+  const title = ws.getCell(1, 1);
+  title.value = listTitle(s);
+  title.font = { bold: true, size: 14 };
+  title.alignment = { horizontal: 'center' };
+  ws.mergeCells(2, 1, 2, LIST_COLUMNS.length);
+  ws.getCell(2, 1).value =
+    `报送单位：${s.district.bureauName}    生成日期：${s.generatedAt.slice(0, 10)}    规则版本：${s.registryVersion}    ` +
+    `排序：最重问题权重 → 问题权重合计 → 企业名称；监督抽查不合格每批次按权重 ${s.rules.samplingFailureWeight} 计入`;
+  styleHeader(ws.addRow(LIST_COLUMNS.map((c) => c.header)));
+  for (const e of s.entries) {
+    const row = ws.addRow(LIST_COLUMNS.map((c) => c.value(e)));
+    row.alignment = { vertical: 'top', wrapText: true };
+    row.eachCell((c) => (c.border = BORDER));
+  }
+  ws.autoFilter = { from: { row: 3, column: 1 }, to: { row: 3, column: LIST_COLUMNS.length } };
+
+  const ds = wb.addWorksheet('明细', { views: [{ state: 'frozen', ySplit: 1 }] });
+  ds.columns = DETAIL_COLUMNS.map((c) => ({ width: c.width }));
+  styleHeader(ds.addRow(DETAIL_COLUMNS.map((c) => c.header)));
+  for (const e of s.entries) {
+    for (const l of e.lines) {
+      const row = ds.addRow([
+        e.rank,
+        e.supplier,
+        l.school,
+        l.contractNumber,
+        l.lineNo,
+        l.product,
+        l.model ?? '',
+        l.findings.map((c) => (REASON_LABELS as Record<string, string>)[c] ?? c).join('、'),
+        l.reportNumbers.join('、'),
+        l.batches.join('、'),
+      ]);
+      row.alignment = { vertical: 'top', wrapText: true };
+    }
+  }
+  const out = await wb.xlsx.writeBuffer();
+  return Buffer.from(out);
+}
+
+export async function renderSamplingList(s: SamplingListSnapshot, format: ExportFormat): Promise<Buffer> {
+  switch (format) {
+    case 'xlsx':
+      return samplingListXlsx(s);
+    case 'csv':
+      return samplingListCsv(s);
+    case 'json':
+      return samplingListJson(s);
+  }
+}

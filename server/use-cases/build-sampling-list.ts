@@ -1,0 +1,311 @@
+/**
+ * Builds the 供货企业名单 for market supervision from the stored findings of a district.
+ *
+ * Ranking (shared/corpus/dev/MANIFEST.md "Sampling list"): heaviest finding weight, then the sum
+ * of weights over (line, finding), then the supplier name. Weights come from the rule registry the
+ * finding was judged with (findings.registry_version), never from numbers copied here.
+ *
+ * Official sampling failures rise: every failed batch recorded by market supervision for the
+ * supplier in this district (sampling_results.failed_batches, sampled within the last
+ * SAMPLING_LOOKBACK_YEARS) counts as one SAMPLING_FAILED reason whose weight is the registry's
+ * heaviest weight (that of ITEM_FAILED: an item failed in an official test). So the supplier enters
+ * the high tier, and among high-tier suppliers it ranks above those with the same findings but no
+ * official failure. A supplier with no findings but a failed official sampling is listed as well
+ * (follow-up sampling).
+ */
+import { findDistrict } from '../../models/district.repository';
+import {
+  findSuppliersByIds,
+  findSuppliersByNames,
+  listFindings,
+  listLineReports,
+  listLines,
+  type LineReportRow,
+  type LineRow,
+} from '../../models/compliance.repository';
+import { listSamplingResults } from '../../models/sampling.repository';
+import type { Db } from '../../models/db';
+import { notFound } from '../errors';
+import {
+  registryByVersion,
+  registryForDate,
+  type RuleRegistry,
+  type Severity,
+} from '../verify/registry/registry';
+import { normaliseName } from '../verify/normalise';
+import { reasonLabel, SAMPLING_FAILED, type ListReasonCode } from '../sampling/labels';
+import type { ListLine, SamplingListEntry, SamplingListSnapshot } from '../sampling/sampling-list.types';
+
+/** Official sampling failures older than this do not raise a supplier any more. */
+export const SAMPLING_LOOKBACK_YEARS = 3;
+
+export interface BuildOptions {
+  /** YYYY-MM-DD; default today (UTC). Chooses the default registry and the look-back window. */
+  asOf?: string;
+}
+
+interface Acc {
+  key: string;
+  supplierId: string | null;
+  supplier: string;
+  uscc: string | null;
+  maxWeight: number;
+  score: number;
+  reasons: Map<ListReasonCode, { weight: number; count: number }>;
+  lines: ListLine[];
+  schools: string[];
+  contracts: string[];
+  products: string[];
+  models: string[];
+  trademarks: string[];
+  batches: string[];
+  labs: string[];
+  reportNumbers: string[];
+  official: SamplingListEntry['officialSampling'];
+}
+
+function pushUnique(list: string[], value: string | null | undefined): void {
+  if (value && !list.includes(value)) list.push(value);
+}
+
+function byCodePoint(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+function yearsBefore(iso: string, years: number): string {
+  return `${String(Number(iso.slice(0, 4)) - years).padStart(4, '0')}${iso.slice(4)}`;
+}
+
+/** Tier of the heaviest weight: the tier of the registry code that carries that weight. */
+function tierOf(registry: RuleRegistry, weight: number): Severity {
+  const exact = Object.values(registry.weights).find((w) => w.weight === weight);
+  if (exact) return exact.tier;
+  const lighter = Object.values(registry.weights)
+    .filter((w) => w.weight <= weight)
+    .sort((a, b) => b.weight - a.weight)[0];
+  return lighter?.tier ?? 'low';
+}
+
+function contractLabel(l: LineRow): string {
+  return l.contractNumber ?? `合同${l.contractId.slice(0, 8)}`;
+}
+
+/**
+ * The ranked list for one district (a preview: not stored). Used by the preview and send routes,
+ * the statistics, and the benchmark (`bench/verify.bench.ts`).
+ */
+export async function buildSamplingList(
+  db: Db,
+  districtId: string,
+  opts: BuildOptions = {},
+): Promise<SamplingListSnapshot> {
+  const district = await findDistrict(db, districtId);
+  if (!district) throw notFound('区县');
+  const asOf = opts.asOf ?? today();
+  const registry = registryForDate(asOf);
+  const filter = { districtId };
+  const lines = await listLines(db, filter);
+  const findingRows = await listFindings(db, filter);
+  const reportRows = await listLineReports(db, filter);
+  const results = await listSamplingResults(db, filter);
+
+  const registries = new Map<string, RuleRegistry>();
+  const weightOf = (code: string, version: string): { weight: number; tier: Severity } => {
+    let r = registries.get(version);
+    if (!r) {
+      r = registryByVersion(version) ?? registry;
+      registries.set(version, r);
+    }
+    return (
+      r.weights[code as keyof RuleRegistry['weights']] ??
+      registry.weights[code as keyof RuleRegistry['weights']] ?? { weight: 0, tier: 'low' }
+    );
+  };
+  const samplingFailureWeight = Math.max(...Object.values(registry.weights).map((w) => w.weight));
+
+  const findingsByLine = new Map<string, { code: string; registryVersion: string }[]>();
+  for (const f of findingRows) {
+    const list = findingsByLine.get(f.lineId) ?? [];
+    list.push(f);
+    findingsByLine.set(f.lineId, list);
+  }
+  const reportsByLine = new Map<string, LineReportRow[]>();
+  for (const r of reportRows) {
+    const list = reportsByLine.get(r.lineId) ?? [];
+    list.push(r);
+    reportsByLine.set(r.lineId, list);
+  }
+
+  // Supplier identity: the linked supplier id, else the supplier row with that exact name, else the name.
+  const unlinkedNames = [
+    ...new Set(lines.filter((l) => !l.supplierId && l.supplierName).map((l) => l.supplierName!)),
+  ];
+  const byName = new Map((await findSuppliersByNames(db, unlinkedNames)).map((s) => [s.name, s]));
+  const keyOf = (l: LineRow): string =>
+    l.supplierId ??
+    byName.get(l.supplierName ?? '')?.id ??
+    `name:${normaliseName(l.supplierName) || '（未识别供应商）'}`;
+  const supplierIds = new Set<string>();
+  for (const l of lines) {
+    const k = keyOf(l);
+    if (!k.startsWith('name:')) supplierIds.add(k);
+  }
+  for (const r of results) supplierIds.add(r.supplierId);
+  const supplierRows = new Map((await findSuppliersByIds(db, [...supplierIds])).map((s) => [s.id, s]));
+
+  const accs = new Map<string, Acc>();
+  const accFor = (key: string, fallbackName: string, fallbackUscc: string | null): Acc => {
+    let acc = accs.get(key);
+    if (!acc) {
+      const s = key.startsWith('name:') ? undefined : supplierRows.get(key);
+      acc = {
+        key,
+        supplierId: s?.id ?? null,
+        supplier: s?.name ?? fallbackName,
+        uscc: s?.uscc ?? fallbackUscc,
+        maxWeight: 0,
+        score: 0,
+        reasons: new Map(),
+        lines: [],
+        schools: [],
+        contracts: [],
+        products: [],
+        models: [],
+        trademarks: [],
+        batches: [],
+        labs: [],
+        reportNumbers: [],
+        official: null,
+      };
+      accs.set(key, acc);
+    }
+    acc.uscc ??= fallbackUscc;
+    return acc;
+  };
+  const addLine = (acc: Acc, l: LineRow, codes: string[]) => {
+    const reports = reportsByLine.get(l.lineId) ?? [];
+    const line: ListLine = {
+      lineId: l.lineId,
+      school: l.schoolName,
+      contractNumber: contractLabel(l),
+      lineNo: l.lineNo,
+      product: l.product,
+      model: l.model,
+      findings: codes,
+      reportNumbers: [],
+      batches: [],
+    };
+    for (const r of reports) {
+      pushUnique(line.reportNumbers, r.reportNumber);
+      pushUnique(line.batches, r.batch);
+      pushUnique(acc.trademarks, r.trademark);
+      pushUnique(acc.batches, r.batch);
+      pushUnique(acc.labs, r.labName);
+      pushUnique(acc.reportNumbers, r.reportNumber);
+    }
+    acc.lines.push(line);
+    pushUnique(acc.schools, l.schoolName);
+    pushUnique(acc.contracts, contractLabel(l));
+    pushUnique(acc.products, l.product);
+    pushUnique(acc.models, l.model);
+  };
+  const addReason = (acc: Acc, code: ListReasonCode, weight: number, count = 1) => {
+    const r = acc.reasons.get(code) ?? { weight, count: 0 };
+    r.weight = Math.max(r.weight, weight);
+    r.count += count;
+    acc.reasons.set(code, r);
+    acc.maxWeight = Math.max(acc.maxWeight, weight);
+    acc.score += weight * count;
+  };
+
+  for (const l of lines) {
+    const fs = findingsByLine.get(l.lineId);
+    if (!fs?.length) continue;
+    const acc = accFor(keyOf(l), l.supplierName ?? '（未识别供应商）', l.supplierUscc);
+    const codes: string[] = [];
+    for (const f of fs) {
+      addReason(acc, f.code as ListReasonCode, weightOf(f.code, f.registryVersion).weight);
+      if (!codes.includes(f.code)) codes.push(f.code);
+    }
+    addLine(acc, l, codes);
+  }
+
+  // Official sampling failures within the look-back window.
+  const since = yearsBefore(asOf, SAMPLING_LOOKBACK_YEARS);
+  const recent = results.filter((r) => (r.sampledOn ?? r.createdAt.toISOString().slice(0, 10)) >= since);
+  for (const r of recent) {
+    if (r.failedBatches <= 0) continue;
+    const fresh = !accs.has(r.supplierId);
+    const acc = accFor(r.supplierId, r.supplierName, r.supplierUscc);
+    if (fresh) for (const l of lines) if (keyOf(l) === r.supplierId) addLine(acc, l, []);
+    addReason(acc, SAMPLING_FAILED, samplingFailureWeight, r.failedBatches);
+  }
+  for (const acc of accs.values()) {
+    if (!acc.supplierId) continue;
+    const mine = recent.filter((r) => r.supplierId === acc.supplierId);
+    if (!mine.length) continue;
+    const o = {
+      results: mine.length,
+      sampledBatches: 0,
+      failedBatches: 0,
+      failingItems: [] as string[],
+      reportNumbers: [] as string[],
+    };
+    for (const r of mine) {
+      o.sampledBatches += r.sampledBatches;
+      o.failedBatches += r.failedBatches;
+      r.failingItems.forEach((i) => pushUnique(o.failingItems, i));
+      r.reportNumbers.forEach((n) => pushUnique(o.reportNumbers, n));
+    }
+    acc.official = o;
+  }
+
+  const sorted = [...accs.values()].sort(
+    (a, b) => b.maxWeight - a.maxWeight || b.score - a.score || byCodePoint(a.supplier, b.supplier),
+  );
+  const entries: SamplingListEntry[] = sorted.map((a, i) => {
+    const reasonDetails = [...a.reasons.entries()]
+      .map(([code, r]) => ({ code, label: reasonLabel(code), weight: r.weight, count: r.count }))
+      .sort((x, y) => y.weight - x.weight || byCodePoint(x.code, y.code));
+    return {
+      rank: i + 1,
+      supplierId: a.supplierId,
+      supplier: a.supplier,
+      uscc: a.uscc,
+      risk: tierOf(registry, a.maxWeight),
+      maxWeight: a.maxWeight,
+      score: a.score,
+      reasons: reasonDetails.map((r) => r.code),
+      reasonDetails,
+      schools: a.schools,
+      contracts: a.contracts,
+      lines: a.lines,
+      officialSampling: a.official,
+      supervision: {
+        企业名称: a.supplier,
+        统一社会信用代码: a.uscc,
+        产品名称: a.products.join('、'),
+        商标: a.trademarks.join('、'),
+        规格型号: a.models.join('、'),
+        '生产日期/批号': a.batches.join('、'),
+        抽样场所: a.schools.join('、'),
+        承检机构: a.labs.join('、'),
+        报告编号: a.reportNumbers.join('、'),
+      },
+    };
+  });
+  return {
+    schemaVersion: 1,
+    district: { id: district.id, name: district.name, bureauName: district.bureauName },
+    version: null,
+    registryVersion: registry.version,
+    asOf,
+    generatedAt: new Date().toISOString(),
+    rules: { samplingFailureWeight, samplingLookBackYears: SAMPLING_LOOKBACK_YEARS },
+    entries,
+  };
+}

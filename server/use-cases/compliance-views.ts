@@ -1,0 +1,226 @@
+/**
+ * What schools and the bureau see of verification: the per-school compliance table of a district,
+ * one school's contracts and lines, and one line's evidence. Read-only over the tables the
+ * verification use case writes (findings, line_reports, test_reports).
+ *
+ * A line is dual-covered (双送检齐全) when at least one report is linked to it and verification found
+ * neither MISSING_SUPPLIER_REPORT nor MISSING_PURCHASER_REPORT (a report from a third party raises
+ * CLIENT_MISMATCH together with the missing side, so it does not count).
+ */
+import type { Db } from '../../models/db';
+import {
+  listFindings,
+  listLineReports,
+  listLines,
+  type FindingRow,
+  type LineFilter,
+  type LineReportRow,
+  type LineRow,
+} from '../../models/compliance.repository';
+import { findDistrict, listSchools } from '../../models/district.repository';
+import { decideSide } from '../verify/parties';
+import { reasonLabel } from '../sampling/labels';
+
+export type LineStatus = 'compliant' | 'non_compliant' | 'awaiting_reports';
+export const LINE_STATUS_LABELS: Record<LineStatus, string> = {
+  compliant: '合规',
+  non_compliant: '存在问题',
+  awaiting_reports: '待提交报告',
+};
+
+const MISSING = new Set(['MISSING_SUPPLIER_REPORT', 'MISSING_PURCHASER_REPORT']);
+
+export function lineStatus(
+  findingCodes: string[],
+  reportCount: number,
+): { status: LineStatus; dualCovered: boolean } {
+  const dualCovered = reportCount > 0 && !findingCodes.some((c) => MISSING.has(c));
+  if (findingCodes.length > 0) return { status: 'non_compliant', dualCovered };
+  return { status: reportCount > 0 ? 'compliant' : 'awaiting_reports', dualCovered };
+}
+
+function groupBy<T>(rows: T[], key: (r: T) => string): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const r of rows) {
+    const k = key(r);
+    const list = m.get(k);
+    if (list) list.push(r);
+    else m.set(k, [r]);
+  }
+  return m;
+}
+
+export function pct(part: number, whole: number): number {
+  return whole === 0 ? 0 : Math.round((part / whole) * 1000) / 10;
+}
+
+export interface SchoolComplianceRow {
+  schoolId: string;
+  schoolName: string;
+  kind: string;
+  contracts: number;
+  lines: number;
+  compliantLines: number;
+  linesWithFindings: number;
+  linesAwaitingReports: number;
+  dualCoveredLines: number;
+  dualCoveredPct: number;
+  openFindings: number;
+  findingsByCode: Record<string, number>;
+}
+
+export interface LineSummary {
+  line: LineRow;
+  findings: FindingRow[];
+  reports: LineReportRow[];
+  status: LineStatus;
+  dualCovered: boolean;
+}
+
+/** Lines of a scope with their findings, reports and status. */
+export async function loadLineSummaries(db: Db, filter: LineFilter): Promise<LineSummary[]> {
+  const lines = await listLines(db, filter);
+  const fByLine = groupBy(await listFindings(db, filter), (f) => f.lineId);
+  const rByLine = groupBy(await listLineReports(db, filter), (r) => r.lineId);
+  return lines.map((line) => {
+    const findings = fByLine.get(line.lineId) ?? [];
+    const reports = rByLine.get(line.lineId) ?? [];
+    return {
+      line,
+      findings,
+      reports,
+      ...lineStatus(
+        findings.map((f) => f.code),
+        reports.length,
+      ),
+    };
+  });
+}
+
+/** The compliance table: one row per school of the scope (schools without contracts included). */
+export async function schoolComplianceTable(
+  db: Db,
+  scope: { districtId?: string; schoolId?: string },
+): Promise<SchoolComplianceRow[]> {
+  const schools = await listSchools(db, scope);
+  const summaries = await loadLineSummaries(db, scope);
+  const bySchool = groupBy(summaries, (s) => s.line.schoolId);
+  return schools.map((school) => {
+    const mine = bySchool.get(school.id) ?? [];
+    const findingsByCode: Record<string, number> = {};
+    let openFindings = 0;
+    for (const s of mine) {
+      for (const f of s.findings) {
+        findingsByCode[f.code] = (findingsByCode[f.code] ?? 0) + 1;
+        openFindings++;
+      }
+    }
+    const dual = mine.filter((s) => s.dualCovered).length;
+    return {
+      schoolId: school.id,
+      schoolName: school.name,
+      kind: school.kind,
+      contracts: new Set(mine.map((s) => s.line.contractId)).size,
+      lines: mine.length,
+      compliantLines: mine.filter((s) => s.status === 'compliant').length,
+      linesWithFindings: mine.filter((s) => s.status === 'non_compliant').length,
+      linesAwaitingReports: mine.filter((s) => s.status === 'awaiting_reports').length,
+      dualCoveredLines: dual,
+      dualCoveredPct: pct(dual, mine.length),
+      openFindings,
+      findingsByCode,
+    };
+  });
+}
+
+export function presentFinding(f: FindingRow, withEvidence: boolean) {
+  return {
+    id: f.id,
+    code: f.code,
+    label: reasonLabel(f.code),
+    severity: f.severity,
+    message: f.message,
+    registryVersion: f.registryVersion,
+    ...(withEvidence ? { evidence: Array.isArray(f.evidence) ? (f.evidence as unknown[]) : [] } : {}),
+  };
+}
+
+function presentLine(s: LineSummary) {
+  return {
+    id: s.line.lineId,
+    lineNo: s.line.lineNo,
+    product: s.line.product,
+    model: s.line.model,
+    category: s.line.category,
+    status: s.status,
+    statusLabel: LINE_STATUS_LABELS[s.status],
+    dualCovered: s.dualCovered,
+    reportCount: s.reports.length,
+    findings: s.findings.map((f) => presentFinding(f, false)),
+  };
+}
+
+/** One school's contracts with their lines, status and findings. */
+export async function schoolContracts(db: Db, schoolId: string) {
+  const summaries = await loadLineSummaries(db, { schoolId });
+  const byContract = groupBy(summaries, (s) => s.line.contractId);
+  return [...byContract.values()].map((lines) => {
+    const c = lines[0]!.line;
+    return {
+      id: c.contractId,
+      contractNumber: c.contractNumber,
+      supplierId: c.supplierId,
+      supplierName: c.supplierName,
+      signedDate: c.signedDate,
+      deliveryDate: c.deliveryDate,
+      lines: lines.map(presentLine),
+    };
+  });
+}
+
+/** One line with its findings (and their evidence) and the reports handed in, with the side each counts for. */
+export async function lineEvidence(db: Db, summary: LineSummary) {
+  const district = await findDistrict(db, summary.line.districtId);
+  const l = summary.line;
+  return {
+    ...presentLine(summary),
+    contract: {
+      id: l.contractId,
+      contractNumber: l.contractNumber,
+      supplierId: l.supplierId,
+      supplierName: l.supplierName,
+      supplierUscc: l.supplierUscc,
+      signedDate: l.signedDate,
+      deliveryDate: l.deliveryDate,
+    },
+    school: { id: l.schoolId, name: l.schoolName, kind: l.schoolKind },
+    findings: summary.findings.map((f) => presentFinding(f, true)),
+    reports: summary.reports.map((r) => {
+      const side = decideSide(
+        r.client,
+        { supplier: l.supplierName ?? '', purchaser: l.schoolName },
+        { name: district?.name ?? '', bureauName: district?.bureauName ?? '' },
+      );
+      return {
+        documentId: r.documentId,
+        fileName: r.originalName,
+        linkedBy: r.source,
+        reportNumber: r.reportNumber,
+        labName: r.labName,
+        cmaNumber: r.cmaNumber,
+        client: r.client,
+        side: side.side,
+        sideReason: side.reason,
+        sampleName: r.sampleName,
+        sampleModel: r.sampleModel,
+        trademark: r.trademark,
+        batch: r.batch,
+        inspectionType: r.inspectionType,
+        receivedDate: r.receivedDate,
+        issuedDate: r.issuedDate,
+        conclusion: r.conclusion,
+        standards: r.standards ?? [],
+      };
+    }),
+  };
+}

@@ -1,0 +1,86 @@
+/**
+ * Market supervision records an official sampling result (监督抽查结果) for a supplier of its
+ * district. The bureau is notified; a result with failed batches raises the supplier on the next
+ * list (see build-sampling-list.ts).
+ */
+import type { AppContext } from '../context';
+import type { Principal } from '../policies/policy';
+import { notFound } from '../errors';
+import { findSupplier, supplierDistrictIds } from '../../models/compliance.repository';
+import {
+  findSamplingList,
+  insertSamplingResult,
+  type SamplingResultRow,
+} from '../../models/sampling.repository';
+import { insertNotification } from '../../models/notification.repository';
+import { recordAudit } from '../../models/audit.repository';
+import type { SamplingListSnapshot } from '../sampling/sampling-list.types';
+
+export interface SamplingResultInput {
+  supplierId: string;
+  listId?: string | null;
+  sampledBatches: number;
+  failedBatches: number;
+  failingItems: string[];
+  reportNumbers: string[];
+  sampledOn?: string | null;
+  note?: string | null;
+}
+
+export async function recordSamplingResult(
+  ctx: AppContext,
+  user: Principal,
+  districtId: string,
+  input: SamplingResultInput,
+): Promise<SamplingResultRow> {
+  const supplier = await findSupplier(ctx.db, input.supplierId);
+  if (!supplier) throw notFound('供货企业');
+  let onList = false;
+  if (input.listId) {
+    const list = await findSamplingList(ctx.db, input.listId);
+    if (!list || list.districtId !== districtId) throw notFound('名单');
+    onList = (list.snapshot as SamplingListSnapshot).entries.some(
+      (e) => e.supplierId === supplier.id || e.supplier === supplier.name,
+    );
+  }
+  // Only suppliers that delivered to this district (or were put on its list) can be recorded here.
+  if (!onList && !(await supplierDistrictIds(ctx.db, supplier)).includes(districtId))
+    throw notFound('供货企业');
+  return ctx.db.transaction(async (tx) => {
+    const row = await insertSamplingResult(tx, {
+      districtId,
+      supplierId: supplier.id,
+      listId: input.listId ?? null,
+      sampledBatches: input.sampledBatches,
+      failedBatches: input.failedBatches,
+      failingItems: input.failingItems,
+      reportNumbers: input.reportNumbers,
+      sampledOn: input.sampledOn ?? null,
+      note: input.note ?? null,
+      recordedBy: user.id,
+    });
+    await insertNotification(tx, {
+      districtId,
+      recipientRole: 'bureau',
+      kind: 'sampling_result.recorded',
+      title:
+        input.failedBatches > 0
+          ? `监督抽查结果：${supplier.name} 抽查 ${input.sampledBatches} 批次，${input.failedBatches} 批次不合格`
+          : `监督抽查结果：${supplier.name} 抽查 ${input.sampledBatches} 批次，均合格`,
+      payload: { resultId: row.id, supplierId: supplier.id, failedBatches: input.failedBatches },
+    });
+    await recordAudit(tx, {
+      userId: user.id,
+      action: 'samplingResult.record',
+      resourceType: 'sampling_result',
+      resourceId: row.id,
+      districtId,
+      details: {
+        supplierId: supplier.id,
+        sampledBatches: input.sampledBatches,
+        failedBatches: input.failedBatches,
+      },
+    });
+    return row;
+  });
+}

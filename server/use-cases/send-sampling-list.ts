@@ -1,0 +1,79 @@
+/**
+ * The bureau sends the current 供货企业名单 to market supervision: the list is stored as the
+ * district's next versioned snapshot, the regulators' inbox gets a notification, and one delivery
+ * per active webhook/e-mail endpoint is queued. Delivery itself runs in the background service.
+ *
+ * Sending the same content again (nothing changed since the last version) stores nothing and
+ * delivers nothing: the last version is returned with `alreadySent: true`.
+ */
+import type { AppContext } from '../context';
+import type { Principal } from '../policies/policy';
+import { AppError } from '../errors';
+import {
+  insertSamplingList,
+  latestSamplingList,
+  type SamplingListRow,
+} from '../../models/sampling.repository';
+import { queueDeliveries } from '../../models/webhook.repository';
+import { insertNotification } from '../../models/notification.repository';
+import { recordAudit } from '../../models/audit.repository';
+import { buildSamplingList } from './build-sampling-list';
+import type { SamplingListSnapshot } from '../sampling/sampling-list.types';
+import { listTitle } from '../sampling/sampling-list.export';
+
+export interface SendResult {
+  list: SamplingListRow;
+  alreadySent: boolean;
+  deliveriesQueued: number;
+}
+
+/** The part of a snapshot that decides whether anything changed (not the generation time). */
+function contentOf(s: SamplingListSnapshot): string {
+  return JSON.stringify({ registryVersion: s.registryVersion, entries: s.entries });
+}
+
+export async function sendSamplingList(
+  ctx: AppContext,
+  user: Principal,
+  districtId: string,
+): Promise<SendResult> {
+  const snapshot = await buildSamplingList(ctx.db, districtId);
+  if (snapshot.entries.length === 0) throw new AppError('SAMPLING_LIST_EMPTY');
+  const last = await latestSamplingList(ctx.db, districtId);
+  if (last && contentOf(last.snapshot as SamplingListSnapshot) === contentOf(snapshot)) {
+    return { list: last, alreadySent: true, deliveriesQueued: 0 };
+  }
+  const result = await ctx.db.transaction(async (tx) => {
+    const list = await insertSamplingList(tx, {
+      districtId,
+      snapshot,
+      registryVersion: snapshot.registryVersion,
+      sentBy: user.id,
+    });
+    const stored = list.snapshot as SamplingListSnapshot;
+    await insertNotification(tx, {
+      districtId,
+      recipientRole: 'regulator',
+      kind: 'sampling_list.sent',
+      title: `收到${listTitle(stored)}，共 ${stored.entries.length} 家企业`,
+      payload: {
+        listId: list.id,
+        version: list.version,
+        entries: stored.entries.length,
+        top: stored.entries.slice(0, 5).map((e) => ({ rank: e.rank, supplier: e.supplier, risk: e.risk })),
+      },
+    });
+    const deliveriesQueued = await queueDeliveries(tx, districtId, list.id);
+    await recordAudit(tx, {
+      userId: user.id,
+      action: 'samplingList.send',
+      resourceType: 'sampling_list',
+      resourceId: list.id,
+      districtId,
+      details: { version: list.version, entries: stored.entries.length, deliveriesQueued },
+    });
+    return { list, alreadySent: false, deliveriesQueued };
+  });
+  ctx.services.webhooks?.kick();
+  return result;
+}
