@@ -169,3 +169,31 @@ export async function download(path, fallbackName) {
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
+
+/**
+ * The multipart fields a route declares in the OpenAPI document: the file field's name and the
+ * other (text) fields, so an upload form follows the service's own description.
+ */
+export function multipartFields(path) {
+  const op = openApi?.paths?.[path.replace(/:([A-Za-z0-9_]+)/g, '{$1}')]?.post;
+  const schema = op?.requestBody?.content?.['multipart/form-data']?.schema ?? {};
+  const props = schema.properties ?? {};
+  let fileField = null;
+  const others = {};
+  for (const [name, p] of Object.entries(props)) {
+    const isFile =
+      p.format === 'binary' || p.type === 'file' || (p.type === 'array' && p.items?.format === 'binary');
+    if (isFile && !fileField) fileField = name;
+    else if (!isFile) others[name] = p;
+  }
+  return { fileField: fileField ?? 'file', others };
+}
+
+/** A list response as an array, whatever envelope the route uses ({ rows } / { items } / array). */
+export function asList(data, ...keys) {
+  if (Array.isArray(data)) return data;
+  for (const k of [...keys, 'rows', 'items', 'data', 'results']) {
+    if (data && Array.isArray(data[k])) return data[k];
+  }
+  return [];
+}

@@ -10,7 +10,7 @@ import * as uploadPage from './pages/upload.js';
 import * as documentsPage from './pages/documents.js';
 import * as reviewPage from './pages/review.js';
 import * as contractsPage from './pages/contracts.js';
-import * as contractPage from './pages/contract.js';
+import * as linePage from './pages/line.js';
 import * as dashboardPage from './pages/dashboard.js';
 import * as schoolPage from './pages/school.js';
 import * as suppliersPage from './pages/suppliers.js';
@@ -31,8 +31,8 @@ const ROUTES = [
   { path: '/upload', page: uploadPage, roles: ['school_staff'] },
   { path: '/documents', page: documentsPage, roles: ['school_staff', 'bureau', 'admin'] },
   { path: '/documents/:id', page: reviewPage, roles: ['school_staff', 'bureau', 'admin'] },
-  { path: '/contracts', page: contractsPage, roles: ['school_staff', 'bureau', 'admin'] },
-  { path: '/contracts/:id', page: contractPage, roles: ['school_staff', 'bureau', 'admin'] },
+  { path: '/contracts', page: contractsPage, roles: ['school_staff'] },
+  { path: '/lines/:id', page: linePage, roles: ['school_staff', 'bureau', 'admin'] },
   { path: '/dashboard', page: dashboardPage, roles: ['bureau', 'admin'] },
   { path: '/schools/:id', page: schoolPage, roles: ['bureau', 'admin'] },
   { path: '/suppliers', page: suppliersPage, roles: ['bureau', 'regulator', 'admin'] },

@@ -115,3 +115,13 @@ export function toast(text) {
   clearTimeout(toastTimer);
   toastTimer = setTimeout(() => el.classList.remove('show'), 4000);
 }
+
+/** A key figure: big number and caption. */
+export function statCard(num, cap) {
+  return h(
+    'div',
+    { class: 'card' },
+    h('div', { class: 'num', text: String(num ?? '—') }),
+    h('div', { class: 'cap', text: cap }),
+  );
+}

@@ -48,20 +48,29 @@ export const STAGE_LABELS = {
 };
 
 export const FINDING_LABELS = {
-  MISSING_SUPPLIER_REPORT: '缺少供货企业送检报告',
-  MISSING_PURCHASER_REPORT: '缺少学校（采购方）送检报告',
+  MISSING_SUPPLIER_REPORT: '缺少供应商送检报告',
+  MISSING_PURCHASER_REPORT: '缺少采购方（学校）送检报告',
   ITEM_FAILED: '检验项目不合格',
-  CONCLUSION_CONTRADICTS_ITEMS: '检验结论与项目判定矛盾',
-  STANDARD_SUPERSEDED: '依据标准已作废',
-  REQUIRED_STANDARD_MISSING: '缺少必检标准',
+  CONCLUSION_CONTRADICTS_ITEMS: '结论与单项判定矛盾',
+  STANDARD_SUPERSEDED: '引用作废标准',
+  REQUIRED_STANDARD_MISSING: '缺少必要检验依据',
   REQUIRED_ITEM_MISSING: '缺少必检项目',
   REPORT_OUT_OF_DATE_WINDOW: '报告日期不在有效期内',
-  PRODUCT_MISMATCH: '报告样品与合同产品不符',
+  PRODUCT_MISMATCH: '样品与合同不符',
   CLIENT_MISMATCH: '委托单位不符',
-  DUPLICATE_REPORT_NUMBER: '报告编号重复使用',
-  INVALID_USCC: '统一社会信用代码校验不通过',
-  NO_CMA: '报告无 CMA 资质编号',
+  DUPLICATE_REPORT_NUMBER: '报告编号重复',
+  INVALID_USCC: '统一社会信用代码无效',
+  NO_CMA: '无CMA资质标志',
+  SAMPLING_FAILED: '监督抽查不合格',
 };
+
+export const LINE_STATUS = {
+  compliant: { label: '合规', kind: 'ok' },
+  non_compliant: { label: '存在问题', kind: 'bad' },
+  awaiting_reports: { label: '待提交报告', kind: 'neutral' },
+};
+
+export const SIDE_LABELS = { supplier: '供应商送检', purchaser: '学校（采购方）送检', other: '其他委托方' };
 
 export const SEVERITY = {
   high: { label: '高', kind: 'bad' },

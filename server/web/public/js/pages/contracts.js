@@ -1,12 +1,15 @@
-/** 合同与核验 */
-import { hasRoute } from '../api.js';
-import { h, mount, unavailable } from '../dom.js';
+/** 合同与核验 (school staff): my school's contracts, lines, status and findings. */
+import { h, mount, notice } from '../dom.js';
+import { renderSchool } from '../school-view.js';
 
-export function render(view) {
+export function render(view, { session }) {
   document.title = '合同与核验 - 双送检核验';
-  if (!hasRoute('get', '/api/contracts')) {
-    mount(view, h('h1', { text: '合同与核验' }), unavailable('合同与核验'));
-    return;
+  if (!session.user.schoolId) {
+    mount(view, h('h1', { text: '合同与核验' }), notice('warn', '您的账户未关联学校。'));
+    return undefined;
   }
-  mount(view, h('h1', { text: '合同与核验' }));
+  return renderSchool(view, session.user.schoolId, {
+    title: '合同与核验',
+    back: h('a', { class: 'btn btn-primary', href: '#/upload', text: '上传文档' }),
+  });
 }

@@ -1,12 +1,11 @@
-/** 学校合规详情 */
-import { hasRoute } from '../api.js';
-import { h, mount, unavailable } from '../dom.js';
+/** 学校合规详情 (bureau drill-down): a school's contracts and lines. */
+import { h } from '../dom.js';
+import { renderSchool } from '../school-view.js';
 
-export function render(view) {
-  document.title = '学校合规详情 - 双送检核验';
-  if (!hasRoute('get', '/api/schools/{id}/compliance')) {
-    mount(view, h('h1', { text: '学校合规详情' }), unavailable('学校合规详情'));
-    return;
-  }
-  mount(view, h('h1', { text: '学校合规详情' }));
+export function render(view, { params, query }) {
+  const q = query.districtId ? `?districtId=${encodeURIComponent(query.districtId)}` : '';
+  return renderSchool(view, params.id, {
+    title: '学校合规详情',
+    back: h('a', { class: 'btn', href: `#/dashboard${q}`, text: '返回总览' }),
+  });
 }

@@ -1,0 +1,130 @@
+/**
+ * The extraction shape (shared/spec/extraction.md) as the review page edits it: which fields exist
+ * per document kind, their input types, reading/writing dotted paths, and where each was read.
+ */
+import { CATEGORY_LABELS, INSPECTION_TYPE_LABELS, VERDICT_LABELS } from './labels.js';
+
+const CONCLUSION = { pass: '合格', fail: '不合格' };
+const SAFETY = { A: 'A 类', B: 'B 类', C: 'C 类' };
+
+/** Scalar fields per kind: [path, type, options?]. */
+export const FIELDS = {
+  test_report: [
+    ['reportNumber', 'text'],
+    ['lab.name', 'text'],
+    ['lab.cmaNumber', 'text'],
+    ['lab.cnasNumber', 'text'],
+    ['sample.name', 'text'],
+    ['sample.model', 'text'],
+    ['sample.trademark', 'text'],
+    ['sample.batch', 'text'],
+    ['sample.safetyClass', 'enum', SAFETY],
+    ['client', 'text'],
+    ['manufacturer', 'text'],
+    ['inspectionType', 'enum', INSPECTION_TYPE_LABELS],
+    ['dates.received', 'date'],
+    ['dates.tested', 'date'],
+    ['dates.issued', 'date'],
+    ['standards', 'list'],
+    ['conclusion', 'enum', CONCLUSION],
+  ],
+  contract: [
+    ['contractNumber', 'text'],
+    ['purchaser.name', 'text'],
+    ['supplier.name', 'text'],
+    ['supplier.uscc', 'text'],
+    ['signedDate', 'date'],
+    ['deliveryDate', 'date'],
+    ['totalAmount', 'number'],
+    ['standards', 'list'],
+  ],
+};
+
+/** Row tables per kind: the array key and its columns [key, type, options?]. */
+export const ROWS = {
+  test_report: {
+    key: 'items',
+    title: '检验项目',
+    columns: [
+      ['name', 'text'],
+      ['unit', 'text'],
+      ['requirement', 'text'],
+      ['result', 'text'],
+      ['verdict', 'enum', VERDICT_LABELS],
+    ],
+  },
+  contract: {
+    key: 'lines',
+    title: '合同明细',
+    columns: [
+      ['product', 'text'],
+      ['category', 'enum', CATEGORY_LABELS],
+      ['model', 'text'],
+      ['quantity', 'number'],
+      ['unit', 'text'],
+      ['unitPrice', 'number'],
+      ['amount', 'number'],
+    ],
+  },
+};
+
+/** Reads a dotted path ('items.3.result'). */
+export function getPath(obj, path) {
+  let cur = obj;
+  for (const part of path.split('.')) {
+    if (cur === null || cur === undefined) return undefined;
+    cur = cur[part];
+  }
+  return cur;
+}
+
+/** The input text of a value of `type`. */
+export function toInputValue(value, type) {
+  if (value === null || value === undefined) return '';
+  if (type === 'list') return Array.isArray(value) ? value.join('；') : String(value);
+  return String(value);
+}
+
+/** The JSON value of an input's text (empty → null, per the spec: never ""). */
+export function fromInputValue(text, type) {
+  const t = String(text).trim();
+  if (type === 'list') {
+    return t
+      .split(/[;；,，\n]+/)
+      .map((s) => s.trim())
+      .filter(Boolean);
+  }
+  if (t === '') return null;
+  if (type === 'number') {
+    const n = Number(t.replace(/[,，¥￥\s]/g, ''));
+    return Number.isFinite(n) ? n : t;
+  }
+  return t;
+}
+
+/** Same value? (lists compared element-wise) */
+export function sameValue(a, b) {
+  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+}
+
+/**
+ * Where a field was read: { page, box, confidence } from `extraction.fields[path]`, or for a row
+ * cell the row's own page/box/confidence.
+ */
+export function locate(extraction, path) {
+  const meta = extraction?.fields?.[path];
+  if (meta) return meta;
+  const m = /^(items|lines)\.(\d+)(?:\.|$)/.exec(path);
+  if (m) {
+    const row = extraction?.[m[1]]?.[Number(m[2])];
+    const rowMeta = extraction?.fields?.[`${m[1]}.${m[2]}`];
+    if (rowMeta) return rowMeta;
+    if (row && (row.box || row.page)) {
+      return { page: row.page ?? null, box: row.box ?? null, confidence: row.confidence };
+    }
+  }
+  return null;
+}
+
+/** Confidence below which a field is marked for a person's look. */
+export const LOW_CONFIDENCE = 0.85;

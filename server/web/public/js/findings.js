@@ -1,0 +1,44 @@
+/** Findings in plain Chinese: label, severity and the message, with links to their evidence. */
+import { h, pill } from './dom.js';
+import { FINDING_LABELS, SEVERITY, label } from './labels.js';
+
+export function findingList(findings, { evidence = false } = {}) {
+  if (!findings?.length) return h('p', { class: 'hint ok-text', text: '未发现问题。' });
+  return h(
+    'ul',
+    { class: 'findings' },
+    findings.map((f) =>
+      h(
+        'li',
+        { dataset: { code: f.code } },
+        pill(`${SEVERITY[f.severity]?.label ?? ''}风险`, SEVERITY[f.severity]?.kind ?? 'neutral'),
+        ' ',
+        h('strong', { text: f.label ?? label(FINDING_LABELS, f.code) }),
+        f.message ? h('span', { text: `：${f.message}` }) : null,
+        evidence && f.evidence?.length ? evidenceList(f.evidence) : null,
+      ),
+    ),
+  );
+}
+
+/** Evidence links: the document and page where the problem can be seen. */
+export function evidenceList(evidence) {
+  return h(
+    'ul',
+    { class: 'evidence' },
+    evidence.map((e) =>
+      h(
+        'li',
+        {},
+        e.documentId
+          ? h('a', {
+              href: `#/documents/${e.documentId}${e.page ? `?page=${e.page}` : ''}`,
+              text: `${e.file ?? '原件'}${e.page ? ` 第 ${e.page} 页` : ''}`,
+            })
+          : h('span', { text: e.file ?? '原件' }),
+        e.item ? h('span', { text: ` · ${e.item}` }) : null,
+        e.text ? h('span', { class: 'hint', text: ` “${e.text}”` }) : null,
+      ),
+    ),
+  );
+}

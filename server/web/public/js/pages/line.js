@@ -1,0 +1,100 @@
+/**
+ * 明细行核验证据: one contract line — its findings with their evidence (document, page, item), and
+ * the reports handed in with the side (supplier / school) each counts for.
+ */
+import { get, hasRoute } from '../api.js';
+import { dataTable } from '../table.js';
+import { h, mount, pill, show, unavailable } from '../dom.js';
+import { CATEGORY_LABELS, LINE_STATUS, SIDE_LABELS, VERDICT_LABELS, label } from '../labels.js';
+import { findingList } from '../findings.js';
+
+export async function render(view, { params, session }) {
+  document.title = '明细行核验证据 - 双送检核验';
+  if (!hasRoute('get', '/api/compliance/lines/{id}')) {
+    mount(view, h('h1', { text: '明细行核验证据' }), unavailable('核验证据'));
+    return;
+  }
+  const l = await get(`/api/compliance/lines/${encodeURIComponent(params.id)}`);
+  const back =
+    session.user.role === 'school_staff'
+      ? h('a', { class: 'btn', href: '#/contracts', text: '返回合同列表' })
+      : h('a', {
+          class: 'btn',
+          href: `#/schools/${l.school?.id ?? ''}`,
+          text: `返回 ${l.school?.name ?? '学校'}`,
+        });
+  const reports = dataTable({
+    caption: '提交的检验报告',
+    columns: [
+      {
+        key: 'fileName',
+        label: '文件',
+        render: (r) =>
+          h('a', { href: `#/documents/${r.documentId}`, text: r.fileName ?? r.reportNumber ?? '报告' }),
+      },
+      { key: 'reportNumber', label: '报告编号' },
+      {
+        key: 'side',
+        label: '送检方',
+        value: (r) => label(SIDE_LABELS, r.side),
+        render: (r) => h('span', { title: r.sideReason ?? '', text: label(SIDE_LABELS, r.side) }),
+      },
+      { key: 'client', label: '委托单位' },
+      { key: 'labName', label: '检验机构' },
+      { key: 'cmaNumber', label: 'CMA 编号' },
+      { key: 'issuedDate', label: '签发日期' },
+      { key: 'conclusion', label: '结论', value: (r) => label(VERDICT_LABELS, r.conclusion) },
+      {
+        key: 'linkedBy',
+        label: '关联方式',
+        value: (r) => (r.linkedBy === 'proposed' ? '系统匹配' : '学校提交'),
+      },
+    ],
+    rows: l.reports ?? [],
+    emptyText: '尚未提交检验报告',
+  });
+  document.title = `${l.product} - 核验证据 - 双送检核验`;
+  mount(
+    view,
+    h(
+      'div',
+      { class: 'page-head' },
+      h(
+        'h1',
+        {},
+        `第 ${l.lineNo} 行：${l.product} `,
+        pill(l.statusLabel ?? label(LINE_STATUS, l.status), LINE_STATUS[l.status]?.kind ?? 'neutral'),
+      ),
+      back,
+    ),
+    h(
+      'div',
+      { class: 'panel' },
+      h(
+        'dl',
+        { class: 'kv' },
+        kv('学校', l.school?.name),
+        kv('合同编号', l.contract?.contractNumber),
+        kv('供应商', l.contract?.supplierName),
+        kv('统一社会信用代码', l.contract?.supplierUscc),
+        kv('签订日期', l.contract?.signedDate),
+        kv('交货日期', l.contract?.deliveryDate),
+        kv('产品类别', label(CATEGORY_LABELS, l.category)),
+        kv('规格型号', l.model),
+        kv('双送检', l.dualCovered ? '齐全' : '不齐全'),
+      ),
+    ),
+    h(
+      'section',
+      { class: 'panel' },
+      h('h2', { text: '核验问题与证据' }),
+      findingList(l.findings, { evidence: true }),
+    ),
+    h('h2', { text: '提交的检验报告' }),
+    reports.el,
+  );
+}
+
+function kv(k, v) {
+  return [h('dt', { text: k }), h('dd', { text: show(v) })];
+}
