@@ -314,6 +314,14 @@ function findHeader(
         end = j;
       }
     }
+    // one line naming most columns gives the printed order; a header spread over lines (one word each) the union
+    let richest = h.kinds;
+    for (let j = i + 1; j <= end; j++) {
+      const hj = headerKinds(lines[j]?.text ?? '').kinds;
+      if (hj.length > richest.length) richest = hj;
+    }
+    if (richest.length >= 3)
+      {kinds.splice(0, kinds.length, ...richest, ...kinds.filter((k) => !richest.includes(k)));}
     const cols = kinds.filter((k) => k !== 'index');
     if (cols.includes('name') && (cols.includes('verdict') || cols.includes('result')) && cols.length >= 3) {
       return { start: i, end, columns: kinds };

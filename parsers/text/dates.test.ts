@@ -1,0 +1,43 @@
+import { findDates, parseDate, parseDateRangeEnd } from './dates';
+
+describe('parseDate', () => {
+  it.each([
+    ['2024年7月16日', '2024-07-16'],
+    ['2024年06月10日', '2024-06-10'],
+    ['2024-07-16', '2024-07-16'],
+    ['2024.07.16', '2024-07-16'],
+    ['2024/7/16', '2024-07-16'],
+    ['签发日期 Date of Issue：2024-05-07', '2024-05-07'],
+    ['二〇二四年八月十五日', '2024-08-15'],
+    ['二〇二四年七月四日', '2024-07-04'],
+    ['2024 年 8 月 5 日', '2024-08-05'],
+  ])('reads %p', (text, iso) => {
+    expect(parseDate(text)).toBe(iso);
+  });
+  it('returns null for impossible or missing dates', () => {
+    expect(parseDate('2024-02-30')).toBeNull();
+    expect(parseDate('合同签订之日起26日内')).toBeNull();
+    expect(parseDate(null)).toBeNull();
+  });
+});
+
+describe('parseDateRangeEnd', () => {
+  it.each([
+    ['2024-04-30 ~ 2024-05-07', '2024-05-07'],
+    ['2024年06月13日～\n2024年06月18日', '2024-06-18'],
+    ['2024年8月8日至2024年8月14日', '2024-08-14'],
+    ['2024.07.22-2024.07.27', '2024-07-27'],
+    ['2024年01月31日—2024年02月04日', '2024-02-04'],
+    ['2024年6月13日至18日', '2024-06-18'],
+    ['2024年6月28日～7月2日', '2024-07-02'],
+    ['2024-08-22', '2024-08-22'],
+  ])('gives the last day of %p', (text, iso) => {
+    expect(parseDateRangeEnd(text)).toBe(iso);
+  });
+  it('finds dates in order of appearance', () => {
+    expect(findDates('收样 2024-08-19 检测 2024-08-22').map((d) => d.iso)).toEqual([
+      '2024-08-19',
+      '2024-08-22',
+    ]);
+  });
+});

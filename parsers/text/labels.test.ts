@@ -1,0 +1,35 @@
+import { LabelIndex, valueText } from './labels';
+
+const index = new LabelIndex(
+  {
+    model: ['型号规格', '型号'],
+    batch: ['生产日期或批号', '批号'],
+    safety: ['安全技术类别'],
+    client: ['委托方'],
+  },
+  ['委托方地址', '地址'],
+);
+
+describe('LabelIndex', () => {
+  it('matches letter-spaced and wrapped labels, longest first, and cuts values at the next label', () => {
+    const text = '型号规格 JC24-Y29 安全技术类\n别 B类\n生产日期\n或批号 P245937\t检验日期 x\n';
+    const hits = index.find(text);
+    expect(hits.map((h) => h.field)).toEqual(['model', 'safety', 'batch']);
+    expect(valueText(text, hits[0]!, 'cell')).toBe('JC24-Y29');
+    expect(valueText(text, hits[1]!, 'cell')).toBe('B类');
+    expect(valueText(text, hits[2]!, 'cell')).toBe('P245937');
+  });
+  it('lets a stop label end a value without being read as the shorter label', () => {
+    const text = '委托方\t江州市教育委员会\n委托方地址 江州市人民东路88号\n';
+    const hits = index.find(text);
+    expect(hits.map((h) => [h.field, h.label])).toEqual([
+      ['client', '委托方'],
+      [null, '委托方地址'],
+    ]);
+    expect(valueText(text, hits[0]!, 'block')).toBe('江州市教育委员会');
+  });
+  it('ignores label words inside running text unless followed by a colon', () => {
+    expect(index.find('请提供型号清单').length).toBe(0);
+    expect(index.find('产品型号：A1').map((h) => h.field)).toEqual(['model']);
+  });
+});
