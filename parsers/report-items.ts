@@ -320,8 +320,9 @@ function findHeader(
       const hj = headerKinds(lines[j]?.text ?? '').kinds;
       if (hj.length > richest.length) richest = hj;
     }
-    if (richest.length >= 3)
-      {kinds.splice(0, kinds.length, ...richest, ...kinds.filter((k) => !richest.includes(k)));}
+    if (richest.length >= 3) {
+      kinds.splice(0, kinds.length, ...richest, ...kinds.filter((k) => !richest.includes(k)));
+    }
     const cols = kinds.filter((k) => k !== 'index');
     if (cols.includes('name') && (cols.includes('verdict') || cols.includes('result')) && cols.length >= 3) {
       return { start: i, end, columns: kinds };
