@@ -27,9 +27,23 @@ export interface SendResult {
   deliveriesQueued: number;
 }
 
+/** JSON with sorted keys: jsonb does not keep key order, so stored and fresh snapshots compare equal. */
+function canonical(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
+  if (v && typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    return `{${Object.keys(o)
+      .filter((k) => o[k] !== undefined)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical(o[k])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(v);
+}
+
 /** The part of a snapshot that decides whether anything changed (not the generation time). */
 function contentOf(s: SamplingListSnapshot): string {
-  return JSON.stringify({ registryVersion: s.registryVersion, entries: s.entries });
+  return canonical({ registryVersion: s.registryVersion, entries: s.entries });
 }
 
 export async function sendSamplingList(
