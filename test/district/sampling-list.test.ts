@@ -153,7 +153,7 @@ describe(`sampling list for market supervision (${testDriver()})`, () => {
     expect(xlsx.headers['content-type']).toMatch(/spreadsheetml/);
     expect(xlsx.headers['content-disposition']).toMatch(/filename\*=UTF-8''/);
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(xlsx.body as Buffer);
+    await wb.xlsx.load(xlsx.body as ExcelJS.Buffer);
     const ws = wb.getWorksheet('供货企业名单')!;
     expect(ws.getCell(1, 1).text).toContain('江州市涪溪区学生用品供货企业名单（第1版）');
     const headers = (ws.getRow(3).values as unknown[]).slice(1);
@@ -305,7 +305,7 @@ describe(`sampling list for market supervision (${testDriver()})`, () => {
       .parse(binaryParser);
     expect(xlsx.status).toBe(200);
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(xlsx.body as Buffer);
+    await wb.xlsx.load(xlsx.body as ExcelJS.Buffer);
     const ws = wb.getWorksheet('成果统计表')!;
     const header3 = (ws.getRow(3).values as unknown[]).map(String);
     expect(header3).toContain('监督抽查');
