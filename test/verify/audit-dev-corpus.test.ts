@@ -6,7 +6,9 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { runAuditCommand } from '../../server/cli/audit-command';
+import { runAuditCommand, type presentAudit } from '../../server/cli/audit-command';
+
+type AuditJson = ReturnType<typeof presentAudit>;
 
 const SHARED = path.resolve(__dirname, '../../../shared');
 const CORPUS = path.join(SHARED, 'corpus/dev');
@@ -45,7 +47,7 @@ function copyCorpus(withSubmissions: boolean): string {
   return dir;
 }
 
-async function audit(args: string[]): Promise<any> {
+async function audit(args: string[]): Promise<AuditJson> {
   let out = '';
   const write = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
     out += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
@@ -59,25 +61,22 @@ async function audit(args: string[]): Promise<any> {
     write.mockRestore();
     stderr.mockRestore();
   }
-  return JSON.parse(out);
+  return JSON.parse(out) as AuditJson;
 }
 
-function expectScenarioReproduced(result: any): void {
+function expectScenarioReproduced(result: AuditJson): void {
   const expected = new Map<string, string[]>();
   for (const c of scenario.contracts) {
     for (const l of c.lines) expected.set(`${c.contractNumber}#${l.lineNo}`, [...l.expected.findings].sort());
   }
   const got = new Map<string, string[]>(
-    result.lines.map((l: any) => [
-      `${l.contractNumber}#${l.lineNo}`,
-      l.findings.map((f: any) => f.code).sort(),
-    ]),
+    result.lines.map((l) => [`${l.contractNumber}#${l.lineNo}`, l.findings.map((f) => f.code).sort()]),
   );
   expect(Object.fromEntries(got)).toEqual(Object.fromEntries(expected));
   for (const l of result.lines) expect(l.compliant).toBe(l.findings.length === 0);
 
   expect(
-    result.samplingList.map((e: any) => ({
+    result.samplingList.map((e) => ({
       supplier: e.supplier,
       uscc: e.uscc,
       severity: e.risk,
@@ -99,7 +98,7 @@ function expectScenarioReproduced(result: any): void {
       maxWeight: e.maxWeight,
     })),
   );
-  expect(result.samplingList.map((e: any) => e.rank)).toEqual(scenario.samplingList.map((_, i) => i + 1));
+  expect(result.samplingList.map((e) => e.rank)).toEqual(scenario.samplingList.map((_, i) => i + 1));
 }
 
 describe('dsv audit over the development corpus', () => {
@@ -125,13 +124,13 @@ describe('dsv audit over the development corpus', () => {
 
   it('When a finding is reported, then its evidence names the submitted file and item', async () => {
     const result = await audit([dir, '--as-of', '2026-11-28', '--json']);
-    const line = result.lines.find((l: any) => l.contractNumber === 'FXJC-2024-XF025' && l.lineNo === 1);
-    const failed = line.findings.find((f: any) => f.code === 'ITEM_FAILED');
-    expect(failed.severity).toBe('high');
-    expect(failed.evidence).toEqual([
+    const line = result.lines.find((l) => l.contractNumber === 'FXJC-2024-XF025' && l.lineNo === 1);
+    const failed = line?.findings.find((f) => f.code === 'ITEM_FAILED');
+    expect(failed?.severity).toBe('high');
+    expect(failed?.evidence).toEqual([
       expect.objectContaining({ file: 'truth/doc-042.json', item: '甲醛含量' }),
     ]);
-    expect(failed.message).toMatch(/甲醛含量/);
+    expect(failed?.message).toMatch(/甲醛含量/);
   });
 });
 
@@ -143,7 +142,7 @@ describe('dsv audit without submissions.json', () => {
       expect(result.matching.mode).toBe('guessed');
       expect(result.matching.guessed.length).toBeGreaterThanOrEqual(44);
       expect(result.matching.unmatched).toEqual([]);
-      expect(result.samplingList.map((e: any) => e.supplier)).toEqual(
+      expect(result.samplingList.map((e) => e.supplier)).toEqual(
         scenario.samplingList.map((e) => e.supplier),
       );
       for (const l of result.lines) for (const r of l.reports) expect(r.guessed).toBe(true);
