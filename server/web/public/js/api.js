@@ -186,7 +186,7 @@ export function multipartFields(path) {
     if (isFile && !fileField) fileField = name;
     else if (!isFile) others[name] = p;
   }
-  return { fileField: fileField ?? 'file', others };
+  return { fileField: fileField ?? 'files', others };
 }
 
 /** A list response as an array, whatever envelope the route uses ({ rows } / { items } / array). */

@@ -27,6 +27,7 @@ export const FIELDS = {
     ['dates.issued', 'date'],
     ['standards', 'list'],
     ['conclusion', 'enum', CONCLUSION],
+    ['pages', 'number'],
   ],
   contract: [
     ['contractNumber', 'text'],
@@ -68,16 +69,6 @@ export const ROWS = {
   },
 };
 
-/** Reads a dotted path ('items.3.result'). */
-export function getPath(obj, path) {
-  let cur = obj;
-  for (const part of path.split('.')) {
-    if (cur === null || cur === undefined) return undefined;
-    cur = cur[part];
-  }
-  return cur;
-}
-
 /** The input text of a value of `type`. */
 export function toInputValue(value, type) {
   if (value === null || value === undefined) return '';
@@ -107,24 +98,15 @@ export function sameValue(a, b) {
   return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 }
 
-/**
- * Where a field was read: { page, box, confidence } from `extraction.fields[path]`, or for a row
- * cell the row's own page/box/confidence.
- */
-export function locate(extraction, path) {
-  const meta = extraction?.fields?.[path];
-  if (meta) return meta;
-  const m = /^(items|lines)\.(\d+)(?:\.|$)/.exec(path);
-  if (m) {
-    const row = extraction?.[m[1]]?.[Number(m[2])];
-    const rowMeta = extraction?.fields?.[`${m[1]}.${m[2]}`];
-    if (rowMeta) return rowMeta;
-    if (row && (row.box || row.page)) {
-      return { page: row.page ?? null, box: row.box ?? null, confidence: row.confidence };
-    }
-  }
-  return null;
-}
-
 /** Confidence below which a field is marked for a person's look. */
 export const LOW_CONFIDENCE = 0.85;
+
+/** Input type and options of a field path ('items.3.verdict' → the items' verdict column). */
+export function fieldType(kind, path) {
+  const top = (FIELDS[kind] ?? []).find(([p]) => p === path);
+  if (top) return { type: top[1], options: top[2] };
+  const rows = ROWS[kind];
+  const m = rows && new RegExp(`^${rows.key}\\.\\d+\\.(\\w+)$`).exec(path);
+  const col = m && rows.columns.find(([c]) => c === m[1]);
+  return col ? { type: col[1], options: col[2] } : { type: 'text' };
+}

@@ -6,25 +6,25 @@ export const FINISHED = new Set(['parsed', 'needs_review', 'failed']);
 
 /** The status pill of a document. */
 export function statusPill(doc) {
-  const s = DOC_STATUS[doc.status] ?? { label: doc.statusLabel ?? doc.status ?? '未知', kind: 'neutral' };
+  const s = DOC_STATUS[doc.status] ?? { label: doc.status ?? '未知', kind: 'neutral' };
   return pill(doc.statusLabel ?? s.label, s.kind);
 }
 
 /** "解析字段 · 第 2 / 3 页" while processing; the failure reason when failed. */
 export function progressText(doc) {
-  if (doc.status === 'failed') return doc.failureReason ?? doc.failure?.reason ?? '处理失败';
+  if (doc.status === 'failed') return doc.failure?.reason || '处理失败';
   if (FINISHED.has(doc.status)) return '';
   if (doc.status === 'queued') return '等待处理';
-  const stage = doc.stageLabel ?? label(STAGE_LABELS, doc.stage);
-  const page = doc.page ?? doc.progress?.page;
-  const pages = doc.pageCount ?? doc.progress?.pageCount;
+  const stage = doc.progress?.stageLabel ?? label(STAGE_LABELS, doc.progress?.stage);
+  const page = doc.progress?.page;
+  const pages = doc.progress?.pageCount;
   return page && pages ? `${stage} · 第 ${page} / ${pages} 页` : stage === '—' ? '处理中' : stage;
 }
 
 /** A small progress bar for processing (page k of n), or null when unknown. */
 export function processingBar(doc) {
-  const page = doc.page ?? doc.progress?.page;
-  const pages = doc.pageCount ?? doc.progress?.pageCount;
+  const page = doc.progress?.page;
+  const pages = doc.progress?.pageCount;
   if (doc.status !== 'processing' || !page || !pages) return null;
   return h('progress', { max: pages, value: page, 'aria-label': `处理进度：第 ${page} 页，共 ${pages} 页` });
 }

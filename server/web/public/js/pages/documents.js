@@ -20,6 +20,9 @@ export async function render(view, { session }) {
   const isStaff = session.user.role === 'school_staff';
   let docs = asList(await get(withQuery(listPath, { limit: 200 })), 'documents');
   let timer = null;
+  const schoolNames = isStaff
+    ? {}
+    : Object.fromEntries((await get('/api/schools')).map((s) => [s.id, s.name]));
 
   const status = h(
     'select',
@@ -58,7 +61,7 @@ export async function render(view, { session }) {
         render: (d) => h('a', { href: `#/documents/${d.id}`, text: d.originalName ?? d.fileName ?? d.id }),
       },
       { key: 'kind', label: '类型', value: (d) => d.kindLabel ?? label(DOC_KIND_LABELS, d.kind) },
-      !isStaff ? { key: 'schoolName', label: '学校', value: (d) => d.schoolName ?? d.school?.name } : null,
+      !isStaff ? { key: 'schoolName', label: '学校', value: (d) => schoolNames[d.schoolId] } : null,
       { key: 'status', label: '状态', value: (d) => d.status, render: (d) => statusPill(d) },
       { key: 'progress', label: '进度', sortable: false, render: (d) => progressText(d) || '—' },
       {

@@ -2,9 +2,9 @@
  * 明细行核验证据: one contract line — its findings with their evidence (document, page, item), and
  * the reports handed in with the side (supplier / school) each counts for.
  */
-import { get, hasRoute } from '../api.js';
+import { asList, get, hasRoute, put, withQuery } from '../api.js';
 import { dataTable } from '../table.js';
-import { h, mount, pill, show, unavailable } from '../dom.js';
+import { h, mount, notice, pill, show, toast, unavailable } from '../dom.js';
 import { CATEGORY_LABELS, LINE_STATUS, SIDE_LABELS, VERDICT_LABELS, label } from '../labels.js';
 import { findingList } from '../findings.js';
 
@@ -92,6 +92,68 @@ export async function render(view, { params, session }) {
     ),
     h('h2', { text: '提交的检验报告' }),
     reports.el,
+    session.user.role === 'school_staff' && hasRoute('put', '/api/contract-lines/{id}/reports')
+      ? await linkPanel(l, () => render(view, { params, session }))
+      : null,
+  );
+}
+
+/** School staff hand in reports for this line: tick the test reports that cover it. */
+async function linkPanel(l, reload) {
+  const docs = asList(await get(withQuery('/api/documents', { kind: 'test_report', limit: 200 })), 'items');
+  const linked = new Set((l.reports ?? []).filter((r) => r.linkedBy !== 'proposed').map((r) => r.documentId));
+  const boxes = docs.map((d) =>
+    h('input', {
+      type: 'checkbox',
+      name: 'documentIds',
+      value: d.id,
+      checked: linked.has(d.id),
+      id: `link-${d.id}`,
+    }),
+  );
+  const message = h('div', { 'aria-live': 'polite' });
+  return h(
+    'form',
+    {
+      class: 'panel',
+      'aria-label': '关联检验报告',
+      onsubmit: async (e) => {
+        e.preventDefault();
+        try {
+          await put(`/api/contract-lines/${encodeURIComponent(l.id)}/reports`, {
+            documentIds: boxes.filter((b) => b.checked).map((b) => b.value),
+          });
+          toast('已更新关联的检验报告，已重新核验');
+          await reload();
+        } catch (err) {
+          mount(message, notice('error', err.message));
+        }
+      },
+    },
+    h('h2', { text: '关联检验报告' }),
+    h('p', {
+      class: 'hint',
+      text: '勾选为本行产品提交的检验报告（供应商送检与学校送检各至少一份）。系统自动匹配的报告也可在此确认。',
+    }),
+    docs.length
+      ? h(
+          'ul',
+          { class: 'plain checklist' },
+          docs.map((d, i) =>
+            h(
+              'li',
+              {},
+              boxes[i],
+              ' ',
+              h('label', { for: boxes[i].id, text: d.originalName }),
+              ' ',
+              h('span', { class: 'hint', text: d.statusLabel ?? '' }),
+            ),
+          ),
+        )
+      : h('p', { class: 'hint', text: '尚未上传检验报告。' }),
+    message,
+    h('button', { type: 'submit', class: 'btn btn-primary', text: '保存关联', disabled: !docs.length }),
   );
 }
 

@@ -1,18 +1,18 @@
 /**
  * 文档审核: the page image beside the extracted fields. Focusing a field highlights where it was
- * read on the page (boxes are fractions of the page); low-confidence and flagged fields are marked;
- * corrections are saved through the API, which re-verifies, and the correction history is listed.
+ * read on the page (boxes are fractions 0..1 of the page); low-confidence and flagged fields are
+ * marked; corrections go to PATCH /api/documents/:id/fields (the service re-verifies), and the
+ * correction history and the verification of the contract lines the document serves are shown.
  */
-import { findRoute, get, hasRoute, request } from '../api.js';
+import { get, hasRoute, patch } from '../api.js';
 import { fmtTime, h, mount, notice, pill, show, svg, toast, unavailable } from '../dom.js';
-import { DOC_KIND_LABELS, fieldLabel, label } from '../labels.js';
+import { DOC_KIND_LABELS, LINE_STATUS, fieldLabel, label } from '../labels.js';
 import {
   FIELDS,
   LOW_CONFIDENCE,
   ROWS,
+  fieldType,
   fromInputValue,
-  getPath,
-  locate,
   sameValue,
   toInputValue,
 } from '../extraction.js';
@@ -23,27 +23,28 @@ const POLL_MS = 1500;
 
 export async function render(view, { params, session, query }) {
   document.title = '文档审核 - 双送检核验';
-  const detailPath = findRoute('get', '/api/documents/{id}');
-  if (!detailPath) {
+  if (!hasRoute('get', '/api/documents/{id}')) {
     mount(view, h('h1', { text: '文档审核' }), unavailable('文档审核'));
     return undefined;
   }
-  const id = params.id;
-  const url = (p) => p.replace('{id}', encodeURIComponent(id));
+  const id = encodeURIComponent(params.id);
   let timer = null;
   let stopped = false;
+  let firstPage = Math.max(Number(query?.page) || 1, 1);
 
   async function load() {
-    const doc = await get(url(detailPath));
+    const doc = await get(`/api/documents/${id}`);
+    if (stopped) return;
     if (!FINISHED.has(doc.status)) {
       mount(view, head(doc), notice('info', `文档正在处理：${progressText(doc)}。完成后本页自动显示结果。`));
-      timer = setTimeout(() => {
-        if (!stopped) void load().catch((e) => mount(view, head(doc), notice('error', e.message)));
-      }, POLL_MS);
+      timer = setTimeout(
+        () => void load().catch((e) => mount(view, head(doc), notice('error', e.message))),
+        POLL_MS,
+      );
       return;
     }
     if (doc.status === 'failed') {
-      mount(view, head(doc), notice('error', `文档处理失败：${doc.failureReason ?? '原因未知'}`));
+      mount(view, head(doc), notice('error', `文档处理失败：${progressText(doc)}`));
       return;
     }
     await renderReview(doc);
@@ -58,28 +59,31 @@ export async function render(view, { params, session, query }) {
       h(
         'div',
         { class: 'actions' },
-        h('span', { class: 'hint', text: doc.kindLabel ?? label(DOC_KIND_LABELS, doc.kind) }),
+        h('span', { class: 'hint', text: label(DOC_KIND_LABELS, doc.kind) }),
+        hasRoute('get', '/api/documents/{id}/file')
+          ? h('a', { class: 'btn', href: `/api/documents/${id}/file`, text: '下载原件' })
+          : null,
         h('a', { class: 'btn', href: '#/documents', text: '返回列表' }),
       ),
     );
   }
 
   async function renderReview(doc) {
-    const extraction = doc.extraction ?? {};
-    const effective = doc.effective ?? extraction;
-    const kind = doc.kind ?? effective.kind;
-    const canCorrect = ['school_staff', 'bureau'].includes(session.user.role) && Boolean(correctionRoute());
-    const flagged = new Map((doc.reviewFields ?? effective.review ?? []).map((f) => [f.path, f]));
-    const pageCount = doc.pageCount ?? effective.pages ?? extraction.pages ?? 0;
-    const imageRoute = hasRoute('get', '/api/documents/{id}/pages/{n}/image') && pageCount > 0;
-    const history =
-      doc.corrections ??
-      (hasRoute('get', '/api/documents/{id}/corrections')
-        ? await get(url('/api/documents/{id}/corrections')).catch(() => [])
-        : []);
+    const kind = doc.kind;
+    const fields = doc.fields ?? [];
+    const byPath = new Map(fields.map((f) => [f.path, f]));
+    const canCorrect =
+      ['school_staff', 'bureau'].includes(session.user.role) &&
+      hasRoute('patch', '/api/documents/{id}/fields');
+    const pageCount = doc.progress?.pageCount ?? doc.effective?.pages ?? 0;
+    const hasImages = hasRoute('get', '/api/documents/{id}/pages/{n}/image') && pageCount > 0;
+    const history = hasRoute('get', '/api/documents/{id}/corrections')
+      ? await get(`/api/documents/${id}/corrections`)
+      : [];
+    const lines = await linkedLines(doc.links ?? []);
 
     // Page view with the box overlay.
-    let page = 1;
+    let page = 0;
     let activePath = null;
     const img = h('img', { alt: '', decoding: 'async' });
     const overlay = svg('svg', {
@@ -88,7 +92,7 @@ export async function render(view, { params, session, query }) {
       preserveAspectRatio: 'none',
       'aria-hidden': 'true',
     });
-    const pageLabel = h('span', { class: 'hint' });
+    const pageLabel = h('span', { class: 'hint', 'aria-live': 'polite' });
     const prev = h('button', {
       type: 'button',
       class: 'btn btn-small',
@@ -101,38 +105,37 @@ export async function render(view, { params, session, query }) {
       text: '下一页',
       onclick: () => showPage(page + 1),
     });
-    const boxesOnPage = (n) => {
-      const out = [];
-      const add = (path) => {
-        const loc = locate(extraction, path);
-        if (loc?.box && (loc.page ?? 1) === n) out.push({ path, box: loc.box });
-      };
-      for (const [path] of FIELDS[kind] ?? []) add(path);
-      const rows = ROWS[kind];
-      (effective[rows?.key] ?? []).forEach((_r, i) => add(`${rows.key}.${i}`));
-      return out;
-    };
+    const rowOf = (path) => /^((?:items|lines)\.\d+)\./.exec(path)?.[1] ?? null;
     function drawBoxes() {
-      overlay.replaceChildren(
-        ...boxesOnPage(page).map(({ path, box }) =>
+      const activeRow = activePath ? rowOf(activePath) : null;
+      const seen = new Set();
+      const rects = [];
+      for (const f of fields) {
+        if (!f.box || (f.page ?? 1) !== page) continue;
+        const key = JSON.stringify(f.box);
+        const active = f.path === activePath || (activeRow && rowOf(f.path) === activeRow);
+        if (seen.has(key) && !active) continue;
+        seen.add(key);
+        rects.push(
           svg('rect', {
-            class:
-              activePath && (activePath === path || activePath.startsWith(path + '.')) ? 'box active' : 'box',
-            x: box.x0,
-            y: box.y0,
-            width: Math.max(0, box.x1 - box.x0),
-            height: Math.max(0, box.y1 - box.y0),
-            'data-path': path,
+            class: active ? 'box active' : 'box',
+            x: f.box.x0,
+            y: f.box.y0,
+            width: Math.max(0, f.box.x1 - f.box.x0),
+            height: Math.max(0, f.box.y1 - f.box.y0),
           }),
-        ),
-      );
+        );
+      }
+      // The active box last, so that it is drawn on top.
+      rects.sort((a, b) => Number(a.classList.contains('active')) - Number(b.classList.contains('active')));
+      overlay.replaceChildren(...rects);
     }
     function showPage(n) {
-      if (!imageRoute || n < 1 || n > pageCount) return;
-      if (n !== page || !img.getAttribute('src')) {
+      if (!hasImages || n < 1 || n > pageCount) return;
+      if (n !== page) {
         page = n;
-        img.src = `/api/documents/${encodeURIComponent(id)}/pages/${n}/image`;
-        img.alt = `第 ${n} 页`;
+        img.src = `/api/documents/${id}/pages/${n}/image`;
+        img.alt = `${doc.originalName} 第 ${n} 页`;
       }
       pageLabel.textContent = `第 ${page} / ${pageCount} 页`;
       prev.disabled = page <= 1;
@@ -141,18 +144,18 @@ export async function render(view, { params, session, query }) {
     }
     function setActive(path) {
       activePath = path;
-      for (const row of fieldsEl.querySelectorAll('.frow, tr[data-path]')) {
-        row.classList.toggle(
+      for (const el of form.querySelectorAll('[data-path]')) {
+        el.classList.toggle(
           'active',
-          row.dataset.path === path || (path && path.startsWith(row.dataset.path + '.')),
+          el.dataset.path === path || (rowOf(path) !== null && el.dataset.path === rowOf(path)),
         );
       }
-      const loc = locate(extraction, path);
-      if (loc?.page && loc.page !== page) showPage(loc.page);
+      const f = byPath.get(path);
+      if (f?.page && f.page !== page) showPage(f.page);
       else drawBoxes();
     }
 
-    const pageView = imageRoute
+    const pageView = hasImages
       ? h(
           'section',
           { class: 'page-view', 'aria-label': '原件页面' },
@@ -162,62 +165,68 @@ export async function render(view, { params, session, query }) {
         )
       : h('section', { class: 'page-view' }, notice('warn', '原件页面图像暂不可用。'));
 
-    // Fields.
+    // Inputs.
     const inputs = [];
-    const makeInput = (path, type, options, value, compact) => {
+    const isLow = (f) =>
+      Boolean(f?.review) || (typeof f?.confidence === 'number' && f.confidence < LOW_CONFIDENCE);
+    const makeInput = (path, compact) => {
+      const f = byPath.get(path);
+      const { type, options } = fieldType(kind, path);
+      const value = f?.value ?? null;
+      const labelText = f?.label ?? fieldLabel(path);
       let input;
-      const labelText = fieldLabel(path);
       if (type === 'enum') {
         input = h(
           'select',
           { name: path, disabled: !canCorrect, 'aria-label': compact ? labelText : null },
-          h('option', { value: '', text: '（空）', selected: value === null || value === undefined }),
+          h('option', { value: '', text: '（空）', selected: value === null }),
           Object.entries(options).map(([k, v]) => h('option', { value: k, text: v, selected: value === k })),
         );
       } else {
         input = h('input', {
           name: path,
-          type: type === 'date' ? 'text' : 'text',
+          type: 'text',
           inputmode: type === 'number' ? 'decimal' : null,
           placeholder: type === 'date' ? 'YYYY-MM-DD' : type === 'list' ? '多个用；分隔' : '',
           value: toInputValue(value, type),
           readonly: !canCorrect,
           'aria-label': compact ? labelText : null,
+          'aria-invalid': isLow(f) ? 'true' : null,
         });
       }
       input.addEventListener('focus', () => setActive(path));
       inputs.push({ path, type, input, original: value });
       return input;
     };
-    const confidenceOf = (path) => locate(extraction, path)?.confidence;
-    const isLow = (path) => {
-      const c = confidenceOf(path);
-      return flagged.has(path) || (typeof c === 'number' && c < LOW_CONFIDENCE);
-    };
-    const lowNote = (path) => {
-      if (!isLow(path)) return h('span');
-      const f = flagged.get(path);
-      const c = confidenceOf(path);
-      const text = f?.message ?? (typeof c === 'number' ? `置信度 ${Math.round(c * 100)}%` : '需核对');
-      return h('span', { class: 'conf', title: text, text: `⚠ ${text}` });
+    const marks = (f) => {
+      const out = [];
+      if (isLow(f)) {
+        const text = f.review?.message ?? `置信度 ${Math.round(f.confidence * 100)}%`;
+        out.push(h('span', { class: 'conf', title: text, text: `⚠ ${text}` }));
+      }
+      if (f?.corrected) out.push(pill('已更正', 'info'));
+      return h('span', { class: 'marks' }, out);
     };
 
-    const scalarRows = (FIELDS[kind] ?? []).map(([path, type, options]) => {
-      const input = makeInput(path, type, options, getPath(effective, path), false);
-      const row = h(
-        'div',
-        { class: ['frow', isLow(path) ? 'low' : null], dataset: { path } },
-        h('label', { for: `f-${path}`, text: fieldLabel(path) }),
-        input,
-        lowNote(path),
-      );
-      input.id = `f-${path}`;
-      row.addEventListener('mouseenter', () => setActive(path));
-      return row;
-    });
+    const scalarRows = (FIELDS[kind] ?? [])
+      .filter(([path]) => byPath.has(path))
+      .map(([path]) => {
+        const f = byPath.get(path);
+        const input = makeInput(path, false);
+        input.id = `f-${path.replace(/\W/g, '-')}`;
+        const row = h(
+          'div',
+          { class: ['frow', isLow(f) ? 'low' : null], dataset: { path } },
+          h('label', { for: input.id, text: f.label ?? fieldLabel(path) }),
+          input,
+          marks(f),
+        );
+        row.addEventListener('mouseenter', () => setActive(path));
+        return row;
+      });
 
     const rowsDef = ROWS[kind];
-    const rowList = rowsDef ? (effective[rowsDef.key] ?? []) : [];
+    const rowCount = rowsDef ? (doc.effective?.[rowsDef.key] ?? []).length : 0;
     const rowTable = rowsDef
       ? h(
           'div',
@@ -232,30 +241,40 @@ export async function render(view, { params, session, query }) {
               h(
                 'tr',
                 {},
-                h('th', { text: '#' }),
-                rowsDef.columns.map(([c]) => h('th', { text: fieldLabel(c) })),
+                h('th', { scope: 'col', text: '#' }),
+                rowsDef.columns.map(([c]) => h('th', { scope: 'col', text: fieldLabel(c) })),
               ),
             ),
             h(
               'tbody',
               {},
-              rowList.length
-                ? rowList.map((r, i) => {
+              rowCount
+                ? Array.from({ length: rowCount }, (_x, i) => {
                     const rowPath = `${rowsDef.key}.${i}`;
+                    const cells = rowsDef.columns.map(([c]) => `${rowPath}.${c}`);
+                    const low = cells.some((p) => isLow(byPath.get(p)));
                     const tr = h(
                       'tr',
-                      { dataset: { path: rowPath }, class: isLow(rowPath) ? 'low' : null },
-                      h('td', { class: 'num', text: String(i + 1) }),
-                      rowsDef.columns.map(([c, type, options]) => {
-                        const p = `${rowPath}.${c}`;
-                        return h(
+                      { dataset: { path: rowPath }, class: low ? 'low' : null },
+                      h(
+                        'td',
+                        { class: 'num', text: String(i + 1) },
+                        low ? h('span', { class: 'conf', title: '需核对', text: ' ⚠' }) : null,
+                      ),
+                      cells.map((p) =>
+                        h(
                           'td',
-                          { class: isLow(p) ? 'low' : null },
-                          makeInput(p, type, options, r[c], true),
-                        );
-                      }),
+                          {
+                            class: [
+                              isLow(byPath.get(p)) ? 'low' : null,
+                              byPath.get(p)?.corrected ? 'corrected' : null,
+                            ],
+                          },
+                          makeInput(p, true),
+                        ),
+                      ),
                     );
-                    tr.addEventListener('mouseenter', () => setActive(rowPath));
+                    tr.addEventListener('mouseenter', () => setActive(`${rowPath}.${rowsDef.columns[0][0]}`));
                     return tr;
                   })
                 : h(
@@ -270,10 +289,11 @@ export async function render(view, { params, session, query }) {
 
     const message = h('div', { 'aria-live': 'polite' });
     const save = h('button', { type: 'submit', class: 'btn btn-primary', text: '保存更正' });
-    const fieldsEl = h(
+    const form = h(
       'form',
       {
         class: 'field-list',
+        novalidate: true,
         onsubmit: async (e) => {
           e.preventDefault();
           const changes = inputs
@@ -289,11 +309,12 @@ export async function render(view, { params, session, query }) {
           }
           save.disabled = true;
           try {
-            const route = correctionRoute();
-            await request(route.method, url(route.path), {
-              corrections: changes.map(({ path, value }) => ({ path, value })),
-            });
+            await patch(
+              `/api/documents/${id}/fields`,
+              changes.map(({ path, value }) => ({ path, value })),
+            );
             toast(`已保存 ${changes.length} 处更正，已重新核验`);
+            firstPage = page || 1;
             await load();
           } catch (err) {
             mount(message, notice('error', err.message));
@@ -301,7 +322,7 @@ export async function render(view, { params, session, query }) {
           }
         },
       },
-      h('div', { class: 'panel' }, h('h2', { text: '提取的字段' }), scalarRows),
+      h('div', { class: 'panel' }, h('h2', { text: '识别的字段' }), scalarRows),
       rowsDef ? h('div', { class: 'panel' }, h('h2', { text: rowsDef.title }), rowTable) : null,
       message,
       canCorrect
@@ -314,21 +335,18 @@ export async function render(view, { params, session, query }) {
         : null,
     );
 
-    const lowCount = inputs.filter(({ path }) => isLow(path)).length;
+    const lowCount = fields.filter(isLow).length;
     mount(
       view,
       head(doc),
       lowCount
         ? notice('warn', `有 ${lowCount} 个字段识别置信度较低或需要核对（已用 ⚠ 标出），请对照原件确认。`)
         : null,
-      !canCorrect && ['school_staff', 'bureau'].includes(session.user.role)
-        ? notice('warn', '字段更正功能暂不可用。')
-        : null,
-      h('div', { class: 'review' }, pageView, h('div', {}, fieldsEl)),
-      verificationSection(doc),
+      h('div', { class: 'review' }, pageView, h('div', {}, form)),
+      verificationSection(kind, lines),
       historySection(history),
     );
-    showPage(Math.min(Math.max(Number(query?.page) || 1, 1), pageCount || 1));
+    showPage(Math.min(firstPage, pageCount || 1));
   }
 
   await load();
@@ -338,55 +356,55 @@ export async function render(view, { params, session, query }) {
   };
 }
 
-/** The correction route this service offers: { method, path }. */
-function correctionRoute() {
-  for (const [method, path] of [
-    ['post', '/api/documents/{id}/corrections'],
-    ['patch', '/api/documents/{id}/fields'],
-    ['patch', '/api/documents/{id}'],
-  ]) {
-    if (hasRoute(method, path)) return { method: method.toUpperCase(), path };
+/** The contract lines this document serves, with their current verification. */
+async function linkedLines(links) {
+  if (!links.length || !hasRoute('get', '/api/compliance/lines/{id}')) {
+    return links.map((l) => ({ id: l.lineId, source: l.source }));
   }
-  return null;
+  return Promise.all(
+    links.map((l) =>
+      get(`/api/compliance/lines/${encodeURIComponent(l.lineId)}`).catch(() => ({
+        id: l.lineId,
+        source: l.source,
+      })),
+    ),
+  );
 }
 
-/** Verification results the document takes part in (contract lines with their findings). */
-function verificationSection(doc) {
-  const lines = doc.lines ?? doc.verification?.lines ?? null;
-  const findings = doc.findings ?? null;
-  if (!lines && !findings) return null;
+function verificationSection(kind, lines) {
   return h(
     'section',
     { class: 'panel', 'aria-label': '核验结果' },
     h('h2', { text: '核验结果' }),
-    lines
-      ? lines.length
-        ? h(
-            'ul',
-            { class: 'line-results' },
-            lines.map((l) =>
-              h(
-                'li',
-                {},
-                h('a', {
-                  href: `#/contracts/${l.contractId ?? l.contract?.id ?? ''}`,
-                  text: `${l.contractNumber ?? l.contract?.contractNumber ?? '合同'} 第 ${l.lineNo} 行：${l.product}`,
-                }),
-                ' ',
-                pill(
-                  l.statusLabel ?? (l.compliant ? '合规' : '存在问题'),
-                  l.status === 'compliant' || l.compliant
-                    ? 'ok'
-                    : l.status === 'awaiting_reports'
-                      ? 'neutral'
-                      : 'bad',
-                ),
-                findingList(l.findings ?? []),
-              ),
+    lines.length
+      ? h(
+          'ul',
+          { class: 'line-results' },
+          lines.map((l) =>
+            h(
+              'li',
+              { dataset: { lineId: l.id } },
+              h('a', {
+                href: `#/lines/${l.id}`,
+                text: l.product
+                  ? `合同 ${l.contract?.contractNumber ?? ''} 第 ${l.lineNo} 行：${l.product}`
+                  : '合同明细行',
+              }),
+              ' ',
+              l.status
+                ? pill(
+                    l.statusLabel ?? label(LINE_STATUS, l.status),
+                    LINE_STATUS[l.status]?.kind ?? 'neutral',
+                  )
+                : null,
+              l.findings ? findingList(l.findings) : null,
             ),
-          )
-        : h('p', { class: 'hint', text: '该文档尚未关联到合同明细。' })
-      : findingList(findings),
+          ),
+        )
+      : h('p', {
+          class: 'hint',
+          text: kind === 'contract' ? '合同明细尚未生成核验结果。' : '该报告尚未关联到合同明细行。',
+        }),
   );
 }
 
@@ -403,7 +421,7 @@ function historySection(history) {
             h(
               'li',
               {},
-              `${fmtTime(c.createdAt)} ${c.userName ?? c.user?.displayName ?? ''} 更正了「${fieldLabel(c.path)}」：`,
+              `${fmtTime(c.createdAt)} ${c.userName ?? ''} 更正了「${c.label ?? fieldLabel(c.path)}」：`,
               h('span', { class: 'diff-before', text: show(c.before) }),
               ' → ',
               h('span', { class: 'diff-after', text: show(c.after) }),

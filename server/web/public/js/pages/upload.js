@@ -15,7 +15,6 @@ const POLL_MS = 1500;
 export function render(view) {
   document.title = '上传文档 - 双送检核验';
   const uploadPath = findRoute('post', '/api/documents', '/api/documents/upload');
-  const statusPath = findRoute('get', '/api/documents/{id}/status', '/api/documents/{id}');
   if (!uploadPath) {
     mount(view, h('h1', { text: '上传文档' }), unavailable('文档上传'));
     return undefined;
@@ -119,18 +118,28 @@ export function render(view) {
         item.state.textContent = `正在上传 ${Math.round(p * 100)}%`;
       });
       item.bar.value = 100;
-      const doc = pickDocument(res);
+      const doc = res?.documents?.[0];
       if (!doc?.id) {
         item.state.textContent = '已上传';
         return;
       }
       item.el.dataset.documentId = doc.id;
+      if (doc.duplicate) {
+        item.state.replaceChildren(h('span', { class: 'pill pill-neutral', text: '已上传过' }));
+        mount(
+          item.detail,
+          h('span', { class: 'hint', text: doc.message ?? '该文件已上传过，未重复处理。' }),
+          h('a', { href: `#/documents/${doc.id}`, text: '查看已上传的文档' }),
+        );
+        return;
+      }
       showDoc(item, doc);
       if (!FINISHED.has(doc.status)) poll(item, doc.id);
     } catch (err) {
       item.bar.hidden = true;
       item.state.replaceChildren(h('span', { class: 'pill pill-bad', text: '上传失败' }));
-      const existing = err instanceof ApiError ? (err.details?.documentId ?? err.details?.id) : null;
+      const existing =
+        err instanceof ApiError ? err.details?.files?.find((f) => f.duplicate && f.id)?.id : null;
       mount(
         item.detail,
         notice('error', err.message),
@@ -161,7 +170,7 @@ export function render(view) {
       timers.delete(timer);
       if (stopped) return;
       try {
-        const doc = { id, ...(await get(statusPath.replace('{id}', encodeURIComponent(id)))) };
+        const doc = await get(`/api/documents/${encodeURIComponent(id)}`);
         showDoc(item, doc);
         if (!FINISHED.has(doc.status)) poll(item, id);
       } catch (err) {
@@ -192,13 +201,4 @@ export function render(view) {
     stopped = true;
     for (const t of timers) clearTimeout(t);
   };
-}
-
-/** The created document from an upload answer (one document, a list, or an envelope). */
-function pickDocument(res) {
-  if (!res) return null;
-  if (Array.isArray(res)) return res[0] ?? null;
-  if (Array.isArray(res.documents)) return res.documents[0] ?? null;
-  if (res.document) return res.document;
-  return res;
 }
