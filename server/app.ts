@@ -11,7 +11,7 @@ import { pinoHttp } from 'pino-http';
 import type { AppContext } from './context';
 import { AppError } from './errors';
 import { allRoutes } from './routes';
-import { toExpressHandler } from './http/route';
+import { beforeHandlers, toExpressHandler } from './http/route';
 import { buildOpenApiDocument } from './http/openapi';
 import { authenticate } from './middleware/authenticate';
 import { errorHandler } from './middleware/error-handler';
@@ -67,7 +67,7 @@ export function createApp(ctx: AppContext): Express {
   );
   app.use(authenticate(ctx));
   for (const r of routes) {
-    app[r.method](r.path, ...(r.before ?? []), toExpressHandler(r, ctx));
+    app[r.method](r.path, ...beforeHandlers(r, ctx), toExpressHandler(r, ctx));
   }
   app.use('/api', (_req, _res, next) => next(new AppError('NOT_FOUND', '接口不存在')));
   mountWeb(app, ctx);

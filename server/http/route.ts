@@ -40,8 +40,11 @@ export interface RouteDef<P = unknown, Q = unknown, B = unknown> {
   status?: number;
   /** Content type of the success response when it is not JSON (exports). */
   produces?: string[];
-  /** Express middleware run after authentication and before validation (e.g. multer). */
-  before?: RequestHandler[];
+  /**
+   * Express middleware run after authentication and before validation (e.g. multer), or a function
+   * building them from the app context (when they need its configuration).
+   */
+  before?: RequestHandler[] | ((ctx: AppContext) => RequestHandler[]);
   /** multipart/form-data request (documented as such). */
   multipart?: boolean;
   /**
@@ -73,6 +76,11 @@ function parsePart<T>(schema: ZodType<T> | undefined, value: unknown, where: str
   const r = schema.safeParse(value ?? (where === 'body' ? undefined : {}));
   if (!r.success) throw validationError(where, r.error);
   return r.data;
+}
+
+/** The route's `before` middleware for this app context. */
+export function beforeHandlers(def: { before?: RouteDef['before'] }, ctx: AppContext): RequestHandler[] {
+  return typeof def.before === 'function' ? def.before(ctx) : (def.before ?? []);
 }
 
 /** Express handler for one route: validates, calls the handler, writes the result. */

@@ -1,0 +1,84 @@
+/** Which reports were handed in for which contract line (line_reports), by the school or proposed. */
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Db, Tx } from './db';
+import { documents, lineReports } from './schema';
+
+export type LineReportRow = typeof lineReports.$inferSelect;
+
+/** Adds school links (existing links are kept as they are). */
+export async function addSchoolLinks(
+  tx: Db | Tx,
+  links: { lineId: string; documentId: string; linkedBy: string }[],
+): Promise<void> {
+  if (links.length === 0) return;
+  await tx
+    .insert(lineReports)
+    .values(links.map((l) => ({ ...l, source: 'school' })))
+    .onConflictDoNothing();
+}
+
+/**
+ * Makes the line's school-handed links exactly `documentIds`; a proposed link to a document the school
+ * now names becomes a school link. Returns what was added and removed.
+ */
+export async function replaceSchoolLinks(
+  tx: Db | Tx,
+  lineId: string,
+  documentIds: string[],
+  linkedBy: string,
+): Promise<{ added: string[]; removed: string[] }> {
+  const current = await tx
+    .select({ documentId: lineReports.documentId, source: lineReports.source })
+    .from(lineReports)
+    .where(eq(lineReports.lineId, lineId));
+  const school = new Set(current.filter((c) => c.source === 'school').map((c) => c.documentId));
+  const wanted = new Set(documentIds);
+  const removed = [...school].filter((d) => !wanted.has(d));
+  const added = [...wanted].filter((d) => !school.has(d));
+  if (removed.length) {
+    await tx
+      .delete(lineReports)
+      .where(and(eq(lineReports.lineId, lineId), inArray(lineReports.documentId, removed)));
+  }
+  if (added.length) {
+    await tx
+      .insert(lineReports)
+      .values(added.map((documentId) => ({ lineId, documentId, source: 'school', linkedBy })))
+      .onConflictDoUpdate({
+        target: [lineReports.lineId, lineReports.documentId],
+        set: { source: 'school', linkedBy, reason: null },
+      });
+  }
+  return { added, removed };
+}
+
+/** Links of the given lines with the linked document's name, kind and status. */
+export async function listLinks(db: Db | Tx, lineIds: string[]) {
+  if (lineIds.length === 0) return [];
+  return db
+    .select({
+      lineId: lineReports.lineId,
+      documentId: lineReports.documentId,
+      source: lineReports.source,
+      reason: lineReports.reason,
+      linkedBy: lineReports.linkedBy,
+      createdAt: lineReports.createdAt,
+      originalName: documents.originalName,
+      kind: documents.kind,
+      status: documents.status,
+    })
+    .from(lineReports)
+    .innerJoin(documents, eq(documents.id, lineReports.documentId))
+    .where(inArray(lineReports.lineId, lineIds));
+}
+
+/** Lines a document is linked to. */
+export async function linesOfDocument(
+  db: Db | Tx,
+  documentId: string,
+): Promise<{ lineId: string; source: string }[]> {
+  return db
+    .select({ lineId: lineReports.lineId, source: lineReports.source })
+    .from(lineReports)
+    .where(eq(lineReports.documentId, documentId));
+}

@@ -1,0 +1,22 @@
+/** Registers the document job runner as a background service (server/services.ts). */
+import type { Service } from '../services';
+import { DocumentJobs } from './document-jobs';
+import { getFileStore } from '../storage/file-store.service';
+
+/** Tmp upload files older than this are leftovers of a crash mid-upload. */
+const TMP_MAX_AGE_MS = 60 * 60_000;
+
+export const documentJobsService: Service = {
+  name: 'document-jobs',
+  async start(ctx) {
+    await getFileStore(ctx).sweepTemp(TMP_MAX_AGE_MS);
+    const jobs = new DocumentJobs(ctx);
+    await jobs.start();
+    ctx.services.documentJobs = jobs;
+  },
+  async stop(ctx) {
+    const jobs = ctx.services.documentJobs;
+    ctx.services.documentJobs = undefined;
+    await jobs?.stop();
+  },
+};

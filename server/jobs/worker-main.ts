@@ -1,0 +1,56 @@
+/**
+ * Extra worker process (`npm run worker`): processes document jobs from the shared PostgreSQL database
+ * (DATABASE_URL) and the shared UPLOAD_DIR, without serving HTTP. Run as many as the machines allow.
+ * The embedded database (PGlite) has exactly one owner, so a separate worker needs DATABASE_URL.
+ */
+import { config, ConfigError } from '../config';
+import { bootstrap, shutdown } from '../bootstrap';
+import { createLogger } from '../logger';
+
+async function main(): Promise<void> {
+  let cfg;
+  try {
+    cfg = config();
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      process.stderr.write(`${e.message}\n`);
+      process.exit(1);
+    }
+    throw e;
+  }
+  if (!cfg.DATABASE_URL) {
+    process.stderr.write(
+      '独立工作进程需要共享的 PostgreSQL 数据库：请设置 DATABASE_URL（内嵌数据库模式下文档由服务器进程自行处理）。\n',
+    );
+    process.exit(1);
+  }
+  const logger = createLogger(cfg.LOG_LEVEL);
+  const ctx = await bootstrap({ config: cfg, logger });
+  logger.info(
+    { pid: process.pid, concurrency: ctx.services.documentJobs?.concurrency },
+    'document worker started',
+  );
+  process.stdout.write(`双送检核验 文档处理进程已启动 (pid ${process.pid})\n`);
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'worker shutting down');
+    shutdown(ctx).then(
+      () => process.exit(0),
+      (err: unknown) => {
+        logger.error({ err }, 'worker shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(
+    `工作进程启动失败: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+  );
+  process.exit(1);
+});

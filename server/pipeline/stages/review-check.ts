@@ -1,0 +1,21 @@
+/**
+ * review_check: applies any corrections people made before (a re-processed document keeps them) and
+ * lists the fields that need a person's look: missing required fields, low confidence, parser flags.
+ */
+import { listCorrections } from '../../../models/document.repository';
+import { applyCorrections, computeReviewFields } from '../../review/effective';
+import type { Stage } from '../stage';
+
+export const reviewCheckStage: Stage = {
+  name: 'review_check',
+  async run(s) {
+    if (!s.extraction) throw new Error('review_check needs the extraction (parse_fields)');
+    const corrections = await listCorrections(s.app.db, s.doc.id);
+    s.effective = applyCorrections(s.extraction, corrections);
+    s.reviewFields = computeReviewFields(
+      s.effective,
+      corrections.map((c) => c.path),
+      { declaredKind: s.doc.declaredKind },
+    );
+  },
+};

@@ -1,0 +1,36 @@
+/**
+ * THE call site between intake and verification. After a document's structured rows change (pipeline
+ * store, corrections, report links), verification is recomputed through here and nowhere else.
+ *
+ * The verification feature provides `recomputeForDocument(ctx, documentId)` in
+ * server/use-cases/recompute.ts. Until that module exists this is a logged no-op: it is loaded at run
+ * time so intake builds and runs without it.
+ */
+import type { AppContext } from '../context';
+
+type Recompute = (ctx: AppContext, documentId: string) => Promise<unknown>;
+
+let cached: Recompute | null | undefined;
+
+function loadRecompute(): Recompute | null {
+  if (cached !== undefined) return cached;
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const mod = require('../use-cases/recompute') as { recomputeForDocument?: Recompute };
+    cached = typeof mod.recomputeForDocument === 'function' ? mod.recomputeForDocument : null;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND') throw e;
+    cached = null;
+  }
+  return cached;
+}
+
+/** Recomputes verification for everything `documentId` is evidence for (no-op without the verifier). */
+export async function recomputeVerificationFor(ctx: AppContext, documentId: string): Promise<void> {
+  const recompute = loadRecompute();
+  if (!recompute) {
+    ctx.logger.debug({ documentId }, 'verification recompute not available (server/use-cases/recompute.ts)');
+    return;
+  }
+  await recompute(ctx, documentId);
+}

@@ -1,0 +1,233 @@
+/**
+ * Documents as the API shows them (STYLE.md G8): no storage paths, no hashes. The detail view lists
+ * every extracted field with its extracted and effective value, confidence, page and box.
+ */
+import { z } from 'zod';
+import type { Extraction, FieldMeta } from '../../parsers/types';
+import type {
+  CorrectionView,
+  DocumentListRow,
+  DocumentWithDistrict,
+  ReviewField,
+} from '../../models/document.repository';
+import { FIELD_LABELS, getPath, labelOf } from '../review/field-paths';
+
+const STATUS_LABEL: Record<string, string> = {
+  queued: '排队中',
+  processing: '处理中',
+  parsed: '已识别',
+  needs_review: '待人工核对',
+  failed: '处理失败',
+};
+const STAGE_LABEL: Record<string, string> = {
+  queued: '等待处理',
+  detect_type: '识别文件类型',
+  extract_text: '读取文字',
+  ocr: '文字识别（OCR）',
+  parse_fields: '提取字段',
+  review_check: '检查字段',
+  store: '保存结果',
+  verify_rules: '核验',
+};
+
+const ReviewFieldView = z.object({ path: z.string(), reason: z.string(), message: z.string() });
+
+export const DocumentSummaryView = z.object({
+  id: z.string().uuid(),
+  schoolId: z.string().uuid(),
+  originalName: z.string(),
+  declaredKind: z.enum(['contract', 'test_report', 'unknown']).nullable(),
+  kind: z.enum(['contract', 'test_report', 'unknown']),
+  status: z.enum(['queued', 'processing', 'parsed', 'needs_review', 'failed']),
+  statusLabel: z.string(),
+  progress: z.object({
+    stage: z.string().nullable(),
+    stageLabel: z.string().nullable(),
+    page: z.number().int().nullable(),
+    pageCount: z.number().int().nullable(),
+  }),
+  failure: z.object({ code: z.string(), reason: z.string() }).nullable(),
+  reviewFields: z.array(ReviewFieldView),
+  processingMs: z.number().int().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+export const FieldView = z.object({
+  path: z.string(),
+  label: z.string(),
+  value: z.unknown(),
+  extractedValue: z.unknown(),
+  corrected: z.boolean(),
+  confidence: z.number().nullable(),
+  page: z.number().int().nullable(),
+  box: z.object({ x0: z.number(), y0: z.number(), x1: z.number(), y1: z.number() }).nullable(),
+  review: ReviewFieldView.nullable(),
+});
+
+export const DocumentDetailView = DocumentSummaryView.extend({
+  extraction: z.unknown().nullable(),
+  effective: z.unknown().nullable(),
+  fields: z.array(FieldView),
+  links: z.array(z.object({ lineId: z.string().uuid(), source: z.string() })),
+});
+
+export const CorrectionViewSchema = z.object({
+  id: z.string().uuid(),
+  path: z.string(),
+  label: z.string(),
+  before: z.unknown(),
+  after: z.unknown(),
+  userId: z.string().uuid(),
+  userName: z.string(),
+  createdAt: z.string(),
+});
+
+type Summaryish = Pick<
+  DocumentListRow,
+  | 'id'
+  | 'schoolId'
+  | 'originalName'
+  | 'declaredKind'
+  | 'kind'
+  | 'status'
+  | 'stage'
+  | 'page'
+  | 'pageCount'
+  | 'failureCode'
+  | 'failureReason'
+  | 'reviewFields'
+  | 'processingMs'
+  | 'createdAt'
+  | 'updatedAt'
+>;
+
+export function presentDocumentSummary(d: Summaryish): z.infer<typeof DocumentSummaryView> {
+  return {
+    id: d.id,
+    schoolId: d.schoolId,
+    originalName: d.originalName,
+    declaredKind: d.declaredKind,
+    kind: d.kind,
+    status: d.status,
+    statusLabel: STATUS_LABEL[d.status] ?? d.status,
+    progress: {
+      stage: d.stage,
+      stageLabel: d.stage ? (STAGE_LABEL[d.stage] ?? d.stage) : null,
+      page: d.page,
+      pageCount: d.pageCount,
+    },
+    failure:
+      d.status === 'failed' ? { code: d.failureCode ?? 'UNKNOWN', reason: d.failureReason ?? '' } : null,
+    reviewFields: (d.reviewFields ?? []) as ReviewField[],
+    processingMs: d.processingMs,
+    createdAt: d.createdAt.toISOString(),
+    updatedAt: d.updatedAt.toISOString(),
+  };
+}
+
+const REPORT_TOP = [
+  'reportNumber',
+  'lab.name',
+  'lab.cmaNumber',
+  'lab.cnasNumber',
+  'sample.name',
+  'sample.model',
+  'sample.trademark',
+  'sample.batch',
+  'sample.safetyClass',
+  'client',
+  'manufacturer',
+  'inspectionType',
+  'dates.received',
+  'dates.tested',
+  'dates.issued',
+  'standards',
+  'conclusion',
+  'pages',
+];
+const CONTRACT_TOP = [
+  'contractNumber',
+  'purchaser.name',
+  'supplier.name',
+  'supplier.uscc',
+  'signedDate',
+  'deliveryDate',
+  'totalAmount',
+  'standards',
+];
+const ITEM_CELLS = ['name', 'unit', 'requirement', 'result', 'verdict'];
+const LINE_CELLS = ['product', 'category', 'model', 'quantity', 'unit', 'unitPrice', 'amount'];
+
+/** Every field path of an extraction: the top-level fields and one path per table cell. */
+export function fieldPaths(e: Extraction): string[] {
+  const report = e.kind === 'test_report';
+  const rowsKey = report ? 'items' : 'lines';
+  const rows = getPath(e, rowsKey);
+  const out = [...(report ? REPORT_TOP : CONTRACT_TOP)];
+  const count = Array.isArray(rows) ? rows.length : 0;
+  for (let i = 0; i < count; i++) {
+    for (const c of report ? ITEM_CELLS : LINE_CELLS) out.push(`${rowsKey}.${i}.${c}`);
+  }
+  return out;
+}
+
+export function presentDocumentDetail(
+  d: DocumentWithDistrict,
+  corrections: CorrectionView[],
+  links: { lineId: string; source: string }[],
+): z.infer<typeof DocumentDetailView> {
+  const extraction = (d.extraction ?? null) as Extraction | null;
+  const effective = (d.effective ?? extraction) as Extraction | null;
+  const review = new Map(((d.reviewFields ?? []) as ReviewField[]).map((r) => [r.path, r]));
+  const corrected = new Set(corrections.map((c) => c.path));
+  const meta = extraction?.fields ?? {};
+  const fields = effective
+    ? fieldPaths(effective).map((path) => {
+        const m = meta[path] ?? itemMeta(extraction, path);
+        return {
+          path,
+          label: labelOf(path),
+          value: getPath(effective, path) ?? null,
+          extractedValue: extraction ? (getPath(extraction, path) ?? null) : null,
+          corrected: [...corrected].some((c) => c === path || path.startsWith(`${c}.`)),
+          confidence: typeof m?.confidence === 'number' ? m.confidence : null,
+          page: typeof m?.page === 'number' ? m.page : null,
+          box: m?.box ?? null,
+          review: review.get(path) ?? null,
+        };
+      })
+    : [];
+  return {
+    ...presentDocumentSummary(d),
+    extraction,
+    effective,
+    fields,
+    links,
+  };
+}
+
+/** Items/lines carry their own page/box/confidence in the extraction (extras). */
+function itemMeta(e: Extraction | null, path: string): Partial<FieldMeta> | undefined {
+  const m = /^(items|lines)\.(\d+)\./.exec(path);
+  if (!e || !m) return undefined;
+  const row = getPath(e, `${m[1]}.${m[2]}`) as
+    { page?: number; box?: FieldMeta['box']; confidence?: number } | undefined;
+  if (!row || typeof row !== 'object') return undefined;
+  return { page: row.page ?? null, box: row.box ?? null, confidence: row.confidence };
+}
+
+export function presentCorrection(c: CorrectionView): z.infer<typeof CorrectionViewSchema> {
+  return {
+    id: c.id,
+    path: c.path,
+    label: labelOf(c.path),
+    before: c.before,
+    after: c.after,
+    userId: c.userId,
+    userName: c.userName,
+    createdAt: c.createdAt.toISOString(),
+  };
+}
+
+export { FIELD_LABELS };

@@ -1,0 +1,96 @@
+/**
+ * `effective` = the extraction with people's corrections applied in order, and the list of fields that
+ * still need a person's look (`review_fields`): missing required fields, low-confidence fields and the
+ * parser's own flags — minus whatever a person has corrected since.
+ */
+import type { Extraction } from '../../parsers/types';
+import type { ReviewField } from '../../models/document.repository';
+import { getPath, labelOf, setPath } from './field-paths';
+
+/** Below this confidence a field is shown for review. */
+export const LOW_CONFIDENCE = 0.75;
+
+const REQUIRED: Record<Extraction['kind'], string[]> = {
+  test_report: ['reportNumber', 'lab.name', 'sample.name', 'client', 'dates.issued', 'conclusion', 'items'],
+  contract: ['purchaser.name', 'supplier.name', 'lines'],
+};
+
+export interface Correction {
+  path: string;
+  after: unknown;
+}
+
+/** Applies corrections (oldest first) to a copy of the extraction. */
+export function applyCorrections(extraction: Extraction, corrections: readonly Correction[]): Extraction {
+  const out = structuredClone(extraction) as unknown as Record<string, unknown>;
+  for (const c of corrections) {
+    try {
+      setPath(out, c.path, structuredClone(c.after));
+    } catch {
+      // A correction that no longer fits a re-extracted document (a row that vanished) is skipped.
+    }
+  }
+  return out as unknown as Extraction;
+}
+
+const isEmpty = (v: unknown) =>
+  v === null ||
+  v === undefined ||
+  (typeof v === 'string' && v.trim() === '') ||
+  (Array.isArray(v) && v.length === 0);
+
+/** Whether `a` and `b` overlap: one is the other or its ancestor (`items` covers `items.3.result`). */
+export function pathsOverlap(a: string, b: string): boolean {
+  return a === b || a.startsWith(`${b}.`) || b.startsWith(`${a}.`);
+}
+
+/**
+ * Fields needing review in `effective`. `corrected` paths were looked at by a person: their low-confidence
+ * and parser flags are dropped, but a required field a person left empty is still reported.
+ */
+export function computeReviewFields(
+  effective: Extraction,
+  corrected: readonly string[],
+  opts: { declaredKind?: string | null } = {},
+): ReviewField[] {
+  const out = new Map<string, ReviewField>();
+  const touched = (p: string) => corrected.some((c) => pathsOverlap(c, p));
+  const add = (f: ReviewField) => {
+    if (!out.has(f.path)) out.set(f.path, f);
+  };
+  for (const path of REQUIRED[effective.kind]) {
+    if (isEmpty(getPath(effective, path))) {
+      add({ path, reason: 'missing', message: `未能识别必填字段「${labelOf(path)}」，请核对原件后填写` });
+    }
+  }
+  for (const flag of effective.review ?? []) {
+    if (!touched(flag.path)) add({ path: flag.path, reason: flag.reason, message: flag.message });
+  }
+  const fields = effective.fields ?? {};
+  for (const [path, meta] of Object.entries(fields)) {
+    if (typeof meta?.confidence === 'number' && meta.confidence < LOW_CONFIDENCE && !touched(path)) {
+      add({
+        path,
+        reason: 'low_confidence',
+        message: `「${labelOf(path)}」识别置信度较低（${Math.round(meta.confidence * 100)}%），请核对`,
+      });
+    }
+  }
+  if (
+    opts.declaredKind &&
+    opts.declaredKind !== 'unknown' &&
+    opts.declaredKind !== effective.kind &&
+    !touched('kind')
+  ) {
+    add({
+      path: 'kind',
+      reason: 'kind_mismatch',
+      message: `上传时声明为「${kindLabel(opts.declaredKind)}」，但识别为「${kindLabel(effective.kind)}」`,
+    });
+  }
+  return [...out.values()];
+}
+
+export function kindLabel(kind: string): string {
+  return kind === 'contract' ? '采购合同' : kind === 'test_report' ? '检验报告' : '未知';
+}

@@ -1,0 +1,207 @@
+/**
+ * The editable fields of an extraction, addressed by dotted paths (`sample.model`, `items.3.result`,
+ * `lines.0.quantity`), each with the zod schema its new value must satisfy, and get/set by path.
+ */
+import { z, type ZodType } from 'zod';
+import type { Extraction } from '../../parsers/types';
+
+const text = z
+  .string()
+  .max(1000, '内容过长')
+  .transform((s) => s.replace(/\s+/g, ' ').trim())
+  .transform((s) => (s === '' ? null : s))
+  .nullable();
+const requiredText = z.string().trim().min(1, '不能为空').max(1000, '内容过长');
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+  }, '不是有效的日期')
+  .nullable();
+const amount = z.number().finite('应为数字').min(0, '不能为负数').nullable();
+const standards = z.array(z.string().trim().min(1, '标准号不能为空').max(100)).max(50, '标准过多');
+const verdict = z.enum(['pass', 'fail', 'n/a'], { message: '应为 pass、fail 或 n/a' }).nullable();
+const category = z
+  .enum(['school_uniform', 'kindergarten_garment', 'plastic_toy', 'bedding'], { message: '产品类别无效' })
+  .nullable();
+
+const reportItem = z.object({
+  name: requiredText,
+  unit: text.default(null),
+  requirement: text.default(null),
+  result: text.default(null),
+  verdict: verdict.default(null),
+});
+
+const contractLine = z.object({
+  product: requiredText,
+  category: category.default(null),
+  model: text.default(null),
+  quantity: amount.default(null),
+  unit: text.default(null),
+  unitPrice: amount.default(null),
+  amount: amount.default(null),
+});
+
+const REPORT_FIELDS: Record<string, ZodType> = {
+  reportNumber: text,
+  'lab.name': text,
+  'lab.cmaNumber': text,
+  'lab.cnasNumber': text,
+  'sample.name': text,
+  'sample.model': text,
+  'sample.trademark': text,
+  'sample.batch': text,
+  'sample.safetyClass': z.enum(['A', 'B', 'C'], { message: '安全技术类别应为 A、B 或 C' }).nullable(),
+  client: text,
+  manufacturer: text,
+  inspectionType: z.enum(['commissioned', 'sampling', 'supervision'], { message: '检验类别无效' }).nullable(),
+  'dates.received': isoDate,
+  'dates.tested': isoDate,
+  'dates.issued': isoDate,
+  standards,
+  conclusion: z.enum(['pass', 'fail'], { message: '结论应为 pass 或 fail' }).nullable(),
+  pages: z.number().int().min(1).max(10000),
+  items: z.array(reportItem).max(500),
+};
+
+const REPORT_ITEM_FIELDS: Record<string, ZodType> = {
+  name: requiredText,
+  unit: text,
+  requirement: text,
+  result: text,
+  verdict,
+};
+
+const CONTRACT_FIELDS: Record<string, ZodType> = {
+  contractNumber: text,
+  'purchaser.name': text,
+  'supplier.name': text,
+  'supplier.uscc': z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[0-9A-Z]{18}$/, '统一社会信用代码应为 18 位数字或大写字母')
+    .nullable(),
+  signedDate: isoDate,
+  deliveryDate: isoDate,
+  totalAmount: amount,
+  standards,
+  lines: z.array(contractLine).max(500),
+};
+
+const CONTRACT_LINE_FIELDS: Record<string, ZodType> = {
+  product: requiredText,
+  category,
+  model: text,
+  quantity: amount,
+  unit: text,
+  unitPrice: amount,
+  amount,
+};
+
+/** Chinese labels for messages and the review page. */
+export const FIELD_LABELS: Record<string, string> = {
+  reportNumber: '报告编号',
+  'lab.name': '检验机构',
+  'lab.cmaNumber': 'CMA 编号',
+  'lab.cnasNumber': 'CNAS 编号',
+  'sample.name': '样品名称',
+  'sample.model': '型号规格',
+  'sample.trademark': '商标',
+  'sample.batch': '批号',
+  'sample.safetyClass': '安全技术类别',
+  client: '委托单位',
+  manufacturer: '生产单位',
+  inspectionType: '检验类别',
+  'dates.received': '收样日期',
+  'dates.tested': '检验日期',
+  'dates.issued': '签发日期',
+  standards: '检验依据',
+  conclusion: '检验结论',
+  pages: '页数',
+  items: '检验项目',
+  contractNumber: '合同编号',
+  'purchaser.name': '采购人（甲方）',
+  'supplier.name': '供应商（乙方）',
+  'supplier.uscc': '统一社会信用代码',
+  signedDate: '签订日期',
+  deliveryDate: '交货日期',
+  totalAmount: '合同总金额',
+  lines: '货物明细',
+};
+
+/** Human label of a path: `items.3.result` → `检验项目第 4 行 result`. */
+export function labelOf(path: string): string {
+  const m = /^(items|lines)\.(\d+)(?:\.(\w+))?$/.exec(path);
+  if (m) return `${FIELD_LABELS[m[1]!] ?? m[1]}第 ${Number(m[2]) + 1} 行${m[3] ? ` ${m[3]}` : ''}`;
+  return FIELD_LABELS[path] ?? path;
+}
+
+/**
+ * The schema a new value at `path` must satisfy for this kind of extraction, or undefined when the
+ * path is not editable. `items.N` / `lines.N` take a whole row (or null to delete the row).
+ */
+export function fieldSchema(kind: Extraction['kind'], path: string): ZodType | undefined {
+  const top = kind === 'test_report' ? REPORT_FIELDS : CONTRACT_FIELDS;
+  if (path in top) return top[path];
+  const rowKey = kind === 'test_report' ? 'items' : 'lines';
+  const m = new RegExp(`^${rowKey}\\.(\\d{1,3})(?:\\.(\\w+))?$`).exec(path);
+  if (!m) return undefined;
+  if (!m[2]) return (kind === 'test_report' ? reportItem : contractLine).nullable();
+  const cells = kind === 'test_report' ? REPORT_ITEM_FIELDS : CONTRACT_LINE_FIELDS;
+  return Object.prototype.hasOwnProperty.call(cells, m[2]) ? cells[m[2]] : undefined;
+}
+
+/** Value at a dotted path (undefined when absent). */
+export function getPath(obj: unknown, path: string): unknown {
+  let cur: unknown = obj;
+  for (const key of path.split('.')) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<string, unknown>)[key];
+  }
+  return cur;
+}
+
+/**
+ * Sets a value at a dotted path in place. An array index may be the array's length (append);
+ * null at an array index removes that row. Throws a message (Chinese) when the path cannot be set.
+ */
+export function setPath(obj: Record<string, unknown>, path: string, value: unknown): void {
+  const keys = path.split('.');
+  let cur: unknown = obj;
+  for (let i = 0; i < keys.length - 1; i++) {
+    const key = keys[i]!;
+    const container = cur as Record<string, unknown>;
+    if (Array.isArray(container) && !(Number(key) < container.length)) throw new PathError(path);
+    let next = container[key];
+    if (next === null || next === undefined) {
+      next = /^\d+$/.test(keys[i + 1]!) ? [] : {};
+      container[key] = next;
+    }
+    if (typeof next !== 'object') throw new PathError(path);
+    cur = next;
+  }
+  const last = keys[keys.length - 1]!;
+  if (Array.isArray(cur)) {
+    const idx = Number(last);
+    if (!/^\d+$/.test(last) || idx > cur.length) throw new PathError(path);
+    if (value === null && keys.length >= 2 && /^(items|lines)$/.test(keys[keys.length - 2]!)) {
+      if (idx < cur.length) cur.splice(idx, 1);
+      return;
+    }
+    if (idx === cur.length) cur.push(value);
+    else cur[idx] = value;
+    return;
+  }
+  if (/^\d+$/.test(last) && keys.length >= 2) throw new PathError(path);
+  (cur as Record<string, unknown>)[last] = value;
+}
+
+export class PathError extends Error {
+  constructor(readonly path: string) {
+    super(`字段 ${path} 不存在或行号超出范围`);
+  }
+}

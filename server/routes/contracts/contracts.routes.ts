@@ -1,0 +1,97 @@
+/** Contracts (built from uploaded 采购合同) and the reports handed in for each line. */
+import { z } from 'zod';
+import { defineRoute, type AnyRoute } from '../../http/route';
+import { notFound } from '../../errors';
+import { authorize, listScope } from '../../policies/policy';
+import {
+  ContractDetailView,
+  ContractSummaryView,
+  presentContractLine,
+  presentContractSummary,
+} from '../../presenters/contract';
+import { linkLineReports } from '../../use-cases/link-line-reports';
+import { findContract, listContracts } from '../../../models/contract-query.repository';
+import { listLinks } from '../../../models/line-report.repository';
+
+const IdParams = z.object({ id: z.string().uuid('无效的编号') });
+const ListQuery = z.object({
+  schoolId: z.string().uuid('无效的学校编号').optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+const LinkBody = z.object({
+  /** The test report documents handed in for this line (replaces the school's previous list). */
+  documentIds: z.array(z.string().uuid('无效的文档编号')).max(50, '一行最多关联 50 份报告'),
+});
+
+export const contractRoutes: AnyRoute[] = [
+  defineRoute({
+    method: 'get',
+    path: '/api/contracts',
+    summary: '采购合同列表（按权限范围）',
+    tag: '合同',
+    access: 'user',
+    query: ListQuery,
+    response: z.object({ items: z.array(ContractSummaryView), total: z.number().int() }),
+    handler: async ({ ctx, user, query }) => {
+      const scope = listScope(user, 'contract.read');
+      const { rows, total } = await listContracts(ctx.db, {
+        ...scope,
+        ...(query.schoolId && !scope.schoolId ? { schoolId: query.schoolId } : {}),
+        limit: query.limit,
+        offset: query.offset,
+      });
+      return { items: rows.map(presentContractSummary), total };
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/contracts/:id',
+    summary: '合同详情：明细行及每行关联的检验报告',
+    tag: '合同',
+    access: 'user',
+    params: IdParams,
+    response: ContractDetailView,
+    handler: async ({ ctx, user, params }) => {
+      const c = await findContract(ctx.db, params.id);
+      authorize(user, 'contract.read', {
+        districtId: c?.districtId ?? null,
+        schoolId: c?.contract.schoolId ?? null,
+      });
+      if (!c) throw notFound('合同');
+      const links = await listLinks(
+        ctx.db,
+        c.lines.map((l) => l.id),
+      );
+      return {
+        ...presentContractSummary(c),
+        lines: c.lines.map((l) =>
+          presentContractLine(
+            l,
+            links
+              .filter((k) => k.lineId === l.id)
+              .map((k) => ({
+                documentId: k.documentId,
+                originalName: k.originalName,
+                kind: k.kind,
+                status: k.status,
+                source: k.source,
+                reason: k.reason,
+              })),
+          ),
+        ),
+      };
+    },
+  }),
+  defineRoute({
+    method: 'put',
+    path: '/api/contract-lines/:id/reports',
+    summary: '设置合同明细行关联的检验报告（学校经办人手工关联，记入审计日志）',
+    tag: '合同',
+    access: 'user',
+    params: IdParams,
+    body: LinkBody,
+    response: z.object({ added: z.array(z.string().uuid()), removed: z.array(z.string().uuid()) }),
+    handler: ({ ctx, user, params, body }) => linkLineReports(ctx, user, params.id, body.documentIds),
+  }),
+];

@@ -1,0 +1,227 @@
+/**
+ * Documents: upload (multipart, 202), status/list, review (fields, corrections), page images and the
+ * original file. Handlers are thin: schemas here, work in use cases, JSON from presenters.
+ */
+import { z } from 'zod';
+import { defineRoute, type AnyRoute } from '../../http/route';
+import { AppError, ERROR_TABLE } from '../../errors';
+import { listScope } from '../../policies/policy';
+import {
+  CorrectionViewSchema,
+  DocumentDetailView,
+  DocumentSummaryView,
+  presentCorrection,
+  presentDocumentDetail,
+  presentDocumentSummary,
+} from '../../presenters/document';
+import { uploadedFiles, uploadMiddleware, forgetTemp } from '../../middleware/upload';
+import { uploadDocuments, type UploadFileResult } from '../../use-cases/upload-documents';
+import { correctDocument, documentFor } from '../../use-cases/correct-document';
+import { renderDocumentPage } from '../../use-cases/render-document-page';
+import { getFileStore } from '../../storage/file-store.service';
+import { findBlob, listCorrections, listDocuments } from '../../../models/document.repository';
+import { linesOfDocument } from '../../../models/line-report.repository';
+import type { AppContext } from '../../context';
+
+const IdParams = z.object({ id: z.string().uuid('无效的文档编号') });
+const PageParams = IdParams.extend({
+  n: z.coerce.number().int('页码应为整数').min(1, '页码从 1 开始').max(10000),
+});
+
+/** Form fields of an upload (files travel in the `files` field). */
+export const UploadDocumentsRequest = z.object({
+  kind: z
+    .enum(['contract', 'test_report'], { message: '文件类型应为 contract（合同）或 test_report（检验报告）' })
+    .optional(),
+  /** One id, several `lineIds` fields, or a comma-separated list. */
+  lineIds: z
+    .union([z.string(), z.array(z.string())])
+    .optional()
+    .transform((v) => (v === undefined ? [] : (Array.isArray(v) ? v : [v]).flatMap((s) => s.split(','))))
+    .transform((ids) => ids.map((s) => s.trim()).filter(Boolean))
+    .pipe(z.array(z.string().uuid('无效的合同明细行编号')).max(50)),
+});
+
+const UploadFileResultView = z.object({
+  fileName: z.string(),
+  id: z.string().uuid().optional(),
+  status: z.string().optional(),
+  duplicate: z.boolean(),
+  code: z.string().optional(),
+  message: z.string().optional(),
+});
+const UploadResponse = z.object({ documents: z.array(UploadFileResultView), accepted: z.number().int() });
+
+const ListQuery = z.object({
+  status: z.enum(['queued', 'processing', 'parsed', 'needs_review', 'failed']).optional(),
+  kind: z.enum(['contract', 'test_report', 'unknown']).optional(),
+  schoolId: z.string().uuid('无效的学校编号').optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+
+const FieldChanges = z
+  .array(
+    z.object({
+      path: z.string().min(1, '请指定字段').max(100),
+      value: z.unknown(),
+    }),
+  )
+  .min(1, '至少更正一个字段')
+  .max(200, '一次最多更正 200 个字段');
+
+/** One upload answer: 202 when something new was accepted, else the (shared) refusal. */
+function uploadOutcome(results: UploadFileResult[]) {
+  const accepted = results.filter((r) => r.id && !r.duplicate).length;
+  if (accepted > 0) return { documents: results, accepted };
+  const refused = results.find((r) => !r.duplicate && r.code) ?? results[0];
+  const code = refused?.code ?? 'BAD_REQUEST';
+  throw new AppError(code, refused?.message ?? ERROR_TABLE[code].message, { files: results });
+}
+
+async function documentLinks(ctx: AppContext, id: string) {
+  return linesOfDocument(ctx.db, id);
+}
+
+export const documentRoutes: AnyRoute[] = [
+  defineRoute({
+    method: 'post',
+    path: '/api/documents',
+    summary: '上传文件（PDF、JPEG、PNG，可多个），返回 202 与文档编号；识别在后台进行',
+    tag: '文档',
+    access: 'user',
+    multipart: true,
+    before: (ctx) => uploadMiddleware(ctx, () => getFileStore(ctx)),
+    body: UploadDocumentsRequest,
+    response: UploadResponse,
+    status: 202,
+    handler: async ({ ctx, user, body, req }) => {
+      const files = uploadedFiles(req);
+      try {
+        const results = await uploadDocuments(ctx, {
+          user,
+          files,
+          declaredKind: body.kind,
+          lineIds: body.lineIds,
+        });
+        return uploadOutcome(results);
+      } finally {
+        for (const f of files) forgetTemp(req, f.tmpPath);
+      }
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/documents',
+    summary: '文档列表（按权限范围），含处理状态',
+    tag: '文档',
+    access: 'user',
+    query: ListQuery,
+    response: z.object({ items: z.array(DocumentSummaryView), total: z.number().int() }),
+    handler: async ({ ctx, user, query }) => {
+      const scope = listScope(user, 'document.read');
+      const { rows, total } = await listDocuments(ctx.db, {
+        ...scope,
+        ...(query.schoolId && !scope.schoolId ? { schoolId: query.schoolId } : {}),
+        status: query.status,
+        kind: query.kind,
+        limit: query.limit,
+        offset: query.offset,
+      });
+      return { items: rows.map(presentDocumentSummary), total };
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/documents/:id',
+    summary: '文档详情：处理状态、识别出的全部字段（置信度、页码、位置）与更正后的有效值',
+    tag: '文档',
+    access: 'user',
+    params: IdParams,
+    response: DocumentDetailView,
+    handler: async ({ ctx, user, params }) => {
+      const doc = await documentFor(ctx, user, params.id, 'document.read');
+      const [corrections, links] = await Promise.all([
+        listCorrections(ctx.db, doc.id),
+        documentLinks(ctx, doc.id),
+      ]);
+      return presentDocumentDetail(doc, corrections, links);
+    },
+  }),
+  defineRoute({
+    method: 'patch',
+    path: '/api/documents/:id/fields',
+    summary: '更正识别字段：[{ path, value }]，按字段类型校验；记录更正人、时间、更正前后值',
+    tag: '文档',
+    access: 'user',
+    params: IdParams,
+    body: FieldChanges,
+    response: DocumentDetailView,
+    handler: async ({ ctx, user, params, body }) => {
+      await correctDocument(
+        ctx,
+        user,
+        params.id,
+        body.map((c) => ({ path: c.path, value: c.value })),
+      );
+      const doc = await documentFor(ctx, user, params.id, 'document.read').catch(() =>
+        documentFor(ctx, user, params.id, 'document.correct'),
+      );
+      const [corrections, links] = await Promise.all([
+        listCorrections(ctx.db, doc.id),
+        documentLinks(ctx, doc.id),
+      ]);
+      return presentDocumentDetail(doc, corrections, links);
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/documents/:id/corrections',
+    summary: '字段更正记录（先后顺序）',
+    tag: '文档',
+    access: 'user',
+    params: IdParams,
+    response: z.array(CorrectionViewSchema),
+    handler: async ({ ctx, user, params }) => {
+      const doc = await documentFor(ctx, user, params.id, 'document.read');
+      return (await listCorrections(ctx.db, doc.id)).map(presentCorrection);
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/documents/:id/pages/:n/image',
+    summary: '文档第 n 页的 PNG 图片（供人工核对）',
+    tag: '文档',
+    access: 'user',
+    params: PageParams,
+    produces: ['image/png'],
+    handler: async ({ ctx, user, params, res }) => {
+      const doc = await documentFor(ctx, user, params.id, 'document.read');
+      const png = await renderDocumentPage(ctx, doc, params.n);
+      res.setHeader('Cache-Control', 'private, max-age=3600');
+      res.type('image/png').send(png);
+      return undefined;
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/documents/:id/file',
+    summary: '下载原始文件',
+    tag: '文档',
+    access: 'user',
+    params: IdParams,
+    produces: ['application/pdf', 'image/jpeg', 'image/png'],
+    handler: async ({ ctx, user, params, res }) => {
+      const doc = await documentFor(ctx, user, params.id, 'document.read');
+      const blob = await findBlob(ctx.db, doc.sha256);
+      const data = await getFileStore(ctx).readOriginal(doc.sha256);
+      const ext = blob?.mime === 'application/pdf' ? 'pdf' : blob?.mime === 'image/png' ? 'png' : 'jpg';
+      res.setHeader(
+        'Content-Disposition',
+        `attachment; filename="document.${ext}"; filename*=UTF-8''${encodeURIComponent(doc.originalName)}`,
+      );
+      res.type(blob?.mime ?? 'application/octet-stream').send(data);
+      return undefined;
+    },
+  }),
+];

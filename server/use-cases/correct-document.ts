@@ -1,0 +1,120 @@
+/**
+ * A person corrects extracted fields: each change is validated against its field's schema, stored in
+ * field_corrections (who, when, before, after), `effective` is rebuilt from extraction + corrections,
+ * review fields recomputed, the structured rows rebuilt — in one transaction — then verification is
+ * recomputed.
+ */
+import { isDeepStrictEqual } from 'node:util';
+import { sql } from 'drizzle-orm';
+import type { Extraction } from '../../parsers/types';
+import type { AppContext } from '../context';
+import { AppError, notFound } from '../errors';
+import { authorize, type Principal } from '../policies/policy';
+import { fieldSchema, getPath, PathError, setPath } from '../review/field-paths';
+import { applyCorrections, computeReviewFields } from '../review/effective';
+import { recomputeVerificationFor } from '../pipeline/verification-hook';
+import { saveDocumentResult } from './store-document-result';
+import {
+  findDocument,
+  insertCorrections,
+  listCorrections,
+  type DocumentWithDistrict,
+} from '../../models/document.repository';
+
+export interface FieldChange {
+  path: string;
+  value: unknown;
+}
+
+/** Loads a document the user may act on, or throws NOT_FOUND / FORBIDDEN. */
+export async function documentFor(
+  ctx: AppContext,
+  user: Principal,
+  id: string,
+  action: 'document.read' | 'document.correct' | 'document.link',
+): Promise<DocumentWithDistrict> {
+  const doc = await findDocument(ctx.db, id);
+  authorize(user, action, { districtId: doc?.districtId ?? null, schoolId: doc?.schoolId ?? null });
+  if (!doc) throw notFound('文档');
+  return doc;
+}
+
+export async function correctDocument(
+  ctx: AppContext,
+  user: Principal,
+  documentId: string,
+  changes: FieldChange[],
+): Promise<{ applied: number }> {
+  const doc = await documentFor(ctx, user, documentId, 'document.correct');
+  if (doc.status === 'queued' || doc.status === 'processing') {
+    throw new AppError('CONFLICT', '文档正在识别处理中，请处理完成后再更正');
+  }
+  if (!doc.extraction) throw new AppError('CONFLICT', '该文档未能识别出字段，无法更正');
+  const kind = (doc.extraction as Extraction).kind;
+
+  const parsed: FieldChange[] = [];
+  const problems: { field: string; message: string }[] = [];
+  changes.forEach((c, i) => {
+    const schema = fieldSchema(kind, c.path);
+    if (!schema) {
+      problems.push({ field: `body.${i}.path`, message: `字段 ${c.path} 不可更正` });
+      return;
+    }
+    const r = schema.safeParse(c.value);
+    if (!r.success) {
+      problems.push({
+        field: `body.${i}.value`,
+        message: `${c.path}: ${r.error.issues.map((x) => x.message).join('；')}`,
+      });
+    } else parsed.push({ path: c.path, value: r.data });
+  });
+  if (problems.length) {
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `提交的数据不符合要求：${problems.map((p) => p.message).join('；')}`,
+      problems,
+    );
+  }
+
+  let applied = 0;
+  await ctx.db.transaction(async (tx) => {
+    // One correction at a time per document (two reviewers saving at once are serialised).
+    await tx.execute(sql`select id from documents where id = ${documentId} for update`);
+    const existing = await listCorrections(tx, documentId);
+    const extraction = doc.extraction as Extraction;
+    const working = applyCorrections(extraction, existing) as unknown as Record<string, unknown>;
+    const rows: { documentId: string; path: string; before: unknown; after: unknown; userId: string }[] = [];
+    for (const c of parsed) {
+      const before = getPath(working, c.path) ?? null;
+      if (isDeepStrictEqual(before, c.value)) continue;
+      try {
+        setPath(working, c.path, structuredClone(c.value));
+      } catch (e) {
+        if (e instanceof PathError) {
+          throw new AppError('VALIDATION_FAILED', e.message, [{ field: 'path', message: e.message }]);
+        }
+        throw e;
+      }
+      rows.push({ documentId, path: c.path, before, after: c.value, userId: user.id });
+    }
+    if (rows.length === 0) return;
+    await insertCorrections(tx, rows);
+    const all = [...existing, ...rows];
+    const effective = applyCorrections(extraction, all);
+    const reviewFields = computeReviewFields(
+      effective,
+      all.map((c) => c.path),
+      { declaredKind: doc.declaredKind },
+    );
+    await saveDocumentResult(tx, doc, { effective, reviewFields });
+    applied = rows.length;
+  });
+  if (applied) {
+    try {
+      await recomputeVerificationFor(ctx, documentId);
+    } catch (e) {
+      ctx.logger.error({ err: e, documentId }, 'verification recompute after correction failed');
+    }
+  }
+  return { applied };
+}
