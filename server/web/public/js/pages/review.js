@@ -93,6 +93,7 @@ export async function render(view, { params, session, query }) {
       'aria-hidden': 'true',
     });
     const pageLabel = h('span', { class: 'hint', 'aria-live': 'polite' });
+    const where = h('p', { class: 'hint where', 'aria-live': 'polite' });
     const prev = h('button', {
       type: 'button',
       class: 'btn btn-small',
@@ -153,6 +154,13 @@ export async function render(view, { params, session, query }) {
       const f = byPath.get(path);
       if (f?.page && f.page !== page) showPage(f.page);
       else drawBoxes();
+      where.textContent = !f
+        ? ''
+        : f.box
+          ? `「${f.label}」在第 ${f.page ?? 1} 页的橙色框处。`
+          : f.page
+            ? `「${f.label}」读自第 ${f.page} 页（该字段未记录页面位置）。`
+            : `「${f.label}」未记录页面位置。`;
     }
 
     const pageView = hasImages
@@ -162,6 +170,7 @@ export async function render(view, { params, session, query }) {
           h('div', { class: 'page-nav' }, prev, pageLabel, next),
           h('div', { class: 'page-frame' }, img, overlay),
           h('p', { class: 'hint', text: '选中右侧字段时，原件上对应的位置以橙色框标出。' }),
+          where,
         )
       : h('section', { class: 'page-view' }, notice('warn', '原件页面图像暂不可用。'));
 
