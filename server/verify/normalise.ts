@@ -2,39 +2,56 @@
 
 const FULL_WIDTH = /[\uFF01-\uFF5E]/g;
 
+/**
+ * Memoises a string normaliser: documents repeat the same names thousands of times in a district,
+ * and verification runs the same normalisation for every rule. Bounded so it cannot grow forever.
+ */
+function memo(fn: (s: string) => string): (s: string | null | undefined) => string {
+  const cache = new Map<string, string>();
+  return (s) => {
+    if (!s) return '';
+    let v = cache.get(s);
+    if (v === undefined) {
+      if (cache.size > 100_000) cache.clear();
+      v = fn(s);
+      cache.set(s, v);
+    }
+    return v;
+  };
+}
+
 /** Full-width ASCII → half-width, trimmed, white space removed. */
-export function compact(s: string | null | undefined): string {
-  if (!s) return '';
+export const compact = memo((s: string): string => {
   return s
     .replace(FULL_WIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
     .replace(/\u3000/g, ' ')
     .replace(/\s+/g, '')
     .trim();
-}
+});
 
 const DASHES = /[‐‑‒–—―−﹣－~～_]/g;
 
 /** A report number for duplicate detection: spaces removed, dash variants unified, upper case. */
-export function normaliseReportNumber(s: string | null | undefined): string {
-  return compact(s).replace(DASHES, '-').toUpperCase();
-}
+export const normaliseReportNumber = memo((s: string): string =>
+  compact(s).replace(DASHES, '-').toUpperCase(),
+);
 
 /** A model/款号 for comparison: upper case, no spaces, no dash variants at all. */
-export function normaliseModel(s: string | null | undefined): string {
-  return compact(s).replace(DASHES, '').replace(/-/g, '').toUpperCase();
-}
+export const normaliseModel = memo((s: string): string =>
+  compact(s).replace(DASHES, '').replace(/-/g, '').toUpperCase(),
+);
 
 /** An organisation name for comparison: compact, brackets unified. */
-export function normaliseName(s: string | null | undefined): string {
-  return compact(s)
+export const normaliseName = memo((s: string): string =>
+  compact(s)
     .replace(/[（【[]/g, '(')
-    .replace(/[）】\]]/g, ')');
-}
+    .replace(/[）】\]]/g, ')'),
+);
 
 const LEGAL_FORMS = ['股份有限公司', '有限责任公司', '有限公司', '集团', '公司', '厂'];
 
 /** The distinctive core of a company name (legal form and bracketed parts removed). */
-export function nameCore(s: string | null | undefined): string {
+export const nameCore = memo((s: string): string => {
   let n = normaliseName(s).replace(/\([^)]*\)/g, '');
   for (const form of LEGAL_FORMS) {
     if (n.endsWith(form)) {
@@ -43,25 +60,25 @@ export function nameCore(s: string | null | undefined): string {
     }
   }
   return n;
-}
+});
 
 /** An item name for prefix matching: compact and lower-cased (pH值 ≡ PH值). */
-export function normaliseItemName(s: string | null | undefined): string {
-  return compact(s).replace(/[（]/g, '(').replace(/[）]/g, ')').toLowerCase();
-}
+export const normaliseItemName = memo((s: string): string =>
+  compact(s).replace(/[（]/g, '(').replace(/[）]/g, ')').toLowerCase(),
+);
 
 /** `GB/T 31888-2015` → `GB/T 31888`; input already in the extraction's normal form. */
-export function standardNumberOf(edition: string): string {
-  return normaliseStandard(edition).replace(/-\d{4}$/, '');
-}
+export const standardNumberOf = memo((edition: string): string =>
+  normaliseStandard(edition).replace(/-\d{4}$/, ''),
+);
 
 /** Tolerant normal form `PREFIX NUMBER-YEAR` (accepts `GB/T31888—2015`, `GB 18401–2010 B类`). */
-export function normaliseStandard(s: string): string {
+export const normaliseStandard = memo((s: string): string => {
   const c = compact(s).replace(DASHES, '-').replace(/／/g, '/').toUpperCase();
   const m = /^([A-Z]+(?:\/[A-Z])?)([0-9.]+)(?:-(\d{4}))?/.exec(c);
   if (!m) return c;
   return `${m[1]} ${m[2]}${m[3] ? `-${m[3]}` : ''}`;
-}
+});
 
 /** Adds calendar months to an ISO date (clamped to the month's last day). */
 export function addMonths(iso: string, months: number): string {
