@@ -2,7 +2,7 @@
  * The single-page shell: session, role navigation and a hash router (#/path). Each page module
  * exports `render(view, ctx)`, which fills `view` and may return a cleanup function (timers).
  */
-import { ApiError, get, loadRoutes, post, setCsrfToken } from './api.js';
+import { ApiError, get, hasRoute, loadRoutes, post, setCsrfToken } from './api.js';
 import { h, mount, notice } from './dom.js';
 import { ROLE_LABELS } from './labels.js';
 import * as loginPage from './pages/login.js';
@@ -23,6 +23,8 @@ import * as adminSchoolsPage from './pages/admin-schools.js';
 import * as adminUsersPage from './pages/admin-users.js';
 import * as adminRegistryPage from './pages/admin-registry.js';
 import * as accountPage from './pages/account.js';
+import * as notificationsPage from './pages/notifications.js';
+import * as webhooksPage from './pages/webhooks.js';
 
 const ALL = ['school_staff', 'bureau', 'regulator', 'admin'];
 
@@ -45,6 +47,8 @@ const ROUTES = [
   { path: '/admin/users', page: adminUsersPage, roles: ['admin'] },
   { path: '/admin/registry', page: adminRegistryPage, roles: ALL },
   { path: '/account', page: accountPage, roles: ALL },
+  { path: '/notifications', page: notificationsPage, roles: ALL },
+  { path: '/webhooks', page: webhooksPage, roles: ['regulator', 'admin'] },
 ];
 
 const NAV = {
@@ -52,6 +56,7 @@ const NAV = {
     ['/upload', '上传文档'],
     ['/documents', '文档列表'],
     ['/contracts', '合同与核验'],
+    ['/notifications', '消息'],
     ['/account', '我的账户'],
   ],
   bureau: [
@@ -60,12 +65,15 @@ const NAV = {
     ['/lists', '已发送名单'],
     ['/documents', '文档'],
     ['/statistics', '统计'],
+    ['/notifications', '消息'],
     ['/account', '我的账户'],
   ],
   regulator: [
     ['/lists', '收到的名单'],
     ['/suppliers', '供货企业'],
     ['/statistics', '统计'],
+    ['/webhooks', '接收地址'],
+    ['/notifications', '消息'],
     ['/account', '我的账户'],
   ],
   admin: [
@@ -74,6 +82,7 @@ const NAV = {
     ['/admin/users', '用户'],
     ['/admin/registry', '规则库'],
     ['/dashboard', '合规总览'],
+    ['/notifications', '消息'],
     ['/account', '我的账户'],
   ],
 };
@@ -143,6 +152,7 @@ function renderShell() {
       ),
     ),
   );
+  void refreshBadge();
   mount(
     who,
     h('span', { class: 'who-name', text: `${user.displayName}（${ROLE_LABELS[user.role] ?? user.role}）` }),
@@ -154,6 +164,20 @@ function renderShell() {
       onclick: () => void logout(),
     }),
   );
+}
+
+/** Shows the number of unread notifications on the 消息 menu item. */
+async function refreshBadge() {
+  const link = document.querySelector('#nav a[href="#/notifications"]');
+  if (!link || !session.user || !hasRoute('get', '/api/notifications')) return;
+  try {
+    const items = await get('/api/notifications?unread=1');
+    const n = (Array.isArray(items) ? items : (items.items ?? [])).length;
+    link.querySelector('.badge')?.remove();
+    if (n > 0) link.append(h('span', { class: 'badge', 'aria-label': `${n} 条未读`, text: String(n) }));
+  } catch {
+    // the badge is a convenience; the page itself reports errors
+  }
 }
 
 async function logout() {
@@ -232,7 +256,13 @@ async function render() {
   }
   mount(view, h('p', { class: 'loading', text: '正在加载…' }));
   try {
-    const done = await match.route.page.render(view, { session, params: match.params, query, go });
+    const done = await match.route.page.render(view, {
+      session,
+      params: match.params,
+      query,
+      go,
+      refreshBadge,
+    });
     if (seq === renderSeq) cleanup = typeof done === 'function' ? done : null;
     else if (typeof done === 'function') done();
   } catch (e) {
