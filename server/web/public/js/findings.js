@@ -32,7 +32,7 @@ export function evidenceList(evidence) {
         {},
         e.documentId
           ? h('a', {
-              href: `#/documents/${e.documentId}${e.page ? `?page=${e.page}` : ''}`,
+              href: evidenceHref(e),
               text: `${e.file ?? '原件'}${e.page ? ` 第 ${e.page} 页` : ''}`,
             })
           : h('span', { text: e.file ?? '原件' }),
@@ -41,4 +41,13 @@ export function evidenceList(evidence) {
       ),
     ),
   );
+}
+
+/** The review page of the evidence's document, opened at its page with its item highlighted. */
+function evidenceHref(e) {
+  const q = new URLSearchParams();
+  if (e.page) q.set('page', String(e.page));
+  if (e.item) q.set('item', e.item);
+  const qs = q.toString();
+  return `#/documents/${encodeURIComponent(e.documentId)}${qs ? `?${qs}` : ''}`;
 }

@@ -2,7 +2,7 @@
  * 明细行核验证据: one contract line — its findings with their evidence (document, page, item), and
  * the reports handed in with the side (supplier / school) each counts for.
  */
-import { asList, get, hasRoute, put, withQuery } from '../api.js';
+import { asList, get, hasRoute, put, uploadWithProgress, withQuery } from '../api.js';
 import { dataTable } from '../table.js';
 import { h, mount, notice, pill, show, toast, unavailable } from '../dom.js';
 import { CATEGORY_LABELS, LINE_STATUS, SIDE_LABELS, VERDICT_LABELS, label } from '../labels.js';
@@ -131,6 +131,7 @@ async function linkPanel(l, reload) {
       },
     },
     h('h2', { text: '关联检验报告' }),
+    uploadForLine(l, reload),
     h('p', {
       class: 'hint',
       text: '勾选为本行产品提交的检验报告（供应商送检与学校送检各至少一份）。系统自动匹配的报告也可在此确认。',
@@ -159,4 +160,51 @@ async function linkPanel(l, reload) {
 
 function kv(k, v) {
   return [h('dt', { text: k }), h('dd', { text: show(v) })];
+}
+
+/** Upload reports straight for this line (the service links them as handed in by the school). */
+function uploadForLine(l, reload) {
+  const status = h('ul', { class: 'plain', 'aria-live': 'polite' });
+  const input = h('input', {
+    type: 'file',
+    multiple: true,
+    accept: '.pdf,.jpg,.jpeg,.png',
+    id: `line-upload-${l.id}`,
+    onchange: async () => {
+      const files = Array.from(input.files ?? []);
+      input.disabled = true;
+      let ok = 0;
+      for (const file of files) {
+        const bar = h('progress', { max: 100, value: 0, 'aria-label': `${file.name} 上传进度` });
+        const text = h('span', { class: 'hint', text: '正在上传' });
+        status.append(h('li', {}, `${file.name} `, bar, ' ', text));
+        const form = new FormData();
+        form.append('kind', 'test_report');
+        form.append('lineIds', l.id);
+        form.append('files', file, file.name);
+        try {
+          const r = await uploadWithProgress(
+            '/api/documents',
+            form,
+            (p) => (bar.value = Math.round(p * 100)),
+          );
+          const d = r?.documents?.[0];
+          text.textContent = d?.duplicate ? '已上传过，已关联到本行' : '已上传，正在识别';
+          ok++;
+        } catch (err) {
+          text.textContent = err.message;
+          text.className = 'error-text';
+        }
+      }
+      input.disabled = false;
+      input.value = '';
+      if (ok) {
+        toast('报告已上传并关联到本行，识别完成后自动核验');
+        await reload();
+      }
+    },
+  });
+  return hasRoute('post', '/api/documents')
+    ? h('div', { class: 'field' }, h('label', { for: input.id, text: '上传本行的检验报告' }), input, status)
+    : null;
 }

@@ -356,6 +356,13 @@ export async function render(view, { params, session, query }) {
       historySection(history),
     );
     showPage(Math.min(firstPage, pageCount || 1));
+    // Opened from a finding's evidence: highlight the item it names.
+    const item =
+      query?.item && fields.find((f) => /^items\.\d+\.name$/.test(f.path) && f.value === query.item);
+    if (item) {
+      setActive(item.path);
+      form.querySelector(`[data-path="${rowOf(item.path)}"]`)?.scrollIntoView({ block: 'center' });
+    }
   }
 
   await load();
