@@ -42,10 +42,17 @@ export async function render(view, { session }) {
     placeholder: '文件名',
     oninput: () => table.setRows(filtered()),
   });
+  const school = h(
+    'select',
+    { name: 'school', onchange: () => table.setRows(filtered()) },
+    h('option', { value: '', text: '全部学校' }),
+    Object.entries(schoolNames).map(([sid, name]) => h('option', { value: sid, text: name })),
+  );
   const filtered = () =>
     docs.filter(
       (d) =>
         (!status.value || d.status === status.value) &&
+        (!school.value || d.schoolId === school.value) &&
         (!kind.value || d.kind === kind.value) &&
         (!search.value.trim() || String(d.originalName ?? d.fileName ?? '').includes(search.value.trim())),
     );
@@ -97,7 +104,14 @@ export async function render(view, { session }) {
       h('h1', { text: '文档列表' }),
       isStaff ? h('a', { class: 'btn btn-primary', href: '#/upload', text: '上传文档' }) : null,
     ),
-    h('div', { class: 'filters' }, field('状态', status), field('类型', kind), field('搜索', search)),
+    h(
+      'div',
+      { class: 'filters' },
+      isStaff ? null : field('学校', school),
+      field('状态', status),
+      field('类型', kind),
+      field('搜索', search),
+    ),
     table.el,
   );
   schedule();
