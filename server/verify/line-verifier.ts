@@ -20,7 +20,7 @@ import {
   reportLabel,
   type LineFacts,
 } from './report-checks';
-import { usccProblem } from './uscc';
+import { usccCheck } from './uscc';
 import type {
   EngineContract,
   EngineDistrict,
@@ -240,17 +240,16 @@ export function verifyLine(contract: EngineContract, line: EngineLine, ctx: Veri
     });
   }
   if (c.supplier.uscc) {
-    const problem = usccProblem(c.supplier.uscc);
-    if (problem) {
-      const why =
-        problem === 'check_character'
-          ? '校验码不正确'
-          : problem === 'length'
-            ? '位数不是18位'
-            : '含有不允许的字符';
+    const check = usccCheck(c.supplier.uscc);
+    if (check) {
+      const why = { check_character: '校验码不正确', length: '位数不是18位', format: '含有不允许的字符' }[
+        check.problem
+      ];
+      const hint =
+        check.suggestions.length > 0 ? `，可能应为${check.suggestions.join('或')}，请与营业执照核对` : '';
       issues.push({
         code: 'INVALID_USCC',
-        message: `合同中供应商的统一社会信用代码${c.supplier.uscc}未通过GB 32100-2015校验（${why}）`,
+        message: `合同中供应商的统一社会信用代码${c.supplier.uscc}未通过GB 32100-2015校验（${why}）${hint}`,
         evidence: [contractEvidence(contract, `统一社会信用代码：${c.supplier.uscc}`, 'supplier.uscc')],
       });
     }
