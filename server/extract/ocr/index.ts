@@ -3,7 +3,7 @@
  * Engines are created once per provider and reused; `close()` stops their workers.
  */
 import { config } from '../../config';
-import { prepareImage } from '../image-prep';
+import { prepareImage, type PrepareOptions } from '../image-prep';
 import type { OcrProvider } from '../ocr-provider';
 import { renderPdfPage } from '../render-pdf';
 import type { OcrEngine, OcrEngineName, OcrPageText } from './ocr-engine';
@@ -38,17 +38,22 @@ class EngineOcrProvider implements OcrProvider {
 
   async recognisePdfPage(pdf: Buffer, page: number): Promise<OcrPageText> {
     const rendered = await renderPdfPage(pdf, page);
-    const prepared = await prepareImage(rendered.png, { dpi: rendered.dpi });
+    const prepared = await prepareImage(rendered.png, { dpi: rendered.dpi, ...this.prepOptions() });
     return this.engine.recognise(prepared.png, page);
   }
 
   async recogniseImage(img: Buffer, page: number): Promise<OcrPageText> {
-    const prepared = await prepareImage(img);
+    const prepared = await prepareImage(img, this.prepOptions());
     return this.engine.recognise(prepared.png, page);
   }
 
   close(): Promise<void> {
     return this.engine.close();
+  }
+
+  /** Tesseract binarises: it needs even lighting. PaddleOCR's networks cope with shading themselves. */
+  private prepOptions(): PrepareOptions {
+    return { flattenLighting: this.engine.name === 'tesseract' };
   }
 }
 
