@@ -134,3 +134,15 @@ export async function listDistrictReports(db: Db | Tx, districtId: string): Prom
     .filter((r) => r.effective !== null)
     .map((r) => ({ documentId: r.id, file: r.file, extraction: r.effective as TestReportExtraction }));
 }
+
+/** Replaces a document's effective extraction (a correction) — verification reads this one. */
+export async function updateEffectiveExtraction(
+  db: Db | Tx,
+  documentId: string,
+  extraction: Extraction,
+): Promise<void> {
+  await db
+    .update(documents)
+    .set({ effective: extraction, updatedAt: new Date() })
+    .where(eq(documents.id, documentId));
+}

@@ -1,0 +1,110 @@
+/**
+ * The verification use cases against a real database: a full recompute stores each line's findings;
+ * after one document is corrected, only the lines it affects are recomputed.
+ */
+import { createHash } from 'node:crypto';
+import type { Database } from '../../models/db';
+import { insertDistrict, insertSchool } from '../../models/district.repository';
+import { insertContract, upsertSupplier } from '../../models/contract.repository';
+import {
+  insertTestReport,
+  linkReportToLine,
+  storeExtractedDocument,
+  updateEffectiveExtraction,
+} from '../../models/report.repository';
+import { listLineFindings } from '../../models/finding.repository';
+import type { Extraction } from '../../parsers/types';
+import { verifyDistrictUseCase } from '../../server/use-cases/verify-district';
+import { reverifyDocumentUseCase } from '../../server/use-cases/reverify-document';
+import { BUREAU, contract, report, SCHOOL, schoolReport } from '../../server/verify/testing/builders';
+import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
+
+const sha = (x: unknown) => createHash('sha256').update(JSON.stringify(x)).digest('hex');
+
+async function store(
+  db: Database['db'],
+  schoolId: string,
+  name: string,
+  extraction: Extraction,
+): Promise<string> {
+  return storeExtractedDocument(db, {
+    schoolId,
+    originalName: name,
+    sha256: sha(extraction),
+    size: 1,
+    mime: 'application/json',
+    extraction,
+  });
+}
+
+describe('verify-district and reverify-document use cases', () => {
+  let t: TestDatabase;
+  let districtId: string;
+  let lineIds: string[];
+  let supplierReportId: string;
+
+  beforeAll(async () => {
+    t = await createTestDatabase();
+    const db = t.database.db;
+    const district = await insertDistrict(db, { code: 'test-verify', name: '测试区', bureauName: BUREAU });
+    districtId = district.id;
+    const school = await insertSchool(db, { districtId, name: SCHOOL, kind: 'primary' });
+    const twoLines = contract();
+    twoLines.lines.push({ ...twoLines.lines[0]!, product: '冬季校服', model: 'TS-002' });
+    const contractDoc = await store(db, school.id, 'contract.json', twoLines);
+    const supplier = await upsertSupplier(db, {
+      name: twoLines.supplier.name!,
+      uscc: twoLines.supplier.uscc,
+    });
+    const stored = await insertContract(db, {
+      documentId: contractDoc,
+      schoolId: school.id,
+      supplierId: supplier.id,
+      extraction: twoLines,
+    });
+    lineIds = stored.lines.map((l) => l.id);
+    const docs: [string, Extraction, number][] = [
+      ['supplier-1.json', report(), 0],
+      ['school-1.json', schoolReport(), 0],
+      [
+        'supplier-2.json',
+        report({ reportNumber: 'R-0003', sample: { ...report().sample, model: 'TS-002' } }),
+        1,
+      ],
+      [
+        'school-2.json',
+        schoolReport({ reportNumber: 'R-0004', sample: { ...report().sample, model: 'TS-002' } }),
+        1,
+      ],
+    ];
+    for (const [name, extraction, line] of docs) {
+      const id = await store(db, school.id, name, extraction);
+      if (extraction.kind === 'test_report') await insertTestReport(db, id, extraction);
+      await linkReportToLine(db, { lineId: lineIds[line]!, documentId: id, source: 'school' });
+      if (name === 'supplier-1.json') supplierReportId = id;
+    }
+  });
+  afterAll(async () => t.drop());
+
+  it('When a compliant district is verified, then no findings are stored', async () => {
+    const result = await verifyDistrictUseCase(t.database.db, { districtId, asOf: '2024-12-31' });
+    expect(result.lines.map((l) => l.compliant)).toEqual([true, true]);
+    expect(await listLineFindings(t.database.db, lineIds)).toEqual([]);
+  });
+
+  it('When one report is corrected to show no CMA, then only its line is recomputed and gets NO_CMA', async () => {
+    const corrected = report({ lab: { name: '某检测服务部', cmaNumber: null, cnasNumber: null } });
+    await updateEffectiveExtraction(t.database.db, supplierReportId, corrected);
+    const out = await reverifyDocumentUseCase(t.database.db, {
+      districtId,
+      asOf: '2024-12-31',
+      documentId: supplierReportId,
+    });
+    expect(out.affectedLineIds).toEqual([lineIds[0]]);
+    const stored = await listLineFindings(t.database.db, lineIds);
+    expect(stored.map((f) => [f.lineId, f.code, f.registryVersion])).toEqual([
+      [lineIds[0], 'NO_CMA', '2024.1'],
+    ]);
+    expect(stored[0]?.message).toContain('CMA');
+  });
+});
