@@ -178,12 +178,12 @@ describe('Bureau and regulator', () => {
     await page.getByRole('img', { name: /各学校双送检覆盖率/ }).waitFor();
     await page.getByRole('img', { name: /问题分类（按问题类型）/ }).waitFor();
     await page.getByRole('img', { name: /问题分类（按产品类别）/ }).waitFor();
+    await shoot(page, 'bureau-dashboard');
     // Sort and filter the table.
     await page.getByRole('button', { name: '问题数' }).click();
     await page.getByLabel('筛选').selectOption('findings');
     await page.getByRole('row', { name: /江州市涪溪区实验小学/ }).waitFor();
     expect(await page.getByRole('row', { name: /桂湖小学/ }).count()).toBe(0);
-    await shoot(page, 'bureau-dashboard');
 
     await page.getByRole('link', { name: '江州市涪溪区实验小学' }).click();
     await page.getByRole('heading', { name: /JZCG2024-4851/ }).waitFor();
