@@ -103,6 +103,8 @@ export interface ContractWithLines {
   schoolId: string;
   extraction: ContractExtraction;
   lines: LineWithReports[];
+  /** other names the supplier is known by (matched as 委托单位) */
+  supplierAliases: string[];
 }
 
 const toNumber = (v: string | null) => (v === null ? null : Number(v));
@@ -110,10 +112,16 @@ const toNumber = (v: string | null) => (v === null ? null : Number(v));
 /** Every contract of a district with its lines and linked reports, in the order they were stored. */
 export async function listDistrictContracts(db: Db | Tx, districtId: string): Promise<ContractWithLines[]> {
   const rows = await db
-    .select({ contract: contracts, file: documents.originalName, effective: documents.effective })
+    .select({
+      contract: contracts,
+      file: documents.originalName,
+      effective: documents.effective,
+      supplierAliases: suppliers.aliases,
+    })
     .from(contracts)
     .innerJoin(schools, eq(schools.id, contracts.schoolId))
     .leftJoin(documents, eq(documents.id, contracts.documentId))
+    .leftJoin(suppliers, eq(suppliers.id, contracts.supplierId))
     .where(eq(schools.districtId, districtId))
     .orderBy(asc(contracts.createdAt), asc(contracts.id));
   if (rows.length === 0) return [];
@@ -160,7 +168,7 @@ export async function listDistrictContracts(db: Db | Tx, districtId: string): Pr
     });
     linesByContract.set(l.contractId, list);
   }
-  return rows.map(({ contract: c, file, effective }) => {
+  return rows.map(({ contract: c, file, effective, supplierAliases }) => {
     const contractLinesOf = linesByContract.get(c.id) ?? [];
     const fields = (effective as ContractExtraction | null)?.fields;
     const extraction: ContractExtraction = {
@@ -182,6 +190,7 @@ export async function listDistrictContracts(db: Db | Tx, districtId: string): Pr
       schoolId: c.schoolId,
       extraction,
       lines: contractLinesOf,
+      supplierAliases: supplierAliases ?? [],
     };
   });
 }

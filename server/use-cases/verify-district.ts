@@ -39,6 +39,7 @@ export async function loadVerificationInput(
     id: c.documentId ?? c.id,
     file: c.file,
     extraction: c.extraction,
+    supplierAliases: c.supplierAliases,
     lines: c.lines.map((l) => ({
       id: l.id,
       lineNo: l.lineNo,

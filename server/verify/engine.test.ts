@@ -169,3 +169,23 @@ describe('incremental recompute', () => {
     expect(incremental.samplingList).toEqual(full.samplingList);
   });
 });
+
+describe('supplier identity in the sampling list', () => {
+  it('When two contracts name the supplier differently but carry the same valid USCC, then it is listed once', () => {
+    const input = district([report()]);
+    const first = input.contracts[0]!;
+    const renamed = contract({
+      contractNumber: 'HT-2024-002',
+      supplier: { name: '测试服饰（集团）有限公司', uscc: first.extraction.supplier.uscc },
+    });
+    input.contracts.push({
+      id: 'c2',
+      file: 'c2.json',
+      extraction: renamed,
+      lines: [{ id: 'L9', lineNo: 1, line: renamed.lines[0]!, reportIds: [] }],
+    });
+    const { samplingList } = verifyDistrict(input);
+    expect(samplingList).toHaveLength(1);
+    expect(samplingList[0]?.contracts).toEqual(['HT-2024-001', 'HT-2024-002']);
+  });
+});
