@@ -115,6 +115,10 @@ describe('Admin pages', () => {
     await page.getByRole('button', { name: '停用 e2e_teacher' }).click();
     await page.getByText('已停用用户 e2e_teacher').waitFor();
     await shoot(page, 'admin-users');
+
+    await page.getByRole('link', { name: '规则库' }).click();
+    await page.getByRole('heading', { name: '规则库' }).waitFor();
+    await shoot(page, 'admin-registry');
     expect(tab.problems).toEqual([]);
     await tab.close();
   });

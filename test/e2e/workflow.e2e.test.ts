@@ -179,6 +179,13 @@ describe('Bureau and regulator', () => {
     await page.getByRole('img', { name: /问题分类（按问题类型）/ }).waitFor();
     await page.getByRole('img', { name: /问题分类（按产品类别）/ }).waitFor();
     await shoot(page, 'bureau-dashboard');
+    const [csv] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '导出本表（CSV）' }).click(),
+    ]);
+    const csvText = fs.readFileSync(await csv.path(), 'utf8');
+    expect(csvText.split('\r\n')[0]).toContain('双送检覆盖率');
+    expect(csvText).toContain('江州市涪溪区实验小学');
     // Sort and filter the table.
     await page.getByRole('button', { name: '问题数' }).click();
     await page.getByLabel('筛选').selectOption('findings');
@@ -220,7 +227,7 @@ describe('Bureau and regulator', () => {
     ]);
     expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.readFile((await xlsx.path())!);
+    await workbook.xlsx.readFile(await xlsx.path());
     const sheet = workbook.worksheets[0]!;
     const text = JSON.stringify(sheet.getSheetValues());
     expect(text).toContain('企业名称');
@@ -231,7 +238,7 @@ describe('Bureau and regulator', () => {
       page.getByRole('button', { name: '导出 CSV' }).click(),
     ]);
     expect(csv.suggestedFilename()).toMatch(/\.csv$/);
-    const csvText = fs.readFileSync((await csv.path())!, 'utf8');
+    const csvText = fs.readFileSync(await csv.path(), 'utf8');
     expect(csvText).toContain('江州锦程服饰有限公司');
     await shoot(page, 'bureau-list');
     expect(tab.problems).toEqual([]);
@@ -266,6 +273,17 @@ describe('Bureau and regulator', () => {
     await page.getByRole('cell', { name: 'JD2026-001' }).waitFor();
     await page.getByRole('cell', { name: '甲醛含量' }).waitFor();
     await shoot(page, 'regulator-supplier');
+
+    await page.getByRole('link', { name: /^消息/ }).click();
+    await page.getByRole('heading', { name: '消息' }).waitFor();
+    await page
+      .getByRole('link', { name: /收到.*名单/ })
+      .first()
+      .waitFor();
+    await shoot(page, 'regulator-notifications');
+    await page.getByRole('link', { name: '接收地址' }).click();
+    await page.getByRole('heading', { name: '名单接收地址' }).waitFor();
+    await shoot(page, 'regulator-webhooks');
     expect(listId).toBeTruthy();
     expect(tab.problems).toEqual([]);
     await tab.close();
@@ -283,7 +301,7 @@ describe('Bureau and regulator', () => {
     ]);
     expect(xlsx.suggestedFilename()).toMatch(/成果统计表.*\.xlsx$/);
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.readFile((await xlsx.path())!);
+    await workbook.xlsx.readFile(await xlsx.path());
     expect(workbook.worksheets.length).toBeGreaterThan(0);
     expect(JSON.stringify(workbook.worksheets[0]!.getSheetValues())).toContain('江州市涪溪区');
     expect(tab.problems).toEqual([]);

@@ -2,7 +2,7 @@
  * 合规总览 (bureau): district totals, charts (dual coverage by school, findings by code and by
  * product category) and the sortable, filterable per-school compliance table; a school drills down.
  */
-import { get, hasRoute, withQuery } from '../api.js';
+import { get, hasRoute, saveCsv, withQuery } from '../api.js';
 import { field, h, mount, notice, pill, unavailable, statCard } from '../dom.js';
 import { barChart } from '../chart.js';
 import { CATEGORY_LABELS, FINDING_LABELS, SCHOOL_KIND_LABELS, label } from '../labels.js';
@@ -141,7 +141,44 @@ export async function render(view, { session, query, go }) {
       ),
     ),
     h('section', { class: 'panel' }, h('h2', { text: '问题分类（按产品类别）' }), categoryChart),
-    h('h2', { text: '各学校合规情况' }),
+    h(
+      'div',
+      { class: 'page-head' },
+      h('h2', { text: '各学校合规情况' }),
+      h('button', {
+        type: 'button',
+        class: 'btn',
+        text: '导出本表（CSV）',
+        onclick: () =>
+          saveCsv(
+            `各学校合规情况-${data.district.name}.csv`,
+            [
+              '学校',
+              '类型',
+              '合同',
+              '明细行',
+              '双送检齐全明细行',
+              '双送检覆盖率(%)',
+              '合规',
+              '存在问题',
+              '待提交报告',
+              '问题数',
+            ],
+            filtered().map((s) => [
+              s.schoolName,
+              label(SCHOOL_KIND_LABELS, s.kind),
+              s.contracts,
+              s.lines,
+              s.dualCoveredLines,
+              s.dualCoveredPct,
+              s.compliantLines,
+              s.linesWithFindings,
+              s.linesAwaitingReports,
+              s.openFindings,
+            ]),
+          ),
+      }),
+    ),
     h('div', { class: 'filters' }, field('搜索', search), field('学校类型', kind), field('筛选', only)),
     table.el,
   );
