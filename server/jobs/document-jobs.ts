@@ -158,9 +158,28 @@ export class DocumentJobs {
     this.app.logger.warn({ jobs: rows.length }, 'cancelled orphaned document jobs left by a crash');
   }
 
+  /**
+   * Cancels the `active` jobs of documents presumed dead (no heartbeat), so that the re-sent job can run:
+   * the queue allows one active job per document. A late completion of a cancelled job is ignored.
+   */
+  private async cancelActiveFor(documentIds: string[]): Promise<void> {
+    if (documentIds.length === 0) return;
+    const { rows } = await this.app.database.query<{ id: string }>(
+      `select id from pgboss.job where name = $1 and state = 'active' and singleton_key = any($2::text[])`,
+      [PROCESS_DOCUMENT_QUEUE, documentIds],
+    );
+    if (rows.length) {
+      await this.boss!.cancel(
+        PROCESS_DOCUMENT_QUEUE,
+        rows.map((r) => r.id),
+      );
+    }
+  }
+
   /** (Re)sends queued documents and processing ones without progress since `staleBefore` (all when omitted). */
   private async resume(staleBefore?: Date): Promise<void> {
     const docs = await listUnfinished(this.app.db, staleBefore);
+    await this.cancelActiveFor(docs.filter((d) => d.status === 'processing').map((d) => d.id));
     for (const d of docs) await this.enqueue(d.id, { reason: 'resume' });
     if (docs.length) this.app.logger.info({ documents: docs.length }, 'resumed unfinished documents');
   }
@@ -168,6 +187,7 @@ export class DocumentJobs {
   private async sweep(): Promise<void> {
     const before = new Date(Date.now() - STALE_AFTER_MS);
     const stale = await listStaleProcessing(this.app.db, before);
+    await this.cancelActiveFor(stale);
     for (const id of stale) await this.enqueue(id, { reason: 'resume' });
     if (stale.length) this.app.logger.warn({ documents: stale.length }, 're-sent stale processing documents');
   }
