@@ -1,0 +1,143 @@
+/** Tenancy cases for document intake (upload, status, review, files) and contracts/line links. */
+import { randomUUID } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { getFileStore } from '../../../server/storage/file-store.service';
+import { contractLines, contracts, documents } from '../../../models/schema';
+import { insertBlob } from '../../../models/document.repository';
+import { makeBlankPdf } from '../../intake/make-pdf';
+import { ALL, DISTRICT, SCHOOL, type TenancyCase } from '../cases';
+import type { Target, TenancyFixture } from '../fixture';
+
+const read = { school_staff: SCHOOL, bureau: DISTRICT, admin: ALL };
+const uniquePdf = () => Buffer.concat([makeBlankPdf(1), Buffer.from(`%${randomUUID()}\n`)]);
+
+/** A parsed test report document of the target school, with its original on disk. */
+async function documentAt(f: TenancyFixture, target: Target): Promise<string> {
+  const ctx = f.t.ctx;
+  const store = getFileStore(ctx);
+  const data = uniquePdf();
+  const tmp = await store.writeTemp(Readable.from([data]));
+  await store.commitTemp(tmp.tmpPath, tmp.sha256);
+  await insertBlob(ctx.db, { sha256: tmp.sha256, size: tmp.size, mime: 'application/pdf', pages: 1 });
+  const extraction = {
+    kind: 'test_report',
+    reportNumber: 'M-1',
+    lab: { name: '矩阵检测', cmaNumber: null, cnasNumber: null },
+    sample: { name: '校服', model: null, trademark: null, batch: null, safetyClass: null },
+    client: '矩阵学校',
+    manufacturer: null,
+    inspectionType: null,
+    dates: { received: null, tested: null, issued: '2024-01-01' },
+    standards: [],
+    items: [{ name: '甲醛含量', unit: null, requirement: null, result: '16', verdict: 'pass' }],
+    conclusion: 'pass',
+    pages: 1,
+  };
+  const [row] = await ctx.db
+    .insert(documents)
+    .values({
+      schoolId: f.schools[target].id,
+      sha256: tmp.sha256,
+      originalName: 'matrix.pdf',
+      kind: 'test_report',
+      status: 'parsed',
+      pageCount: 1,
+      extraction,
+      effective: extraction,
+    })
+    .returning({ id: documents.id });
+  return row!.id;
+}
+
+async function contractAt(f: TenancyFixture, target: Target) {
+  const [c] = await f.t.ctx.db
+    .insert(contracts)
+    .values({ schoolId: f.schools[target].id, contractNumber: `M-${randomUUID().slice(0, 8)}` })
+    .returning({ id: contracts.id });
+  const [l] = await f.t.ctx.db
+    .insert(contractLines)
+    .values({ contractId: c!.id, lineNo: 1, product: '夏季校服' })
+    .returning({ id: contractLines.id });
+  return { contractId: c!.id, lineId: l!.id };
+}
+
+export const cases: TenancyCase[] = [
+  {
+    route: 'POST /api/documents',
+    untenanted: true,
+    request: () =>
+      Promise.resolve({
+        method: 'post',
+        url: '/api/documents',
+        files: [{ field: 'files', buffer: uniquePdf(), filename: 'matrix.pdf' }],
+      }),
+    allow: { school_staff: ALL },
+  },
+  {
+    route: 'GET /api/documents',
+    untenanted: true,
+    request: () => Promise.resolve({ method: 'get', url: '/api/documents' }),
+    allow: { school_staff: ALL, bureau: ALL, admin: ALL },
+  },
+  {
+    route: 'GET /api/documents/:id',
+    request: async (f, target) => ({ method: 'get', url: `/api/documents/${await documentAt(f, target)}` }),
+    allow: read,
+  },
+  {
+    route: 'PATCH /api/documents/:id/fields',
+    request: async (f, target) => ({
+      method: 'patch',
+      url: `/api/documents/${await documentAt(f, target)}/fields`,
+      body: [{ path: 'sample.model', value: `M-${randomUUID().slice(0, 6)}` }],
+    }),
+    allow: { school_staff: SCHOOL, bureau: DISTRICT },
+  },
+  {
+    route: 'GET /api/documents/:id/corrections',
+    request: async (f, target) => ({
+      method: 'get',
+      url: `/api/documents/${await documentAt(f, target)}/corrections`,
+    }),
+    allow: read,
+  },
+  {
+    route: 'GET /api/documents/:id/pages/:n/image',
+    request: async (f, target) => ({
+      method: 'get',
+      url: `/api/documents/${await documentAt(f, target)}/pages/1/image`,
+    }),
+    allow: read,
+  },
+  {
+    route: 'GET /api/documents/:id/file',
+    request: async (f, target) => ({
+      method: 'get',
+      url: `/api/documents/${await documentAt(f, target)}/file`,
+    }),
+    allow: read,
+  },
+  {
+    route: 'GET /api/contracts',
+    untenanted: true,
+    request: () => Promise.resolve({ method: 'get', url: '/api/contracts' }),
+    allow: { school_staff: ALL, bureau: ALL, admin: ALL },
+  },
+  {
+    route: 'GET /api/contracts/:id',
+    request: async (f, target) => ({
+      method: 'get',
+      url: `/api/contracts/${(await contractAt(f, target)).contractId}`,
+    }),
+    allow: read,
+  },
+  {
+    route: 'PUT /api/contract-lines/:id/reports',
+    request: async (f, target) => ({
+      method: 'put',
+      url: `/api/contract-lines/${(await contractAt(f, target)).lineId}/reports`,
+      body: { documentIds: [] },
+    }),
+    allow: { school_staff: SCHOOL },
+  },
+];
