@@ -130,6 +130,8 @@ export class TesseractEngine implements OcrEngine {
       tessedit_pageseg_mode: PSM.AUTO,
       preserve_interword_spaces: '1',
       user_defined_dpi: String(this.dpi),
+      // Tesseract's diagnostics ("Detected 75 diacritics") would otherwise reach stdout.
+      debug_file: '/dev/null',
     });
     return worker;
   }
