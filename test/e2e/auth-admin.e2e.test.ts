@@ -47,6 +47,26 @@ describe('Login', () => {
     await tab.close();
   });
 
+  it('When a user signs in with the keyboard only, then Tab order reaches the fields and Enter submits', async () => {
+    const user = await buildUser(e2e.t.ctx, 'regulator');
+    const tab = await openTab(e2e);
+    const { page } = tab;
+    await page.goto('/#/login');
+    await page.getByLabel('用户名').waitFor();
+    await page.keyboard.type(user.username); // the user name field has the focus on arrival
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Passw0rd-test');
+    await page.keyboard.press('Enter');
+    await page.locator('#logout').waitFor();
+    // After a page change the focus is on the main content, so Tab continues inside the page.
+    await page.getByRole('heading', { name: '收到的名单' }).waitFor();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.closest('main') !== null)).toBe(true);
+    expect(tab.problems).toEqual([]);
+    await tab.close();
+  });
+
   it.each([
     ['school_staff', '文档列表'],
     ['bureau', '合规总览'],

@@ -104,13 +104,27 @@ export async function login(tab: Tab, username: string, password = TEST_PASSWORD
   await page.locator('#logout').waitFor();
 }
 
-/** Full-page screenshot at the current viewport, and one at phone width. */
+/** Fails when the page is wider than the viewport (wide tables must scroll inside their frame). */
+async function expectNoHorizontalOverflow(page: Page, name: string): Promise<void> {
+  const { scroll, client } = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    client: document.documentElement.clientWidth,
+  }));
+  if (scroll > client + 1) throw new Error(`${name}: page is ${scroll}px wide in a ${client}px viewport`);
+}
+
+/**
+ * Full-page screenshot at the current viewport, and one at phone width; both checked for
+ * horizontal overflow.
+ */
 export async function shoot(page: Page, name: string, opts: { phone?: boolean } = {}): Promise<void> {
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+  await expectNoHorizontalOverflow(page, name);
   if (opts.phone ?? true) {
     const size = page.viewportSize() ?? DESKTOP;
     await page.setViewportSize(PHONE);
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}-phone.png`), fullPage: true });
+    await expectNoHorizontalOverflow(page, `${name}-phone`);
     await page.setViewportSize(size);
   }
 }
