@@ -15,7 +15,7 @@
  *     pages, interleaved page by page with one tesseract.js worker: the speed ratio of the same run;
  *  4. end-to-end accuracy per field and per form from shared/tools/score-extraction.mjs.
  */
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -97,13 +97,12 @@ function keyStrings(t: Truth): string[] {
   return out;
 }
 
-/** Resident memory of a process and all its descendants (Linux /proc), in bytes. */
-function treeRss(pid: number): number {
-  let total = 0;
+/** Every process in a tree (Linux /proc): the root and all its descendants. */
+function treePids(pid: number): number[] {
+  const out: number[] = [];
   const visit = (p: number) => {
+    out.push(p);
     try {
-      const status = readFileSync(`/proc/${p}/status`, 'utf8');
-      total += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
       for (const tid of readdirSync(`/proc/${p}/task`)) {
         const kids = readFileSync(`/proc/${p}/task/${tid}/children`, 'utf8').trim();
         for (const k of kids ? kids.split(/\s+/) : []) visit(Number(k));
@@ -113,18 +112,54 @@ function treeRss(pid: number): number {
     }
   };
   visit(pid);
+  return out;
+}
+
+/** Resident memory of a process tree in bytes. */
+function treeRss(pid: number): number {
+  let total = 0;
+  for (const p of treePids(pid)) {
+    try {
+      total += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, 'utf8'))?.[1] ?? 0) * 1024;
+    } catch {
+      // ended
+    }
+  }
   return total;
 }
 
-function peakRssSampler(pid: number): { stop(): number } {
-  let peak = treeRss(pid);
-  const timer = setInterval(() => {
+/** CPU seconds (user + system) used so far by one process. */
+function cpuSeconds(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ 100)
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * Samples a process tree every 250 ms: peak RSS, and CPU seconds of every process seen (the last value
+ * read before a child exits; children ending between samples lose < 250 ms each).
+ */
+function treeSampler(pid: number): { stop(): { peakRss: number; cpu: number } } {
+  let peak = 0;
+  const cpu = new Map<number, number>();
+  const start = new Map(treePids(pid).map((p) => [p, cpuSeconds(p)]));
+  const sample = () => {
     peak = Math.max(peak, treeRss(pid));
-  }, 250);
+    for (const p of treePids(pid)) cpu.set(p, Math.max(cpu.get(p) ?? 0, cpuSeconds(p)));
+  };
+  sample();
+  const timer = setInterval(sample, 250);
   return {
     stop() {
       clearInterval(timer);
-      return Math.max(peak, treeRss(pid));
+      sample();
+      let total = 0;
+      for (const [p, c] of cpu) total += c - (start.get(p) ?? 0);
+      return { peakRss: peak, cpu: total };
     },
   };
 }
@@ -187,6 +222,8 @@ interface EngineRun {
   engine: OcrEngineName;
   wallSeconds: number;
   ocrSecondsPerPage: number;
+  /** CPU seconds (whole process tree) per page, OCR plus render and prepare: load-independent. */
+  cpuSecondsPerPage: number;
   pagesPerMinute: number;
   peakRss: number;
   texts: Map<string, string>;
@@ -195,7 +232,7 @@ interface EngineRun {
 /** All pages through one engine, OCR_WORKERS pages at a time, as the service would run a batch. */
 async function runEngine(name: OcrEngineName, pages: PreparedPage[], workers: number): Promise<EngineRun> {
   const engine: OcrEngine = createOcrEngine({ engine: name, workers });
-  const sampler = peakRssSampler(process.pid);
+  const sampler = treeSampler(process.pid);
   const texts = new Map<string, string>();
   const perPage: number[] = [];
   const started = performance.now();
@@ -215,14 +252,16 @@ async function runEngine(name: OcrEngineName, pages: PreparedPage[], workers: nu
     }),
   );
   const wallSeconds = (performance.now() - started) / 1000;
+  const { peakRss, cpu } = sampler.stop();
   await engine.close();
   const prep = pages.reduce((s, p) => s + p.prepSeconds, 0);
   return {
     engine: name,
     wallSeconds,
     ocrSecondsPerPage: (perPage.reduce((a, b) => a + b, 0) + prep) / pages.length,
+    cpuSecondsPerPage: (cpu + prep) / pages.length,
     pagesPerMinute: (60 * pages.length) / (wallSeconds + prep / lanes),
-    peakRss: sampler.stop(),
+    peakRss,
     texts,
   };
 }
@@ -280,23 +319,34 @@ async function compareWithNative(pages: PreparedPage[]): Promise<void> {
     if (first) await engine.recognise(first.png, 1); // worker start-up is not part of the page time
     let js = 0;
     let native = 0;
+    let jsCpu = 0;
+    let nativeCpu = 0;
     for (const [i, p] of pages.entries()) {
       const file = path.join(dir, `p${i}.png`);
       writeFileSync(file, p.png);
       let t = performance.now();
+      const c = process.cpuUsage();
       await engine.recognise(p.png, p.page);
+      const used = process.cpuUsage(c);
+      jsCpu += (used.user + used.system) / 1e6;
       js += performance.now() - t;
       t = performance.now();
-      execFileSync(
-        'tesseract',
-        [file, 'stdout', '-l', 'chi_sim', '--psm', '3', '--dpi', '200', '-c', 'preserve_interword_spaces=1'],
-        { env: { ...process.env, OMP_THREAD_LIMIT: '1' }, stdio: ['ignore', 'ignore', 'ignore'] },
+      // GNU time reports the child's CPU seconds on stderr ("user system").
+      const run = spawnSync(
+        '/usr/bin/time',
+        ['-f', '%U %S', 'tesseract', file, 'stdout', '-l', 'chi_sim', '--psm', '3', '--dpi', '200'],
+        { env: { ...process.env, OMP_THREAD_LIMIT: '1' }, encoding: 'utf8' },
       );
       native += performance.now() - t;
+      const [u, sys] = (run.stderr.trim().split('\n').pop() ?? '').split(' ').map(Number);
+      nativeCpu += (u ?? 0) + (sys ?? 0);
     }
     const n = pages.length;
     console.log(
-      `  ${n} pages: tesseract.js ${(js / n / 1000).toFixed(2)} s/page, native ${(native / n / 1000).toFixed(2)} s/page → ratio ${(js / native).toFixed(2)}× (target ≤ 1.5×)`,
+      `  ${n} pages: tesseract.js ${(js / n / 1000).toFixed(2)} s/page wall, ${(jsCpu / n).toFixed(2)} CPU s/page; native ${(native / n / 1000).toFixed(2)} s/page wall, ${(nativeCpu / n).toFixed(2)} CPU s/page`,
+    );
+    console.log(
+      `  ratio tesseract.js / native: ${(js / native).toFixed(2)}× wall, ${nativeCpu ? (jsCpu / nativeCpu).toFixed(2) : '—'}× CPU (target ≤ 1.5×)`,
     );
   } finally {
     await engine.close();
@@ -328,11 +378,11 @@ function score(
       env: { ...process.env, OCR_ENGINE: engine },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
-    const sampler = peakRssSampler(child.pid ?? process.pid);
+    const sampler = treeSampler(child.pid ?? process.pid);
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.on('close', () => {
-      const peakRss = sampler.stop();
+      const { peakRss } = sampler.stop();
       try {
         resolve({ summary: JSON.parse(out.slice(out.indexOf('{'))) as ScoreSummary, peakRss });
       } catch {
@@ -374,8 +424,15 @@ async function main(): Promise<void> {
   console.log('\n1–2. Raw OCR quality and speed (all scanned/photo pages, one long-lived engine)');
   for (const engine of args.engines) {
     const run = await runEngine(engine, pages, workers);
+    const cores = os.cpus().length;
     console.log(
-      `  ${engine.padEnd(9)} ${run.ocrSecondsPerPage.toFixed(2)} s/page (one page at a time), ${run.pagesPerMinute.toFixed(1)} pages/min with ${engine === 'paddle' ? 1 : workers} in parallel (target ≥ 12), peak RSS ${mb(run.peakRss)} (target < 2 GB)`,
+      `  ${engine.padEnd(9)} ${run.ocrSecondsPerPage.toFixed(2)} s/page wall, ${run.cpuSecondsPerPage.toFixed(2)} CPU s/page; ${run.pagesPerMinute.toFixed(1)} pages/min measured with ${engine === 'paddle' ? 1 : workers} in parallel, ${((60 * cores) / run.cpuSecondsPerPage).toFixed(1)} pages/min if the ${cores} cores were ours (target ≥ 12); peak RSS ${mb(run.peakRss)} (target < 2 GB)`,
+    );
+    console.log(
+      `  load average during the run: ${os
+        .loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')}`,
     );
     reportQuality(run, docs);
   }
