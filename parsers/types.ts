@@ -16,6 +16,10 @@ export interface TextLine {
   text: string;
   /** Table cells when the source separates them (pdf text layer: tab-separated). */
   cells?: string[];
+  /** Box of each cell (same order as `cells`) when the source knows positions. */
+  cellBoxes?: (Box | null)[];
+  /** The text runs (PDF text items or OCR words) with their boxes, in reading order, when known. */
+  words?: { text: string; box: Box | null; confidence?: number }[];
   box: Box | null;
   /** 0..1; 1 for a PDF text layer. */
   confidence: number;

@@ -16,7 +16,7 @@ class LazyOcr implements OcrProvider {
   private async get(): Promise<OcrProvider> {
     if (!this.inner) {
       const { createOcrProvider } = await import('../extract/ocr/index');
-      this.inner = createOcrProvider({ workers: 1 });
+      this.inner = createOcrProvider();
     }
     return this.inner;
   }

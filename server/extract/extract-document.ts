@@ -55,7 +55,7 @@ export async function readDocumentText(buffer: Buffer, opts: ExtractOptions = {}
   for (let i = 0; i < pdf.pageCount; i++) {
     const text = pdf.pages[i] ?? '';
     if (hasUsableText(text)) {
-      pages.push(textToPage(text, i + 1));
+      pages.push(pdf.layout[i] ?? textToPage(text, i + 1));
     } else {
       const page = await needOcr(opts.ocr).recognisePdfPage(buffer, i + 1);
       pages.push({ ...page, page: i + 1, source: 'ocr' });

@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { PDFParse } from 'pdf-parse';
 import { AppError } from '../errors';
-import type { PageText } from '../../parsers/types';
+import type { Box, PageText } from '../../parsers/types';
 
 const PDFJS_DIR = path.dirname(require.resolve('pdfjs-dist/package.json'));
 const CMAP_URL = `${path.join(PDFJS_DIR, 'cmaps')}${path.sep}`;
@@ -14,8 +14,10 @@ const STANDARD_FONTS_URL = `${path.join(PDFJS_DIR, 'standard_fonts')}${path.sep}
 
 export interface PdfText {
   pageCount: number;
-  /** raw text of each page (1-based page = index + 1) */
+  /** raw text of each page (1-based page = index + 1), cells tab-separated as pdf-parse prints them */
   pages: string[];
+  /** the same text as lines with cell and line boxes (fractions of the page), when positions were readable */
+  layout: (PageText | null)[];
 }
 
 /** Maps pdf.js load errors to our error codes. */
@@ -28,6 +30,153 @@ export function pdfLoadError(err: unknown): AppError {
   return new AppError('CORRUPT_FILE', undefined, { reason: message }, { cause: err });
 }
 
+// The parts of pdf.js that pdf-parse loads and we read positions from.
+interface PdfTextItem {
+  str: string;
+  transform: number[];
+  width: number;
+  height: number;
+  hasEOL: boolean;
+}
+interface PdfViewport {
+  width: number;
+  height: number;
+  convertToViewportPoint(x: number, y: number): number[];
+}
+interface PdfPage {
+  getViewport(o: { scale: number }): PdfViewport;
+  getTextContent(o?: object): Promise<{ items: (PdfTextItem | object)[] }>;
+  cleanup(): void;
+}
+interface PdfDocument {
+  numPages: number;
+  getPage(n: number): Promise<PdfPage>;
+}
+
+const LINE_THRESHOLD = 4.6;
+const CELL_THRESHOLD = 7;
+
+interface Cell {
+  text: string;
+  box: Box | null;
+}
+interface Word {
+  text: string;
+  box: Box | null;
+}
+
+const union = (a: Box | null, b: Box | null): Box | null =>
+  !a
+    ? b
+    : !b
+      ? a
+      : {
+          x0: Math.min(a.x0, b.x0),
+          y0: Math.min(a.y0, b.y0),
+          x1: Math.max(a.x1, b.x1),
+          y1: Math.max(a.y1, b.y1),
+        };
+
+/**
+ * Lines of one page with boxes. Line and cell breaks follow pdf-parse's own rules (same thresholds) so
+ * that the text equals getText()'s; each cell also gets the box of the text items it is made of.
+ */
+export function layoutPage(
+  items: (PdfTextItem | object)[],
+  viewport: PdfViewport,
+  page: number,
+): { text: string; page: PageText } {
+  const out: string[] = [];
+  const lines: { cells: Cell[]; words: Word[] }[] = [];
+  let line: Cell[] = [];
+  let words: Word[] = [];
+  let cell: Cell = { text: '', box: null };
+  let lastX: number | undefined;
+  let lastY: number | undefined;
+  let maxHeight = 0;
+  const round = (v: number) => Math.round(Math.min(1, Math.max(0, v)) * 10000) / 10000;
+  const closeCell = () => {
+    if (cell.text.trim() !== '') line.push({ text: cell.text.trim(), box: cell.box });
+    cell = { text: '', box: null };
+  };
+  const closeLine = () => {
+    closeCell();
+    if (line.length) lines.push({ cells: line, words });
+    line = [];
+    words = [];
+  };
+  for (const raw of items) {
+    if (!('str' in raw)) continue;
+    const item = raw;
+    const t = item.transform;
+    const [x = 0, y = 0] = viewport.convertToViewportPoint(t[4] ?? 0, t[5] ?? 0);
+    let str = item.str;
+    if (lastY !== undefined && Math.abs(lastY - y) > LINE_THRESHOLD) {
+      const prev = out[out.length - 1];
+      const startsNewLine = str.startsWith('\n') || (str.trim() === '' && item.hasEOL);
+      if (
+        prev !== undefined &&
+        !prev.endsWith('\n') &&
+        !startsNewLine &&
+        Math.abs(lastY - y) - 1 > maxHeight
+      ) {
+        out.push('\n');
+        closeLine();
+        maxHeight = 0;
+      }
+    }
+    if (
+      lastY !== undefined &&
+      Math.abs(lastY - y) < LINE_THRESHOLD &&
+      lastX !== undefined &&
+      Math.abs(lastX - x) > CELL_THRESHOLD
+    ) {
+      str = `\t${str}`;
+      closeCell();
+    }
+    out.push(str);
+    const h = item.height || Math.abs(t[3] ?? 0) || 10;
+    const box: Box | null =
+      item.str.trim() === ''
+        ? null
+        : {
+            x0: round(x / viewport.width),
+            y0: round((y - h) / viewport.height),
+            x1: round((x + item.width) / viewport.width),
+            y1: round((y + h * 0.2) / viewport.height),
+          };
+    if (box && !item.str.includes('\n')) words.push({ text: item.str.trim(), box });
+    const parts = str.replace(/^\t/, '').split('\n');
+    parts.forEach((part, i) => {
+      if (i > 0) closeLine();
+      cell.text += part;
+      cell.box = union(cell.box, box);
+    });
+    lastX = x + item.width;
+    lastY = y;
+    maxHeight = Math.max(maxHeight, item.height);
+    if (item.hasEOL) {
+      out.push('\n');
+      closeLine();
+    }
+    if (item.hasEOL || str.endsWith('\n')) maxHeight = 0;
+  }
+  closeLine();
+  const pageText: PageText = {
+    page,
+    source: 'text_layer',
+    lines: lines.map(({ cells, words: ws }) => ({
+      text: cells.map((c) => c.text).join(' '),
+      cells: cells.map((c) => c.text),
+      cellBoxes: cells.map((c) => c.box),
+      words: ws,
+      box: cells.reduce<Box | null>((a, c) => union(a, c.box), null),
+      confidence: 1,
+    })),
+  };
+  return { text: out.join(''), page: pageText };
+}
+
 /** Reads every page's text layer. Throws AppError ENCRYPTED_PDF / CORRUPT_FILE / TOO_MANY_PAGES. */
 export async function readPdfText(pdf: Buffer, opts: { maxPages?: number } = {}): Promise<PdfText> {
   const parser = new PDFParse({
@@ -38,25 +187,36 @@ export async function readPdfText(pdf: Buffer, opts: { maxPages?: number } = {})
     verbosity: 0,
   });
   try {
-    let info;
+    let doc: PdfDocument;
     try {
-      info = await parser.getInfo();
+      // pdf-parse's loader (declared private) gives the pdf.js document, whose text items carry positions
+      doc = await (parser as unknown as { load(): Promise<PdfDocument> }).load();
     } catch (err) {
       throw pdfLoadError(err);
     }
-    const pageCount = info.total;
+    const pageCount = doc.numPages;
     if (opts.maxPages !== undefined && pageCount > opts.maxPages) {
       throw new AppError('TOO_MANY_PAGES', `文档共 ${pageCount} 页，超过 ${opts.maxPages} 页的限制`);
     }
-    let result;
-    try {
-      result = await parser.getText({ pageJoiner: '' });
-    } catch (err) {
-      throw pdfLoadError(err);
+    const pages: string[] = [];
+    const layout: (PageText | null)[] = [];
+    for (let n = 1; n <= pageCount; n++) {
+      try {
+        const page = await doc.getPage(n);
+        const viewport = page.getViewport({ scale: 1 });
+        const content = await page.getTextContent({
+          includeMarkedContent: false,
+          disableNormalization: false,
+        });
+        const laid = layoutPage(content.items, viewport, n);
+        pages.push(laid.text);
+        layout.push(laid.page);
+        page.cleanup();
+      } catch (err) {
+        throw pdfLoadError(err);
+      }
     }
-    const pages: string[] = Array.from({ length: pageCount }, () => '');
-    for (const p of result.pages) pages[p.num - 1] = p.text;
-    return { pageCount, pages };
+    return { pageCount, pages, layout };
   } finally {
     await parser.destroy().catch(() => undefined);
   }
