@@ -1,7 +1,7 @@
 /**
  * `npm run bench:verify` — verification engine on a generated district: 300 schools, 60 suppliers,
  * 3,000 contract lines, 12,000 reports. Targets: full recompute < 3 s, incremental update after one
- * document < 100 ms, sampling-list export (JSON + CSV) < 2 s. Prints the figures; exits 1 on a miss.
+ * document < 100 ms, sampling-list export (rank + XLSX/CSV/JSON via server/sampling) < 2 s. Prints the figures; exits 1 on a miss.
  */
 import { performance } from 'node:perf_hooks';
 import type { ContractExtraction, ReportItem, TestReportExtraction } from '../parsers/types';
@@ -16,12 +16,17 @@ import {
   verifyLines,
 } from '../server/verify/engine';
 import { resolvePolicy } from '../server/verify/policy';
+import { reasonLabel } from '../server/sampling/labels';
+import { renderSamplingList } from '../server/sampling/sampling-list.export';
+import type { SamplingListSnapshot } from '../server/sampling/sampling-list.types';
 import { registryForDate } from '../server/verify/registry/registry';
+import { usccCheckChar } from '../parsers/uscc';
 import type {
   EngineContract,
   EngineReport,
   EngineSchool,
   LineResult,
+  SamplingEntry,
   VerifyDistrictInput,
 } from '../server/verify/types';
 
@@ -78,10 +83,15 @@ function generate(): VerifyDistrictInput {
     name: `基准区第${i + 1}${i % 3 === 0 ? '初级中学' : '小学'}`,
     kind: i % 3 === 0 ? 'junior' : 'primary',
   }));
-  const suppliers = Array.from({ length: SUPPLIERS }, (_, i) => ({
-    name: `基准${i + 1}号服饰有限公司`,
-    uscc: i % 17 === 0 ? '91110108MA01ABC17M' : '91110108MA01ABC17L',
-  }));
+  const suppliers = Array.from({ length: SUPPLIERS }, (_, i) => {
+    const first17 = `91110108MA${String(i).padStart(7, '0')}`;
+    const check = usccCheckChar(first17) ?? '0';
+    // every 17th supplier prints a wrong check character (INVALID_USCC)
+    return {
+      name: `基准${i + 1}号服饰有限公司`,
+      uscc: `${first17}${i % 17 === 0 ? (check === '0' ? '1' : '0') : check}`,
+    };
+  });
   const contracts: EngineContract[] = [];
   const reports: EngineReport[] = [];
   let reportNo = 0;
@@ -171,7 +181,65 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)] ?? 0;
 }
 
-function main(): number {
+/** The engine's list as the snapshot the service exports (server/sampling). */
+function toSnapshot(
+  list: SamplingEntry[],
+  input: VerifyDistrictInput,
+  lines: LineResult[],
+): SamplingListSnapshot {
+  const byContractLine = new Map(lines.map((l) => [`${l.contractNumber ?? l.contractFile}#${l.lineNo}`, l]));
+  return {
+    schemaVersion: 1,
+    district: { id: 'bench', name: input.district.name, bureauName: input.district.bureauName },
+    version: null,
+    registryVersion: input.registry.version,
+    asOf: input.asOf,
+    generatedAt: new Date().toISOString(),
+    rules: { samplingFailureWeight: 100, samplingLookBackYears: 3 },
+    entries: list.map((e) => ({
+      rank: e.rank,
+      supplierId: null,
+      supplier: e.supplier,
+      uscc: e.uscc,
+      risk: e.risk,
+      maxWeight: e.maxWeight,
+      score: e.score,
+      reasons: e.reasons,
+      reasonDetails: e.reasons.map((code) => ({
+        code,
+        label: reasonLabel(code),
+        weight: input.registry.weights[code]?.weight ?? 0,
+        count: e.lines.filter((l) => l.findings.includes(code)).length,
+      })),
+      schools: e.schools,
+      contracts: e.contracts,
+      lines: e.lines.map((l) => {
+        const line = byContractLine.get(`${l.contractNumber}#${l.lineNo}`);
+        return {
+          lineId: line?.lineId ?? '',
+          school: l.school,
+          contractNumber: l.contractNumber,
+          lineNo: l.lineNo,
+          product: line?.product ?? '',
+          model: line?.model ?? null,
+          findings: l.findings,
+          reportNumbers: line?.reports.map((r) => r.reportNumber ?? '').filter(Boolean) ?? [],
+          batches: [],
+        };
+      }),
+      officialSampling: null,
+      supervision: e.supervision,
+    })),
+  };
+}
+
+async function timeAsync<T>(fn: () => Promise<T>): Promise<[T, number]> {
+  const t0 = performance.now();
+  const out = await fn();
+  return [out, performance.now() - t0];
+}
+
+async function main(): Promise<number> {
   const input = generate();
   const lineCount = input.contracts.reduce((n, c) => n + c.lines.length, 0);
   process.stdout.write(
@@ -207,15 +275,33 @@ function main(): number {
   }
   const incremental = median(incRuns);
 
-  const [exported, exportMs] = time(() => {
-    const list = buildSamplingList(result.lines, input.registry, prepared.ctx.index.reports);
-    return { json: JSON.stringify(list), csv: samplingListCsv(list), size: list.length };
-  });
+  // Export: rank the list from the line results, then render it as the service does (XLSX, CSV, JSON).
+  const exportOnce = () =>
+    timeAsync(async () => {
+      const list = buildSamplingList(result.lines, input.registry, prepared.ctx.index.reports);
+      const snapshot = toSnapshot(list, input, result.lines);
+      const [xlsx, csv, json] = await Promise.all([
+        renderSamplingList(snapshot, 'xlsx'),
+        renderSamplingList(snapshot, 'csv'),
+        renderSamplingList(snapshot, 'json'),
+      ]);
+      return {
+        size: list.length,
+        xlsx: xlsx.length,
+        csv: csv.length,
+        json: json.length,
+        ownCsv: samplingListCsv(list).length,
+      };
+    });
+  await exportOnce(); // warm-up (module load, JIT)
+  const exportRuns = [await exportOnce(), await exportOnce(), await exportOnce()];
+  const exported = exportRuns[0]![0];
+  const exportMs = median(exportRuns.map(([, ms]) => ms));
 
   const rows = [
     ['full recompute', full, 3000],
     ['incremental (1 document)', incremental, 100],
-    ['sampling list export (JSON+CSV)', exportMs, 2000],
+    ['sampling list export (XLSX+CSV+JSON)', exportMs, 2000],
   ] as const;
   for (const [name, ms, budget] of rows) {
     process.stdout.write(
@@ -224,9 +310,18 @@ function main(): number {
   }
   process.stdout.write(
     `findings: ${findings}; suppliers listed: ${exported.size}; lines per incremental update: ${affectedCount}; ` +
-      `export ${(exported.json.length / 1024).toFixed(0)} KiB JSON, ${(exported.csv.length / 1024).toFixed(0)} KiB CSV\n`,
+      `export ${(exported.xlsx / 1024).toFixed(0)} KiB XLSX, ${(exported.csv / 1024).toFixed(0)} KiB CSV, ` +
+      `${(exported.json / 1024).toFixed(0)} KiB JSON (engine CSV ${(exported.ownCsv / 1024).toFixed(0)} KiB)\n`,
   );
   return rows.every(([, ms, budget]) => ms < budget) ? 0 : 1;
 }
 
-process.exitCode = main();
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.exitCode = 1;
+  },
+);
