@@ -2,6 +2,7 @@
 import type { DocumentText } from './types';
 import { lineText } from './text/flow';
 import { collapseHanSpaces } from './text/normalise';
+import { prepareDocument } from './text/ocr-clean';
 
 export type DocumentKind = 'contract' | 'test_report';
 
@@ -26,10 +27,11 @@ export const KIND_CUES: Record<DocumentKind, readonly { re: RegExp; weight: numb
 };
 
 /** Scores both kinds over the first two pages; ties and empty text give null. */
-export function classifyDocument(doc: DocumentText): {
+export function classifyDocument(input: DocumentText): {
   kind: DocumentKind | null;
   scores: Record<DocumentKind, number>;
 } {
+  const doc = prepareDocument(input);
   const text = collapseHanSpaces(
     doc.pages
       .slice(0, 2)

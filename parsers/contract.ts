@@ -19,6 +19,7 @@ import { buildFlow, lineText, type Flow } from './text/flow';
 import { LabelIndex } from './text/labels';
 import { joinWrapped } from './text/normalise';
 import { findChineseAmounts, parseNumber } from './text/numerals';
+import { prepareDocument } from './text/ocr-clean';
 import { uniqueStandards } from './text/standards';
 import type {
   ContractExtraction,
@@ -205,7 +206,8 @@ const MISSING: Record<string, string> = {
 };
 
 /** Parses a procurement contract. */
-export function parseContract(doc: DocumentText): ContractExtraction {
+export function parseContract(input: DocumentText): ContractExtraction {
+  const doc = prepareDocument(input);
   const goods = parseGoodsTable(doc);
   const flow = buildFlow(doc, (page, index) => goods.consumed.has(`${page}:${index}`));
   const r = new LabelReader(flow, LABELS);

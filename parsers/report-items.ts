@@ -288,7 +288,7 @@ function parseRowText(text: string, columns: ColumnKind[]): Parsed {
 /** Restores ≤/≥ that OCR cannot read, from the item's usual limit direction. */
 function restoreSign(name: string, requirement: string | null): string | null {
   if (!requirement) return requirement;
-  const m = /^[<>＜＞乏之≦≧]\s*(?=\d)/.exec(requirement);
+  const m = /^(?:>=|<=|[<>＜＞乏之≦≧二三=])\s*(?=\d)/.exec(requirement);
   if (!m) return requirement;
   const dir = REQUIREMENT_DIRECTION.find((d) => name.includes(d.fragment));
   if (!dir) return requirement;
@@ -385,6 +385,14 @@ function parseRowByPosition(row: TableLine[], positions: ColumnPos[]): Parsed | 
     verdict: verdictOf(verdictText),
     hasValues: text.size > 1,
   };
+}
+
+/** OCR drops the dash of half grades ("45" for 4-5) in colour-fastness and pilling grades. */
+function restoreGrade(name: string, unit: string | null, value: string | null): string | null {
+  if (!value || !(unit === '级' || /色牢度|起毛起球|变色|沾色/.test(name))) return value;
+  const m = /^([≥≤]?)([1-4])[-~.]?([2-5])$/.exec(value.trim());
+  if (!m || Number(m[3]) !== Number(m[2]) + 1) return value;
+  return `${m[1]}${m[2]}-${m[3]}`;
 }
 
 /** Finds the header: a line (or a run of short lines) naming the item, result/verdict and one more column. */
@@ -552,8 +560,8 @@ export function parseItemTable(doc: DocumentText): ItemTable {
     items.push({
       name,
       unit: p.unit,
-      requirement: ocr ? restoreSign(name, p.requirement) : p.requirement,
-      result: p.result,
+      requirement: ocr ? restoreGrade(name, p.unit, restoreSign(name, p.requirement)) : p.requirement,
+      result: ocr ? restoreGrade(name, p.unit, p.result) : p.result,
       verdict: p.verdict,
       page: first?.page,
       box: first?.box ?? null,

@@ -11,6 +11,7 @@ import { parseDate, parseDateRangeEnd } from './text/dates';
 import { buildFlow, lineAt, type Flow } from './text/flow';
 import { LabelIndex, valueOffset, valueText, type LabelHit, type ValueMode } from './text/labels';
 import { cleanValue, collapseHanSpaces, isEmptyMarker } from './text/normalise';
+import { prepareDocument } from './text/ocr-clean';
 import { findStandards } from './text/standards';
 import type { DocumentText, FieldMeta, ReviewFlag, TestReportExtraction } from './types';
 
@@ -157,7 +158,8 @@ const MISSING_MESSAGES: Record<string, string> = {
 };
 
 /** Parses a test report. */
-export function parseTestReport(doc: DocumentText): TestReportExtraction {
+export function parseTestReport(input: DocumentText): TestReportExtraction {
+  const doc = prepareDocument(input);
   const table = parseItemTable(doc);
   const flow = buildFlow(doc, (page, index) => table.consumed.has(`${page}:${index}`));
   const r = new LabelReader(flow, LABELS);

@@ -18,7 +18,7 @@ const PREFIX_RE = [...STANDARD_PREFIXES]
     p
       .split('/')
       .map((part) => escape(part).split('').join('\\s*'))
-      .join('\\s*(?:[/／∕]|M|I|l|\\|)?\\s*'),
+      .join('\\s*[/／∕|MVIl]{0,2}\\s*'),
   )
   .join('|');
 const STANDARD_RE = new RegExp(
@@ -35,7 +35,7 @@ const PREFIX_MATCHERS = [...STANDARD_PREFIXES]
       `^${p
         .split('/')
         .map((part) => escape(part))
-        .join('(?:[/／∕]|M|I|l|\\|)?')}$`,
+        .join('[/／∕|MVIl]{0,2}')}$`,
     ),
   }));
 

@@ -1,0 +1,47 @@
+/**
+ * OCR lines → the same shape as text-layer lines: cells split where OCR printed a table border (|) or a
+ * wide gap, stray quote marks from border strokes removed, and unambiguous misreadings fixed
+ * (">=" → "≥", "〈夏装)" → "（夏装）"). Lines that already have cells are left alone.
+ */
+import type { DocumentText, PageText, TextLine } from '../types';
+
+const EDGE_NOISE = /^[“”"'‘’。·、，,_~`]+|[“”"'‘’。·、，,_`]+$/g;
+
+/** Cleans one OCR cell or word. */
+export function cleanOcrText(s: string): string {
+  return s
+    .replace(/[|｜]/g, ' ')
+    .replace(/>\s*=/g, '≥')
+    .replace(/<\s*=/g, '≤')
+    .replace(/〈([\u3400-\u9fff]{1,8})[)）]/g, '（$1）')
+    .replace(/\(([\u3400-\u9fff]{1,8})[)）]/g, '（$1）')
+    .trim()
+    .replace(EDGE_NOISE, '')
+    .trim();
+}
+
+/** Splits an OCR line into cells at table borders and runs of two or more spaces. */
+export function splitOcrLine(text: string): string[] {
+  return text
+    .split(/\s*[|｜]\s*|\s{2,}|\t/)
+    .map(cleanOcrText)
+    .filter((c) => c !== '');
+}
+
+function cleanLine(line: TextLine): TextLine {
+  if (line.cells && line.cells.length > 1) return line;
+  const cells = splitOcrLine(line.text);
+  const words = line.words
+    ?.map((w) => ({ ...w, text: cleanOcrText(w.text) }))
+    .filter((w) => w.text !== '');
+  return { ...line, text: cells.join(' '), cells, words };
+}
+
+/** OCR pages cleaned for the parsers; text-layer pages unchanged. Idempotent. */
+export function prepareDocument(doc: DocumentText): DocumentText {
+  if (!doc.pages.some((p) => p.source === 'ocr')) return doc;
+  return {
+    ...doc,
+    pages: doc.pages.map((p): PageText => (p.source === 'ocr' ? { ...p, lines: p.lines.map(cleanLine) } : p)),
+  };
+}
