@@ -216,7 +216,7 @@ describe('Bureau and regulator', () => {
     await shoot(page, 'bureau-suppliers');
     page.once('dialog', (d) => void d.accept());
     await page.getByRole('button', { name: '发送至市场监管部门' }).click();
-    await page.getByText(/已发送第 1 版名单/).waitFor();
+    await page.locator('.notice', { hasText: '已发送第 1 版名单' }).waitFor();
     await page.getByRole('link', { name: '查看名单' }).click();
     await page.getByRole('heading', { name: /第 1 版/ }).waitFor();
     listId = /#\/lists\/([\w-]+)/.exec(page.url())![1]!;

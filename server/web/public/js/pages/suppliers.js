@@ -3,7 +3,7 @@
  * supplier of the district. Regulator: the district's suppliers with their findings and sampling.
  */
 import { get, hasRoute, post, withQuery } from '../api.js';
-import { h, mount, notice, pill, toast, unavailable } from '../dom.js';
+import { h, mount, notice, pill, unavailable } from '../dom.js';
 import { SEVERITY } from '../labels.js';
 import { dataTable } from '../table.js';
 import { entriesTable } from '../sampling.js';
@@ -23,7 +23,8 @@ export async function render(view, { session, query, go }) {
       type: 'button',
       class: 'btn btn-primary',
       text: '发送至市场监管部门',
-      disabled: role !== 'bureau' || !hasRoute('post', '/api/sampling-lists'),
+      disabled: role !== 'bureau' || !hasRoute('post', '/api/sampling-lists') || preview.entries.length === 0,
+      title: preview.entries.length === 0 ? '名单为空：目前没有需要抽查的供货企业' : null,
       onclick: async () => {
         if (!window.confirm(`确认将当前名单（${preview.entries.length} 家企业）发送至市场监管部门？`)) return;
         send.disabled = true;
@@ -41,7 +42,6 @@ export async function render(view, { session, query, go }) {
               h('a', { href: `#/lists/${r.id}`, text: '查看名单' }),
             ),
           );
-          toast(text);
         } catch (err) {
           mount(message, notice('error', err.message));
         } finally {
