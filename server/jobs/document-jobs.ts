@@ -39,6 +39,7 @@ export class DocumentJobs {
   private abort = new AbortController();
   private sweepTimer?: NodeJS.Timeout;
   private readonly inFlight = new Set<Promise<unknown>>();
+  private workerIds: string[] = [];
 
   constructor(
     private readonly app: AppContext,
@@ -79,7 +80,7 @@ export class DocumentJobs {
     }
     if (app.database.driver === 'pglite') await this.cancelOrphans();
     for (let i = 0; i < this.concurrency; i++) {
-      await boss.work<ProcessDocumentPayload>(
+      const workerId = await boss.work<ProcessDocumentPayload>(
         PROCESS_DOCUMENT_QUEUE,
         {
           batchSize: 1,
@@ -102,6 +103,7 @@ export class DocumentJobs {
           }
         },
       );
+      this.workerIds.push(workerId);
     }
     await this.resume(app.database.driver === 'pglite' ? undefined : new Date(Date.now() - STALE_AFTER_MS));
     this.sweepTimer = setInterval(() => {
@@ -122,6 +124,8 @@ export class DocumentJobs {
       { documentId, reason: opts.reason ?? 'upload' },
       { singletonKey: documentId, expireInSeconds: Math.min(6 * 3600, 600 + pages * 60) },
     );
+    // Wake this process's workers now instead of at their next poll (others still poll).
+    for (const id of this.workerIds) this.boss.notifyWorker(id);
   }
 
   /**
@@ -134,6 +138,7 @@ export class DocumentJobs {
     await Promise.allSettled([...this.inFlight]);
     await this.boss?.stop({ graceful: true, close: false, timeout: 5000, wait: true });
     this.boss = undefined;
+    this.workerIds = [];
     await this.ocrProvider?.close().catch(() => undefined);
     this.ocrProvider = undefined;
     this.abort = new AbortController();
