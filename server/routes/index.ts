@@ -19,6 +19,7 @@ import { samplingResultRoutes } from './sampling-results/sampling-results.routes
 import { webhookRoutes } from './webhooks/webhooks.routes';
 import { statisticsRoutes } from './statistics/statistics.routes';
 import { notificationRoutes } from './notifications/notifications.routes';
+import { registryRoutes } from './registry/registry.routes';
 
 export function allRoutes(): AnyRoute[] {
   return [
@@ -37,5 +38,6 @@ export function allRoutes(): AnyRoute[] {
     ...webhookRoutes,
     ...statisticsRoutes,
     ...notificationRoutes,
+    ...registryRoutes,
   ];
 }

@@ -17,13 +17,14 @@ import { findDistrict } from '../../models/district.repository';
 import {
   findSuppliersByIds,
   findSuppliersByNames,
-  listFindings,
-  listLineReports,
-  listLines,
-  type LineReportRow,
+  listFindingCodes,
+  listLineReportFacts,
+  listListedLines,
+  type LineReportFacts,
   type LineRow,
 } from '../../models/compliance.repository';
 import { listSamplingResults } from '../../models/sampling.repository';
+import { loadRegistries } from './registry-versions';
 import type { Db } from '../../models/db';
 import { notFound } from '../errors';
 import {
@@ -106,12 +107,12 @@ export async function buildSamplingList(
   const district = await findDistrict(db, districtId);
   if (!district) throw notFound('区县');
   const asOf = opts.asOf ?? today();
-  const registry = registryForDate(asOf);
-  const filter = { districtId };
-  const lines = await listLines(db, filter);
-  const findingRows = await listFindings(db, filter);
-  const reportRows = await listLineReports(db, filter);
-  const results = await listSamplingResults(db, filter);
+  const registry = registryForDate(asOf, await loadRegistries(db));
+  // Only lines with findings are read (plus, below, lines of suppliers listed for an official failure).
+  const findingRows = await listFindingCodes(db, districtId);
+  const lines = await listListedLines(db, districtId);
+  const facts = await listLineReportFacts(db, districtId);
+  const results = await listSamplingResults(db, { districtId });
 
   const registries = new Map<string, RuleRegistry>();
   const weightOf = (code: string, version: string): { weight: number; tier: Severity } => {
@@ -133,12 +134,7 @@ export async function buildSamplingList(
     list.push(f);
     findingsByLine.set(f.lineId, list);
   }
-  const reportsByLine = new Map<string, LineReportRow[]>();
-  for (const r of reportRows) {
-    const list = reportsByLine.get(r.lineId) ?? [];
-    list.push(r);
-    reportsByLine.set(r.lineId, list);
-  }
+  const factsByLine = new Map<string, LineReportFacts>(facts.map((f) => [f.lineId, f]));
 
   // Supplier identity: the linked supplier id, else the supplier row with that exact name, else the name.
   const unlinkedNames = [
@@ -187,7 +183,7 @@ export async function buildSamplingList(
     return acc;
   };
   const addLine = (acc: Acc, l: LineRow, codes: string[]) => {
-    const reports = reportsByLine.get(l.lineId) ?? [];
+    const f = factsByLine.get(l.lineId);
     const line: ListLine = {
       lineId: l.lineId,
       school: l.schoolName,
@@ -199,13 +195,13 @@ export async function buildSamplingList(
       reportNumbers: [],
       batches: [],
     };
-    for (const r of reports) {
-      pushUnique(line.reportNumbers, r.reportNumber);
-      pushUnique(line.batches, r.batch);
-      pushUnique(acc.trademarks, r.trademark);
-      pushUnique(acc.batches, r.batch);
-      pushUnique(acc.labs, r.labName);
-      pushUnique(acc.reportNumbers, r.reportNumber);
+    if (f) {
+      f.reportNumbers.forEach((n) => pushUnique(line.reportNumbers, n));
+      f.batches.forEach((b) => pushUnique(line.batches, b));
+      f.trademarks.forEach((x) => pushUnique(acc.trademarks, x));
+      f.batches.forEach((b) => pushUnique(acc.batches, b));
+      f.labs.forEach((x) => pushUnique(acc.labs, x));
+      f.reportNumbers.forEach((n) => pushUnique(acc.reportNumbers, n));
     }
     acc.lines.push(line);
     pushUnique(acc.schools, l.schoolName);
@@ -237,11 +233,16 @@ export async function buildSamplingList(
   // Official sampling failures within the look-back window.
   const since = yearsBefore(asOf, SAMPLING_LOOKBACK_YEARS);
   const recent = results.filter((r) => (r.sampledOn ?? r.createdAt.toISOString().slice(0, 10)) >= since);
+  const failedOnly = [
+    ...new Set(recent.filter((r) => r.failedBatches > 0 && !accs.has(r.supplierId)).map((r) => r.supplierId)),
+  ];
+  const extraLines = await listListedLines(db, districtId, failedOnly);
+  for (const f of await listLineReportFacts(db, districtId, failedOnly)) factsByLine.set(f.lineId, f);
   for (const r of recent) {
     if (r.failedBatches <= 0) continue;
     const fresh = !accs.has(r.supplierId);
     const acc = accFor(r.supplierId, r.supplierName, r.supplierUscc);
-    if (fresh) for (const l of lines) if (keyOf(l) === r.supplierId) addLine(acc, l, []);
+    if (fresh) for (const l of extraLines) if (l.supplierId === r.supplierId) addLine(acc, l, []);
     addReason(acc, SAMPLING_FAILED, samplingFailureWeight, r.failedBatches);
   }
   for (const acc of accs.values()) {

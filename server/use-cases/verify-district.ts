@@ -12,6 +12,7 @@ import { notFound } from '../errors';
 import { verifyDistrict } from '../verify/engine';
 import { resolvePolicy } from '../verify/policy';
 import { registryForDate, type RuleRegistry } from '../verify/registry/registry';
+import { loadRegistries } from './registry-versions';
 import type { DistrictResult, EngineContract, VerifyDistrictInput } from '../verify/types';
 
 export interface VerifyDistrictCommand {
@@ -34,7 +35,7 @@ export async function loadVerificationInput(
     listDistrictContracts(db, district.id),
     listDistrictReports(db, district.id),
   ]);
-  const registry = cmd.registry ?? registryForDate(cmd.asOf);
+  const registry = cmd.registry ?? registryForDate(cmd.asOf, await loadRegistries(db));
   const contracts: EngineContract[] = contractRows.map((c) => ({
     id: c.documentId ?? c.id,
     file: c.file,
