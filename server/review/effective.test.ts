@@ -1,0 +1,92 @@
+import type { TestReportExtraction } from '../../parsers/types';
+import { applyCorrections, computeReviewFields, pathsOverlap } from './effective';
+import { fieldSchema, setPath } from './field-paths';
+
+const report = (): TestReportExtraction => ({
+  kind: 'test_report',
+  reportNumber: 'R-1',
+  lab: { name: '检测所', cmaNumber: null, cnasNumber: null },
+  sample: { name: '校服', model: 'A1', trademark: null, batch: null, safetyClass: 'B' },
+  client: '学校',
+  manufacturer: null,
+  inspectionType: 'commissioned',
+  dates: { received: null, tested: null, issued: '2024-05-01' },
+  standards: ['GB/T 31888-2015'],
+  items: [
+    { name: '甲醛含量', unit: 'mg/kg', requirement: '≤75', result: '16', verdict: 'pass' },
+    { name: 'pH值', unit: null, requirement: '4.0~8.5', result: '6.1', verdict: 'pass' },
+  ],
+  conclusion: 'pass',
+  pages: 1,
+  fields: { 'sample.model': { confidence: 0.5, page: 1, box: null } },
+});
+
+describe('effective extraction and review fields', () => {
+  test('corrections are applied in order on a copy; the extraction is untouched', () => {
+    const e = report();
+    const eff = applyCorrections(e, [
+      { path: 'sample.model', after: 'A2' },
+      { path: 'sample.model', after: 'A3' },
+      { path: 'items.1', after: null },
+    ]) as TestReportExtraction;
+    expect(eff.sample.model).toBe('A3');
+    expect(eff.items).toHaveLength(1);
+    expect(e.sample.model).toBe('A1');
+    expect(e.items).toHaveLength(2);
+  });
+
+  test('a low-confidence field is flagged until a person corrects it; a missing required field stays flagged', () => {
+    const e = report();
+    e.reportNumber = null;
+    expect(
+      computeReviewFields(e, [])
+        .map((f) => f.path)
+        .sort(),
+    ).toEqual(['reportNumber', 'sample.model']);
+    const after = computeReviewFields(applyCorrections(e, [{ path: 'sample.model', after: 'A1' }]), [
+      'sample.model',
+    ]);
+    expect(after.map((f) => f.path)).toEqual(['reportNumber']);
+    expect(after[0]!.message).toMatch(/报告编号/);
+  });
+
+  test('a declared kind that differs from the detected one is reported', () => {
+    expect(computeReviewFields(report(), [], { declaredKind: 'contract' }).map((f) => f.reason)).toContain(
+      'kind_mismatch',
+    );
+  });
+
+  test('paths overlap with their ancestors only', () => {
+    expect(pathsOverlap('items', 'items.3.result')).toBe(true);
+    expect(pathsOverlap('items.3', 'items.30')).toBe(false);
+  });
+});
+
+describe('field schemas and paths', () => {
+  test('dates must be real calendar days; enums and numbers are checked; unknown paths are not editable', () => {
+    expect(fieldSchema('test_report', 'dates.issued')!.safeParse('2024-02-30').success).toBe(false);
+    expect(fieldSchema('test_report', 'dates.issued')!.safeParse('2024-02-29').success).toBe(true);
+    expect(fieldSchema('test_report', 'items.3.verdict')!.safeParse('maybe').success).toBe(false);
+    expect(fieldSchema('contract', 'lines.0.quantity')!.safeParse(-1).success).toBe(false);
+    expect(fieldSchema('contract', 'supplier.uscc')!.safeParse('91500117221931482t').data).toBe(
+      '91500117221931482T',
+    );
+    expect(fieldSchema('test_report', 'lines.0.product')).toBeUndefined();
+    expect(fieldSchema('test_report', '__proto__.x')).toBeUndefined();
+    expect(fieldSchema('test_report', 'items.0.constructor')).toBeUndefined();
+  });
+
+  test('blank text becomes null; a row can be appended at the end but not beyond it', () => {
+    expect(fieldSchema('test_report', 'client')!.safeParse('   ').data).toBeNull();
+    const e = report() as unknown as Record<string, unknown>;
+    setPath(e, 'items.2', {
+      name: '纤维含量',
+      unit: null,
+      requirement: null,
+      result: '100%',
+      verdict: 'pass',
+    });
+    expect((e.items as unknown[]).length).toBe(3);
+    expect(() => setPath(e, 'items.9.result', 'x')).toThrow(/超出范围/);
+  });
+});
