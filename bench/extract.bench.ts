@@ -5,6 +5,7 @@
  *   --corpus DIR                 corpus folder holding docs/ and truth/ (default ../shared/corpus/dev)
  *   --native-pages N             pages timed against native tesseract (default 8; 0 skips)
  *   --skip-score                 skip the end-to-end scoring through `dsv extract`
+ *   --only doc-002,doc-008       restrict to these documents (a quick run)
  *
  * For each engine it prints:
  *  1. raw OCR quality of every scanned/photo page: share of the truth's key strings (numbers, names,
@@ -33,6 +34,7 @@ interface Args {
   corpus: string;
   nativePages: number;
   skipScore: boolean;
+  only: string[] | null;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -48,6 +50,7 @@ function parseArgs(argv: string[]): Args {
     corpus: path.resolve(opt('--corpus') ?? path.join(ROOT, '../shared/corpus/dev')),
     nativePages: Number(opt('--native-pages') ?? 8),
     skipScore: argv.includes('--skip-score'),
+    only: opt('--only')?.split(',') ?? null,
   };
 }
 
@@ -200,6 +203,8 @@ interface PreparedPage {
   page: number;
   png: Buffer;
   prepSeconds: number;
+  /** CPU seconds of render + prepare (this process, all threads) */
+  prepCpu: number;
 }
 
 async function preparePages(docs: OcrDoc[]): Promise<PreparedPage[]> {
@@ -209,10 +214,18 @@ async function preparePages(docs: OcrDoc[]): Promise<PreparedPage[]> {
     doc.pages = await countPages(doc.file);
     for (let page = 1; page <= doc.pages; page++) {
       const t = performance.now();
+      const c = process.cpuUsage();
       const png = doc.file.endsWith('.pdf')
         ? await renderPdfPage(buf, page).then((r) => prepareImage(r.png, { dpi: r.dpi }))
         : await prepareImage(buf);
-      pages.push({ doc, page, png: png.png, prepSeconds: (performance.now() - t) / 1000 });
+      const used = process.cpuUsage(c);
+      pages.push({
+        doc,
+        page,
+        png: png.png,
+        prepSeconds: (performance.now() - t) / 1000,
+        prepCpu: (used.user + used.system) / 1e6,
+      });
     }
   }
   return pages;
@@ -259,7 +272,7 @@ async function runEngine(name: OcrEngineName, pages: PreparedPage[], workers: nu
     engine: name,
     wallSeconds,
     ocrSecondsPerPage: (perPage.reduce((a, b) => a + b, 0) + prep) / pages.length,
-    cpuSecondsPerPage: (cpu + prep) / pages.length,
+    cpuSecondsPerPage: (cpu + pages.reduce((s, p) => s + p.prepCpu, 0)) / pages.length,
     pagesPerMinute: (60 * pages.length) / (wallSeconds + prep / lanes),
     peakRss,
     texts,
@@ -370,11 +383,13 @@ interface ScoreSummary {
 function score(
   engine: OcrEngineName,
   corpus: string,
+  only: string[] | null,
 ): Promise<{ summary: ScoreSummary | null; peakRss: number }> {
   const tool = path.resolve(corpus, '../../tools/score-extraction.mjs');
   const cmd = `node ${JSON.stringify(path.join(ROOT, 'bin/dsv.js'))} extract {file} --json`;
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [tool, corpus, '--cmd', cmd, '--json'], {
+    const filter = only ? ['--only', only.join(',')] : [];
+    const child = spawn(process.execPath, [tool, corpus, '--cmd', cmd, '--json', ...filter], {
       env: { ...process.env, OCR_ENGINE: engine },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
@@ -414,7 +429,7 @@ async function main(): Promise<void> {
   if (!existsSync(path.join(args.corpus, 'truth'))) throw new Error(`corpus not found: ${args.corpus}`);
   console.log(`extract bench: corpus ${args.corpus}, OCR_WORKERS ${workers}, ${os.cpus().length} cores`);
 
-  const docs = loadOcrDocs(args.corpus);
+  const docs = loadOcrDocs(args.corpus).filter((d) => !args.only || args.only.includes(d.id));
   const pages = await preparePages(docs);
   const prep = pages.reduce((s, p) => s + p.prepSeconds, 0) / pages.length;
   console.log(
@@ -446,7 +461,7 @@ async function main(): Promise<void> {
   if (!args.skipScore) {
     console.log('\n4. End-to-end accuracy: score-extraction.mjs over `dsv extract` (all documents)');
     for (const engine of args.engines) {
-      const { summary, peakRss } = await score(engine, args.corpus);
+      const { summary, peakRss } = await score(engine, args.corpus, args.only);
       if (summary) printScore(engine, summary);
       console.log(`    peak RSS of the scoring process tree ${mb(peakRss)}`);
     }
