@@ -16,8 +16,11 @@ export function h(tag, attrs = {}, ...children) {
     else if (key === 'dataset') Object.assign(el.dataset, value);
     else if (key.startsWith('on') && typeof value === 'function') {
       el.addEventListener(key.slice(2).toLowerCase(), value);
-    } else if (key === 'value' && 'value' in el) el.value = value;
-    else if (key === 'checked' || key === 'selected') el[key] = Boolean(value);
+    } else if (key === 'value' && 'value' in el) {
+      // Attribute too, so that form.reset() returns to this value.
+      if (el.tagName === 'INPUT') el.setAttribute('value', String(value));
+      el.value = value;
+    } else if (key === 'checked' || key === 'selected') el[key] = Boolean(value);
     else el.setAttribute(key, value === true ? '' : String(value));
   }
   append(el, children);
