@@ -12,6 +12,7 @@ import { findDistrictByCode, listSchools } from '../../models/district.repositor
 import { AppError } from '../errors';
 import { DataDirLockedError } from '../../models/data-dir-lock';
 import type { AppContext } from '../context';
+import { checkStorage, formatStorageReport } from '../storage/check-storage';
 
 const USAGE = `用法: npm run cli -- <命令> [选项]
   migrate                                   执行数据库迁移
@@ -20,7 +21,8 @@ const USAGE = `用法: npm run cli -- <命令> [选项]
   create-school --district C --name 名称 --kind primary|junior|senior|kindergarten|complete_secondary|nine_year
   create-user --username U --name 姓名 --role school_staff|bureau|regulator|admin
               [--school 学校名称] [--district C] [--password P]
-  list-schools --district C`;
+  list-schools --district C
+  check-storage [--verify-hashes]           比对上传目录与数据库（缺失、孤立、损坏的文件）`;
 
 type Opts = Record<string, string | undefined>;
 
@@ -89,6 +91,12 @@ async function run(command: string, o: Opts, ctx: AppContext): Promise<void> {
       }
       return;
     }
+    case 'check-storage': {
+      const report = await checkStorage(ctx, { verifyHashes: o['verify-hashes'] !== undefined });
+      process.stdout.write(`${formatStorageReport(report)}\n`);
+      if (!report.ok) throw new AppError('CONFLICT', '上传目录与数据库不一致');
+      return;
+    }
     default:
       throw new AppError('BAD_REQUEST', `未知命令 ${command}\n${USAGE}`);
   }
@@ -108,6 +116,7 @@ async function main(argv: string[]): Promise<number> {
       role: { type: 'string' },
       school: { type: 'string' },
       password: { type: 'string' },
+      'verify-hashes': { type: 'boolean' },
     },
   });
   const command = positionals[0];
@@ -127,7 +136,7 @@ async function main(argv: string[]): Promise<number> {
     throw e;
   }
   try {
-    await run(command, values, ctx);
+    await run(command, { ...values, 'verify-hashes': values['verify-hashes'] ? '1' : undefined }, ctx);
     return 0;
   } catch (e) {
     if (e instanceof AppError) {

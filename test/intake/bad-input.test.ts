@@ -8,6 +8,8 @@ import path from 'node:path';
 import request from 'supertest';
 import { buildUser, startTestApp, tokenFor, type TestApp } from '../helpers/test-app';
 import { testDriver } from '../helpers/test-database';
+import { checkStorage } from '../../server/storage/check-storage';
+import { getFileStore } from '../../server/storage/file-store.service';
 import { corpusFile, filesUnder, intakeCounts, upload, waitForDocument } from './intake-helpers';
 import { makeBlankPdf, makeEncryptedPdf, makeHugePngHeader } from './make-pdf';
 
@@ -171,5 +173,30 @@ describe(`bad uploads (${testDriver()})`, () => {
     expect(filesUnder(path.join(t.config.UPLOAD_DIR, 'tmp'))).toEqual([]);
     const docs = await t.ctx.database.query<{ n: number }>('select count(*)::int as n from documents');
     expect(docs.rows[0]!.n).toBe(list.body.total);
+    const report = await checkStorage(t.ctx, { verifyHashes: true });
+    expect(report).toMatchObject({
+      ok: true,
+      missingFiles: [],
+      orphanFiles: [],
+      corruptFiles: [],
+      tmpFiles: [],
+    });
+  });
+
+  test('When a stored file goes missing or a stray file appears, then the storage check names both', async () => {
+    const [blob] = (await t.ctx.database.query<{ sha256: string }>('select sha256 from blobs limit 1')).rows;
+    const store = getFileStore(t.ctx);
+    const kept = fs.readFileSync(store.originalPath(blob!.sha256));
+    fs.rmSync(store.originalPath(blob!.sha256));
+    const stray = 'f'.repeat(64);
+    fs.mkdirSync(path.dirname(store.originalPath(stray)), { recursive: true });
+    fs.writeFileSync(store.originalPath(stray), 'x');
+    try {
+      const report = await checkStorage(t.ctx);
+      expect(report).toMatchObject({ ok: false, missingFiles: [blob!.sha256], orphanFiles: [stray] });
+    } finally {
+      fs.writeFileSync(store.originalPath(blob!.sha256), kept);
+      fs.rmSync(store.originalPath(stray));
+    }
   });
 });
