@@ -138,6 +138,9 @@ describe('Admin pages', () => {
 
     await page.getByRole('link', { name: '规则库' }).click();
     await page.getByRole('heading', { name: '规则库' }).waitFor();
+    await page.getByRole('cell', { name: '当前使用' }).waitFor();
+    await page.getByRole('heading', { name: /^版本 \d{4}\.\d+/ }).waitFor();
+    await page.getByRole('button', { name: '发布新版本' }).waitFor();
     await shoot(page, 'admin-registry');
     expect(tab.problems).toEqual([]);
     await tab.close();
