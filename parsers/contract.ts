@@ -161,7 +161,7 @@ function readTotal(
     const text = p.value.split('\n').slice(0, 2).join('\n');
     const figures = [
       ...text.matchAll(
-        /[¥￥]\s*([\d,]+(?:\.\d+)?)|(?:人民币|小写)[^\d\n]{0,8}([\d,]+(?:\.\d+)?)\s*元?|(?:^|[\t ])([\d,]+\.\d{2})(?![\d])/g,
+        /[¥￥]\s*([\d,]+(?:\.\d+)?)|(?:人民币|小写)[^\d\n]{0,8}([\d,]+(?:\.\d+)?)\s*元?|(?:^|[\t ])([\d,.]+\.\d{2})(?![\d])/g,
       ),
     ]
       .map((m) => parseNumber(m[1] ?? m[2] ?? m[3]))
@@ -173,6 +173,10 @@ function readTotal(
     if (cn[0]) candidates.push({ value: cn[0], meta: null });
   }
   const match = lineSum !== null ? candidates.find((c) => Math.abs(c.value - lineSum) < 0.005) : undefined;
+  if (!match && lineSum !== null && lineSum > 0) {
+    // no printed total agrees with the goods lines (OCR): the lines' own sum, marked for review
+    return { value: lineSum, meta: { confidence: 0.5, page: null, box: null, source: '货物金额合计' } };
+  }
   const best = match ?? candidates[0];
   return best ? { value: best.value, meta: best.meta } : { value: null, meta: null };
 }

@@ -85,13 +85,23 @@ function headerKinds(text: string): { kinds: ColumnKind[]; pure: boolean } {
   return { kinds: [...new Set(found.map((f) => f.kind))], pure: leftover.length === 0 };
 }
 
+/** OCR misreadings of 合格/符合/不合格 ("符人台", "台格"): characters that only occur in verdict words. */
+function fuzzyVerdict(t: string): Verdict | null {
+  const negated = t.startsWith('不');
+  const core = negated ? t.slice(1) : t;
+  if (core.length < 2 || core.length > 3 || !/^[合台符格恪人各]+$/.test(core) || !/[合符格]/.test(core)) {
+    return null;
+  }
+  return negated ? 'fail' : 'pass';
+}
+
 function isVerdictToken(t: string | undefined): boolean {
-  return t !== undefined && compact(t) in VERDICT_WORDS;
+  return t !== undefined && (compact(t) in VERDICT_WORDS || fuzzyVerdict(compact(t)) !== null);
 }
 
 export function verdictOf(t: string | null | undefined): Verdict | null {
   if (!t) return null;
-  return VERDICT_WORDS[compact(t)] ?? null;
+  return VERDICT_WORDS[compact(t)] ?? fuzzyVerdict(compact(t));
 }
 
 const UNIT_SET = new Set(UNITS.map((u) => u.toLowerCase()));
@@ -288,7 +298,7 @@ function parseRowText(text: string, columns: ColumnKind[]): Parsed {
 /** Restores ≤/≥ that OCR cannot read, from the item's usual limit direction. */
 function restoreSign(name: string, requirement: string | null): string | null {
   if (!requirement) return requirement;
-  const m = /^(?:>=|<=|[<>＜＞乏之≦≧二三=])\s*(?=\d)/.exec(requirement);
+  const m = /^(?:>=|<=|[<>＜＞乏之≦≧二三=和]|[^\d\s.+\-~～≤≥（(][\s]?)(?=\d)/.exec(requirement);
   if (!m) return requirement;
   const dir = REQUIREMENT_DIRECTION.find((d) => name.includes(d.fragment));
   if (!dir) return requirement;
@@ -307,8 +317,9 @@ function headerPositions(header: TableLine[]): ColumnPos[] {
       if (!w.box) continue;
       const h = headerKinds(w.text);
       const kind = h.kinds.length === 1 && h.pure ? h.kinds[0] : undefined;
-      if (kind && !found.some((f) => f.kind === kind))
-        {found.push({ kind, xc: (w.box.x0 + w.box.x1) / 2, x0: w.box.x0, x1: w.box.x1 });}
+      if (kind && !found.some((f) => f.kind === kind)) {
+        found.push({ kind, xc: (w.box.x0 + w.box.x1) / 2, x0: w.box.x0, x1: w.box.x1 });
+      }
     }
   }
   found.sort((a, b) => a.xc - b.xc);
@@ -390,9 +401,64 @@ function parseRowByPosition(row: TableLine[], positions: ColumnPos[]): Parsed | 
 /** OCR drops the dash of half grades ("45" for 4-5) in colour-fastness and pilling grades. */
 function restoreGrade(name: string, unit: string | null, value: string | null): string | null {
   if (!value || !(unit === '级' || /色牢度|起毛起球|变色|沾色/.test(name))) return value;
-  const m = /^([≥≤]?)([1-4])[-~.]?([2-5])$/.exec(value.trim());
-  if (!m || Number(m[3]) !== Number(m[2]) + 1) return value;
-  return `${m[1]}${m[2]}-${m[3]}`;
+  const v = value.trim();
+  const m = /^([≥≤]?)([1-4])[-~.]?([2-5])$/.exec(v);
+  if (m && Number(m[3]) === Number(m[2]) + 1) return `${m[1]}${m[2]}-${m[3]}`;
+  return v;
+}
+
+/** A grade requirement is a minimum: OCR that lost the ≥ (or read it as "2") gets it back. */
+function restoreGradeRequirement(
+  name: string,
+  unit: string | null,
+  requirement: string | null,
+): string | null {
+  const r = restoreGrade(name, unit, requirement);
+  if (!r || !(unit === '级' || /色牢度|起毛起球/.test(name))) return r;
+  const lost = /^[2二]?([1-5](?:-[2-5])?)$/.exec(r);
+  return lost ? `≥${lost[1]}` : r;
+}
+
+/** Snaps an OCR'd item name to the nearest known item (and sub-item) name within one or two edits. */
+export function snapItemName(name: string): string {
+  const [head = '', ...rest] = name.split(' ');
+  const snap = (w: string, vocab: readonly string[]) => {
+    if (vocab.includes(w) || w.length < 2) return w;
+    let best = w;
+    let bestD = w.length >= 6 ? 2 : 1;
+    for (const v of vocab) {
+      if (Math.abs(v.length - w.length) > bestD) continue;
+      const d = editDistance(w, v);
+      if (d < bestD || (d === bestD && best === w && d <= (w.length >= 6 ? 2 : 1))) {
+        best = v;
+        bestD = d;
+      }
+    }
+    return best;
+  };
+  const sub = rest.join(' ');
+  return [snap(head, KNOWN_ITEMS), sub ? snap(sub, SUB_ITEM_WORDS) : ''].filter(Boolean).join(' ');
+}
+
+function editDistance(a: string, b: string): number {
+  const d = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = d[0] ?? 0;
+    d[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = d[j] ?? 0;
+      d[j] = Math.min((d[j] ?? 0) + 1, (d[j - 1] ?? 0) + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return d[b.length] ?? 0;
+}
+
+/** OCR units outside the vocabulary: a known unit inside the token, else none. */
+function snapUnit(unit: string | null): string | null {
+  if (unit === null || isUnitToken(unit)) return unit;
+  const inside = [...UNITS].sort((a, b) => b.length - a.length).find((u) => u.length > 0 && unit.includes(u));
+  return inside ?? null;
 }
 
 /** Finds the header: a line (or a run of short lines) naming the item, result/verdict and one more column. */
@@ -553,15 +619,19 @@ export function parseItemTable(doc: DocumentText): ItemTable {
     const p =
       byPos && byPos.verdict === byText.verdict && byPos.name ? { ...byPos, name: byText.name } : byText;
     if (!p.name) continue;
+    const ocr = r.lines.some((l) => l.source === 'ocr');
     let name = canonicalItemName(p.name);
     if (r.parent) name = `${r.parent} ${name}`;
+    if (ocr) name = snapItemName(name);
     const first = r.lines[0];
-    const ocr = r.lines.some((l) => l.source === 'ocr');
+    const unit = ocr ? snapUnit(p.unit) : p.unit;
     items.push({
       name,
-      unit: p.unit,
-      requirement: ocr ? restoreGrade(name, p.unit, restoreSign(name, p.requirement)) : p.requirement,
-      result: ocr ? restoreGrade(name, p.unit, p.result) : p.result,
+      unit,
+      requirement: ocr
+        ? restoreGradeRequirement(name, unit, restoreSign(name, p.requirement))
+        : p.requirement,
+      result: ocr ? restoreGrade(name, unit, p.result) : p.result,
       verdict: p.verdict,
       page: first?.page,
       box: first?.box ?? null,

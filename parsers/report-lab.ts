@@ -11,7 +11,7 @@ export interface Found {
 
 const SUFFIX_RE = ORG_SUFFIXES.map((s) => s.replace(/[()]/g, '\\$&')).join('|');
 const ORG_RE = new RegExp(
-  `(?:^|[\\t ])([\\u3400-\\u9fff（）()]{3,40}?(?:${SUFFIX_RE}))(?=$|[\\t ]|报告编号|检验编号)`,
+  `(?:^|[\\t ，,、：:])([\\u3400-\\u9fff（）()]{3,40}?(?:${SUFFIX_RE}))(?=$|[\\t ]|报告编号|检验编号)`,
   'g',
 );
 
@@ -39,7 +39,14 @@ export function findLabName(flow: Flow, exclude: (string | undefined)[]): Found 
   });
   let best: [string, { n: number; first: number; meta: FieldMeta }] | null = null;
   for (const e of counts) {
-    if (!best || e[1].n > best[1].n || (e[1].n === best[1].n && e[1].first < best[1].first)) best = e;
+    const better =
+      !best ||
+      e[1].n > best[1].n ||
+      (e[1].n === best[1].n && e[1].meta.confidence > best[1].meta.confidence) ||
+      (e[1].n === best[1].n &&
+        e[1].meta.confidence === best[1].meta.confidence &&
+        e[1].first < best[1].first);
+    if (better) best = e;
   }
   return best
     ? {

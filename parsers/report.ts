@@ -144,6 +144,32 @@ function readSafetyClass(
   return (bracket?.[1] as 'A' | 'B' | 'C' | undefined) ?? null;
 }
 
+/** A line just above the standards label that holds only standard citations (label centred in a merged cell). */
+function standardsLineAbove(flow: Flow, offset: number | undefined): string {
+  if (offset === undefined) return '';
+  const line = lineAt(flow, offset);
+  const i = line ? flow.lines.indexOf(line) : -1;
+  const above = i > 0 ? flow.lines[i - 1] : undefined;
+  if (!above) return '';
+  const rest = above.text.replace(/《[^》]*》/g, '').replace(/[（(]?[ABC]\s*类[)）]?/g, '');
+  const found = findStandards(above.text);
+  const leftover = found.reduce((t) => t.replace(/\S*\d+(?:\.\d+)*\s*[-—–]\s*\d{4}/, ''), rest);
+  return found.length > 0 && !/[\u3400-\u9fff]{2,}/.test(leftover.replace(/GB|FZ|\//g, '')) ? above.text : '';
+}
+
+/** The issue date under an OCR-damaged label ("翁发 日期"): a date on a line with …发日期/报告日期. */
+function fuzzyIssued(flow: Flow): { value: string; meta: FieldMeta } | null {
+  for (const l of flow.lines) {
+    const m = /(?:发|报告|批准)\s*日\s*期/.exec(l.text);
+    if (!m) continue;
+    const d = parseDate(l.text.slice((m.index ?? 0) + m[0].length));
+    if (d) {
+      return { value: d, meta: { confidence: l.confidence * 0.8, page: l.page, box: l.box, source: l.text } };
+    }
+  }
+  return null;
+}
+
 const MISSING_MESSAGES: Record<string, string> = {
   reportNumber: '未能识别报告编号',
   'lab.name': '未能识别检验机构名称',
@@ -183,10 +209,16 @@ export function parseTestReport(input: DocumentText): TestReportExtraction {
   const tested = r.pick('tested', 'block', (v) => parseDate(v) !== null);
   const issued = r.pick('issued', 'block', (v) => parseDate(v) !== null);
   const stdBlocks = r.all('standards', 'block', (v) => findStandards(v).length > 0);
-  const stdBlock = stdBlocks[0]?.value.split('\n').slice(0, 8).join('\n') ?? '';
+  const stdBlock = [
+    standardsLineAbove(flow, stdBlocks[0]?.offset),
+    stdBlocks[0]?.value.split('\n').slice(0, 8).join('\n') ?? '',
+  ]
+    .filter(Boolean)
+    .join('\n');
   const standards = [...new Set(findStandards(stdBlock).map((s) => s.code))];
   if (stdBlocks[0]) fields.standards = r.meta(stdBlocks[0]) ?? fields.standards!;
   const conclusion = readConclusion(flow, r);
+  const fuzzy = issued ? null : fuzzyIssued(flow);
   const lab = findLabName(flow, [client?.value, manufacturer?.value]);
   const cma = findCma(flow);
   const cnas = findCnas(flow);
@@ -216,7 +248,11 @@ export function parseTestReport(input: DocumentText): TestReportExtraction {
         parseDateRangeEnd(tested?.value.split('\n').slice(0, 3).join('\n')),
         r.meta(tested),
       ),
-      issued: put('dates.issued', parseDate(issued?.value), r.meta(issued)),
+      issued: put(
+        'dates.issued',
+        parseDate(issued?.value) ?? fuzzy?.value ?? null,
+        r.meta(issued) ?? fuzzy?.meta ?? null,
+      ),
     },
     standards,
     items: table.items,

@@ -94,7 +94,7 @@ export function valueText(
   hit: { valueStart: number; valueEnd: number },
   mode: ValueMode,
 ): string {
-  let v = text.slice(hit.valueStart, hit.valueEnd).replace(/^[\s:：]+/, '');
+  let v = text.slice(hit.valueStart, hit.valueEnd).replace(/^[\s:：;；,，.。]+/, '');
   if (mode === 'cell') v = v.split(/[\t\n]/)[0] ?? '';
   else if (mode === 'line') v = v.split('\n')[0] ?? '';
   return v.trim();
@@ -102,6 +102,6 @@ export function valueText(
 
 /** Offset of the value's first character (after separators) — for locating it on the page. */
 export function valueOffset(text: string, hit: { valueStart: number; valueEnd: number }): number {
-  const lead = /^[\s:：]*/.exec(text.slice(hit.valueStart, hit.valueEnd));
+  const lead = /^[\s:：;；,，.。]*/.exec(text.slice(hit.valueStart, hit.valueEnd));
   return hit.valueStart + (lead?.[0].length ?? 0);
 }

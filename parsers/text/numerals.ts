@@ -92,7 +92,9 @@ export function parseChineseAmount(s: string): number | null {
 /** A printed number: "93,702.00" → 93702, "¥1 234.5" → 1234.5; null when not a number. */
 export function parseNumber(s: string | null | undefined): number | null {
   if (!s) return null;
-  const t = s.replace(/[¥￥,，\s元]/g, '').replace(/^RMB/i, '');
+  let t = s.replace(/[¥￥,，\s元]/g, '').replace(/^RMB/i, '');
+  // "217.230.00": OCR read the thousands commas as points; the last point is the decimal one
+  if (/^\d{1,3}(?:\.\d{3})+\.\d{2}$/.test(t)) t = t.replace(/\.(?=\d{3}\.)/g, '');
   if (!/^-?\d+(?:\.\d+)?$/.test(t)) return null;
   return Number(t);
 }

@@ -10,11 +10,13 @@ const EDGE_NOISE = /^[“”"'‘’。·、，,_~`]+|[“”"'‘’。·、，
 /** Cleans one OCR cell or word. */
 export function cleanOcrText(s: string): string {
   return s
-    .replace(/[|｜]/g, ' ')
+    .replace(/[|｜“”"]/g, ' ')
+    .replace(/[〈<（(]\s*(\d{4})\s*[)）]/g, '($1)')
     .replace(/>\s*=/g, '≥')
     .replace(/<\s*=/g, '≤')
     .replace(/〈([\u3400-\u9fff]{1,8})[)）]/g, '（$1）')
     .replace(/\(([\u3400-\u9fff]{1,8})[)）]/g, '（$1）')
+    .replace(/ {2,}/g, ' ')
     .trim()
     .replace(EDGE_NOISE, '')
     .trim();
@@ -31,9 +33,7 @@ export function splitOcrLine(text: string): string[] {
 function cleanLine(line: TextLine): TextLine {
   if (line.cells && line.cells.length > 1) return line;
   const cells = splitOcrLine(line.text);
-  const words = line.words
-    ?.map((w) => ({ ...w, text: cleanOcrText(w.text) }))
-    .filter((w) => w.text !== '');
+  const words = line.words?.map((w) => ({ ...w, text: cleanOcrText(w.text) })).filter((w) => w.text !== '');
   return { ...line, text: cells.join(' '), cells, words };
 }
 
