@@ -124,7 +124,11 @@ function details(r) {
     dataTable({
       caption: '限量值',
       columns: [
-        { key: 'items', label: '项目', value: (l) => l.items[0] },
+        {
+          key: 'items',
+          label: '项目',
+          value: (l) => l.items[0] + (l.subItems?.length ? ` ${l.subItems.join('/')}` : ''),
+        },
         {
           key: 'categories',
           label: '适用类别',
