@@ -50,7 +50,7 @@ export async function campaignStatistics(db: Db, districtId: string): Promise<Ca
   const district = await findDistrict(db, districtId);
   if (!district) throw notFound('区县');
   const schools = await listSchools(db, { districtId });
-  const summaries = await loadLineSummaries(db, { districtId });
+  const summaries = await loadLineSummaries(db, { districtId }, { reports: 'count' });
   const supplierKey = (s: (typeof summaries)[number]) =>
     s.line.supplierId ?? `name:${s.line.supplierName ?? ''}`;
 

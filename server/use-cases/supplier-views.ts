@@ -24,7 +24,7 @@ function heaviest(severities: string[]): string | null {
 
 /** Suppliers that have contracts in the scope (all districts when districtId is omitted). */
 export async function listSupplierSummaries(db: Db, districtId: string | undefined) {
-  const summaries = await loadLineSummaries(db, districtId ? { districtId } : {});
+  const summaries = await loadLineSummaries(db, districtId ? { districtId } : {}, { reports: 'count' });
   const names = [
     ...new Set(
       summaries.filter((s) => !s.line.supplierId && s.line.supplierName).map((s) => s.line.supplierName!),
@@ -71,10 +71,14 @@ export async function listSupplierSummaries(db: Db, districtId: string | undefin
 
 /** One supplier's history within the scope. */
 export async function supplierHistory(db: Db, supplier: SupplierRow, districtId: string | undefined) {
-  const summaries = await loadLineSummaries(db, {
-    ...(districtId ? { districtId } : {}),
-    supplier: { id: supplier.id, name: supplier.name },
-  });
+  const summaries = await loadLineSummaries(
+    db,
+    {
+      ...(districtId ? { districtId } : {}),
+      supplier: { id: supplier.id, name: supplier.name },
+    },
+    { reports: 'count' },
+  );
   const findings = summaries.flatMap((s) =>
     s.findings.map((f) => ({
       ...presentFinding(f, false),

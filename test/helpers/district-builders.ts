@@ -495,3 +495,166 @@ export const DEV_EXPECTED_ORDER = [
   '江州优佳服装贸易有限公司',
   '江州童乐服饰家纺有限公司',
 ];
+
+// ---------------------------------------------------------------------------------------------
+// Volume (benchmark size): schools × suppliers × lines × reports, inserted in batches
+
+export interface VolumeOptions {
+  schools: number;
+  suppliers: number;
+  lines: number;
+  reportsPerLine: number;
+  /** Every n-th line gets findings (two codes). */
+  findingEvery: number;
+}
+
+async function insertChunked<T>(
+  rows: T[],
+  size: number,
+  insert: (chunk: T[]) => Promise<unknown>,
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += size) await insert(rows.slice(i, i + size));
+}
+
+/** Seeds a district of the benchmark size (default 300 schools / 60 suppliers / 3,000 lines / 12,000 reports). */
+export async function seedVolume(ctx: AppContext, districtId: string, o: Partial<VolumeOptions> = {}) {
+  const v: VolumeOptions = {
+    schools: 300,
+    suppliers: 60,
+    lines: 3000,
+    reportsPerLine: 4,
+    findingEvery: 3,
+    ...o,
+  };
+  const tag = uniq();
+  const schoolRows = [];
+  for (let i = 0; i < v.schools; i++) {
+    schoolRows.push(
+      await buildSchool(ctx, {
+        districtId,
+        name: `压测学校${tag}-${i}`,
+        kind: i % 4 === 0 ? 'kindergarten' : 'primary',
+      }),
+    );
+  }
+  const supplierRows = await ctx.db
+    .insert(suppliers)
+    .values(
+      Array.from({ length: v.suppliers }, (_, i) => ({ name: `压测服饰有限公司${tag}-${i}`, uscc: null })),
+    )
+    .returning();
+  const linesPerContract = 3;
+  const contractCount = Math.ceil(v.lines / linesPerContract);
+  const contractRows: (typeof contracts.$inferSelect)[] = [];
+  await insertChunked(
+    Array.from({ length: contractCount }, (_, i) => {
+      const s = supplierRows[i % supplierRows.length]!;
+      return {
+        schoolId: schoolRows[i % schoolRows.length]!.id,
+        supplierId: s.id,
+        contractNumber: `YC-${tag}-${i}`,
+        supplierName: s.name,
+        signedDate: '2024-05-01',
+        deliveryDate: '2024-06-01',
+      };
+    }),
+    500,
+    async (chunk) => contractRows.push(...(await ctx.db.insert(contracts).values(chunk).returning())),
+  );
+  const lineRows: (typeof contractLines.$inferSelect)[] = [];
+  await insertChunked(
+    Array.from({ length: v.lines }, (_, i) => ({
+      contractId: contractRows[Math.floor(i / linesPerContract)]!.id,
+      lineNo: (i % linesPerContract) + 1,
+      product: `学生校服${i % 7}`,
+      model: `YC-${i}`,
+      category: 'school_uniform' as const,
+    })),
+    500,
+    async (chunk) => lineRows.push(...(await ctx.db.insert(contractLines).values(chunk).returning())),
+  );
+  const n = v.lines * v.reportsPerLine;
+  const shas = Array.from({ length: n }, (_, i) => createHash('sha256').update(`${tag}-${i}`).digest('hex'));
+  await insertChunked(shas, 1000, (chunk) =>
+    ctx.db
+      .insert(blobs)
+      .values(chunk.map((sha) => ({ sha256: sha, size: 1000, mime: 'application/pdf', pages: 1 }))),
+  );
+  const docRows: (typeof documents.$inferSelect)[] = [];
+  await insertChunked(
+    shas.map((sha, i) => ({ sha, i })),
+    1000,
+    async (chunk) =>
+      docRows.push(
+        ...(await ctx.db
+          .insert(documents)
+          .values(
+            chunk.map(({ sha, i }) => ({
+              schoolId:
+                schoolRows[Math.floor(i / v.reportsPerLine / linesPerContract) % schoolRows.length]!.id,
+              sha256: sha,
+              originalName: `r${i}.pdf`,
+              kind: 'test_report' as const,
+              status: 'parsed' as const,
+            })),
+          )
+          .returning()),
+      ),
+  );
+  await insertChunked(
+    docRows.map((d, i) => ({ d, i })),
+    1000,
+    (chunk) =>
+      ctx.db.insert(testReports).values(
+        chunk.map(({ d, i }) => ({
+          documentId: d.id,
+          reportNumber: `YCR-${tag}-${i}`,
+          labName: `检测机构${i % 9}`,
+          client: i % 2 ? '学校' : '企业',
+          batch: `B${i % 50}`,
+          trademark: `牌${i % 5}`,
+          issuedDate: '2024-05-20',
+          standards: ['GB/T 31888-2015'],
+          conclusion: 'pass',
+        })),
+      ),
+  );
+  await insertChunked(
+    docRows.map((d, i) => ({ d, i })),
+    1000,
+    (chunk) =>
+      ctx.db
+        .insert(lineReports)
+        .values(
+          chunk.map(({ d, i }) => ({
+            lineId: lineRows[Math.floor(i / v.reportsPerLine)]!.id,
+            documentId: d.id,
+          })),
+        ),
+  );
+  const codes = ['ITEM_FAILED', 'MISSING_PURCHASER_REPORT', 'NO_CMA', 'INVALID_USCC', 'STANDARD_SUPERSEDED'];
+  const findingRows = lineRows
+    .filter((_, i) => i % v.findingEvery === 0)
+    .flatMap((l, i) =>
+      [codes[i % codes.length]!, codes[(i + 2) % codes.length]!].map((code) => ({ l, code })),
+    );
+  await insertChunked(findingRows, 1000, (chunk) =>
+    ctx.db.insert(findings).values(
+      chunk.map(({ l, code }) => ({
+        lineId: l.id,
+        code,
+        severity: 'medium',
+        message: `压测问题 ${code}`,
+        evidence: [],
+        registryVersion: '2024.1',
+      })),
+    ),
+  );
+  return {
+    schools: schoolRows.length,
+    suppliers: supplierRows.length,
+    lines: lineRows.length,
+    reports: docRows.length,
+    findings: findingRows.length,
+  };
+}
