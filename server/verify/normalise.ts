@@ -36,16 +36,42 @@ export const normaliseReportNumber = memo((s: string): string =>
   compact(s).replace(DASHES, '-').toUpperCase(),
 );
 
-/** A model/款号 for comparison: upper case, no spaces, no dash variants at all. */
+/** Letters OCR confuses with digits; folded the same way on both sides of a model comparison. */
+const MODEL_CONFUSABLES: Record<string, string> = {
+  O: '0',
+  Q: '0',
+  I: '1',
+  L: '1',
+  S: '5',
+  Z: '2',
+  B: '8',
+  G: '6',
+};
+
+/**
+ * A model/款号 for comparison: upper case, letters and digits only (spaces, dashes and stray OCR
+ * punctuation dropped), OCR-confusable letters folded to digits (`JC24-X15` ≡ `jc24x15` ≡ `JC24-XI5`).
+ */
 export const normaliseModel = memo((s: string): string =>
-  compact(s).replace(DASHES, '').replace(/-/g, '').toUpperCase(),
+  compact(s)
+    .toUpperCase()
+    .replace(/[^A-Z0-9]/g, '')
+    .replace(/[OQILSZBG]/g, (c) => MODEL_CONFUSABLES[c] ?? c),
 );
 
-/** An organisation name for comparison: compact, brackets unified. */
+/** Punctuation that is never part of an organisation name (table rules and quote marks read by OCR). */
+const NAME_JUNK = /[|｜。，、,;；:：“”"'‘’〈〉《》<>·•*_]/g;
+/** A field label printed before the name: （供应商）：…, 甲方：… */
+const NAME_LABEL =
+  /^\(?(?:供应商|供货单位|供货方|采购单位|采购人|采购方|甲方|乙方|委托单位|委托方|生产单位|生产者)\)?/;
+
+/** An organisation name for comparison: compact, brackets unified, labels and stray punctuation removed. */
 export const normaliseName = memo((s: string): string =>
   compact(s)
+    .replace(NAME_JUNK, '')
     .replace(/[（【[]/g, '(')
-    .replace(/[）】\]]/g, ')'),
+    .replace(/[）】\]]/g, ')')
+    .replace(NAME_LABEL, ''),
 );
 
 const LEGAL_FORMS = ['股份有限公司', '有限责任公司', '有限公司', '集团', '公司', '厂'];
@@ -94,4 +120,19 @@ export function addMonths(iso: string, months: number): string {
 export function addDays(iso: string, days: number): string {
   const t = Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000;
   return new Date(t).toISOString().slice(0, 10);
+}
+
+/** Levenshtein distance (small strings: names, models). */
+export function editDistance(a: string, b: string): number {
+  if (a === b) return 0;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      cur[j] = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
+    }
+    prev = cur;
+  }
+  return prev[b.length] ?? Math.max(a.length, b.length);
 }

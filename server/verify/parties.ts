@@ -2,7 +2,7 @@
  * Who is who: matching a 委托单位 or 生产单位 against the contract's supplier, the purchasing school
  * and the district's education bureau. Every match carries a reason so a clerk can see why.
  */
-import { nameCore, normaliseName } from './normalise';
+import { editDistance, nameCore, normaliseName } from './normalise';
 import type { EngineDistrict, ReportSide, SchoolKind } from './types';
 
 export interface NameMatch {
@@ -42,7 +42,38 @@ export function matchName(
   if (shorter.length >= 6 && longer.endsWith(shorter)) {
     return { matched: true, how: 'fuzzy', reason: '名称省略了地区前缀' };
   }
+  const near = nearMiss(c, k);
+  if (near > 0) {
+    return { matched: true, how: 'fuzzy', reason: `名称相近（相差${near}个字，可能为识别误差），请核对` };
+  }
   return NO_MATCH;
+}
+
+/** What kind of organisation a name ends with (a school level, an authority); '' for companies. */
+const KIND_TAIL =
+  /(幼儿园|小学|初级中学|高级中学|完全中学|中学校|中学|学校|教育局|教育委员会|教育和体育局|教育体育局|教体局)$/;
+const NUMERALS = /[0-9一二三四五六七八九十百零〇两]/;
+
+/**
+ * The number of differing characters when two long names differ only by a few OCR-style
+ * substitutions (≤ 1 per 5 characters), 0 otherwise. Never across a different school level or
+ * authority, and never when the difference is a numeral (第一小学 ≠ 第二小学).
+ */
+function nearMiss(a: string, b: string): number {
+  if (Math.min(a.length, b.length) < 8) return 0;
+  if ((KIND_TAIL.exec(a)?.[0] ?? '') !== (KIND_TAIL.exec(b)?.[0] ?? '')) return 0;
+  const d = editDistance(a, b);
+  if (d === 0 || d > Math.floor(Math.min(a.length, b.length) / 5)) return 0;
+  if (a.length === b.length) {
+    for (let i = 0; i < a.length; i++) {
+      if (a[i] !== b[i] && (NUMERALS.test(a[i] ?? '') || NUMERALS.test(b[i] ?? ''))) return 0;
+    }
+  } else if (
+    [...a].filter((ch) => NUMERALS.test(ch)).join('') !== [...b].filter((ch) => NUMERALS.test(ch)).join('')
+  ) {
+    return 0;
+  }
+  return d;
 }
 
 /** True when a name looks like an education authority (ends with one of the registry's suffixes). */

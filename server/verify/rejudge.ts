@@ -126,5 +126,6 @@ export function rejudgeItem(
   const factor = rule.scale === 'grade' ? 1 : unitFactor(item.unit, rule.unit);
   if (factor === null) return null;
   const value = measured.value * factor;
+  if (rule.plausible && (value < rule.plausible[0] || value > rule.plausible[1])) return null;
   return { rule, limitText: text, pass: bounds.every((b) => satisfies(value, b)) };
 }

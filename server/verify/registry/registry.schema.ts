@@ -59,6 +59,8 @@ export const limitRuleSchema = z.object({
   /** One requirement for every class, or per safety class (A/B/C). */
   requirement: requirement.optional(),
   byClass: z.partialRecord(safetyClass, requirement).optional(),
+  /** Values outside this range are read errors (a lost decimal point: pH 65), not results: not re-judged. */
+  plausible: z.tuple([z.number(), z.number()]).optional(),
 });
 export type LimitRule = z.infer<typeof limitRuleSchema>;
 
