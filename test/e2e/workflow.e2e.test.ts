@@ -97,10 +97,33 @@ describe('School staff', () => {
   it('When staff hand in the reports for a contract line, then the line shows its status and findings in Chinese', async () => {
     const tab = await as(users.staff);
     const { page } = tab;
-    // The school-side report, uploaded against nothing yet.
+    // The school-side report, dropped onto the drop zone (a real drop event with a DataTransfer).
     await page.goto('/#/upload');
-    await page.locator('#file-input').setInputFiles([file(SCHOOL_REPORT)]);
+    const dataTransfer = await page.evaluateHandle(
+      ({ name, b64 }) => {
+        const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+        const dt = new DataTransfer();
+        dt.items.add(new File([bytes], name, { type: 'application/pdf' }));
+        return dt;
+      },
+      { name: SCHOOL_REPORT, b64: file(SCHOOL_REPORT).buffer.toString('base64') },
+    );
+    await page.locator('.dropzone').dispatchEvent('dragover', { dataTransfer });
+    await page.locator('.dropzone.over').waitFor();
+    await page.locator('.dropzone').dispatchEvent('drop', { dataTransfer });
     await waitUploaded(page, SCHOOL_REPORT);
+
+    // The contract's own review page lists its lines as editable rows.
+    await page.goto(`/#/documents/${ids.contractDoc}`);
+    await page.getByLabel('合同编号').waitFor();
+    expect(await page.getByLabel('合同编号').inputValue()).toBe('JZCG2024-4851');
+    await page.locator('tr[data-path="lines.0"]').waitFor();
+    await page.locator('.page-frame img').waitFor(); // visible once the page image has loaded
+    await page
+      .locator('[aria-label="核验结果"]')
+      .getByRole('link', { name: /第 1 行/ })
+      .waitFor();
+    await shoot(page, 'school-review-contract');
 
     await page.getByRole('link', { name: '合同与核验' }).click();
     await page.getByRole('heading', { name: /JZCG2024-4851/ }).waitFor();

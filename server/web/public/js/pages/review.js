@@ -4,7 +4,7 @@
  * marked; corrections go to PATCH /api/documents/:id/fields (the service re-verifies), and the
  * correction history and the verification of the contract lines the document serves are shown.
  */
-import { get, hasRoute, patch } from '../api.js';
+import { asList, get, hasRoute, patch, withQuery } from '../api.js';
 import { fmtTime, h, mount, notice, pill, show, svg, toast, unavailable } from '../dom.js';
 import { DOC_KIND_LABELS, LINE_STATUS, fieldLabel, label } from '../labels.js';
 import {
@@ -80,12 +80,21 @@ export async function render(view, { params, session, query }) {
     const history = hasRoute('get', '/api/documents/{id}/corrections')
       ? await get(`/api/documents/${id}/corrections`)
       : [];
-    const lines = await linkedLines(doc.links ?? []);
+    const lines = await linkedLines(
+      kind === 'contract' ? await contractLineIds(doc.id) : (doc.links ?? []).map((l) => l.lineId),
+    );
 
     // Page view with the box overlay.
     let page = 0;
     let activePath = null;
     const img = h('img', { alt: '', decoding: 'async' });
+    const frame = h('div', { class: 'page-frame loading' }, img);
+    // The frame keeps an A4 shape while a page renders; boxes are drawn over the loaded image.
+    img.addEventListener('load', () => {
+      frame.classList.remove('loading', 'failed');
+      frame.append(overlay);
+    });
+    img.addEventListener('error', () => frame.classList.replace('loading', 'failed'));
     const overlay = svg('svg', {
       class: 'boxes',
       viewBox: '0 0 1 1',
@@ -135,6 +144,8 @@ export async function render(view, { params, session, query }) {
       if (!hasImages || n < 1 || n > pageCount) return;
       if (n !== page) {
         page = n;
+        frame.classList.add('loading');
+        overlay.remove();
         img.src = `/api/documents/${id}/pages/${n}/image`;
         img.alt = `${doc.originalName} 第 ${n} 页`;
       }
@@ -168,7 +179,7 @@ export async function render(view, { params, session, query }) {
           'section',
           { class: 'page-view', 'aria-label': '原件页面' },
           h('div', { class: 'page-nav' }, prev, pageLabel, next),
-          h('div', { class: 'page-frame' }, img, overlay),
+          frame,
           h('p', { class: 'hint', text: '选中右侧字段时，原件上对应的位置以橙色框标出。' }),
           where,
         )
@@ -372,19 +383,22 @@ export async function render(view, { params, session, query }) {
   };
 }
 
-/** The contract lines this document serves, with their current verification. */
-async function linkedLines(links) {
-  if (!links.length || !hasRoute('get', '/api/compliance/lines/{id}')) {
-    return links.map((l) => ({ id: l.lineId, source: l.source }));
-  }
+/** The contract lines this document serves (line ids), with their current verification. */
+async function linkedLines(lineIds) {
+  if (!hasRoute('get', '/api/compliance/lines/{id}')) return lineIds.map((id) => ({ id }));
   return Promise.all(
-    links.map((l) =>
-      get(`/api/compliance/lines/${encodeURIComponent(l.lineId)}`).catch(() => ({
-        id: l.lineId,
-        source: l.source,
-      })),
-    ),
+    lineIds.map((id) => get(`/api/compliance/lines/${encodeURIComponent(id)}`).catch(() => ({ id }))),
   );
+}
+
+/** The lines of the contract built from this contract document. */
+async function contractLineIds(documentId) {
+  if (!hasRoute('get', '/api/contracts') || !hasRoute('get', '/api/contracts/{id}')) return [];
+  const contracts = asList(await get(withQuery('/api/contracts', { limit: 200 })), 'items');
+  const contract = contracts.find((c) => c.documentId === documentId);
+  if (!contract) return [];
+  const detail = await get(`/api/contracts/${encodeURIComponent(contract.id)}`);
+  return (detail.lines ?? []).map((l) => l.id);
 }
 
 function verificationSection(kind, lines) {
