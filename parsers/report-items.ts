@@ -150,7 +150,8 @@ function rowIndex(text: string, last: number): { index: number; rest: string } |
   const n = Number(m[1]);
   if (!(m[2] ?? '').trim()) return null;
   if (/^\d/.test(m[2] ?? '')) return null;
-  if (n <= last || n > last + 3) return null;
+  // rows lost by OCR leave gaps: a bigger jump is accepted when the line is a whole row
+  if (n <= last || (n > last + 3 && !(n <= last + 15 && looksComplete(m[2] ?? '')))) return null;
   return { index: n, rest: m[2] ?? '' };
 }
 

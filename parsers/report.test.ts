@@ -1,4 +1,5 @@
 import { parseTestReport } from './report';
+import { snapItemName } from './report-items';
 import { ocrDoc, textDoc } from './testing/doc';
 import {
   T1_DOC007_P2,
@@ -212,5 +213,38 @@ describe('parseTestReport on synthetic variants', () => {
       expect.arrayContaining(['reportNumber', 'lab.cmaNumber', 'dates.issued', 'items']),
     );
     expect(r.review?.every((f) => /[\u4e00-\u9fa5]/.test(f.message))).toBe(true);
+  });
+});
+
+describe('OCR vocabulary corrections', () => {
+  it('snaps misread item names to the known vocabulary, keeps unknown names', () => {
+    expect(snapItemName('耐湿摩控色牢度')).toBe('耐湿摩擦色牢度');
+    expect(snapItemName('水洗尺十变化率 直向')).toBe('水洗尺寸变化率 直向');
+    expect(snapItemName('断裂强力 经冋')).toBe('断裂强力 经向');
+    expect(snapItemName('全新的检验项目')).toBe('全新的检验项目');
+  });
+  it('reads real OCR rows of a scanned result page (T6, tesseract)', () => {
+    const r = parseTestReport(
+      ocrDoc(
+        [
+          '报告编号 : QT2024W92700                                第2页 ,共2页',
+          '检验结果 :',
+          '序号                   检验项目        计量单位             技术要求                       实测值                单项结论',
+          '1 |甲醛含量                                         mg/kg                    <75                          未检出(<20)                  符合',
+          '6 “| 耐水色牢度 沾色                             级                    二3-4                             5                      符合',
+          '8 “| 耐汗渍色牢度 沾色                       级                  =3-4                        45                   符合',
+          '11 “| 附件抗拉强力                           N                 =70                  >=70 , 未脱落            符合',
+          '16 | 耐湿摩控色牢度           级        >=3           3-4        符合',
+          '以下空白',
+        ].join('\n'),
+      ),
+    );
+    expect(r.items.map((i) => [i.name, i.unit, i.requirement, i.result, i.verdict])).toEqual([
+      ['甲醛含量', 'mg/kg', '≤75', '未检出(<20)', 'pass'],
+      ['耐水色牢度 沾色', '级', '≥3-4', '5', 'pass'],
+      ['耐汗渍色牢度 沾色', '级', '≥3-4', '4-5', 'pass'],
+      ['附件抗拉强力', 'N', '≥70', '≥70 , 未脱落', 'pass'],
+      ['耐湿摩擦色牢度', '级', '≥3', '3-4', 'pass'],
+    ]);
   });
 });

@@ -17,6 +17,9 @@ export function cleanOcrText(s: string): string {
     .replace(/〈([\u3400-\u9fff]{1,8})[)）]/g, '（$1）')
     .replace(/\(([\u3400-\u9fff]{1,8})[)）]/g, '（$1）')
     .replace(/ {2,}/g, ' ')
+    .replace(/([\u3400-\u9fff]) +(?=（)/g, '$1')
+    .replace(/（ +/g, '（')
+    .replace(/ +）/g, '）')
     .trim()
     .replace(EDGE_NOISE, '')
     .trim();
