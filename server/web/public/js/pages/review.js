@@ -348,7 +348,7 @@ export async function render(view, { params, session, query }) {
       canCorrect
         ? h(
             'div',
-            { class: 'actions sticky-actions' },
+            { class: 'actions form-actions' },
             save,
             h('span', { class: 'hint', text: '保存后系统按更正后的数据重新核验。' }),
           )
