@@ -26,8 +26,8 @@ describe(`sampling list at benchmark size (${testDriver()})`, () => {
     // best of three runs: the shared machine's load varies a lot
     let best = { build: Infinity, xlsx: Infinity, csv: Infinity, stats: Infinity };
     let list = await buildSamplingList(t.ctx.db, districtId);
-    let xlsx = Buffer.alloc(0);
-    let csv = Buffer.alloc(0);
+    let xlsx: Buffer = Buffer.alloc(0);
+    let csv: Buffer = Buffer.alloc(0);
     let stats = await campaignStatistics(t.ctx.db, districtId);
     for (let i = 0; i < 3; i++) {
       const t0 = performance.now();

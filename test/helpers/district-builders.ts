@@ -527,7 +527,7 @@ export async function seedVolume(ctx: AppContext, districtId: string, o: Partial
     ...o,
   };
   const tag = uniq();
-  const schoolRows = [];
+  const schoolRows: School[] = [];
   for (let i = 0; i < v.schools; i++) {
     schoolRows.push(
       await buildSchool(ctx, {
