@@ -1,5 +1,5 @@
 /**
- * The rule registry is data (JSON under ./data), versioned and date-aware. This zod schema validates
+ * The rule registry is data (JSON under ./versions), versioned and date-aware. This zod schema validates
  * one registry document; `RuleRegistry` is the type the engine reads.
  */
 import { z } from 'zod';

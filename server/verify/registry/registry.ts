@@ -1,9 +1,9 @@
 /**
- * Loading and choosing rule-registry versions. The documents are the JSON files in ./data; each is
+ * Loading and choosing rule-registry versions. The documents are the JSON files in ./versions (not ./data, which .gitignore excludes); each is
  * validated with `registrySchema` before use, so a malformed registry fails loudly at start-up.
  */
-import reg2024 from './data/2024.1.json';
-import reg2026 from './data/2026.1.json';
+import reg2024 from './versions/2024.1.json';
+import reg2026 from './versions/2026.1.json';
 import { registrySchema, type RuleRegistry } from './registry.schema';
 
 export * from './registry.schema';
