@@ -3,7 +3,7 @@
  * (districts with policy, schools, users) driven through the browser.
  */
 import { buildDistrict, buildSchool, buildUser } from '../helpers/test-app';
-import { login, openTab, shoot, startE2E, type E2E } from './helpers/browser';
+import { login, openTab, PHONE, SCREENSHOT_DIR, shoot, startE2E, type E2E } from './helpers/browser';
 
 let e2e: E2E;
 beforeAll(async () => {
@@ -63,6 +63,23 @@ describe('Login', () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.closest('main') !== null)).toBe(true);
+    expect(tab.problems).toEqual([]);
+    await tab.close();
+  });
+
+  it('When school staff use a phone, then the menu button opens the navigation and leads to the upload page', async () => {
+    const user = await buildUser(e2e.t.ctx, 'school_staff');
+    const tab = await openTab(e2e, PHONE);
+    const { page } = tab;
+    await login(tab, user.username);
+    const nav = page.getByRole('navigation', { name: '主导航' });
+    expect(await nav.isVisible()).toBe(false);
+    await page.getByRole('button', { name: '菜单' }).click();
+    expect(await page.getByRole('button', { name: '菜单' }).getAttribute('aria-expanded')).toBe('true');
+    await nav.getByRole('link', { name: '上传文档' }).click();
+    await page.getByRole('heading', { name: '上传文档' }).waitFor();
+    expect(await nav.isVisible()).toBe(false); // closes again after navigating
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/phone-upload.png`, fullPage: true });
     expect(tab.problems).toEqual([]);
     await tab.close();
   });
