@@ -80,11 +80,6 @@ export async function loadRoutes() {
   return openApi;
 }
 
-/** Forgets the route list (e.g. after a new version of the service was deployed). */
-export function resetRoutes() {
-  openApi = null;
-}
-
 /**
  * Whether the service has a route `method path` ('/api/documents/{id}' style, or with ':id').
  * Only valid after loadRoutes().
@@ -99,11 +94,6 @@ export function hasRoute(method, path) {
 /** The first of several candidate paths that exists for `method`, or null. */
 export function findRoute(method, ...paths) {
   return paths.find((p) => hasRoute(method, p)) ?? null;
-}
-
-/** Fills `{id}` / `:id` placeholders. */
-export function fill(path, params) {
-  return path.replace(/\{(\w+)\}|:(\w+)/g, (_m, a, b) => encodeURIComponent(params[a || b] ?? ''));
 }
 
 /**

@@ -22,7 +22,7 @@ export function findingList(findings, { evidence = false } = {}) {
 }
 
 /** Evidence links: the document and page where the problem can be seen. */
-export function evidenceList(evidence) {
+function evidenceList(evidence) {
   return h(
     'ul',
     { class: 'evidence' },

@@ -95,7 +95,7 @@ export function label(table, code) {
 }
 
 /** Field paths of the extraction shape → Chinese names (review page). */
-export const FIELD_LABELS = {
+const FIELD_LABELS = {
   kind: '文档类型',
   reportNumber: '报告编号',
   'lab.name': '检验机构',
