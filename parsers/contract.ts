@@ -198,6 +198,18 @@ function readStandards(flow: Flow): string[] {
   return uniqueStandards(flow.text);
 }
 
+/**
+ * A printed contract number: "FXJC-2024-XF025", "桂湖小采〔2024〕8号". Document numbers with a year use
+ * 六角括号 (GB/T 9704), which OCR reads as [ ] or 【 】; spaces OCR puts inside are dropped.
+ */
+export function cleanContractNumber(v: string): string | null {
+  let s = v.trim().replace(/^[:：;；,，]+/, '');
+  const cn = /^[\u3400-\u9fff]+\s*[[【〔(（]\s*\d{4}\s*[\]】〕)）]\s*\d+\s*号/.exec(s);
+  if (cn) s = cn[0].replace(/\s+/g, '').replace(/[[【(（](\d{4})[\]】)）]/, '〔$1〕');
+  else s = s.split(/\s+/)[0] ?? '';
+  return s || null;
+}
+
 const MISSING: Record<string, string> = {
   contractNumber: '未能识别合同编号',
   'purchaser.name': '未能识别甲方（采购人）',
@@ -223,7 +235,7 @@ export function parseContract(input: DocumentText): ContractExtraction {
   };
 
   const num = r.pick('contractNumber', 'cell', (v) => /[0-9A-Za-z]/.test(v));
-  const contractNumber = num ? (num.value.split(/\s+/)[0] ?? '').replace(/^[:：]/, '') : null;
+  const contractNumber = num ? cleanContractNumber(num.value) : null;
   const purchaser = r.pick(
     'purchaser',
     'cell',

@@ -85,7 +85,7 @@ export function findCma(flow: Flow): Found | null {
 /** The CNAS accreditation number without the prefix ("L1234"). */
 export function findCnas(flow: Flow): Found | null {
   for (const l of flow.lines) {
-    const m = /CNAS\s*(?:No\.?|注册号|编号)?\s*[:：]?\s*(L\s*\d{3,5})(?!\d)/i.exec(l.text);
+    const m = /CNAS\s*(?:No\.?|注册号|编号)?\s*[:：]?\s*[1Il|]?\s*(L\s*\d{3,5})(?!\d)/i.exec(l.text);
     if (m?.[1]) {
       return {
         value: m[1].replace(/\s+/g, '').toUpperCase(),

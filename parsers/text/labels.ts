@@ -31,14 +31,22 @@ function labelPattern(label: string): string {
 /** A compiled label vocabulary. */
 export class LabelIndex<F extends string> {
   private readonly re: RegExp;
-  private readonly byKey = new Map<string, { field: F | null; label: string; rank: number }>();
+  private readonly byKey = new Map<
+    string,
+    { field: F | null; label: string; rank: number; needsColon: boolean }
+  >();
 
   constructor(fields: Record<F, readonly string[]>, stops: readonly string[]) {
-    const entries: { field: F | null; label: string; rank: number }[] = [];
+    // a label written with a trailing colon ("乙方：") only counts when the document prints the colon
+    const entry = (field: F | null, raw: string, rank: number) => {
+      const needsColon = /[:：]$/.test(raw);
+      return { field, label: raw.replace(/[:：]$/, ''), rank, needsColon };
+    };
+    const entries: { field: F | null; label: string; rank: number; needsColon: boolean }[] = [];
     for (const [field, labels] of Object.entries(fields) as [F, readonly string[]][]) {
-      labels.forEach((label, rank) => entries.push({ field, label, rank }));
+      labels.forEach((label, rank) => entries.push(entry(field, label, rank)));
     }
-    for (const label of stops) entries.push({ field: null, label, rank: 99 });
+    for (const label of stops) entries.push(entry(null, label, 99));
     entries.sort((a, b) => b.label.replace(/\s+/g, '').length - a.label.replace(/\s+/g, '').length);
     const alternatives: string[] = [];
     for (const e of entries) {
@@ -64,7 +72,7 @@ export class LabelIndex<F extends string> {
       const ascii = /^[\x20-\x7e]+$/.test(raw);
       const boundaryOk =
         before === undefined || LABEL_BOUNDARY_BEFORE.test(before) || (ascii && /[^A-Za-z]/.test(before));
-      if (!boundaryOk && !hasColon) continue;
+      if ((!boundaryOk || entry.needsColon) && !hasColon) continue;
       hits.push({
         field: entry.field,
         label: entry.label,
