@@ -2,13 +2,19 @@
  * THE call site between intake and verification. After a document's structured rows change (pipeline
  * store, corrections, report links), verification is recomputed through here and nowhere else.
  *
- * The verification feature provides `recomputeForDocument(ctx, documentId)` in
+ * The verification feature provides `recomputeForDocument(ctx, documentId, hints?)` in
  * server/use-cases/recompute.ts. Until that module exists this is a logged no-op: it is loaded at run
  * time so intake builds and runs without it.
  */
 import type { AppContext } from '../context';
 
-type Recompute = (ctx: AppContext, documentId: string) => Promise<unknown>;
+/** What changed, for verifiers that re-check more than the document's own lines. */
+export interface RecomputeHints {
+  /** The report number before a correction changed it (its old duplicates need a re-check). */
+  previousReportNumber?: string | null;
+}
+
+type Recompute = (ctx: AppContext, documentId: string, hints?: RecomputeHints) => Promise<unknown>;
 
 let cached: Recompute | null | undefined;
 
@@ -26,11 +32,15 @@ function loadRecompute(): Recompute | null {
 }
 
 /** Recomputes verification for everything `documentId` is evidence for (no-op without the verifier). */
-export async function recomputeVerificationFor(ctx: AppContext, documentId: string): Promise<void> {
+export async function recomputeVerificationFor(
+  ctx: AppContext,
+  documentId: string,
+  hints: RecomputeHints = {},
+): Promise<void> {
   const recompute = loadRecompute();
   if (!recompute) {
     ctx.logger.debug({ documentId }, 'verification recompute not available (server/use-cases/recompute.ts)');
     return;
   }
-  await recompute(ctx, documentId);
+  await recompute(ctx, documentId, hints);
 }

@@ -77,6 +77,7 @@ export async function correctDocument(
   }
 
   let applied = 0;
+  let previousReportNumber: string | null | undefined;
   await ctx.db.transaction(async (tx) => {
     // One correction at a time per document (two reviewers saving at once are serialised).
     await tx.execute(sql`select id from documents where id = ${documentId} for update`);
@@ -98,6 +99,8 @@ export async function correctDocument(
       rows.push({ documentId, path: c.path, before, after: c.value, userId: user.id });
     }
     if (rows.length === 0) return;
+    const before = (applyCorrections(extraction, existing) as { reportNumber?: string | null }).reportNumber;
+    if (rows.some((r) => r.path === 'reportNumber')) previousReportNumber = before ?? null;
     await insertCorrections(tx, rows);
     const all = [...existing, ...rows];
     const effective = applyCorrections(extraction, all);
@@ -111,7 +114,7 @@ export async function correctDocument(
   });
   if (applied) {
     try {
-      await recomputeVerificationFor(ctx, documentId);
+      await recomputeVerificationFor(ctx, documentId, { previousReportNumber });
     } catch (e) {
       ctx.logger.error({ err: e, documentId }, 'verification recompute after correction failed');
     }

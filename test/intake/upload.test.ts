@@ -82,6 +82,13 @@ describe(`document intake (${testDriver()})`, () => {
       [id],
     );
     expect(row.rows[0]).toEqual({ sample_model: 'XG-2024', issued_date: '2024-08-01' });
+    const again = await request(t.app)
+      .post(`/api/documents/${id}/reprocess`)
+      .set('Authorization', `Bearer ${staff}`);
+    expect(again.status).toBe(202);
+    const redone = await waitForDocument(t.app, staff, id);
+    expect(redone.effective.sample.model).toBe('XG-2024');
+    expect(redone.extraction.sample.model).not.toBe('XG-2024');
     const bad = await request(t.app)
       .patch(`/api/documents/${id}/fields`)
       .set('Authorization', `Bearer ${staff}`)

@@ -18,6 +18,7 @@ import { uploadedFiles, uploadMiddleware, forgetTemp } from '../../middleware/up
 import { uploadDocuments, type UploadFileResult } from '../../use-cases/upload-documents';
 import { correctDocument, documentFor } from '../../use-cases/correct-document';
 import { renderDocumentPage } from '../../use-cases/render-document-page';
+import { reprocessDocument } from '../../use-cases/reprocess-document';
 import { getFileStore } from '../../storage/file-store.service';
 import { findBlob, listCorrections, listDocuments } from '../../../models/document.repository';
 import { linesOfDocument } from '../../../models/line-report.repository';
@@ -30,6 +31,11 @@ const PageParams = IdParams.extend({
 
 /** Form fields of an upload (files travel in the `files` field). */
 export const UploadDocumentsRequest = z.object({
+  /** Documented only: multer takes the files out of the form (req.files) before validation. */
+  files: z
+    .array(z.string().meta({ format: 'binary' }))
+    .optional()
+    .describe('文件（PDF、JPEG、PNG，按内容识别类型），可多个；单个文件不超过 MAX_UPLOAD_MB'),
   kind: z
     .enum(['contract', 'test_report'], { message: '文件类型应为 contract（合同）或 test_report（检验报告）' })
     .optional(),
@@ -172,6 +178,20 @@ export const documentRoutes: AnyRoute[] = [
         documentLinks(ctx, doc.id),
       ]);
       return presentDocumentDetail(doc, corrections, links);
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/api/documents/:id/reprocess',
+    summary: '重新识别文档（保留已有的人工更正），返回 202',
+    tag: '文档',
+    access: 'user',
+    params: IdParams,
+    response: DocumentSummaryView,
+    status: 202,
+    handler: async ({ ctx, user, params }) => {
+      await reprocessDocument(ctx, user, params.id);
+      return presentDocumentSummary(await documentFor(ctx, user, params.id, 'document.correct'));
     },
   }),
   defineRoute({

@@ -94,6 +94,14 @@ export const cases: TenancyCase[] = [
     allow: { school_staff: SCHOOL, bureau: DISTRICT },
   },
   {
+    route: 'POST /api/documents/:id/reprocess',
+    request: async (f, target) => ({
+      method: 'post',
+      url: `/api/documents/${await documentAt(f, target)}/reprocess`,
+    }),
+    allow: { school_staff: SCHOOL, bureau: DISTRICT },
+  },
+  {
     route: 'GET /api/documents/:id/corrections',
     request: async (f, target) => ({
       method: 'get',
