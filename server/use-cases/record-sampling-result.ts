@@ -44,8 +44,9 @@ export async function recordSamplingResult(
     );
   }
   // Only suppliers that delivered to this district (or were put on its list) can be recorded here.
-  if (!onList && !(await supplierDistrictIds(ctx.db, supplier)).includes(districtId))
+  if (!onList && !(await supplierDistrictIds(ctx.db, supplier)).includes(districtId)) {
     throw notFound('供货企业');
+  }
   return ctx.db.transaction(async (tx) => {
     const row = await insertSamplingResult(tx, {
       districtId,

@@ -97,8 +97,9 @@ describe(`sampling list from findings stored by the engine (${testDriver()})`, (
       for (const l of sub.lines) {
         const lineId = stored.lines.find((x) => x.lineNo === l.lineNo)?.id;
         if (!lineId) continue;
-        for (const r of l.reports)
+        for (const r of l.reports) {
           reportLinks.set(r, [...(reportLinks.get(r) ?? []), { lineId, schoolId: school.id }]);
+        }
       }
     }
     for (const [file, links] of reportLinks) {

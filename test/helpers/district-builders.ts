@@ -623,14 +623,12 @@ export async function seedVolume(ctx: AppContext, districtId: string, o: Partial
     docRows.map((d, i) => ({ d, i })),
     1000,
     (chunk) =>
-      ctx.db
-        .insert(lineReports)
-        .values(
-          chunk.map(({ d, i }) => ({
-            lineId: lineRows[Math.floor(i / v.reportsPerLine)]!.id,
-            documentId: d.id,
-          })),
-        ),
+      ctx.db.insert(lineReports).values(
+        chunk.map(({ d, i }) => ({
+          lineId: lineRows[Math.floor(i / v.reportsPerLine)]!.id,
+          documentId: d.id,
+        })),
+      ),
   );
   const codes = ['ITEM_FAILED', 'MISSING_PURCHASER_REPORT', 'NO_CMA', 'INVALID_USCC', 'STANDARD_SUPERSEDED'];
   const findingRows = lineRows

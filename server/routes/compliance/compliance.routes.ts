@@ -47,8 +47,9 @@ export const complianceRoutes: AnyRoute[] = [
       const lines = rows.reduce((n, r) => n + r.lines, 0);
       const dual = rows.reduce((n, r) => n + r.dualCoveredLines, 0);
       const byCode: Record<string, number> = {};
-      for (const r of rows)
+      for (const r of rows) {
         for (const [c, n] of Object.entries(r.findingsByCode)) byCode[c] = (byCode[c] ?? 0) + n;
+      }
       return {
         district: { id: district.id, name: district.name, bureauName: district.bureauName },
         totals: {

@@ -97,8 +97,9 @@ export const webhookRoutes: AnyRoute[] = [
     status: 201,
     handler: async ({ ctx, user, body }) => {
       const district = await districtFor(ctx, user, 'webhook.manage', body.districtId);
-      if (body.url.startsWith('mailto:') && !mailConfigured(ctx.config))
+      if (body.url.startsWith('mailto:') && !mailConfigured(ctx.config)) {
         throw new AppError('SMTP_NOT_CONFIGURED');
+      }
       const row = await insertEndpoint(ctx.db, {
         districtId: district.id,
         url: body.url,
