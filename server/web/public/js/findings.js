@@ -2,7 +2,10 @@
 import { h, pill } from './dom.js';
 import { FINDING_LABELS, SEVERITY, label } from './labels.js';
 
-export function findingList(findings, { evidence = false } = {}) {
+export function findingList(findings, { evidence = false, status } = {}) {
+  if (!findings?.length && status === 'awaiting_reports') {
+    return h('p', { class: 'hint', text: '尚未提交检验报告，暂未核验。' });
+  }
   if (!findings?.length) return h('p', { class: 'hint ok-text', text: '未发现问题。' });
   return h(
     'ul',

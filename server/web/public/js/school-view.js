@@ -80,7 +80,7 @@ function contractPanel(c) {
                 l.dualCovered ? h('div', { class: 'hint', text: '双送检齐全' }) : null,
               ),
               h('td', { class: 'num', text: String(l.reportCount ?? 0) }),
-              h('td', {}, findingList(l.findings)),
+              h('td', {}, findingList(l.findings, { status: l.status })),
             ),
           ),
         ),

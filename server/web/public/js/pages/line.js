@@ -88,7 +88,7 @@ export async function render(view, { params, session }) {
       'section',
       { class: 'panel' },
       h('h2', { text: '核验问题与证据' }),
-      findingList(l.findings, { evidence: true }),
+      findingList(l.findings, { evidence: true, status: l.status }),
     ),
     h('h2', { text: '提交的检验报告' }),
     reports.el,

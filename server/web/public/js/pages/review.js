@@ -427,7 +427,7 @@ function verificationSection(kind, lines) {
                     LINE_STATUS[l.status]?.kind ?? 'neutral',
                   )
                 : null,
-              l.findings ? findingList(l.findings) : null,
+              l.findings ? findingList(l.findings, { status: l.status }) : null,
             ),
           ),
         )
