@@ -119,6 +119,10 @@ describe('School staff', () => {
     expect(await page.getByLabel('合同编号').inputValue()).toBe('JZCG2024-4851');
     await page.locator('tr[data-path="lines.0"]').waitFor();
     await page.locator('.page-frame img').waitFor(); // visible once the page image has loaded
+    // Focusing a field highlights the box where it was read on the page image.
+    await page.getByLabel('合同编号').focus();
+    await page.locator('.page-frame rect.box.active').waitFor();
+    await page.getByText('「合同编号」在第 1 页的橙色框处。').waitFor();
     await page
       .locator('[aria-label="核验结果"]')
       .getByRole('link', { name: /第 1 行/ })
