@@ -202,4 +202,29 @@ describe(`sampling list from findings stored by the engine (${testDriver()})`, (
       'WT2024-2281',
     );
   });
+
+  test('school staff see only their own school in the table, and only their own lines', async () => {
+    const { rows } = await t.ctx.database.query<{ id: string }>('select id from schools where name = $1', [
+      '江州市涪溪区书院路小学',
+    ]);
+    const schoolId = rows[0]!.id;
+    const staff = await tokenFor(t.app, (await buildUser(t.ctx, 'school_staff', { schoolId })).username);
+    const table = await request(t.app).get('/api/compliance/schools').set('Authorization', `Bearer ${staff}`);
+    expect(table.status).toBe(200);
+    expect(table.body.schools.map((s: { schoolId: string }) => s.schoolId)).toEqual([schoolId]);
+    expect(table.body.totals.lines).toBe(3);
+    const own = await request(t.app)
+      .get(`/api/compliance/schools/${schoolId}`)
+      .set('Authorization', `Bearer ${staff}`);
+    expect(own.status).toBe(200);
+    expect(own.body.contracts[0].contractNumber).toBe('JZCG2024-4740');
+    const { rows: others } = await t.ctx.database.query<{ id: string }>(
+      'select id from schools where name = $1',
+      ['江州市涪溪区实验小学'],
+    );
+    const other = await request(t.app)
+      .get(`/api/compliance/schools/${others[0]!.id}`)
+      .set('Authorization', `Bearer ${staff}`);
+    expect(other.status).toBe(404);
+  });
 });
