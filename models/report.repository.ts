@@ -146,3 +146,13 @@ export async function updateEffectiveExtraction(
     .set({ effective: extraction, updatedAt: new Date() })
     .where(eq(documents.id, documentId));
 }
+
+/** The district a document belongs to (through the school that handed it in), if any. */
+export async function findDocumentDistrictId(db: Db | Tx, documentId: string): Promise<string | null> {
+  const [row] = await db
+    .select({ districtId: schools.districtId })
+    .from(documents)
+    .innerJoin(schools, eq(schools.id, documents.schoolId))
+    .where(eq(documents.id, documentId));
+  return row?.districtId ?? null;
+}

@@ -13,6 +13,8 @@ export interface ReverifyDocumentCommand extends VerifyDistrictCommand {
   documentId: string;
   /** The report number before a correction, when it changed (its old duplicates are re-checked). */
   previousReportNumber?: string | null;
+  /** Lines to recompute as well (e.g. lines the document was just unlinked from). */
+  alsoLineIds?: string[];
 }
 
 export interface ReverifyResult {
@@ -24,7 +26,12 @@ export interface ReverifyResult {
 export async function reverifyDocumentUseCase(db: Db, cmd: ReverifyDocumentCommand): Promise<ReverifyResult> {
   const input = await loadVerificationInput(db, cmd);
   const prepared = prepareDistrict(input);
-  const affected = [...linesAffectedByDocument(prepared.ctx.index, cmd.documentId, cmd.previousReportNumber)];
+  const affected = [
+    ...new Set([
+      ...linesAffectedByDocument(prepared.ctx.index, cmd.documentId, cmd.previousReportNumber),
+      ...(cmd.alsoLineIds ?? []).filter((id) => prepared.lines.has(id)),
+    ]),
+  ];
   const results = verifyLines(prepared, affected);
   const byLine = new Map(
     [...results].map(([lineId, l]) => [

@@ -16,6 +16,8 @@ import { listLineFindings } from '../../models/finding.repository';
 import type { Extraction } from '../../parsers/types';
 import { verifyDistrictUseCase } from '../../server/use-cases/verify-district';
 import { reverifyDocumentUseCase } from '../../server/use-cases/reverify-document';
+import { recomputeForDocument } from '../../server/use-cases/recompute';
+import type { AppContext } from '../../server/context';
 import { BUREAU, contract, report, SCHOOL, schoolReport } from '../../server/verify/testing/builders';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
 
@@ -106,5 +108,13 @@ describe('verify-district and reverify-document use cases', () => {
       [lineIds[0], 'NO_CMA', '2024.1'],
     ]);
     expect(stored[0]?.message).toContain('CMA');
+  });
+
+  it('When intake reports the correction undone through recomputeForDocument, then the line is compliant again', async () => {
+    await updateEffectiveExtraction(t.database.db, supplierReportId, report());
+    const ctx = { db: t.database.db, logger: { debug: () => undefined } } as unknown as AppContext;
+    const out = await recomputeForDocument(ctx, supplierReportId);
+    expect(out?.affectedLineIds).toEqual([lineIds[0]]);
+    expect(await listLineFindings(t.database.db, lineIds)).toEqual([]);
   });
 });
