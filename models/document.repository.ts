@@ -150,6 +150,14 @@ export async function setProgress(
     .where(eq(documents.id, id));
 }
 
+/** Heartbeat of a running document. */
+export async function touchProcessing(db: Db | Tx, id: string): Promise<void> {
+  await db
+    .update(documents)
+    .set({ updatedAt: sql`now()` })
+    .where(and(eq(documents.id, id), eq(documents.status, 'processing')));
+}
+
 /** Marks a document as being processed again from the start (clears a previous failure). */
 export async function startProcessing(db: Db | Tx, id: string): Promise<void> {
   await db

@@ -2,8 +2,9 @@
  * Persistent document jobs on pg-boss 10, in both modes, over the app's own connection(s):
  *  - PostgreSQL (DATABASE_URL): the server and any number of `npm run worker` processes (other machines
  *    sharing the database and UPLOAD_DIR) take jobs with SKIP LOCKED. A worker that dies mid-job leaves it
- *    `active`; pg-boss expires it (expireInSeconds, sized by page count) and retries, and a periodic sweep
- *    re-sends documents whose heartbeat (documents.updated_at, bumped every stage/page) went stale.
+ *    `active`; a periodic sweep (every 30 s) finds documents whose heartbeat (documents.updated_at) is
+ *    older than 2 minutes, cancels their active job and re-sends them; pg-boss's own expiry
+ *    (expireInSeconds, sized by page count) is the backstop.
  *  - Embedded PGlite: exactly one process owns the database (data-dir lock), so at start every `active`
  *    job is an orphan of a crash: it is cancelled and its document re-sent at once.
  * The documents table is the source of truth: at start every `queued` document (and every orphaned
@@ -22,9 +23,12 @@ import {
   type ProcessDocumentPayload,
 } from './process-document.job';
 
-/** A processing document without progress for this long is presumed dead (PostgreSQL mode). */
-export const STALE_AFTER_MS = 10 * 60_000;
-const SWEEP_EVERY_MS = 60_000;
+/**
+ * A processing document without a heartbeat for this long is presumed dead (PostgreSQL mode). Running
+ * documents bump updated_at at every stage and page and every HEARTBEAT_MS (30 s) in between.
+ */
+export const STALE_AFTER_MS = 2 * 60_000;
+const SWEEP_EVERY_MS = 30_000;
 
 export interface DocumentJobsOptions {
   /** Documents processed at once by this process (default: OCR workers, 1–4). */

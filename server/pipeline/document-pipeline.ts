@@ -3,7 +3,13 @@
  * verify_rules, and `processDocument`, which runs it for one document id and records the outcome.
  */
 import type { AppContext } from '../context';
-import { findDocument, markFailed, setProgress, startProcessing } from '../../models/document.repository';
+import {
+  findDocument,
+  markFailed,
+  setProgress,
+  startProcessing,
+  touchProcessing,
+} from '../../models/document.repository';
 import type { OcrProvider } from '../extract/ocr-provider';
 import type { FileStore } from '../storage/file-store';
 import { runPipeline, StopPipeline, type PipelineState, type Stage } from './stage';
@@ -28,6 +34,9 @@ export interface ProcessDeps {
   ocr: () => OcrProvider;
   signal: AbortSignal;
 }
+
+/** How often a running document's updated_at is bumped. */
+export const HEARTBEAT_MS = 30_000;
 
 export type ProcessOutcome = 'parsed' | 'needs_review' | 'failed' | 'skipped';
 
@@ -59,6 +68,11 @@ export async function processDocument(
       await setProgress(app.db, documentId, { stage, page: page ?? null, pageCount });
     },
   };
+  // Heartbeat: a long OCR page still shows the document alive (stale detection in server/jobs).
+  const heartbeat = setInterval(() => {
+    touchProcessing(app.db, documentId).catch(() => undefined);
+  }, HEARTBEAT_MS);
+  heartbeat.unref();
   try {
     await runPipeline(DOCUMENT_STAGES, state);
   } catch (e) {
@@ -68,6 +82,8 @@ export async function processDocument(
       return 'failed';
     }
     throw e;
+  } finally {
+    clearInterval(heartbeat);
   }
   const outcome = state.reviewFields?.length ? 'needs_review' : 'parsed';
   app.logger.info({ documentId, outcome, ms: Date.now() - startedAt }, 'document processed');
