@@ -8,7 +8,7 @@ import { REPORT_LABELS, REPORT_STOP_LABELS, type ReportField } from './data/repo
 import { findLabName, findCma, findCnas } from './report-lab';
 import { parseItemTable } from './report-items';
 import { parseDate, parseDateRangeEnd } from './text/dates';
-import { buildFlow, lineAt, type Flow } from './text/flow';
+import { boxAt, buildFlow, lineAt, type Flow } from './text/flow';
 import { LabelIndex, valueOffset, valueText, type LabelHit, type ValueMode } from './text/labels';
 import { cleanValue, collapseHanSpaces, isEmptyMarker } from './text/normalise';
 import { prepareDocument } from './text/ocr-clean';
@@ -56,7 +56,7 @@ export class LabelReader<F extends string> {
     return {
       confidence: confidence * (line?.confidence ?? 1),
       page: line?.page ?? null,
-      box: line?.box ?? null,
+      box: boxAt(this.flow, p.offset),
       source: p.value,
     };
   }

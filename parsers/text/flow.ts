@@ -13,6 +13,8 @@ export interface FlowLine {
   end: number;
   text: string;
   box: Box | null;
+  /** box of each tab-separated cell of `text`, when known */
+  cellBoxes?: (Box | null)[];
   confidence: number;
 }
 
@@ -45,6 +47,8 @@ export function buildFlow(doc: DocumentText, skip?: (page: number, index: number
       if (!t) return;
       const start = text.length;
       text += `${t}\n`;
+      const cellBoxes =
+        line.cellBoxes && line.cellBoxes.length === t.split('\t').length ? line.cellBoxes : undefined;
       lines.push({
         page: page.page,
         index,
@@ -52,11 +56,20 @@ export function buildFlow(doc: DocumentText, skip?: (page: number, index: number
         end: start + t.length,
         text: t,
         box: line.box,
+        cellBoxes,
         confidence: line.confidence,
       });
     });
   }
   return { text, lines };
+}
+
+/** The box of the cell holding a character offset: the cell's own box when known, else its line's. */
+export function boxAt(flow: Flow, offset: number): Box | null {
+  const line = lineAt(flow, offset);
+  if (!line) return null;
+  const cell = (line.text.slice(0, Math.max(0, offset - line.start)).match(/\t/g) ?? []).length;
+  return line.cellBoxes?.[cell] ?? line.box;
 }
 
 /** The flow line containing a character offset (binary search). */
