@@ -119,6 +119,24 @@ describe('extractDocument on real text PDFs', () => {
   );
 });
 
+describe('positions', () => {
+  it('When a text PDF is extracted, then fields and items carry their page and a box on the page', async () => {
+    const x = (await extractDocument(doc('doc-009'))) as TestReportExtraction;
+    const inPage = (b: { x0: number; y0: number; x1: number; y1: number } | null | undefined) =>
+      b !== null &&
+      b !== undefined &&
+      b.x0 >= 0 &&
+      b.x1 <= 1 &&
+      b.y0 >= 0 &&
+      b.y1 <= 1 &&
+      b.x0 < b.x1 &&
+      b.y0 < b.y1;
+    expect(x.fields?.['sample.model']).toMatchObject({ page: 1, confidence: 1, source: 'TL24-YX16' });
+    expect(inPage(x.fields?.['sample.model']?.box)).toBe(true);
+    expect(x.items.every((i) => i.page === 1 && inPage(i.box))).toBe(true);
+  });
+});
+
 describe('text layer or OCR', () => {
   it('When a page has a real text layer, then it is used; when a page is a scan, then it is not', async () => {
     const text = await readPdfText(doc('doc-001'));
