@@ -65,6 +65,18 @@ const NAME_JUNK = /[|｜。，、,;；:：“”"'‘’〈〉《》<>·•*_]/g
 const NAME_LABEL =
   /^\(?(?:供应商|供货单位|供货方|采购单位|采购人|采购方|甲方|乙方|委托单位|委托方|生产单位|生产者)\)?/;
 
+/** A name for display: labels and stray punctuation removed, the printed brackets kept. */
+export const displayName = memo((s: string): string =>
+  s
+    .replace(NAME_JUNK, '')
+    .trim()
+    .replace(
+      /^[(（]?(?:供应商|供货单位|供货方|采购单位|采购人|采购方|甲方|乙方|委托单位|委托方|生产单位|生产者)[)）]?\s*/,
+      '',
+    )
+    .trim(),
+);
+
 /** An organisation name for comparison: compact, brackets unified, labels and stray punctuation removed. */
 export const normaliseName = memo((s: string): string =>
   compact(s)

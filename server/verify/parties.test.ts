@@ -1,5 +1,5 @@
 import { matchName } from './parties';
-import { normaliseModel, normaliseName } from './normalise';
+import { displayName, normaliseModel, normaliseName } from './normalise';
 import { rejudgeItem } from './rejudge';
 import { registryByVersion } from './registry/registry';
 
@@ -14,6 +14,9 @@ describe('tolerant matching of names and models read by OCR', () => {
   it('When a name carries a field label or table rules, then they are ignored', () => {
     expect(normaliseName('〈(供货单位) : 江州童乐服饰家纺有限公司')).toBe('江州童乐服饰家纺有限公司');
     expect(normaliseName('。。 | 江州童乐服饰家纺有限公司')).toBe('江州童乐服饰家纺有限公司');
+    expect(displayName('〈（供货单位） : 中纺质检（江苏）技术服务有限公司')).toBe(
+      '中纺质检（江苏）技术服务有限公司',
+    );
   });
 
   it('When a long name differs by one OCR substitution, then it matches fuzzily with a reason to check', () => {

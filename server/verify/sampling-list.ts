@@ -4,7 +4,7 @@
  * recognised by its valid USCC or, failing that, by its name without the legal form.
  */
 import type { RuleRegistry } from './registry/registry';
-import { nameCore, normaliseName } from './normalise';
+import { displayName, nameCore, normaliseName } from './normalise';
 import { usccProblem } from './uscc';
 import type { EngineReport, FindingCode, LineResult, SamplingEntry } from './types';
 
@@ -57,7 +57,7 @@ export function buildSamplingList(
     let acc = bySupplier.get(key);
     if (!acc) {
       acc = {
-        supplier: line.supplier,
+        supplier: displayName(line.supplier) || line.supplier,
         uscc: line.supplierUscc,
         maxWeight: 0,
         score: 0,
@@ -81,14 +81,14 @@ export function buildSamplingList(
       acc.score += f.weight;
       acc.codes.add(f.code);
     }
-    pushUnique(acc.schools, line.purchaser);
+    pushUnique(acc.schools, displayName(line.purchaser) || line.purchaser);
     pushUnique(acc.contracts, contract);
     pushUnique(acc.products, line.product);
     pushUnique(acc.models, line.model);
     acc.lines.push({
       contractNumber: contract,
       lineNo: line.lineNo,
-      school: line.purchaser,
+      school: displayName(line.purchaser) || line.purchaser,
       findings: line.findings.map((f) => f.code),
     });
     for (const use of line.reports) {
