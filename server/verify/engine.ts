@@ -12,7 +12,7 @@ import { buildSamplingList } from './sampling-list';
 import type { DistrictResult, EngineContract, EngineLine, LineResult, VerifyDistrictInput } from './types';
 
 export { verifyLine, type VerifyContext } from './line-verifier';
-export { buildSamplingList, samplingListCsv } from './sampling-list';
+export { buildSamplingList } from './sampling-list';
 export { buildDistrictIndex, indexReport, unindexReport, linesAffectedByDocument } from './district-index';
 export { proposeLines, bestLines } from './propose-line';
 

@@ -1,6 +1,6 @@
-/** Small normalisers the verification rules compare with (names, report numbers, models, dates). */
+import { toHalfWidth } from '../../parsers/text/normalise';
 
-const FULL_WIDTH = /[\uFF01-\uFF5E]/g;
+/** Small normalisers the verification rules compare with (names, report numbers, models, dates). */
 
 /**
  * Memoises a string normaliser: documents repeat the same names thousands of times in a district,
@@ -20,14 +20,8 @@ function memo(fn: (s: string) => string): (s: string | null | undefined) => stri
   };
 }
 
-/** Full-width ASCII → half-width, trimmed, white space removed. */
-export const compact = memo((s: string): string => {
-  return s
-    .replace(FULL_WIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(/\u3000/g, ' ')
-    .replace(/\s+/g, '')
-    .trim();
-});
+/** Full-width → half-width (the parsers' `toHalfWidth`), all white space removed. */
+export const compact = memo((s: string): string => toHalfWidth(s).replace(/\s+/g, ''));
 
 const DASHES = /[‐‑‒–—―−﹣－~～_]/g;
 
