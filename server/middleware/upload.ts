@@ -114,11 +114,6 @@ export function uploadedFiles(req: Request): UploadedFile[] {
   return Array.isArray(files) ? (files as unknown as UploadedFile[]) : [];
 }
 
-/** Marks a tmp file as handled (moved or removed) so the end-of-response clean-up skips it. */
-export function forgetTemp(req: Request, tmpPath: string): void {
-  (req as WithTmp)[TMP_FILES]?.delete(tmpPath);
-}
-
 /**
  * A client file name made safe for display: last path segment only, no control characters,
  * at most 200 characters. Never used as a path.

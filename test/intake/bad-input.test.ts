@@ -153,6 +153,10 @@ describe(`bad uploads (${testDriver()})`, () => {
       .set('Authorization', `Bearer ${staff}`)
       .send({ a: 1 });
     expect(json.status).toBe(400);
+    const unknownLine = await upload(t.app, staff, [{ data: corpusFile('doc-020.pdf'), name: 'x.pdf' }], {
+      lineIds: '00000000-0000-4000-8000-000000000000',
+    });
+    expect(unknownLine.status).toBe(404);
     const anon = await request(t.app)
       .post('/api/documents')
       .attach('files', corpusFile('doc-020.pdf'), 'x.pdf');

@@ -14,7 +14,7 @@ import {
   presentDocumentDetail,
   presentDocumentSummary,
 } from '../../presenters/document';
-import { uploadedFiles, uploadMiddleware, forgetTemp } from '../../middleware/upload';
+import { uploadedFiles, uploadMiddleware } from '../../middleware/upload';
 import { uploadDocuments, type UploadFileResult } from '../../use-cases/upload-documents';
 import { correctDocument, documentFor } from '../../use-cases/correct-document';
 import { renderDocumentPage } from '../../use-cases/render-document-page';
@@ -102,18 +102,14 @@ export const documentRoutes: AnyRoute[] = [
     response: UploadResponse,
     status: 202,
     handler: async ({ ctx, user, body, req }) => {
-      const files = uploadedFiles(req);
-      try {
-        const results = await uploadDocuments(ctx, {
-          user,
-          files,
-          declaredKind: body.kind,
-          lineIds: body.lineIds,
-        });
-        return uploadOutcome(results);
-      } finally {
-        for (const f of files) forgetTemp(req, f.tmpPath);
-      }
+      // Every tmp file not moved into originals/ is removed when the response ends (middleware/upload.ts).
+      const results = await uploadDocuments(ctx, {
+        user,
+        files: uploadedFiles(req),
+        declaredKind: body.kind,
+        lineIds: body.lineIds,
+      });
+      return uploadOutcome(results);
     },
   }),
   defineRoute({
