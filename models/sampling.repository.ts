@@ -141,3 +141,22 @@ export async function listSamplingResults(
     .orderBy(desc(samplingResults.createdAt));
   return rows.map((x) => ({ ...x.r, supplierName: x.supplierName, supplierUscc: x.supplierUscc }));
 }
+
+/** Every stored list of a district (or all), newest first, with its snapshot. */
+export async function listSamplingListSnapshots(
+  db: Db | Tx,
+  filter: { districtId?: string },
+): Promise<Pick<SamplingListRow, 'id' | 'districtId' | 'version' | 'sentAt' | 'snapshot'>[]> {
+  return db
+    .select({
+      id: samplingLists.id,
+      districtId: samplingLists.districtId,
+      version: samplingLists.version,
+      sentAt: samplingLists.sentAt,
+      snapshot: samplingLists.snapshot,
+    })
+    .from(samplingLists)
+    .where(filter.districtId ? eq(samplingLists.districtId, filter.districtId) : undefined)
+    .orderBy(desc(samplingLists.sentAt), desc(samplingLists.version))
+    .limit(500);
+}

@@ -29,6 +29,22 @@ export async function districtFor(
   return d;
 }
 
+/**
+ * The district filter of a list endpoint: the user's own district (checked like districtFor) for
+ * bureau/regulator; for admin the requested district, or undefined (all districts) when none is given.
+ */
+export async function districtFilter(
+  ctx: AppContext,
+  user: Principal,
+  action: Action,
+  requested: string | undefined,
+): Promise<string | undefined> {
+  const scope = scopeOf(user, action);
+  if (!scope) throw new AppError('FORBIDDEN');
+  if (scope === 'any' && !requested) return undefined;
+  return (await districtFor(ctx, user, action, requested)).id;
+}
+
 /** Writes a file download with a UTF-8 file name (RFC 6266 filename*). */
 export function sendDownload(res: Response, body: Buffer, contentType: string, fileName: string): undefined {
   const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/"/g, '');

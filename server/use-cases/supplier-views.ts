@@ -9,7 +9,7 @@ import {
   findSuppliersByNames,
   type SupplierRow,
 } from '../../models/compliance.repository';
-import { listSamplingLists, findSamplingList, listSamplingResults } from '../../models/sampling.repository';
+import { listSamplingListSnapshots, listSamplingResults } from '../../models/sampling.repository';
 import { loadLineSummaries, presentFinding, type LineSummary } from './compliance-views';
 import { reasonLabel } from '../sampling/labels';
 import type { SamplingListSnapshot } from '../sampling/sampling-list.types';
@@ -101,17 +101,16 @@ export async function supplierHistory(db: Db, supplier: SupplierRow, districtId:
     supplierId: supplier.id,
   });
   const lists = [];
-  for (const summary of await listSamplingLists(db, districtId ? { districtId } : {})) {
-    const list = await findSamplingList(db, summary.id);
-    const entry = (list?.snapshot as SamplingListSnapshot | undefined)?.entries.find(
+  for (const list of await listSamplingListSnapshots(db, districtId ? { districtId } : {})) {
+    const entry = (list.snapshot as SamplingListSnapshot).entries.find(
       (e) => e.supplierId === supplier.id || e.supplier === supplier.name,
     );
     if (entry) {
       lists.push({
-        listId: summary.id,
-        districtId: summary.districtId,
-        version: summary.version,
-        sentAt: summary.sentAt.toISOString(),
+        listId: list.id,
+        districtId: list.districtId,
+        version: list.version,
+        sentAt: list.sentAt.toISOString(),
         rank: entry.rank,
         risk: entry.risk,
         reasons: entry.reasons,

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { defineRoute, type AnyRoute } from '../../http/route';
-import { authorize, listScope, type Principal } from '../../policies/policy';
+import { authorize, type Principal } from '../../policies/policy';
 import { AppError, notFound } from '../../errors';
 import type { AppContext } from '../../context';
 import {
@@ -15,7 +15,7 @@ import {
 } from '../../../models/sampling.repository';
 import { listDeliveries } from '../../../models/webhook.repository';
 import { recordAudit } from '../../../models/audit.repository';
-import { districtFor, sendDownload } from '../../sampling/district-scope';
+import { districtFilter, districtFor, sendDownload } from '../../sampling/district-scope';
 import { buildSamplingList } from '../../use-cases/build-sampling-list';
 import { sendSamplingList } from '../../use-cases/send-sampling-list';
 import { CONTENT_TYPES, exportFileName, renderSamplingList } from '../../sampling/sampling-list.export';
@@ -104,10 +104,7 @@ export const samplingListRoutes: AnyRoute[] = [
     access: 'user',
     query: DistrictQuery,
     handler: async ({ ctx, user, query }) => {
-      const scope = listScope(user, 'samplingList.read');
-      const districtId = scope.districtId
-        ? (await districtFor(ctx, user, 'samplingList.read', query.districtId)).id
-        : query.districtId;
+      const districtId = await districtFilter(ctx, user, 'samplingList.read', query.districtId);
       const rows = await listSamplingLists(ctx.db, { districtId });
       return rows.map((r) => ({
         id: r.id,

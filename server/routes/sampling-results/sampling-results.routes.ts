@@ -1,8 +1,7 @@
 /** 监督抽查结果: market supervision records results back; the bureau and regulator read them. */
 import { z } from 'zod';
 import { defineRoute, type AnyRoute } from '../../http/route';
-import { listScope } from '../../policies/policy';
-import { districtFor } from '../../sampling/district-scope';
+import { districtFilter, districtFor } from '../../sampling/district-scope';
 import { listSamplingResults, type SamplingResultView } from '../../../models/sampling.repository';
 import { recordSamplingResult } from '../../use-cases/record-sampling-result';
 
@@ -96,10 +95,7 @@ export const samplingResultRoutes: AnyRoute[] = [
     access: 'user',
     query: ListQuery,
     handler: async ({ ctx, user, query }) => {
-      const scope = listScope(user, 'samplingResult.read');
-      const districtId = scope.districtId
-        ? (await districtFor(ctx, user, 'samplingResult.read', query.districtId)).id
-        : query.districtId;
+      const districtId = await districtFilter(ctx, user, 'samplingResult.read', query.districtId);
       return (await listSamplingResults(ctx.db, { districtId, supplierId: query.supplierId })).map(present);
     },
   }),

@@ -4,11 +4,10 @@
  */
 import { z } from 'zod';
 import { defineRoute, type AnyRoute } from '../../http/route';
-import { scopeOf } from '../../policies/policy';
-import { AppError, notFound } from '../../errors';
+import { notFound } from '../../errors';
 import { findSupplier, supplierDistrictIds } from '../../../models/compliance.repository';
 import { listSamplingResults } from '../../../models/sampling.repository';
-import { districtFor } from '../../sampling/district-scope';
+import { districtFilter } from '../../sampling/district-scope';
 import { listSupplierSummaries, supplierHistory } from '../../use-cases/supplier-views';
 
 const IdParams = z.object({ id: z.uuid({ error: '无效的企业编号' }) });
@@ -24,12 +23,7 @@ export const supplierRoutes: AnyRoute[] = [
     access: 'user',
     query: DistrictQuery,
     handler: async ({ ctx, user, query }) => {
-      const scope = scopeOf(user, 'supplier.read');
-      if (!scope) throw new AppError('FORBIDDEN');
-      const districtId =
-        scope === 'any' && !query.districtId
-          ? undefined
-          : (await districtFor(ctx, user, 'supplier.read', query.districtId)).id;
+      const districtId = await districtFilter(ctx, user, 'supplier.read', query.districtId);
       return listSupplierSummaries(ctx.db, districtId);
     },
   }),
@@ -42,13 +36,10 @@ export const supplierRoutes: AnyRoute[] = [
     params: IdParams,
     query: DistrictQuery,
     handler: async ({ ctx, user, params, query }) => {
-      const scope = scopeOf(user, 'supplier.read');
-      if (!scope) throw new AppError('FORBIDDEN');
+      const districtId = await districtFilter(ctx, user, 'supplier.read', query.districtId);
       const supplier = await findSupplier(ctx.db, params.id);
       if (!supplier) throw notFound('供货企业');
-      let districtId: string | undefined;
-      if (scope !== 'any' || query.districtId) {
-        districtId = (await districtFor(ctx, user, 'supplier.read', query.districtId)).id;
+      if (districtId) {
         // A supplier is visible in a district where it delivered or was sampled.
         const districts = await supplierDistrictIds(ctx.db, supplier);
         const sampledHere =

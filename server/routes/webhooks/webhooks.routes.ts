@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { defineRoute, type AnyRoute } from '../../http/route';
-import { authorize, listScope, type Principal } from '../../policies/policy';
+import { authorize, type Principal } from '../../policies/policy';
 import { AppError, notFound } from '../../errors';
 import type { AppContext } from '../../context';
 import {
@@ -17,7 +17,7 @@ import {
   type WebhookEndpointRow,
 } from '../../../models/webhook.repository';
 import { recordAudit } from '../../../models/audit.repository';
-import { districtFor } from '../../sampling/district-scope';
+import { districtFilter, districtFor } from '../../sampling/district-scope';
 import { newWebhookSecret } from '../../delivery/webhook-signature';
 import { mailConfigured } from '../../delivery/mailer';
 
@@ -80,10 +80,7 @@ export const webhookRoutes: AnyRoute[] = [
     access: 'user',
     query: DistrictQuery,
     handler: async ({ ctx, user, query }) => {
-      const scope = listScope(user, 'webhook.manage');
-      const districtId = scope.districtId
-        ? (await districtFor(ctx, user, 'webhook.manage', query.districtId)).id
-        : query.districtId;
+      const districtId = await districtFilter(ctx, user, 'webhook.manage', query.districtId);
       return (await listEndpoints(ctx.db, { districtId })).map((e) => present(e));
     },
   }),
