@@ -4,6 +4,8 @@
  * and nothing is left behind in UPLOAD_DIR (tmp included) or the database.
  */
 import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import request from 'supertest';
 import { buildUser, startTestApp, tokenFor, type TestApp } from '../helpers/test-app';
@@ -163,6 +165,42 @@ describe(`bad uploads (${testDriver()})`, () => {
     expect(anon.status).toBe(401);
     await new Promise((r) => setTimeout(r, 100));
     expect(filesUnder(path.join(t.config.UPLOAD_DIR, 'tmp'))).toEqual([]);
+  });
+
+  test('When the client hangs up in the middle of an upload, then the partial file is removed', async () => {
+    const server = t.app.listen(0);
+    try {
+      const port = (server.address() as AddressInfo).port;
+      const boundary = 'AbOrTbOuNdArY';
+      await new Promise<void>((resolve) => {
+        const req = http.request({
+          port,
+          method: 'POST',
+          path: '/api/documents',
+          headers: {
+            authorization: `Bearer ${staff}`,
+            'content-type': `multipart/form-data; boundary=${boundary}`,
+            'content-length': String(1024 * 1024 + 500),
+          },
+        });
+        req.on('error', () => resolve());
+        req.write(
+          `--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="cut.pdf"\r\n\r\n%PDF-1.4\n`,
+        );
+        req.write(Buffer.alloc(256 * 1024, 0x20), () => {
+          setTimeout(() => {
+            req.destroy();
+            resolve();
+          }, 100);
+        });
+      });
+      for (let i = 0; i < 20 && filesUnder(path.join(t.config.UPLOAD_DIR, 'tmp')).length; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(filesUnder(path.join(t.config.UPLOAD_DIR, 'tmp'))).toEqual([]);
+    } finally {
+      server.close();
+    }
   });
 
   test('After all of it, the server still answers, every stored file has its row and tmp/ is empty', async () => {
