@@ -28,6 +28,13 @@ describe('LabelIndex', () => {
     ]);
     expect(valueText(text, hits[0]!, 'block')).toBe('江州市教育委员会');
   });
+  it('takes a short parenthetical before the colon as part of the label', () => {
+    const idx = new LabelIndex({ supplier: ['乙方：'], number: ['报告编号'] }, []);
+    const text = '乙方（中标人）：某某服装有限公司\n报告编号 (2024)江纤检字第W1号\n';
+    const hits = idx.find(text);
+    expect(valueText(text, hits[0]!, 'cell')).toBe('某某服装有限公司');
+    expect(valueText(text, hits[1]!, 'cell')).toBe('(2024)江纤检字第W1号');
+  });
   it('ignores label words inside running text unless followed by a colon', () => {
     expect(index.find('请提供型号清单').length).toBe(0);
     expect(index.find('产品型号：A1').map((h) => h.field)).toEqual(['model']);

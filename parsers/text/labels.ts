@@ -55,7 +55,11 @@ export class LabelIndex<F extends string> {
       this.byKey.set(key, e);
       alternatives.push(labelPattern(e.label));
     }
-    this.re = new RegExp(`(${alternatives.join('|')})(?![A-Za-z])([ \\t]*[:：])?`, 'g');
+    // a short parenthetical between label and colon ("乙方（中标人）：", "甲方（盖章）：") belongs to the label
+    this.re = new RegExp(
+      `(${alternatives.join('|')})(?![A-Za-z])(?:\\s*[（(][^）)\\n]{1,10}[）)](?=[ \\t]*[:：]))?([ \\t]*[:：])?`,
+      'g',
+    );
   }
 
   /** Every label occurrence in the text, with the value span that follows it. */
