@@ -78,6 +78,9 @@ export const SEVERITY = {
   low: { label: '低', kind: 'neutral' },
 };
 
+/** For sorting by risk: higher is worse. */
+export const SEVERITY_RANK = { high: 3, medium: 2, low: 1 };
+
 export const INSPECTION_TYPE_LABELS = {
   commissioned: '委托检验',
   sampling: '抽样检验',

@@ -1,6 +1,6 @@
 /** The ranked supplier list (供货企业名单) as a table, shared by the preview and a sent list. */
 import { h, pill, show } from './dom.js';
-import { SEVERITY } from './labels.js';
+import { SEVERITY, SEVERITY_RANK } from './labels.js';
 import { dataTable } from './table.js';
 
 export function entriesTable(entries, { supplierLinks = true } = {}) {
@@ -25,7 +25,7 @@ export function entriesTable(entries, { supplierLinks = true } = {}) {
       {
         key: 'risk',
         label: '风险',
-        value: (e) => ({ high: 3, medium: 2, low: 1 })[e.risk] ?? 0,
+        value: (e) => SEVERITY_RANK[e.risk] ?? 0,
         render: (e) => pill(SEVERITY[e.risk]?.label ?? show(e.risk), SEVERITY[e.risk]?.kind ?? 'neutral'),
       },
       { key: 'score', label: '风险分', num: true },

@@ -4,9 +4,10 @@
  * marked; corrections go to PATCH /api/documents/:id/fields (the service re-verifies), and the
  * correction history and the verification of the contract lines the document serves are shown.
  */
-import { asList, get, hasRoute, patch, withQuery } from '../api.js';
-import { fmtTime, h, mount, notice, pill, show, svg, toast, unavailable } from '../dom.js';
-import { DOC_KIND_LABELS, LINE_STATUS, fieldLabel, label } from '../labels.js';
+import { get, hasRoute, patch } from '../api.js';
+import { h, mount, notice, pill, toast, unavailable } from '../dom.js';
+import { pageViewer, rowOf } from '../page-viewer.js';
+import { DOC_KIND_LABELS, fieldLabel, label } from '../labels.js';
 import {
   FIELDS,
   LOW_CONFIDENCE,
@@ -17,7 +18,7 @@ import {
   toInputValue,
 } from '../extraction.js';
 import { FINISHED, progressText, statusPill } from '../status.js';
-import { findingList } from '../findings.js';
+import { contractLineIds, historySection, linkedLines, verificationSection } from '../review-sections.js';
 
 const POLL_MS = 1500;
 
@@ -76,7 +77,6 @@ export async function render(view, { params, session, query }) {
       ['school_staff', 'bureau'].includes(session.user.role) &&
       hasRoute('patch', '/api/documents/{id}/fields');
     const pageCount = doc.progress?.pageCount ?? doc.effective?.pages ?? 0;
-    const hasImages = hasRoute('get', '/api/documents/{id}/pages/{n}/image') && pageCount > 0;
     const history = hasRoute('get', '/api/documents/{id}/corrections')
       ? await get(`/api/documents/${id}/corrections`)
       : [];
@@ -84,106 +84,22 @@ export async function render(view, { params, session, query }) {
       kind === 'contract' ? await contractLineIds(doc.id) : (doc.links ?? []).map((l) => l.lineId),
     );
 
-    // Page view with the box overlay.
-    let page = 0;
-    let activePath = null;
-    const img = h('img', { alt: '', decoding: 'async' });
-    const frame = h('div', { class: 'page-frame loading' }, img);
-    // The frame keeps an A4 shape while a page renders; boxes are drawn over the loaded image.
-    img.addEventListener('load', () => {
-      frame.classList.remove('loading', 'failed');
-      frame.append(overlay);
+    const viewer = pageViewer({
+      documentId: doc.id,
+      name: doc.originalName,
+      pageCount,
+      fields,
+      available: hasRoute('get', '/api/documents/{id}/pages/{n}/image') && pageCount > 0,
     });
-    img.addEventListener('error', () => frame.classList.replace('loading', 'failed'));
-    const overlay = svg('svg', {
-      class: 'boxes',
-      viewBox: '0 0 1 1',
-      preserveAspectRatio: 'none',
-      'aria-hidden': 'true',
-    });
-    const pageLabel = h('span', { class: 'hint', 'aria-live': 'polite' });
-    const where = h('p', { class: 'hint where', 'aria-live': 'polite' });
-    const prev = h('button', {
-      type: 'button',
-      class: 'btn btn-small',
-      text: '上一页',
-      onclick: () => showPage(page - 1),
-    });
-    const next = h('button', {
-      type: 'button',
-      class: 'btn btn-small',
-      text: '下一页',
-      onclick: () => showPage(page + 1),
-    });
-    const rowOf = (path) => /^((?:items|lines)\.\d+)\./.exec(path)?.[1] ?? null;
-    function drawBoxes() {
-      const activeRow = activePath ? rowOf(activePath) : null;
-      const seen = new Set();
-      const rects = [];
-      for (const f of fields) {
-        if (!f.box || (f.page ?? 1) !== page) continue;
-        const key = JSON.stringify(f.box);
-        const active = f.path === activePath || (activeRow && rowOf(f.path) === activeRow);
-        if (seen.has(key) && !active) continue;
-        seen.add(key);
-        rects.push(
-          svg('rect', {
-            class: active ? 'box active' : 'box',
-            x: f.box.x0,
-            y: f.box.y0,
-            width: Math.max(0, f.box.x1 - f.box.x0),
-            height: Math.max(0, f.box.y1 - f.box.y0),
-          }),
-        );
-      }
-      // The active box last, so that it is drawn on top.
-      rects.sort((a, b) => Number(a.classList.contains('active')) - Number(b.classList.contains('active')));
-      overlay.replaceChildren(...rects);
-    }
-    function showPage(n) {
-      if (!hasImages || n < 1 || n > pageCount) return;
-      if (n !== page) {
-        page = n;
-        frame.classList.add('loading');
-        overlay.remove();
-        img.src = `/api/documents/${id}/pages/${n}/image`;
-        img.alt = `${doc.originalName} 第 ${n} 页`;
-      }
-      pageLabel.textContent = `第 ${page} / ${pageCount} 页`;
-      prev.disabled = page <= 1;
-      next.disabled = page >= pageCount;
-      drawBoxes();
-    }
     function setActive(path) {
-      activePath = path;
       for (const el of form.querySelectorAll('[data-path]')) {
         el.classList.toggle(
           'active',
           el.dataset.path === path || (rowOf(path) !== null && el.dataset.path === rowOf(path)),
         );
       }
-      const f = byPath.get(path);
-      if (f?.page && f.page !== page) showPage(f.page);
-      else drawBoxes();
-      where.textContent = !f
-        ? ''
-        : f.box
-          ? `「${f.label}」在第 ${f.page ?? 1} 页的橙色框处。`
-          : f.page
-            ? `「${f.label}」读自第 ${f.page} 页（该字段未记录页面位置）。`
-            : `「${f.label}」未记录页面位置。`;
+      viewer.highlight(path);
     }
-
-    const pageView = hasImages
-      ? h(
-          'section',
-          { class: 'page-view', 'aria-label': '原件页面' },
-          h('div', { class: 'page-nav' }, prev, pageLabel, next),
-          frame,
-          h('p', { class: 'hint', text: '选中右侧字段时，原件上对应的位置以橙色框标出。' }),
-          where,
-        )
-      : h('section', { class: 'page-view' }, notice('warn', '原件页面图像暂不可用。'));
 
     // Inputs.
     const inputs = [];
@@ -334,7 +250,7 @@ export async function render(view, { params, session, query }) {
               changes.map(({ path, value }) => ({ path, value })),
             );
             toast(`已保存 ${changes.length} 处更正，已重新核验`);
-            firstPage = page || 1;
+            firstPage = viewer.currentPage();
             await load();
           } catch (err) {
             mount(message, notice('error', err.message));
@@ -362,11 +278,11 @@ export async function render(view, { params, session, query }) {
       lowCount
         ? notice('warn', `有 ${lowCount} 个字段识别置信度较低或需要核对（已用 ⚠ 标出），请对照原件确认。`)
         : null,
-      h('div', { class: 'review' }, pageView, h('div', {}, form)),
+      h('div', { class: 'review' }, viewer.el, h('div', {}, form)),
       verificationSection(kind, lines),
       historySection(history),
     );
-    showPage(Math.min(firstPage, pageCount || 1));
+    viewer.showPage(Math.min(firstPage, pageCount || 1));
     // Opened from a finding's evidence: highlight the item it names.
     const item =
       query?.item && fields.find((f) => /^items\.\d+\.name$/.test(f.path) && f.value === query.item);
@@ -381,83 +297,4 @@ export async function render(view, { params, session, query }) {
     stopped = true;
     if (timer) clearTimeout(timer);
   };
-}
-
-/** The contract lines this document serves (line ids), with their current verification. */
-async function linkedLines(lineIds) {
-  if (!hasRoute('get', '/api/compliance/lines/{id}')) return lineIds.map((id) => ({ id }));
-  return Promise.all(
-    lineIds.map((id) => get(`/api/compliance/lines/${encodeURIComponent(id)}`).catch(() => ({ id }))),
-  );
-}
-
-/** The lines of the contract built from this contract document. */
-async function contractLineIds(documentId) {
-  if (!hasRoute('get', '/api/contracts') || !hasRoute('get', '/api/contracts/{id}')) return [];
-  const contracts = asList(await get(withQuery('/api/contracts', { limit: 200 })), 'items');
-  const contract = contracts.find((c) => c.documentId === documentId);
-  if (!contract) return [];
-  const detail = await get(`/api/contracts/${encodeURIComponent(contract.id)}`);
-  return (detail.lines ?? []).map((l) => l.id);
-}
-
-function verificationSection(kind, lines) {
-  return h(
-    'section',
-    { class: 'panel', 'aria-label': '核验结果' },
-    h('h2', { text: '核验结果' }),
-    lines.length
-      ? h(
-          'ul',
-          { class: 'line-results' },
-          lines.map((l) =>
-            h(
-              'li',
-              { dataset: { lineId: l.id } },
-              h('a', {
-                href: `#/lines/${l.id}`,
-                text: l.product
-                  ? `合同 ${l.contract?.contractNumber ?? ''} 第 ${l.lineNo} 行：${l.product}`
-                  : '合同明细行',
-              }),
-              ' ',
-              l.status
-                ? pill(
-                    l.statusLabel ?? label(LINE_STATUS, l.status),
-                    LINE_STATUS[l.status]?.kind ?? 'neutral',
-                  )
-                : null,
-              l.findings ? findingList(l.findings, { status: l.status }) : null,
-            ),
-          ),
-        )
-      : h('p', {
-          class: 'hint',
-          text: kind === 'contract' ? '合同明细尚未生成核验结果。' : '该报告尚未关联到合同明细行。',
-        }),
-  );
-}
-
-function historySection(history) {
-  return h(
-    'section',
-    { class: 'panel history', 'aria-label': '更正记录' },
-    h('h2', { text: '更正记录' }),
-    history.length
-      ? h(
-          'ol',
-          {},
-          history.map((c) =>
-            h(
-              'li',
-              {},
-              `${fmtTime(c.createdAt)} ${c.userName ?? ''} 更正了「${c.label ?? fieldLabel(c.path)}」：`,
-              h('span', { class: 'diff-before', text: show(c.before) }),
-              ' → ',
-              h('span', { class: 'diff-after', text: show(c.after) }),
-            ),
-          ),
-        )
-      : h('p', { class: 'hint', text: '暂无更正。' }),
-  );
 }

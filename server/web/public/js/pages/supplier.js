@@ -5,7 +5,7 @@
 import { get, hasRoute, withQuery } from '../api.js';
 import { fmtTime, h, mount, pill, show, unavailable } from '../dom.js';
 import { barChart } from '../chart.js';
-import { FINDING_LABELS, SEVERITY, label } from '../labels.js';
+import { FINDING_LABELS, SEVERITY, SEVERITY_RANK, label } from '../labels.js';
 import { dataTable } from '../table.js';
 
 export async function render(view, { params, query }) {
@@ -34,7 +34,7 @@ export async function render(view, { params, query }) {
       {
         key: 'severity',
         label: '风险',
-        value: (f) => ({ high: 3, medium: 2, low: 1 })[f.severity] ?? 0,
+        value: (f) => SEVERITY_RANK[f.severity] ?? 0,
         render: (f) =>
           pill(SEVERITY[f.severity]?.label ?? f.severity, SEVERITY[f.severity]?.kind ?? 'neutral'),
       },

@@ -4,7 +4,7 @@
  */
 import { get, hasRoute, post, withQuery } from '../api.js';
 import { h, mount, notice, pill, unavailable } from '../dom.js';
-import { SEVERITY } from '../labels.js';
+import { SEVERITY, SEVERITY_RANK } from '../labels.js';
 import { dataTable } from '../table.js';
 import { entriesTable } from '../sampling.js';
 import { chooseDistrict } from '../district.js';
@@ -103,7 +103,7 @@ export async function render(view, { session, query, go }) {
         {
           key: 'risk',
           label: '最高风险',
-          value: (s) => ({ high: 3, medium: 2, low: 1 })[s.risk] ?? 0,
+          value: (s) => SEVERITY_RANK[s.risk] ?? 0,
           render: (s) =>
             s.risk
               ? pill(SEVERITY[s.risk]?.label ?? s.risk, SEVERITY[s.risk]?.kind ?? 'neutral')
