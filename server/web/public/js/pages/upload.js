@@ -156,6 +156,9 @@ export function render(view) {
       item.detail,
       text ? h('span', { class: 'hint', text }) : null,
       bar,
+      FINISHED.has(doc.status) && doc.processingMs
+        ? h('span', { class: 'hint', text: `识别用时 ${(doc.processingMs / 1000).toFixed(1)} 秒` })
+        : null,
       FINISHED.has(doc.status) && doc.status !== 'failed'
         ? h('a', {
             href: `#/documents/${doc.id}`,
