@@ -40,6 +40,8 @@ export function render(view) {
     accept: ACCEPT,
     id: 'file-input',
     class: 'sr-only',
+    tabindex: -1, // the drop zone is the keyboard control
+    'aria-hidden': 'true',
     onchange: () => addFiles(input.files),
   });
   const list = h('ul', { class: 'uploads', 'aria-label': '上传列表' });
