@@ -98,6 +98,19 @@ describe(`sampling list for market supervision (${testDriver()})`, () => {
     expect(rows[0]!.n).toBe(0);
   });
 
+  test('When the bureau exports the preview, then it downloads as CSV with a BOM before anything is sent', async () => {
+    const res = await request(t.app)
+      .get('/api/sampling-lists/preview?format=csv')
+      .set('Authorization', `Bearer ${bureau}`)
+      .buffer(true)
+      .parse(binaryParser);
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toMatch(/text\/csv/);
+    const bytes = res.body as Buffer;
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(bytes.toString('utf8')).toContain('江州市博雅学生服装有限公司');
+  });
+
   test('buildSamplingList(db, districtId) is callable directly (benchmark entry point)', async () => {
     const list = await buildSamplingList(t.ctx.db, district.id);
     expect(list.entries).toHaveLength(5);

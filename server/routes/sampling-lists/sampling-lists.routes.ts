@@ -27,6 +27,10 @@ const SendBody = z
   .object({ districtId: z.uuid({ error: '无效的区县编号' }).optional() }, { error: '请求体应为对象' })
   .strict()
   .optional();
+const PreviewQuery = z.object({
+  districtId: z.uuid({ error: '无效的区县编号' }).optional(),
+  format: z.enum(['json', 'xlsx', 'csv'], { error: '格式只能是 json、xlsx 或 csv' }).default('json'),
+});
 const ExportQuery = z.object({
   format: z.enum(['xlsx', 'csv', 'json'], { error: '格式只能是 xlsx、csv 或 json' }).default('xlsx'),
 });
@@ -64,13 +68,17 @@ export const samplingListRoutes: AnyRoute[] = [
   defineRoute({
     method: 'get',
     path: '/api/sampling-lists/preview',
-    summary: '预览当前供货企业名单（按风险排序，未发送）',
+    summary: '预览当前供货企业名单（按风险排序，未发送；可导出 xlsx / csv）',
     tag: TAG,
     access: 'user',
-    query: DistrictQuery,
-    handler: async ({ ctx, user, query }) => {
+    query: PreviewQuery,
+    produces: ['application/json', CONTENT_TYPES.xlsx, CONTENT_TYPES.csv],
+    handler: async ({ ctx, user, query, res }) => {
       const district = await districtFor(ctx, user, 'samplingList.preview', query.districtId);
-      return buildSamplingList(ctx.db, district.id);
+      const preview = await buildSamplingList(ctx.db, district.id);
+      if (query.format === 'json') return preview;
+      const body = await renderSamplingList(preview, query.format);
+      return sendDownload(res, body, CONTENT_TYPES[query.format], exportFileName(preview, query.format));
     },
   }),
   defineRoute({
