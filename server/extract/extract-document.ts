@@ -50,18 +50,16 @@ export async function readDocumentText(buffer: Buffer, opts: ExtractOptions = {}
   }
   const pdf = await readPdfText(buffer, { maxPages: opts.maxPages ?? 100 });
   if (pdf.pageCount === 0) throw new AppError('CORRUPT_FILE', 'PDF 文件没有页面');
-  const pages: PageText[] = [];
+  // pages needing OCR are sent together: the provider's worker pool reads them in parallel
   let ocrPages = 0;
-  for (let i = 0; i < pdf.pageCount; i++) {
-    const text = pdf.pages[i] ?? '';
-    if (hasUsableText(text)) {
-      pages.push(pdf.layout[i] ?? textToPage(text, i + 1));
-    } else {
-      const page = await needOcr(opts.ocr).recognisePdfPage(buffer, i + 1);
-      pages.push({ ...page, page: i + 1, source: 'ocr' });
+  const pages = await Promise.all(
+    pdf.pages.map(async (text, i): Promise<PageText> => {
+      if (hasUsableText(text)) return pdf.layout[i] ?? textToPage(text, i + 1);
       ocrPages++;
-    }
-  }
+      const page = await needOcr(opts.ocr).recognisePdfPage(buffer, i + 1);
+      return { ...page, page: i + 1, source: 'ocr' };
+    }),
+  );
   const form: DocumentForm = ocrPages === 0 ? 'text_pdf' : 'scanned_pdf';
   return { form, pages };
 }
