@@ -45,7 +45,20 @@ export function listFolderDocuments(dir: string): string[] {
 export function readSubmissions(dir: string): Submissions | null {
   const file = path.join(dir, 'submissions.json');
   if (!fs.existsSync(file)) return null;
-  return submissionsSchema.parse(JSON.parse(fs.readFileSync(file, 'utf8')));
+  let raw: unknown;
+  try {
+    raw = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch {
+    throw new Error('submissions.json 不是有效的 JSON');
+  }
+  const parsed = submissionsSchema.safeParse(raw);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    throw new Error(
+      `submissions.json 格式不正确（${first ? `${first.path.join('.')}: ${first.message}` : ''}）`,
+    );
+  }
+  return parsed.data;
 }
 
 export function normaliseRelPath(p: string): string {

@@ -122,7 +122,13 @@ export async function runAuditCommand(args: string[]): Promise<number> {
     process.stderr.write(`${parsed}\n${USAGE}\n`);
     return 2;
   }
-  const run = await auditFolder({ dir: parsed.dir, asOf: parsed.asOf, ocr: parsed.ocr });
+  let run: AuditRun;
+  try {
+    run = await auditFolder({ dir: parsed.dir, asOf: parsed.asOf, ocr: parsed.ocr });
+  } catch (e) {
+    process.stderr.write(`核验失败：${e instanceof Error ? e.message : String(e)}\n`);
+    return 1;
+  }
   if (parsed.json) process.stdout.write(`${JSON.stringify(presentAudit(run), null, 2)}\n`);
   else printSummary(run, process.stdout);
   for (const s of run.skipped) if (parsed.json) process.stderr.write(`跳过 ${s.file}：${s.reason}\n`);

@@ -195,7 +195,15 @@ export async function auditFolder(opts: AuditOptions): Promise<AuditRun> {
       for (const s of submissions.submissions) {
         for (const l of s.lines) {
           const lineId = lineIdOf.get(`${normaliseRelPath(s.contract)}#${l.lineNo}`);
-          if (!lineId) continue;
+          if (!lineId) {
+            if (loaded.contracts.some((c) => c.file === normaliseRelPath(s.contract))) {
+              loaded.skipped.push({
+                file: s.contract,
+                reason: `submissions.json 指定的第${l.lineNo}行在合同中不存在`,
+              });
+            }
+            continue;
+          }
           for (const r of l.reports) addLink(normaliseRelPath(r), { lineId, source: 'school', reason: null });
         }
       }

@@ -151,3 +151,26 @@ describe('dsv audit without submissions.json', () => {
     }
   });
 });
+
+describe('dsv audit on bad input', () => {
+  it('When submissions.json is malformed, then it exits 1 with a Chinese message and prints no JSON', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dsv-audit-bad-'));
+    fs.writeFileSync(path.join(dir, 'submissions.json'), '{"submissions": 3}');
+    let err = '';
+    const stderr = jest.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      err += String(chunk);
+      return true;
+    });
+    const stdout = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    try {
+      expect(await runAuditCommand([dir, '--json'])).toBe(1);
+      expect(err).toContain('submissions.json 格式不正确');
+      expect(stdout).not.toHaveBeenCalled();
+      expect(await runAuditCommand([path.join(dir, 'missing')])).toBe(2);
+    } finally {
+      stderr.mockRestore();
+      stdout.mockRestore();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
