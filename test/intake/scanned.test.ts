@@ -24,10 +24,11 @@ describe(`scanned upload (${testDriver()})`, () => {
     const seen = new Set<string>();
     for (let i = 0; i < 600; i++) {
       const d = await request(t.app).get(`/api/documents/${id}`).set('Authorization', `Bearer ${staff}`);
-      if (d.body.progress.stage)
+      if (d.body.progress.stage) {
         seen.add(
           `${d.body.progress.stage}:${d.body.progress.page ?? '-'}/${d.body.progress.pageCount ?? '-'}`,
         );
+      }
       if (d.body.status !== 'queued' && d.body.status !== 'processing') break;
       await new Promise((r) => setTimeout(r, 200));
     }
