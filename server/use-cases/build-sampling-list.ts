@@ -27,12 +27,7 @@ import { listSamplingResults } from '../../models/sampling.repository';
 import { loadRegistries } from './registry-versions';
 import type { Db } from '../../models/db';
 import { notFound } from '../errors';
-import {
-  registryByVersion,
-  registryForDate,
-  type RuleRegistry,
-  type Severity,
-} from '../verify/registry/registry';
+import { registryForDate, type RuleRegistry, type Severity } from '../verify/registry/registry';
 import { normaliseName } from '../verify/normalise';
 import { reasonLabel, SAMPLING_FAILED, type ListReasonCode } from '../sampling/labels';
 import type { ListLine, SamplingListEntry, SamplingListSnapshot } from '../sampling/sampling-list.types';
@@ -107,7 +102,8 @@ export async function buildSamplingList(
   const district = await findDistrict(db, districtId);
   if (!district) throw notFound('区县');
   const asOf = opts.asOf ?? today();
-  const registry = registryForDate(asOf, await loadRegistries(db));
+  const available = await loadRegistries(db);
+  const registry = registryForDate(asOf, available);
   // Only lines with findings are read (plus, below, lines of suppliers listed for an official failure).
   const findingRows = await listFindingCodes(db, districtId);
   const lines = await listListedLines(db, districtId);
@@ -118,7 +114,7 @@ export async function buildSamplingList(
   const weightOf = (code: string, version: string): { weight: number; tier: Severity } => {
     let r = registries.get(version);
     if (!r) {
-      r = registryByVersion(version) ?? registry;
+      r = available.find((x) => x.version === version) ?? registry;
       registries.set(version, r);
     }
     return (
