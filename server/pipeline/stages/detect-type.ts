@@ -22,7 +22,12 @@ async function decodeCheck(data: Buffer): Promise<void> {
 export const detectTypeStage: Stage = {
   name: 'detect_type',
   async run(s) {
-    s.data = await s.files.readOriginal(s.doc.sha256);
+    try {
+      s.data = await s.files.readOriginal(s.doc.sha256);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+      throw new StopPipeline('FILE_MISSING', '原始文件在存储中找不到（可能已被移动或删除），请重新上传');
+    }
     try {
       s.inspected = await inspectFile(s.data, { maxPages: s.app.config.MAX_PAGES });
     } catch (e) {
