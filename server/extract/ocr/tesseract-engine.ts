@@ -171,9 +171,50 @@ export function toPageText(data: Page, page: number, width: number, height: numb
         const words: OcrWord[] = line.words
           .filter((w) => w.text.trim() !== '')
           .map((w) => ({ text: w.text, box: box(w.bbox), confidence: w.confidence / 100 }));
-        lines.push({ text, box: box(line.bbox), confidence: line.confidence / 100, words });
+        const cells = splitCells(
+          line.words
+            .filter((w) => w.text.trim() !== '')
+            .map((w) => ({ text: w.text, x0: w.bbox.x0, x1: w.bbox.x1 })),
+          line.bbox.y1 - line.bbox.y0,
+        );
+        lines.push({
+          text,
+          ...(cells.length > 1 ? { cells } : {}),
+          box: box(line.bbox),
+          confidence: line.confidence / 100,
+          words,
+        });
       }
     }
   }
   return { page, source: 'ocr', lines };
+}
+
+/**
+ * Table cells of one OCR line: words separated by a gap wider than 1.5 line heights (pixels) or by a
+ * ruling line read as "|". Chinese text has no spaces, so a wide gap means a cell or column boundary.
+ */
+export function splitCells(
+  words: Array<{ text: string; x0: number; x1: number }>,
+  lineHeight: number,
+): string[] {
+  const cells: string[] = [];
+  let current = '';
+  let lastX1: number | null = null;
+  for (const w of words) {
+    if (lastX1 !== null && w.x0 - lastX1 > 1.5 * lineHeight) {
+      cells.push(current);
+      current = '';
+    }
+    // A narrow gap inside a cell is an ordinary space ("GB 18401-2010"); Han characters touch.
+    const space = current !== '' && lastX1 !== null && w.x0 - lastX1 > 0.3 * lineHeight ? ' ' : '';
+    current += space + w.text;
+    lastX1 = w.x1;
+  }
+  if (current) cells.push(current);
+  // A vertical ruling line is often read as "|" (or "]", "[" at a cell edge): also a boundary.
+  return cells
+    .flatMap((c) => c.split(/[|｜]/))
+    .map((c) => c.replace(/^[\][]+|[\][]+$/g, '').trim())
+    .filter((c) => c !== '');
 }
