@@ -221,6 +221,7 @@ describe('Bureau and regulator', () => {
 
     await page.getByRole('link', { name: '江州市涪溪区实验小学' }).click();
     await page.getByRole('heading', { name: /JZCG2024-4851/ }).waitFor();
+    await shoot(page, 'bureau-school');
     await page.locator(`tr[data-line-id="${ids.line}"]`).getByRole('link').click();
     await page.getByText('无CMA资质标志').first().waitFor();
     await shoot(page, 'bureau-line-evidence');
@@ -312,6 +313,21 @@ describe('Bureau and regulator', () => {
     await page.getByRole('heading', { name: '名单接收地址' }).waitFor();
     await shoot(page, 'regulator-webhooks');
     expect(listId).toBeTruthy();
+    expect(tab.problems).toEqual([]);
+    await tab.close();
+  });
+
+  it('When the admin opens the dashboard, then they choose the district and see its schools', async () => {
+    const admin = await buildUser(e2e.t.ctx, 'admin');
+    const tab = await as(admin.username);
+    const { page } = tab;
+    await page.getByRole('link', { name: '合规总览' }).click();
+    await page.getByLabel('区县').selectOption({ label: '江州市涪溪区' });
+    await page.getByRole('heading', { name: '合规总览 · 江州市涪溪区' }).waitFor();
+    await page.getByRole('link', { name: '江州市涪溪区实验小学' }).waitFor();
+    await page.getByRole('link', { name: '我的账户' }).click();
+    await page.getByRole('heading', { name: '个人访问令牌', exact: true }).waitFor();
+    await shoot(page, 'account');
     expect(tab.problems).toEqual([]);
     await tab.close();
   });
