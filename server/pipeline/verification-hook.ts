@@ -25,7 +25,9 @@ function loadRecompute(): Recompute | null {
     const mod = require('../use-cases/recompute') as { recomputeForDocument?: Recompute };
     cached = typeof mod.recomputeForDocument === 'function' ? mod.recomputeForDocument : null;
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND') throw e;
+    // Only "recompute.ts itself is absent" means no verifier; a missing import inside it is a real error.
+    const err = e as NodeJS.ErrnoException;
+    if (err.code !== 'MODULE_NOT_FOUND' || !/use-cases[\\/]recompute/.test(err.message)) throw e;
     cached = null;
   }
   return cached;
