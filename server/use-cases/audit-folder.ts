@@ -4,7 +4,7 @@
  * repositories, link reports to lines (submissions.json, else best-effort proposals), then run
  * `verifyDistrictUseCase`.
  */
-import { openDatabase, type Database } from '../../models/db';
+import { openDatabase, type Database, type Db } from '../../models/db';
 import { insertDistrict, insertSchool, type School } from '../../models/district.repository';
 import { insertContract, upsertSupplier } from '../../models/contract.repository';
 import { insertTestReport, linkReportToLine, storeExtractedDocument } from '../../models/report.repository';
@@ -18,11 +18,12 @@ import {
   readSubmissions,
   type FolderDocument,
   type SkippedFile,
+  type Submissions,
 } from '../audit/read-folder';
 import { bestLines, proposeLines } from '../verify/engine';
 import { isBureauName, matchName, schoolKindFromName } from '../verify/parties';
 import { normaliseName } from '../verify/normalise';
-import { registryForDate } from '../verify/registry/registry';
+import { registryForDate, type RuleRegistry } from '../verify/registry/registry';
 import type { DistrictResult, EngineContract, EngineDistrict } from '../verify/types';
 import { verifyDistrictUseCase } from './verify-district';
 
@@ -117,153 +118,190 @@ export async function auditFolder(opts: AuditOptions): Promise<AuditRun> {
       name: district.name,
       bureauName: district.bureauName,
     });
-    const schools = new Map<string, School>();
-    const schoolFor = async (name: string): Promise<School> => {
-      const key = normaliseName(name);
-      let s = schools.get(key);
-      if (!s) {
-        s = await insertSchool(db, { districtId: districtRow.id, name, kind: schoolKindFromName(name) });
-        schools.set(key, s);
-      }
-      return s;
-    };
-
-    // Contracts and lines (one statement at a time: stored order = display order).
-    const engineContracts: EngineContract[] = [];
-    const lineIdOf = new Map<string, string>(); // `${contractFile}#${lineNo}` → line id
-    const schoolOfLine = new Map<string, string>();
-    for (const c of loaded.contracts) {
-      const school = await schoolFor(c.extraction.purchaser.name ?? '（未识别的采购学校）');
-      const documentId = await storeExtractedDocument(db, {
-        schoolId: school.id,
-        originalName: c.file,
-        sha256: c.sha256,
-        size: c.size,
-        mime: c.mime,
-        extraction: c.extraction,
-      });
-      const supplier = c.extraction.supplier.name
-        ? await upsertSupplier(db, { name: c.extraction.supplier.name, uscc: c.extraction.supplier.uscc })
-        : null;
-      const stored = await insertContract(db, {
-        documentId,
-        schoolId: school.id,
-        supplierId: supplier?.id ?? null,
-        extraction: c.extraction,
-      });
-      for (const l of stored.lines) {
-        lineIdOf.set(`${c.file}#${l.lineNo}`, l.id);
-        schoolOfLine.set(l.id, school.id);
-      }
-      engineContracts.push({
-        id: documentId,
-        file: c.file,
-        extraction: c.extraction,
-        lines: stored.lines.map((l, i) => ({
-          id: l.id,
-          lineNo: l.lineNo,
-          line: c.extraction.lines[i] ?? {
-            product: '',
-            category: null,
-            model: null,
-            quantity: null,
-            unit: null,
-            unitPrice: null,
-            amount: null,
-          },
-          reportIds: [],
-        })),
-      });
-    }
-
-    // Which report goes to which line.
-    const links = new Map<
-      string,
-      { lineId: string; source: 'school' | 'proposed'; reason: string | null }[]
-    >();
-    const guessed: GuessedMatch[] = [];
-    const unmatched: string[] = [];
-    const addLink = (
-      file: string,
-      link: { lineId: string; source: 'school' | 'proposed'; reason: string | null },
-    ) => {
-      const list = links.get(file) ?? [];
-      list.push(link);
-      links.set(file, list);
-    };
-    if (submissions) {
-      for (const s of submissions.submissions) {
-        for (const l of s.lines) {
-          const lineId = lineIdOf.get(`${normaliseRelPath(s.contract)}#${l.lineNo}`);
-          if (!lineId) {
-            if (loaded.contracts.some((c) => c.file === normaliseRelPath(s.contract))) {
-              loaded.skipped.push({
-                file: s.contract,
-                reason: `submissions.json 指定的第${l.lineNo}行在合同中不存在`,
-              });
-            }
-            continue;
-          }
-          for (const r of l.reports) addLink(normaliseRelPath(r), { lineId, source: 'school', reason: null });
-        }
-      }
-    } else {
-      for (const r of loaded.reports) {
-        const best = bestLines(
-          proposeLines(
-            { id: r.file, file: r.file, extraction: r.extraction },
-            engineContracts,
-            district,
-            registry,
-          ),
-        );
-        if (best.length === 0) unmatched.push(r.file);
-        for (const p of best) {
-          addLink(r.file, { lineId: p.lineId, source: 'proposed', reason: p.reason });
-          const c = engineContracts.find((x) => x.id === p.contractId);
-          guessed.push({
-            report: r.file,
-            contractNumber: c?.extraction.contractNumber ?? null,
-            contract: c?.file ?? '',
-            lineNo: c?.lines.find((x) => x.id === p.lineId)?.lineNo ?? 0,
-            reason: p.reason,
-          });
-        }
-      }
-    }
-
-    // Reports: stored under the school of their first line, else the school named as client.
-    for (const r of loaded.reports) {
-      const first = links.get(r.file)?.[0];
-      const bySchoolName = [...schools.values()].find((s) => matchName(r.extraction.client, s.name).matched);
-      const schoolId =
-        (first && schoolOfLine.get(first.lineId)) ?? bySchoolName?.id ?? [...schools.values()][0]?.id;
-      if (!schoolId) {
-        unmatched.push(r.file);
-        continue;
-      }
-      const documentId = await storeExtractedDocument(db, {
-        schoolId,
-        originalName: r.file,
-        sha256: r.sha256,
-        size: r.size,
-        mime: r.mime,
-        extraction: r.extraction,
-      });
-      await insertTestReport(db, documentId, r.extraction);
-      for (const l of links.get(r.file) ?? []) await linkReportToLine(db, { ...l, documentId });
-    }
-
+    const stored = await storeContracts(db, districtRow.id, loaded.contracts);
+    const linking = submissions
+      ? linksFromSubmissions(submissions, stored, loaded)
+      : guessLinks(loaded.reports, stored.engineContracts, district, registry);
+    await storeReports(db, loaded.reports, stored, linking);
     const result = await verifyDistrictUseCase(db, { districtId: districtRow.id, asOf: opts.asOf, registry });
     return {
       district,
       mode: submissions ? 'submissions' : 'guessed',
       result,
-      guessed,
-      unmatched,
+      guessed: linking.guessed,
+      unmatched: linking.unmatched,
       skipped: loaded.skipped,
     };
   } finally {
     await database.close();
+  }
+}
+
+interface StoredContracts {
+  engineContracts: EngineContract[];
+  /** `${contractFile}#${lineNo}` → line id */
+  lineIdOf: Map<string, string>;
+  /** line id → school id */
+  schoolOfLine: Map<string, string>;
+  /** by normalised name */
+  schools: Map<string, School>;
+}
+
+const EMPTY_LINE = {
+  product: '',
+  category: null,
+  model: null,
+  quantity: null,
+  unit: null,
+  unitPrice: null,
+  amount: null,
+};
+
+/** Schools (the purchasers), contracts and lines, one statement at a time: stored order = display order. */
+async function storeContracts(
+  db: Db,
+  districtId: string,
+  contracts: Loaded['contracts'],
+): Promise<StoredContracts> {
+  const out: StoredContracts = {
+    engineContracts: [],
+    lineIdOf: new Map(),
+    schoolOfLine: new Map(),
+    schools: new Map(),
+  };
+  for (const c of contracts) {
+    const name = c.extraction.purchaser.name ?? '（未识别的采购学校）';
+    let school = out.schools.get(normaliseName(name));
+    if (!school) {
+      school = await insertSchool(db, { districtId, name, kind: schoolKindFromName(name) });
+      out.schools.set(normaliseName(name), school);
+    }
+    const documentId = await storeExtractedDocument(db, {
+      schoolId: school.id,
+      originalName: c.file,
+      sha256: c.sha256,
+      size: c.size,
+      mime: c.mime,
+      extraction: c.extraction,
+    });
+    const supplier = c.extraction.supplier.name
+      ? await upsertSupplier(db, { name: c.extraction.supplier.name, uscc: c.extraction.supplier.uscc })
+      : null;
+    const contract = await insertContract(db, {
+      documentId,
+      schoolId: school.id,
+      supplierId: supplier?.id ?? null,
+      extraction: c.extraction,
+    });
+    for (const l of contract.lines) {
+      out.lineIdOf.set(`${c.file}#${l.lineNo}`, l.id);
+      out.schoolOfLine.set(l.id, school.id);
+    }
+    out.engineContracts.push({
+      id: documentId,
+      file: c.file,
+      extraction: c.extraction,
+      lines: contract.lines.map((l, i) => ({
+        id: l.id,
+        lineNo: l.lineNo,
+        line: c.extraction.lines[i] ?? EMPTY_LINE,
+        reportIds: [],
+      })),
+    });
+  }
+  return out;
+}
+
+type Link = { lineId: string; source: 'school' | 'proposed'; reason: string | null };
+
+interface Linking {
+  /** report file → its lines */
+  links: Map<string, Link[]>;
+  guessed: GuessedMatch[];
+  unmatched: string[];
+}
+
+function addLink(links: Map<string, Link[]>, file: string, link: Link): void {
+  const list = links.get(file) ?? [];
+  list.push(link);
+  links.set(file, list);
+}
+
+/** The links handed in (submissions.json); unknown line numbers are reported as skipped. */
+function linksFromSubmissions(submissions: Submissions, stored: StoredContracts, loaded: Loaded): Linking {
+  const links = new Map<string, Link[]>();
+  for (const s of submissions.submissions) {
+    const contract = normaliseRelPath(s.contract);
+    for (const l of s.lines) {
+      const lineId = stored.lineIdOf.get(`${contract}#${l.lineNo}`);
+      if (lineId) {
+        for (const r of l.reports) {
+          addLink(links, normaliseRelPath(r), { lineId, source: 'school', reason: null });
+        }
+      } else if (loaded.contracts.some((c) => c.file === contract)) {
+        loaded.skipped.push({
+          file: s.contract,
+          reason: `submissions.json 指定的第${l.lineNo}行在合同中不存在`,
+        });
+      }
+    }
+  }
+  return { links, guessed: [], unmatched: [] };
+}
+
+/** Best-effort links: every line sharing the best proposal score, each with its reason. */
+function guessLinks(
+  reports: Loaded['reports'],
+  contracts: EngineContract[],
+  district: EngineDistrict,
+  registry: RuleRegistry,
+): Linking {
+  const out: Linking = { links: new Map(), guessed: [], unmatched: [] };
+  for (const r of reports) {
+    const best = bestLines(
+      proposeLines({ id: r.file, file: r.file, extraction: r.extraction }, contracts, district, registry),
+    );
+    if (best.length === 0) out.unmatched.push(r.file);
+    for (const p of best) {
+      addLink(out.links, r.file, { lineId: p.lineId, source: 'proposed', reason: p.reason });
+      const c = contracts.find((x) => x.id === p.contractId);
+      out.guessed.push({
+        report: r.file,
+        contractNumber: c?.extraction.contractNumber ?? null,
+        contract: c?.file ?? '',
+        lineNo: c?.lines.find((x) => x.id === p.lineId)?.lineNo ?? 0,
+        reason: p.reason,
+      });
+    }
+  }
+  return out;
+}
+
+/** Reports, stored under the school of their first line (else the school named as client), and their links. */
+async function storeReports(
+  db: Db,
+  reports: Loaded['reports'],
+  stored: StoredContracts,
+  linking: Linking,
+): Promise<void> {
+  const schools = [...stored.schools.values()];
+  for (const r of reports) {
+    const first = linking.links.get(r.file)?.[0];
+    const bySchoolName = schools.find((s) => matchName(r.extraction.client, s.name).matched);
+    const schoolId = (first && stored.schoolOfLine.get(first.lineId)) ?? bySchoolName?.id ?? schools[0]?.id;
+    if (!schoolId) {
+      linking.unmatched.push(r.file);
+      continue;
+    }
+    const documentId = await storeExtractedDocument(db, {
+      schoolId,
+      originalName: r.file,
+      sha256: r.sha256,
+      size: r.size,
+      mime: r.mime,
+      extraction: r.extraction,
+    });
+    await insertTestReport(db, documentId, r.extraction);
+    for (const l of linking.links.get(r.file) ?? []) await linkReportToLine(db, { ...l, documentId });
   }
 }
