@@ -97,34 +97,11 @@ export function label(table, code) {
   return typeof v === 'string' ? v : v.label;
 }
 
-/** Field paths of the extraction shape → Chinese names (review page). */
-const FIELD_LABELS = {
-  kind: '文档类型',
-  reportNumber: '报告编号',
-  'lab.name': '检验机构',
-  'lab.cmaNumber': 'CMA 编号',
-  'lab.cnasNumber': 'CNAS 编号',
-  'sample.name': '样品名称',
-  'sample.model': '规格型号',
-  'sample.trademark': '商标',
-  'sample.batch': '生产批号',
-  'sample.safetyClass': '安全技术类别',
-  client: '委托单位',
-  manufacturer: '生产单位',
-  inspectionType: '检验类别',
-  'dates.received': '收样日期',
-  'dates.tested': '检验日期',
-  'dates.issued': '签发日期',
-  standards: '检验依据',
-  conclusion: '检验结论',
-  pages: '页数',
-  contractNumber: '合同编号',
-  'purchaser.name': '采购人（甲方）',
-  'supplier.name': '供应商（乙方）',
-  'supplier.uscc': '统一社会信用代码',
-  signedDate: '签订日期',
-  deliveryDate: '交货日期',
-  totalAmount: '合同总金额',
+/**
+ * Column names of the extraction's rows (report items, contract lines). Top-level field labels come
+ * from the API (server/review/field-paths.ts), which names row cells only by their key.
+ */
+export const COLUMN_LABELS = {
   product: '产品名称',
   category: '产品类别',
   model: '规格型号',
@@ -138,15 +115,15 @@ const FIELD_LABELS = {
   verdict: '单项判定',
 };
 
-/** Chinese name of an extraction path like 'items.3.result' or 'lines.0.product'. */
-export function fieldLabel(path) {
-  if (FIELD_LABELS[path]) return FIELD_LABELS[path];
-  const m = /^(items|lines)\.(\d+)\.(.+)$/.exec(path);
+/**
+ * Chinese name of an extraction path: row cells ('items.3.result') are named here, other paths by
+ * the label the API gave (or the path itself).
+ */
+export function fieldLabel(path, apiLabel) {
+  const m = /^(items|lines)\.(\d+)\.(\w+)$/.exec(path);
   if (m) {
-    const prefix = m[1] === 'items' ? `检验项目 ${Number(m[2]) + 1}` : `合同明细 ${Number(m[2]) + 1}`;
-    return `${prefix} · ${FIELD_LABELS[m[3]] ?? m[3]}`;
+    const row = m[1] === 'items' ? `检验项目第 ${Number(m[2]) + 1} 行` : `合同明细第 ${Number(m[2]) + 1} 行`;
+    return `${row} ${COLUMN_LABELS[m[3]] ?? m[3]}`;
   }
-  const s = /^standards\.(\d+)$/.exec(path);
-  if (s) return `检验依据 ${Number(s[1]) + 1}`;
-  return path;
+  return apiLabel ?? path;
 }

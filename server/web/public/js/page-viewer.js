@@ -3,6 +3,7 @@
  * 0..1 of the page, so they scale with the image). One box is "active": the field being reviewed.
  */
 import { h, notice, svg } from './dom.js';
+import { fieldLabel } from './labels.js';
 
 /** 'items.3.result' → 'items.3' (a table row), else null. */
 export const rowOf = (path) => /^((?:items|lines)\.\d+)\./.exec(path ?? '')?.[1] ?? null;
@@ -97,13 +98,14 @@ export function pageViewer({ documentId, name, pageCount, fields, available }) {
     const f = byPath.get(path);
     if (f?.page && f.page !== page) showPage(f.page);
     else drawBoxes();
+    const name = f ? fieldLabel(f.path, f.label) : '';
     where.textContent = !f
       ? ''
       : f.box
-        ? `「${f.label}」在第 ${f.page ?? 1} 页的橙色框处。`
+        ? `「${name}」在第 ${f.page ?? 1} 页的橙色框处。`
         : f.page
-          ? `「${f.label}」读自第 ${f.page} 页（该字段未记录页面位置）。`
-          : `「${f.label}」未记录页面位置。`;
+          ? `「${name}」读自第 ${f.page} 页（该字段未记录页面位置）。`
+          : `「${name}」未记录页面位置。`;
   }
 
   const el = h(

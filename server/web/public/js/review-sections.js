@@ -75,7 +75,7 @@ export function historySection(history) {
             h(
               'li',
               {},
-              `${fmtTime(c.createdAt)} ${c.userName ?? ''} 更正了「${c.label ?? fieldLabel(c.path)}」：`,
+              `${fmtTime(c.createdAt)} ${c.userName ?? ''} 更正了「${fieldLabel(c.path, c.label)}」：`,
               h('span', { class: 'diff-before', text: show(c.before) }),
               ' → ',
               h('span', { class: 'diff-after', text: show(c.after) }),

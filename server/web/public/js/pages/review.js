@@ -7,7 +7,7 @@
 import { get, hasRoute, patch } from '../api.js';
 import { h, mount, notice, pill, toast, unavailable } from '../dom.js';
 import { pageViewer, rowOf } from '../page-viewer.js';
-import { DOC_KIND_LABELS, fieldLabel, label } from '../labels.js';
+import { COLUMN_LABELS, DOC_KIND_LABELS, fieldLabel, label } from '../labels.js';
 import {
   FIELDS,
   LOW_CONFIDENCE,
@@ -109,7 +109,7 @@ export async function render(view, { params, session, query }) {
       const f = byPath.get(path);
       const { type, options } = fieldType(kind, path);
       const value = f?.value ?? null;
-      const labelText = f?.label ?? fieldLabel(path);
+      const labelText = fieldLabel(path, f?.label);
       let input;
       if (type === 'enum') {
         input = h(
@@ -153,7 +153,7 @@ export async function render(view, { params, session, query }) {
         const row = h(
           'div',
           { class: ['frow', isLow(f) ? 'low' : null], dataset: { path } },
-          h('label', { for: input.id, text: f.label ?? fieldLabel(path) }),
+          h('label', { for: input.id, text: fieldLabel(path, f.label) }),
           input,
           marks(f),
         );
@@ -178,7 +178,7 @@ export async function render(view, { params, session, query }) {
                 'tr',
                 {},
                 h('th', { scope: 'col', text: '#' }),
-                rowsDef.columns.map(([c]) => h('th', { scope: 'col', text: fieldLabel(c) })),
+                rowsDef.columns.map(([c]) => h('th', { scope: 'col', text: COLUMN_LABELS[c] ?? c })),
               ),
             ),
             h(
