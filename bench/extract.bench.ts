@@ -250,7 +250,7 @@ async function runEngine(name: OcrEngineName, pages: PreparedPage[], workers: nu
   const perPage: number[] = [];
   const started = performance.now();
   let next = 0;
-  const lanes = name === 'paddle' ? 1 : workers;
+  const lanes = workers;
   await Promise.all(
     Array.from({ length: lanes }, async () => {
       while (next < pages.length) {
@@ -441,7 +441,7 @@ async function main(): Promise<void> {
     const run = await runEngine(engine, pages, workers);
     const cores = os.cpus().length;
     console.log(
-      `  ${engine.padEnd(9)} ${run.ocrSecondsPerPage.toFixed(2)} s/page wall, ${run.cpuSecondsPerPage.toFixed(2)} CPU s/page; ${run.pagesPerMinute.toFixed(1)} pages/min measured with ${engine === 'paddle' ? 1 : workers} in parallel, ${((60 * cores) / run.cpuSecondsPerPage).toFixed(1)} pages/min if the ${cores} cores were ours (target ≥ 12); peak RSS ${mb(run.peakRss)} (target < 2 GB)`,
+      `  ${engine.padEnd(9)} ${run.ocrSecondsPerPage.toFixed(2)} s/page wall, ${run.cpuSecondsPerPage.toFixed(2)} CPU s/page; ${run.pagesPerMinute.toFixed(1)} pages/min measured with ${workers} in parallel, ${((60 * cores) / run.cpuSecondsPerPage).toFixed(1)} pages/min if the ${cores} cores were ours (target ≥ 12); peak RSS ${mb(run.peakRss)} (target < 2 GB)`,
     );
     console.log(
       `  load average during the run: ${os

@@ -2,8 +2,8 @@
  * PaddleOCR PP-OCRv4 engine. Each worker is a child process (paddle-child.ts) because its memory
  * grows page after page (1.0–1.8 GB with the package defaults, 0.4–0.9 GB as configured there):
  * a child is replaced after `pagesPerWorker` pages, when it reports more than `maxRssBytes`, when a
- * page times out, or when it dies. onnxruntime already uses every core for one page, so one child
- * is the default.
+ * page times out, or when it dies. Each child runs onnxruntime on one thread (the most work per CPU
+ * second); OCR_WORKERS children run pages in parallel.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -20,7 +20,7 @@ import {
 import type { PaddleRawLine, PaddleRequest, PaddleResponse } from './paddle-child';
 
 export interface PaddleEngineOptions {
-  /** Child processes; default 1 (each one uses all cores and ~1.3 GB). */
+  /** Child processes, each single-threaded (~0.4–0.9 GB each); default 1. */
   workers?: number;
   pagesPerWorker?: number;
   /** A child reporting more resident memory than this after a page is replaced. */
@@ -56,7 +56,7 @@ export class PaddleEngine implements OcrEngine {
   childrenStarted = 0;
 
   constructor(opts: PaddleEngineOptions = {}) {
-    const n = Math.max(1, Math.min(opts.workers ?? 1, 1));
+    const n = Math.max(1, opts.workers ?? 1);
     this.slots = Array.from({ length: n }, () => null);
     this.busy = Array.from({ length: n }, () => false);
     this.pagesPerWorker = opts.pagesPerWorker ?? 25;
