@@ -1,0 +1,50 @@
+/** Item-table vocabularies: column headers, markers that end a table, and rows that only group items. */
+export type ColumnKind = 'index' | 'name' | 'method' | 'unit' | 'requirement' | 'result' | 'verdict' | 'remark';
+
+/** Header words per column kind; longest match wins. */
+export const TABLE_HEADER_WORDS: Record<ColumnKind, readonly string[]> = {
+  index: ['序号', 'No.', 'No'],
+  name: ['检验项目', '检测项目', '测试项目', '项目名称', '检验检测项目', '检查项目', 'Test Item', 'Test Items', 'Item', 'Items'],
+  method: ['检验方法', '检测方法', '试验方法', '测试方法', '方法标准', 'Test Method', 'Method'],
+  unit: ['计量单位', '单位', 'Unit', 'Units'],
+  requirement: ['标准要求', '技术要求', '标准规定', '限值', '要求', '标准值', '指标要求', '技术指标', 'Limit', 'Requirement', 'Requirements', 'Specification'],
+  result: ['检验结果', '检测结果', '实测值', '测试结果', '实测结果', '结果', 'Result', 'Results'],
+  verdict: ['单项判定', '单项结论', '单项评价', '判定', '结论', '评定', 'Verdict', 'Conclusion', 'Pass/Fail'],
+  remark: ['备注', 'Remark', 'Remarks'],
+};
+
+/** A line matching one of these ends the item table for good. */
+export const TABLE_END_MARKERS: readonly RegExp[] = [
+  /以下空白|以下无正文|报告结束|End of Report/i,
+  /^注\s*(?:Note)?\s*[:：]/,
+  /^(?:说\s*明|声\s*明)\s*[:：]/,
+  /^(?:编\s*制|批\s*准|审\s*核|主\s*检|检验员|测\s*试\s*Tested|Tested by)\s*[:：]?/,
+  /^(?:检验结论|检测结论|结\s*论\s*(?:Conclusion)?\s*[:：]|检验检测结论)/,
+  /^经(?:检验|检测)/,
+];
+
+/** Page header/footer lines that can interrupt a table that continues on the next page. */
+export const TABLE_PAGE_NOISE: readonly RegExp[] = [
+  /报告编号|检验编号|检测编号|Report No/i,
+  /第\s*\d+\s*页|共\s*\d+\s*页|Page\s*\d+/i,
+  /CMA|CNAS/,
+  /^(?:地址|电话|Tel|邮编|传真|网址|Add)/i,
+  /^\d{12}$/,
+  /^检\s*验\s*结\s*果|^检\s*测\s*结\s*果|^检验结果[:：]?$|^检测结果[:：]?$/,
+];
+
+/**
+ * OCR never reproduces ≤/≥ (read as < > 乏 之): the direction a limit usually has, by item-name fragment,
+ * used to restore the sign on OCR'd requirements.
+ */
+export const REQUIREMENT_DIRECTION: readonly { fragment: string; sign: '≤' | '≥' }[] = [
+  { fragment: '甲醛', sign: '≤' },
+  { fragment: '可迁移元素', sign: '≤' },
+  { fragment: '邻苯二甲酸酯', sign: '≤' },
+  { fragment: '菌落总数', sign: '≤' },
+  { fragment: '色牢度', sign: '≥' },
+  { fragment: '强力', sign: '≥' },
+  { fragment: '起毛起球', sign: '≥' },
+  { fragment: '厚度', sign: '≥' },
+  { fragment: '偏差率', sign: '≥' },
+];
