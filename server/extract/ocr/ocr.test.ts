@@ -13,6 +13,8 @@ import type { OcrProvider } from '../ocr-provider';
 const ROOT = path.resolve(__dirname, '../../..');
 const DOCS = path.resolve(ROOT, '../shared/corpus/dev/docs');
 const compact = (s: string) => s.replace(/\s+/g, '');
+// A page takes ~3 s on an idle machine; shared CI machines can be ten times slower.
+jest.setTimeout(180_000);
 
 /**
  * Preload (node --require) that makes every outbound network attempt fail loudly, in the main thread
@@ -100,9 +102,9 @@ describe('OCR with tesseract.js', () => {
       ? spawnSync('unshare', ['-n', process.execPath, ...args], {
           cwd: ROOT,
           encoding: 'utf8',
-          timeout: 60_000,
+          timeout: 150_000,
         })
-      : spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+      : spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', timeout: 150_000 });
 
     // Control: the same preload does stop a real request.
     const control = spawnSync(
