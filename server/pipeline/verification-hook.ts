@@ -12,6 +12,8 @@ import type { AppContext } from '../context';
 export interface RecomputeHints {
   /** The report number before a correction changed it (its old duplicates need a re-check). */
   previousReportNumber?: string | null;
+  /** Lines the document was unlinked from (they no longer reference it). */
+  lineIds?: string[];
 }
 
 type Recompute = (ctx: AppContext, documentId: string, hints?: RecomputeHints) => Promise<unknown>;

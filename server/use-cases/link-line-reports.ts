@@ -56,7 +56,7 @@ export async function linkLineReports(
   ];
   for (const id of touched) {
     try {
-      await recomputeVerificationFor(ctx, id);
+      await recomputeVerificationFor(ctx, id, { lineIds: [lineId] });
     } catch (e) {
       ctx.logger.error({ err: e, documentId: id }, 'verification recompute after linking failed');
     }

@@ -73,6 +73,12 @@ describe(`contracts and report links (${testDriver()})`, () => {
       [lineId],
     );
     expect(audit.rows).toEqual([expect.objectContaining({ action: 'line.reports.set' })]);
+    // The verification hook ran: the line has findings (one report cannot cover both sides).
+    const findings = await t.ctx.database.query<{ code: string }>(
+      'select code from findings where line_id = $1',
+      [lineId],
+    );
+    expect(findings.rows.length).toBeGreaterThan(0);
     const contractAsReport = await request(t.app)
       .put(`/api/contract-lines/${lineId}/reports`)
       .set('Authorization', `Bearer ${staff}`)
