@@ -20,6 +20,12 @@ describe('OCR line cleanup', () => {
     expect(cleanOcrText('报告编号:〈2024) 江纤检字第W26339号')).toBe('报告编号:(2024) 江纤检字第W26339号');
     expect(cleanOcrText('商 “ 标')).toBe('商 标');
   });
+  it('cleans cells the OCR engine already split', () => {
+    const doc = ocrDoc('x');
+    const line = { text: '', cells: ['商 “ 标', '锦程 | 检验性质', '>=70'], box: null, confidence: 0.9 };
+    const out = prepareDocument({ ...doc, pages: [{ page: 1, source: 'ocr', lines: [line] }] });
+    expect(out.pages[0]?.lines[0]?.cells).toEqual(['商 标', '锦程', '检验性质', '≥70']);
+  });
   it('leaves text-layer pages alone and is idempotent on OCR pages', () => {
     const doc = ocrDoc('委托单位 ”| 江州锦程服饰有限公司');
     const once = prepareDocument(doc);

@@ -1,7 +1,7 @@
 /**
  * OCR lines → the same shape as text-layer lines: cells split where OCR printed a table border (|) or a
  * wide gap, stray quote marks from border strokes removed, and unambiguous misreadings fixed
- * (">=" → "≥", "〈夏装)" → "（夏装）"). Lines that already have cells are left alone.
+ * (">=" → "≥", "〈夏装)" → "（夏装）"). Cells the engine already split are cleaned the same way.
  */
 import type { DocumentText, PageText, TextLine } from '../types';
 
@@ -34,8 +34,9 @@ export function splitOcrLine(text: string): string[] {
 }
 
 function cleanLine(line: TextLine): TextLine {
-  if (line.cells && line.cells.length > 1) return line;
-  const cells = splitOcrLine(line.text);
+  // cells the OCR engine already split (word gaps) are cleaned and split further at borders
+  const cells =
+    line.cells && line.cells.length > 1 ? line.cells.flatMap(splitOcrLine) : splitOcrLine(line.text);
   const words = line.words?.map((w) => ({ ...w, text: cleanOcrText(w.text) })).filter((w) => w.text !== '');
   return { ...line, text: cells.join(' '), cells, words };
 }
