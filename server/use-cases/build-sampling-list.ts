@@ -25,6 +25,13 @@ import {
 } from '../../models/compliance.repository';
 import { listSamplingResults } from '../../models/sampling.repository';
 import { loadRegistries } from './registry-versions';
+import {
+  byCodePoint,
+  compareSuppliers,
+  pushUnique,
+  riskTier,
+  supervisionColumns,
+} from '../verify/supplier-ranking';
 import type { Db } from '../../models/db';
 import { notFound } from '../errors';
 import { registryForDate, type RuleRegistry, type Severity } from '../verify/registry/registry';
@@ -60,30 +67,12 @@ interface Acc {
   official: SamplingListEntry['officialSampling'];
 }
 
-function pushUnique(list: string[], value: string | null | undefined): void {
-  if (value && !list.includes(value)) list.push(value);
-}
-
-function byCodePoint(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 function today(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
 function yearsBefore(iso: string, years: number): string {
   return `${String(Number(iso.slice(0, 4)) - years).padStart(4, '0')}${iso.slice(4)}`;
-}
-
-/** Tier of the heaviest weight: the tier of the registry code that carries that weight. */
-function tierOf(registry: RuleRegistry, weight: number): Severity {
-  const exact = Object.values(registry.weights).find((w) => w.weight === weight);
-  if (exact) return exact.tier;
-  const lighter = Object.values(registry.weights)
-    .filter((w) => w.weight <= weight)
-    .sort((a, b) => b.weight - a.weight)[0];
-  return lighter?.tier ?? 'low';
 }
 
 function contractLabel(l: LineRow): string {
@@ -261,9 +250,7 @@ export async function buildSamplingList(
     acc.official = o;
   }
 
-  const sorted = [...accs.values()].sort(
-    (a, b) => b.maxWeight - a.maxWeight || b.score - a.score || byCodePoint(a.supplier, b.supplier),
-  );
+  const sorted = [...accs.values()].sort(compareSuppliers);
   const entries: SamplingListEntry[] = sorted.map((a, i) => {
     const reasonDetails = [...a.reasons.entries()]
       .map(([code, r]) => ({ code, label: reasonLabel(code), weight: r.weight, count: r.count }))
@@ -273,7 +260,7 @@ export async function buildSamplingList(
       supplierId: a.supplierId,
       supplier: a.supplier,
       uscc: a.uscc,
-      risk: tierOf(registry, a.maxWeight),
+      risk: riskTier(registry, a.maxWeight),
       maxWeight: a.maxWeight,
       score: a.score,
       reasons: reasonDetails.map((r) => r.code),
@@ -282,17 +269,7 @@ export async function buildSamplingList(
       contracts: a.contracts,
       lines: a.lines,
       officialSampling: a.official,
-      supervision: {
-        企业名称: a.supplier,
-        统一社会信用代码: a.uscc,
-        产品名称: a.products.join('、'),
-        商标: a.trademarks.join('、'),
-        规格型号: a.models.join('、'),
-        '生产日期/批号': a.batches.join('、'),
-        抽样场所: a.schools.join('、'),
-        承检机构: a.labs.join('、'),
-        报告编号: a.reportNumbers.join('、'),
-      },
+      supervision: supervisionColumns(a),
     };
   });
   return {

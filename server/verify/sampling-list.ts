@@ -4,6 +4,7 @@
  * recognised by its valid USCC or, failing that, by its name without the legal form.
  */
 import type { RuleRegistry } from './registry/registry';
+import { compareSuppliers, pushUnique, riskTier, supervisionColumns } from './supplier-ranking';
 import { displayName, nameCore, normaliseName } from './normalise';
 import { usccProblem } from './uscc';
 import type { EngineReport, FindingCode, LineResult, SamplingEntry } from './types';
@@ -23,10 +24,6 @@ interface Acc {
   batches: string[];
   labs: string[];
   reportNumbers: string[];
-}
-
-function pushUnique(list: string[], value: string | null | undefined): void {
-  if (value && !list.includes(value)) list.push(value);
 }
 
 /**
@@ -101,36 +98,18 @@ export function buildSamplingList(
     }
   }
   const weight = (c: FindingCode) => registry.weights[c]?.weight ?? 0;
-  const tierOf = (w: number) =>
-    Object.values(registry.weights).find((x) => x.weight === w)?.tier ??
-    (w >= 90 ? 'high' : w >= 35 ? 'medium' : 'low');
-  const sorted = [...bySupplier.values()].sort(
-    (a, b) =>
-      b.maxWeight - a.maxWeight ||
-      b.score - a.score ||
-      (a.supplier < b.supplier ? -1 : a.supplier > b.supplier ? 1 : 0),
-  );
+  const sorted = [...bySupplier.values()].sort(compareSuppliers);
   return sorted.map((a, i) => ({
     rank: i + 1,
     supplier: a.supplier,
     uscc: a.uscc,
-    risk: tierOf(a.maxWeight),
+    risk: riskTier(registry, a.maxWeight),
     maxWeight: a.maxWeight,
     score: a.score,
     reasons: [...a.codes].sort((x, y) => weight(y) - weight(x) || x.localeCompare(y)),
     schools: a.schools,
     contracts: a.contracts,
     lines: a.lines,
-    supervision: {
-      企业名称: a.supplier,
-      统一社会信用代码: a.uscc,
-      产品名称: a.products.join('、'),
-      商标: a.trademarks.join('、'),
-      规格型号: a.models.join('、'),
-      '生产日期/批号': a.batches.join('、'),
-      抽样场所: a.schools.join('、'),
-      承检机构: a.labs.join('、'),
-      报告编号: a.reportNumbers.join('、'),
-    },
+    supervision: supervisionColumns(a),
   }));
 }
