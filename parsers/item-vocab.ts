@@ -1,0 +1,175 @@
+/**
+ * Item-table vocabulary helpers: column headers, verdict words (with OCR misreadings), units, item and
+ * sub-item names, and the corrections OCR text needs (≤/≥ signs, half grades, names snapped to the
+ * known vocabulary). Pure; the vocabularies themselves are data in data/vocab.ts and data/table-vocab.ts.
+ */
+import { REQUIREMENT_DIRECTION, TABLE_HEADER_WORDS, type ColumnKind } from './data/table-vocab';
+import {
+  KNOWN_ITEMS,
+  NO_UNIT,
+  SUB_ITEM_PATTERNS,
+  SUB_ITEM_WORDS,
+  UNITS,
+  UNIT_OCR_FIXES,
+  VERDICT_WORDS,
+} from './data/vocab';
+import type { Verdict } from './types';
+
+export const compact = (s: string) => s.replace(/\s+/g, '');
+
+const HEADER_ENTRIES = (Object.entries(TABLE_HEADER_WORDS) as [ColumnKind, readonly string[]][])
+  .flatMap(([kind, words]) => words.map((w) => ({ kind, word: compact(w) })))
+  .sort((a, b) => b.word.length - a.word.length);
+
+/** Column kinds named in a line (in order), and whether the line consists of header words only. */
+export function headerKinds(text: string): { kinds: ColumnKind[]; pure: boolean } {
+  let rest = compact(text);
+  const found: { kind: ColumnKind; at: number }[] = [];
+  let guard = 0;
+  while (rest && guard++ < 30) {
+    let hit = false;
+    for (const { kind, word } of HEADER_ENTRIES) {
+      const at = rest.indexOf(word);
+      if (at >= 0) {
+        found.push({ kind, at: compact(text).indexOf(word) });
+        rest = rest.slice(0, at) + '\uE000' + rest.slice(at + word.length);
+        hit = true;
+        break;
+      }
+    }
+    if (!hit) break;
+  }
+  const leftover = rest.replace(/\uE000/g, '').replace(/[()（）/:：.]/g, '');
+  found.sort((a, b) => a.at - b.at);
+  return { kinds: [...new Set(found.map((f) => f.kind))], pure: leftover.length === 0 };
+}
+
+/** OCR misreadings of 合格/符合/不合格 ("符人台", "台格"): characters that only occur in verdict words. */
+function fuzzyVerdict(t: string): Verdict | null {
+  const negated = t.startsWith('不');
+  const core = negated ? t.slice(1) : t;
+  if (core.length < 2 || core.length > 3 || !/^[合台符格恪人各]+$/.test(core) || !/[合符格]/.test(core)) {
+    return null;
+  }
+  return negated ? 'fail' : 'pass';
+}
+
+export function isVerdictToken(t: string | undefined): boolean {
+  return t !== undefined && (compact(t) in VERDICT_WORDS || fuzzyVerdict(compact(t)) !== null);
+}
+
+export function verdictOf(t: string | null | undefined): Verdict | null {
+  if (!t) return null;
+  return VERDICT_WORDS[compact(t)] ?? fuzzyVerdict(compact(t));
+}
+
+const UNIT_SET = new Set(UNITS.map((u) => u.toLowerCase()));
+export function fixUnit(t: string): string {
+  return UNIT_OCR_FIXES[t] ?? t;
+}
+export function isUnitToken(t: string | undefined): boolean {
+  if (t === undefined) return false;
+  const f = fixUnit(t);
+  return UNIT_SET.has(f.toLowerCase()) || NO_UNIT.includes(f);
+}
+
+export function isSubItem(name: string): boolean {
+  const c = compact(name);
+  return SUB_ITEM_WORDS.includes(c) || SUB_ITEM_PATTERNS.some((p) => p.test(c));
+}
+
+/** "耐水色牢度变色" / "耐 水 色 牢 度 变色" → "耐水色牢度 变色"; printed "parent sub" stays as is. */
+export function canonicalItemName(raw: string): string {
+  const parts = raw.trim().split(/\s+/);
+  const last = parts[parts.length - 1] ?? '';
+  if (parts.length > 1 && isSubItem(last)) return `${compact(parts.slice(0, -1).join(''))} ${last}`;
+  const c = compact(raw);
+  for (const sub of [...SUB_ITEM_WORDS].sort((a, b) => b.length - a.length)) {
+    if (c.endsWith(sub) && c.length - sub.length >= 2) {
+      const head = c.slice(0, -sub.length);
+      if (/[度力率]$/.test(head) || KNOWN_ITEMS.includes(head)) return `${head} ${sub}`;
+    }
+  }
+  if (/^[\u3400-\u9fff（）()]+$/.test(c) || KNOWN_ITEMS.includes(c)) return c;
+  return raw.trim().replace(/\s+/g, ' ');
+}
+
+/** The name of the parent item when `name` ends with a sub-item word ("耐水色牢度 变色" → "耐水色牢度"). */
+export function parentOf(name: string): string | null {
+  const parts = name.split(' ');
+  if (parts.length > 1 && isSubItem(parts[parts.length - 1] ?? '')) return parts.slice(0, -1).join(' ');
+  return null;
+}
+
+/** Restores ≤/≥ that OCR cannot read, from the item's usual limit direction. */
+export function restoreSign(name: string, requirement: string | null): string | null {
+  if (!requirement) return requirement;
+  const m = /^(?:>=|<=|[<>＜＞乏之≦≧二三=和]|[^\d\s.+\-~～≤≥（(][\s]?)(?=\d)/.exec(requirement);
+  if (!m) return requirement;
+  const dir = REQUIREMENT_DIRECTION.find((d) => name.includes(d.fragment));
+  if (!dir) return requirement;
+  return dir.sign + requirement.slice(m[0].length);
+}
+
+/** OCR drops the dash of half grades ("45" for 4-5) in colour-fastness and pilling grades. */
+export function restoreGrade(name: string, unit: string | null, value: string | null): string | null {
+  if (!value || !(unit === '级' || /色牢度|起毛起球|变色|沾色/.test(name))) return value;
+  const v = value.trim();
+  const m = /^([≥≤]?)([1-4])[-~.]?([2-5])$/.exec(v);
+  if (m && Number(m[3]) === Number(m[2]) + 1) return `${m[1]}${m[2]}-${m[3]}`;
+  return v;
+}
+
+/** A grade requirement is a minimum: OCR that lost the ≥ (or read it as "2") gets it back. */
+export function restoreGradeRequirement(
+  name: string,
+  unit: string | null,
+  requirement: string | null,
+): string | null {
+  const r = restoreGrade(name, unit, requirement);
+  if (!r || !(unit === '级' || /色牢度|起毛起球/.test(name))) return r;
+  const lost = /^[2二]?([1-5](?:-[2-5])?)$/.exec(r);
+  return lost ? `≥${lost[1]}` : r;
+}
+
+/** Snaps an OCR'd item name to the nearest known item (and sub-item) name within one or two edits. */
+export function snapItemName(name: string): string {
+  const [head = '', ...rest] = name.split(' ');
+  const snap = (w: string, vocab: readonly string[]) => {
+    if (vocab.includes(w) || w.length < 2) return w;
+    let best = w;
+    let bestD = w.length >= 6 ? 2 : 1;
+    for (const v of vocab) {
+      if (Math.abs(v.length - w.length) > bestD) continue;
+      const d = editDistance(w, v);
+      if (d < bestD || (d === bestD && best === w && d <= (w.length >= 6 ? 2 : 1))) {
+        best = v;
+        bestD = d;
+      }
+    }
+    return best;
+  };
+  const sub = rest.join(' ');
+  return [snap(head, KNOWN_ITEMS), sub ? snap(sub, SUB_ITEM_WORDS) : ''].filter(Boolean).join(' ');
+}
+
+function editDistance(a: string, b: string): number {
+  const d = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = d[0] ?? 0;
+    d[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = d[j] ?? 0;
+      d[j] = Math.min((d[j] ?? 0) + 1, (d[j - 1] ?? 0) + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return d[b.length] ?? 0;
+}
+
+/** OCR units outside the vocabulary: a known unit inside the token, else none. */
+export function snapUnit(unit: string | null): string | null {
+  if (unit === null || isUnitToken(unit)) return unit;
+  const inside = [...UNITS].sort((a, b) => b.length - a.length).find((u) => u.length > 0 && unit.includes(u));
+  return inside ?? null;
+}
