@@ -127,7 +127,7 @@ export function restoreGradeRequirement(
   requirement: string | null,
 ): string | null {
   const r = restoreGrade(name, unit, requirement);
-  if (!r || !(unit === '级' || /色牢度|起毛起球/.test(name))) return r;
+  if (!r || !/色牢度|起毛起球/.test(name)) return r;
   const lost = /^[2二]?([1-5](?:-[2-5])?)$/.exec(r);
   return lost ? `≥${lost[1]}` : r;
 }

@@ -248,3 +248,23 @@ describe('OCR vocabulary corrections', () => {
     ]);
   });
 });
+
+describe('OCR grade corrections stay within grade items', () => {
+  it('does not turn a burning-class requirement into a minimum grade', () => {
+    const r = parseTestReport(
+      ocrDoc(
+        [
+          '报告编号：X1',
+          '序号 检验项目 单位 标准要求 检验结果 单项判定',
+          '1 燃烧性能  级  1  1级  合格',
+          '2 耐光色牢度  级  4  4-5  合格',
+          '以下空白',
+        ].join('\n'),
+      ),
+    );
+    expect(r.items.map((i) => [i.name, i.requirement])).toEqual([
+      ['燃烧性能', '1'],
+      ['耐光色牢度', '≥4'],
+    ]);
+  });
+});
