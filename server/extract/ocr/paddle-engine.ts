@@ -60,7 +60,7 @@ export class PaddleEngine implements OcrEngine {
     this.slots = Array.from({ length: n }, () => null);
     this.busy = Array.from({ length: n }, () => false);
     this.pagesPerWorker = opts.pagesPerWorker ?? 25;
-    this.maxRssBytes = opts.maxRssBytes ?? 1.1 * 1024 ** 3;
+    this.maxRssBytes = opts.maxRssBytes ?? 0.8 * 1024 ** 3;
     this.pageTimeoutMs = opts.pageTimeoutMs ?? 180_000;
   }
 
@@ -115,7 +115,8 @@ export class PaddleEngine implements OcrEngine {
     if (existing) return existing;
     const entry = childEntry();
     const proc = fork(entry.file, [], {
-      execArgv: entry.execArgv,
+      // A small V8 heap makes the child collect its per-page garbage early instead of growing.
+      execArgv: [...entry.execArgv, '--max-old-space-size=384'],
       serialization: 'advanced',
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     });
