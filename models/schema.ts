@@ -20,7 +20,10 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 
-const id = () => uuid('id').primaryKey().default(sql`gen_random_uuid()`);
+const id = () =>
+  uuid('id')
+    .primaryKey()
+    .default(sql`gen_random_uuid()`);
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 
 /** 学校类型 */
@@ -61,7 +64,9 @@ export const districts = pgTable('districts', {
   /** 教育行政部门 (e.g. 江州市涪溪区教育委员会) */
   bureauName: text('bureau_name').notNull(),
   /** Per-district verification policy overrides (see server/verify/policy). */
-  policy: jsonb('policy').notNull().default(sql`'{}'::jsonb`),
+  policy: jsonb('policy')
+    .notNull()
+    .default(sql`'{}'::jsonb`),
   createdAt: createdAt(),
 });
 
@@ -89,7 +94,10 @@ export const suppliers = pgTable(
     name: text('name').notNull(),
     /** 统一社会信用代码, as printed (may fail the check: INVALID_USCC) */
     uscc: text('uscc'),
-    aliases: text('aliases').array().notNull().default(sql`'{}'::text[]`),
+    aliases: text('aliases')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('suppliers_name_uq').on(t.name), index('suppliers_uscc_idx').on(t.uscc)],
@@ -173,7 +181,9 @@ export const documents = pgTable(
     /** The extraction with people's corrections applied: what verification uses. */
     effective: jsonb('effective'),
     /** Fields that need a person's look: [{ path, reason }] */
-    reviewFields: jsonb('review_fields').notNull().default(sql`'[]'::jsonb`),
+    reviewFields: jsonb('review_fields')
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     processingMs: integer('processing_ms'),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -223,7 +233,10 @@ export const testReports = pgTable(
     receivedDate: date('received_date'),
     testedDate: date('tested_date'),
     issuedDate: date('issued_date'),
-    standards: text('standards').array().notNull().default(sql`'{}'::text[]`),
+    standards: text('standards')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     conclusion: text('conclusion'),
     pages: integer('pages'),
   },
@@ -261,7 +274,10 @@ export const contracts = pgTable(
     signedDate: date('signed_date'),
     deliveryDate: date('delivery_date'),
     totalAmount: numeric('total_amount', { precision: 14, scale: 2 }),
-    standards: text('standards').array().notNull().default(sql`'{}'::text[]`),
+    standards: text('standards')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     createdAt: createdAt(),
   },
   (t) => [index('contracts_school_idx').on(t.schoolId)],
@@ -317,7 +333,9 @@ export const findings = pgTable(
     code: text('code').notNull(),
     severity: text('severity').notNull(),
     message: text('message').notNull(),
-    evidence: jsonb('evidence').notNull().default(sql`'[]'::jsonb`),
+    evidence: jsonb('evidence')
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     registryVersion: text('registry_version').notNull(),
     createdAt: createdAt(),
   },
@@ -365,8 +383,14 @@ export const samplingResults = pgTable('sampling_results', {
   listId: uuid('list_id').references(() => samplingLists.id),
   sampledBatches: integer('sampled_batches').notNull(),
   failedBatches: integer('failed_batches').notNull(),
-  failingItems: text('failing_items').array().notNull().default(sql`'{}'::text[]`),
-  reportNumbers: text('report_numbers').array().notNull().default(sql`'{}'::text[]`),
+  failingItems: text('failing_items')
+    .array()
+    .notNull()
+    .default(sql`'{}'::text[]`),
+  reportNumbers: text('report_numbers')
+    .array()
+    .notNull()
+    .default(sql`'{}'::text[]`),
   sampledOn: date('sampled_on'),
   note: text('note'),
   recordedBy: uuid('recorded_by').references(() => users.id),
@@ -401,7 +425,9 @@ export const webhookDeliveries = pgTable(
     nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }),
     deliveredAt: timestamp('delivered_at', { withTimezone: true }),
     /** One entry per attempt: { attempt, at, statusCode, error, ms } (the delivery log). */
-    log: jsonb('log').notNull().default(sql`'[]'::jsonb`),
+    log: jsonb('log')
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     createdAt: createdAt(),
   },
   (t) => [
@@ -422,7 +448,9 @@ export const notifications = pgTable(
     schoolId: uuid('school_id').references(() => schools.id),
     kind: text('kind').notNull(),
     title: text('title').notNull(),
-    payload: jsonb('payload').notNull().default(sql`'{}'::jsonb`),
+    payload: jsonb('payload')
+      .notNull()
+      .default(sql`'{}'::jsonb`),
     readAt: timestamp('read_at', { withTimezone: true }),
     createdAt: createdAt(),
   },
@@ -439,7 +467,9 @@ export const auditLog = pgTable(
     resourceType: text('resource_type').notNull(),
     resourceId: text('resource_id'),
     districtId: uuid('district_id'),
-    details: jsonb('details').notNull().default(sql`'{}'::jsonb`),
+    details: jsonb('details')
+      .notNull()
+      .default(sql`'{}'::jsonb`),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('audit_log_resource_idx').on(t.resourceType, t.resourceId)],

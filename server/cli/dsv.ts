@@ -8,19 +8,16 @@ const USAGE = `用法 / usage:
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
-  switch (command) {
-    case 'extract': {
-      const { runExtractCommand } = await import('./extract-command');
-      return runExtractCommand(rest);
-    }
-    case 'audit': {
-      const { runAuditCommand } = await import('./audit-command');
-      return runAuditCommand(rest);
-    }
-    default:
-      process.stderr.write(`${USAGE}\n`);
-      return 2;
+  if (command === 'extract') {
+    const { runExtractCommand } = await import('./extract-command');
+    return runExtractCommand(rest);
   }
+  if (command === 'audit') {
+    const { runAuditCommand } = await import('./audit-command');
+    return runAuditCommand(rest);
+  }
+  process.stderr.write(`${USAGE}\n`);
+  return 2;
 }
 
 main(process.argv.slice(2)).then(

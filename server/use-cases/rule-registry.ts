@@ -63,11 +63,12 @@ export async function publishRegistryVersion(
   const exists =
     bundledRegistries().some((r) => r.version === rules.version) ||
     (await findRegistryVersionRow(db, rules.version));
-  if (exists)
-    {throw new AppError(
+  if (exists) {
+    throw new AppError(
       'CONFLICT',
       `规则库版本 ${rules.version} 已存在，版本发布后不可修改，请使用新的版本号`,
-    );}
+    );
+  }
   await db.transaction(async (tx) => {
     await insertRegistryVersion(tx, { version: rules.version, rules, note: rules.note, createdBy: user.id });
     await recordAudit(tx, {
