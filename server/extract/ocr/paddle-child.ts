@@ -41,6 +41,9 @@ interface Models {
 const importEsm = new Function('specifier', 'return import(specifier)') as (s: string) => Promise<unknown>;
 
 async function main(): Promise<void> {
+  // No libvips cache and one libvips thread: this process only converts one page at a time.
+  sharp.cache(false);
+  sharp.concurrency(1);
   // Importing the package registers its Node backend (onnxruntime-node, sharp, bundled models).
   await importEsm('@gutenye/ocr-node');
   // Detection and Recognition are used directly (not Ocr.detect) to keep one box per text segment:

@@ -59,8 +59,8 @@ export class PaddleEngine implements OcrEngine {
     const n = Math.max(1, opts.workers ?? 1);
     this.slots = Array.from({ length: n }, () => null);
     this.busy = Array.from({ length: n }, () => false);
-    this.pagesPerWorker = opts.pagesPerWorker ?? 25;
-    this.maxRssBytes = opts.maxRssBytes ?? 0.8 * 1024 ** 3;
+    this.pagesPerWorker = opts.pagesPerWorker ?? 4;
+    this.maxRssBytes = opts.maxRssBytes ?? 0.65 * 1024 ** 3;
     this.pageTimeoutMs = opts.pageTimeoutMs ?? 180_000;
   }
 
@@ -118,6 +118,9 @@ export class PaddleEngine implements OcrEngine {
       // A small V8 heap makes the child collect its per-page garbage early instead of growing.
       execArgv: [...entry.execArgv, '--max-old-space-size=384'],
       serialization: 'advanced',
+      // glibc gives every thread its own malloc arena and rarely returns freed pages: two arenas keep
+      // the child's resident memory close to what it really uses.
+      env: { ...process.env, MALLOC_ARENA_MAX: '2' },
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     });
     this.childrenStarted++;
