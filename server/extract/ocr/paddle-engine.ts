@@ -7,6 +7,7 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { AppError } from '../../errors';
 import {
@@ -114,7 +115,9 @@ export class PaddleEngine implements OcrEngine {
     const existing = this.slots[i];
     if (existing) return existing;
     const entry = childEntry();
-    const proc = fork(entry.file, [], {
+    // Cores not used by other children go to this one (one child on two cores: two threads).
+    const threads = Math.max(1, Math.floor(os.cpus().length / this.slots.length));
+    const proc = fork(entry.file, [String(threads)], {
       // A small V8 heap makes the child collect its per-page garbage early instead of growing.
       execArgv: [...entry.execArgv, '--max-old-space-size=384'],
       serialization: 'advanced',
