@@ -73,7 +73,9 @@ export class TesseractEngine implements OcrEngine {
     }
     const slot = await this.acquire();
     try {
-      const worker = await this.workerOf(slot);
+      // Starting a worker (WASM + language data) is bounded too: a worker that dies while loading
+      // would otherwise leave this page waiting forever.
+      const worker = await this.withTimeout(this.workerOf(slot), this.pageTimeoutMs);
       const result = await this.withTimeout(
         worker.recognize(image, {}, { blocks: true, text: false }),
         this.pageTimeoutMs,
