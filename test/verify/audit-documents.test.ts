@@ -1,0 +1,102 @@
+/**
+ * `dsv audit` fed the documents themselves: the district's text PDFs go through the real extraction
+ * (scans and photos are given as their truth extractions here — OCR of the whole corpus is the
+ * `npm run bench:extract` benchmark, too slow for a test). The test prints how close the audit comes
+ * to scenario.json and guards that closeness against regressions.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { runAuditCommand, type presentAudit } from '../../server/cli/audit-command';
+
+type AuditJson = ReturnType<typeof presentAudit>;
+
+const CORPUS = path.resolve(__dirname, '../../../shared/corpus/dev');
+
+interface Scenario {
+  documents: { docId: string; file: string; form: string }[];
+  contracts: {
+    docId: string;
+    contractNumber: string;
+    lines: { lineNo: number; reports: string[]; expected: { findings: string[] } }[];
+  }[];
+  samplingList: { supplier: string; reasons: string[] }[];
+}
+const scenario = JSON.parse(fs.readFileSync(path.join(CORPUS, 'scenario.json'), 'utf8')) as Scenario;
+
+function buildFolder(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dsv-audit-docs-'));
+  fs.mkdirSync(path.join(dir, 'docs'));
+  fs.mkdirSync(path.join(dir, 'truth'));
+  const pathOf = new Map<string, string>();
+  for (const d of scenario.documents) {
+    if (d.form === 'text_pdf') {
+      fs.copyFileSync(path.join(CORPUS, d.file), path.join(dir, d.file));
+      pathOf.set(d.docId, d.file);
+    } else {
+      fs.copyFileSync(
+        path.join(CORPUS, 'truth', `${d.docId}.json`),
+        path.join(dir, 'truth', `${d.docId}.json`),
+      );
+      pathOf.set(d.docId, `truth/${d.docId}.json`);
+    }
+  }
+  const submissions = scenario.contracts.map((c) => ({
+    contract: pathOf.get(c.docId),
+    lines: c.lines.map((l) => ({ lineNo: l.lineNo, reports: l.reports.map((r) => pathOf.get(r)) })),
+  }));
+  fs.writeFileSync(path.join(dir, 'submissions.json'), JSON.stringify({ submissions }));
+  return dir;
+}
+
+async function audit(args: string[]): Promise<AuditJson> {
+  let out = '';
+  const write = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    out += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
+    return true;
+  });
+  const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+  try {
+    expect(await runAuditCommand(args)).toBe(0);
+  } finally {
+    write.mockRestore();
+    stderr.mockRestore();
+  }
+  return JSON.parse(out) as AuditJson;
+}
+
+describe('dsv audit over the documents themselves', () => {
+  const dir = buildFolder();
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  test('text PDFs read by the service reproduce the expected findings and sampling list', async () => {
+    const result = await audit([dir, '--as-of', '2024-12-31', '--no-ocr', '--json']);
+    const expected = new Map<string, string>();
+    for (const c of scenario.contracts) {
+      for (const l of c.lines)
+        expected.set(`${c.contractNumber}#${l.lineNo}`, [...l.expected.findings].sort().join(','));
+    }
+    const got = new Map(
+      result.lines.map((l) => [
+        `${l.contractNumber}#${l.lineNo}`,
+        l.findings
+          .map((f) => f.code)
+          .sort()
+          .join(','),
+      ]),
+    );
+    const exact = [...expected].filter(([k, v]) => got.get(k) === v).length;
+    const order = result.samplingList.map((e) => e.supplier);
+    const expectedOrder = scenario.samplingList.map((e) => e.supplier);
+    const misses = [...expected]
+      .filter(([k, v]) => got.get(k) !== v)
+      .map(([k, v]) => `${k}: expected [${v}] got [${got.get(k) ?? 'no line'}]`);
+    process.stdout.write(
+      `audit over documents: ${exact}/${expected.size} contract lines exact; sampling list order ${
+        JSON.stringify(order) === JSON.stringify(expectedOrder) ? 'exact' : 'differs'
+      }\n${misses.join('\n')}\n`,
+    );
+    expect(misses).toEqual([]);
+    expect(order).toEqual(expectedOrder);
+  });
+});
