@@ -74,7 +74,7 @@ describe('dsv audit over the documents themselves', () => {
     const expected = new Map<string, string>();
     for (const c of scenario.contracts) {
       for (const l of c.lines)
-        expected.set(`${c.contractNumber}#${l.lineNo}`, [...l.expected.findings].sort().join(','));
+        {expected.set(`${c.contractNumber}#${l.lineNo}`, [...l.expected.findings].sort().join(','));}
     }
     const got = new Map(
       result.lines.map((l) => [
