@@ -73,8 +73,9 @@ describe('dsv audit over the documents themselves', () => {
     const result = await audit([dir, '--as-of', '2024-12-31', '--no-ocr', '--json']);
     const expected = new Map<string, string>();
     for (const c of scenario.contracts) {
-      for (const l of c.lines)
-        {expected.set(`${c.contractNumber}#${l.lineNo}`, [...l.expected.findings].sort().join(','));}
+      for (const l of c.lines) {
+        expected.set(`${c.contractNumber}#${l.lineNo}`, [...l.expected.findings].sort().join(','));
+      }
     }
     const got = new Map(
       result.lines.map((l) => [
