@@ -50,16 +50,19 @@ export async function readDocumentText(buffer: Buffer, opts: ExtractOptions = {}
   }
   const pdf = await readPdfText(buffer, { maxPages: opts.maxPages ?? 100 });
   if (pdf.pageCount === 0) throw new AppError('CORRUPT_FILE', 'PDF 文件没有页面');
-  // pages needing OCR are sent together: the provider's worker pool reads them in parallel
+  // pages are read one after the other: the OCR provider parallelises inside a page's work
+  const pages: PageText[] = [];
   let ocrPages = 0;
-  const pages = await Promise.all(
-    pdf.pages.map(async (text, i): Promise<PageText> => {
-      if (hasUsableText(text)) return pdf.layout[i] ?? textToPage(text, i + 1);
-      ocrPages++;
+  for (let i = 0; i < pdf.pageCount; i++) {
+    const text = pdf.pages[i] ?? '';
+    if (hasUsableText(text)) {
+      pages.push(pdf.layout[i] ?? textToPage(text, i + 1));
+    } else {
       const page = await needOcr(opts.ocr).recognisePdfPage(buffer, i + 1);
-      return { ...page, page: i + 1, source: 'ocr' };
-    }),
-  );
+      pages.push({ ...page, page: i + 1, source: 'ocr' });
+      ocrPages++;
+    }
+  }
   const form: DocumentForm = ocrPages === 0 ? 'text_pdf' : 'scanned_pdf';
   return { form, pages };
 }
