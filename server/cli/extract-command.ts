@@ -76,6 +76,10 @@ export async function runExtractCommand(args: string[]): Promise<number> {
     }
     throw err;
   } finally {
-    await ocr?.close();
+    if (ocr) {
+      await ocr.close();
+      // safety net: OCR worker threads that outlive close() must not keep the command running
+      setTimeout(() => process.exit(process.exitCode ?? 0), 10_000).unref();
+    }
   }
 }
