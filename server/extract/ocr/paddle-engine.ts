@@ -69,6 +69,8 @@ export class PaddleEngine implements OcrEngine {
     if (!pngSize(image)) throw new AppError('CORRUPT_FILE', '图片已损坏，无法识别');
     const slot = await this.acquire();
     try {
+      // A page that waited for a worker while the engine was closed must not start a new one.
+      if (this.closed) throw new AppError('NOT_READY', '文字识别服务已关闭');
       const child = this.childAt(slot);
       await child.ready;
       const res = await this.ask(child, image);

@@ -49,6 +49,7 @@ export class TesseractEngine implements OcrEngine {
   private readonly pageTimeoutMs: number;
   private readonly dpi: number;
   private closed = false;
+  private readonly aborts = new Set<() => void>();
   /** Workers created so far (observability and tests: proves reuse and recycling). */
   workersCreated = 0;
   /** Errors tesseract.js reported outside a job's promise (errorHandler). */
@@ -75,6 +76,8 @@ export class TesseractEngine implements OcrEngine {
     try {
       // Starting a worker (WASM + language data) is bounded too: a worker that dies while loading
       // would otherwise leave this page waiting forever.
+      // A page that waited for a worker while the engine was closed must not start a new one.
+      if (this.closed) throw new AppError('NOT_READY', '文字识别服务已关闭');
       const worker = await this.withTimeout(this.workerOf(slot), this.pageTimeoutMs);
       const result = await this.withTimeout(
         worker.recognize(image, {}, { blocks: true, text: false }),
@@ -94,6 +97,7 @@ export class TesseractEngine implements OcrEngine {
 
   async close(): Promise<void> {
     this.closed = true;
+    for (const abort of [...this.aborts]) abort();
     await Promise.all(this.slots.map((s) => this.retire(s)));
   }
 
@@ -114,6 +118,7 @@ export class TesseractEngine implements OcrEngine {
   }
 
   private workerOf(slot: Slot): Promise<Worker> {
+    if (this.closed) return Promise.reject(new AppError('NOT_READY', '文字识别服务已关闭'));
     slot.worker ??= this.createWorker();
     return slot.worker;
   }
@@ -152,12 +157,19 @@ export class TesseractEngine implements OcrEngine {
     }
   }
 
+  /** Rejects after `ms`, or at once when the engine is closed (a terminated job never settles). */
   private withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
     let timer: NodeJS.Timeout | undefined;
+    let abort: (() => void) | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new AppError('UNPROCESSABLE', '文字识别超时')), ms);
+      abort = () => reject(new AppError('NOT_READY', '文字识别服务已关闭'));
     });
-    return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
+    if (abort) this.aborts.add(abort);
+    return Promise.race([p, timeout]).finally(() => {
+      clearTimeout(timer);
+      if (abort) this.aborts.delete(abort);
+    });
   }
 }
 
