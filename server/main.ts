@@ -7,6 +7,7 @@ import { config, ConfigError } from './config';
 import { bootstrap, shutdown } from './bootstrap';
 import { createApp } from './app';
 import { createLogger } from './logger';
+import { shutdownOnSignals } from './shutdown-on-signals';
 import { formatDemoAccounts, hasAnyUser, loadDemo } from './use-cases/load-demo';
 import { DataDirLockedError } from '../models/data-dir-lock';
 
@@ -49,23 +50,11 @@ async function main(): Promise<void> {
     `双送检核验 已启动: http://localhost:${port}/ （数据库: ${ctx.database.driver === 'pglite' ? `内嵌 ${cfg.DATA_DIR}` : 'PostgreSQL'}）\n`,
   );
 
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'shutting down');
+  shutdownOnSignals(logger, 'server', async () => {
     server.close();
     server.closeAllConnections();
-    shutdown(ctx).then(
-      () => process.exit(0),
-      (err: unknown) => {
-        logger.error({ err }, 'shutdown failed');
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGINT', () => stop('SIGINT'));
-  process.on('SIGTERM', () => stop('SIGTERM'));
+    await shutdown(ctx);
+  });
 }
 
 main().catch((err: unknown) => {

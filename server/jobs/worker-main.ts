@@ -3,6 +3,7 @@
  * (DATABASE_URL) and the shared UPLOAD_DIR, without serving HTTP. Run as many as the machines allow.
  * The embedded database (PGlite) has exactly one owner, so a separate worker needs DATABASE_URL.
  */
+import { shutdownOnSignals } from '../shutdown-on-signals';
 import { config, ConfigError } from '../config';
 import { bootstrap, shutdown } from '../bootstrap';
 import { createLogger } from '../logger';
@@ -31,21 +32,7 @@ async function main(): Promise<void> {
     'document worker started',
   );
   process.stdout.write(`双送检核验 文档处理进程已启动 (pid ${process.pid})\n`);
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'worker shutting down');
-    shutdown(ctx).then(
-      () => process.exit(0),
-      (err: unknown) => {
-        logger.error({ err }, 'worker shutdown failed');
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGINT', () => stop('SIGINT'));
-  process.on('SIGTERM', () => stop('SIGTERM'));
+  shutdownOnSignals(logger, 'worker', () => shutdown(ctx));
 }
 
 main().catch((err: unknown) => {
