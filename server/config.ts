@@ -82,3 +82,16 @@ export function setConfigForTests(overrides: Partial<Record<keyof Config, string
   cached = parseConfig({ ...process.env, ...overrides });
   return cached;
 }
+
+/** For process entry points: the configuration, or every problem printed and exit code 1. */
+export function configOrExit(): Config {
+  try {
+    return config();
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      process.stderr.write(`${e.message}\n`);
+      process.exit(1);
+    }
+    throw e;
+  }
+}

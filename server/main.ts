@@ -3,7 +3,7 @@
  * embedded database → listen → graceful shutdown.
  */
 import type { Server } from 'node:http';
-import { config, ConfigError } from './config';
+import { configOrExit } from './config';
 import { bootstrap, shutdown } from './bootstrap';
 import { createApp } from './app';
 import { createLogger } from './logger';
@@ -12,16 +12,7 @@ import { formatDemoAccounts, hasAnyUser, loadDemo } from './use-cases/load-demo'
 import { DataDirLockedError } from '../models/data-dir-lock';
 
 async function main(): Promise<void> {
-  let cfg;
-  try {
-    cfg = config();
-  } catch (e) {
-    if (e instanceof ConfigError) {
-      process.stderr.write(`${e.message}\n`);
-      process.exit(1);
-    }
-    throw e;
-  }
+  const cfg = configOrExit();
   const logger = createLogger(cfg.LOG_LEVEL);
   let ctx;
   try {

@@ -4,21 +4,12 @@
  * The embedded database (PGlite) has exactly one owner, so a separate worker needs DATABASE_URL.
  */
 import { shutdownOnSignals } from '../shutdown-on-signals';
-import { config, ConfigError } from '../config';
+import { configOrExit } from '../config';
 import { bootstrap, shutdown } from '../bootstrap';
 import { createLogger } from '../logger';
 
 async function main(): Promise<void> {
-  let cfg;
-  try {
-    cfg = config();
-  } catch (e) {
-    if (e instanceof ConfigError) {
-      process.stderr.write(`${e.message}\n`);
-      process.exit(1);
-    }
-    throw e;
-  }
+  const cfg = configOrExit();
   if (!cfg.DATABASE_URL) {
     process.stderr.write(
       '独立工作进程需要共享的 PostgreSQL 数据库：请设置 DATABASE_URL（内嵌数据库模式下文档由服务器进程自行处理）。\n',

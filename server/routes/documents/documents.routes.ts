@@ -85,8 +85,13 @@ function uploadOutcome(results: UploadFileResult[]) {
   throw new AppError(code, refused?.message ?? ERROR_TABLE[code].message, { files: results });
 }
 
-async function documentLinks(ctx: AppContext, id: string) {
-  return linesOfDocument(ctx.db, id);
+/** A document with its correction history and the contract lines it serves (the review page's data). */
+async function documentDetail(ctx: AppContext, doc: Awaited<ReturnType<typeof documentFor>>) {
+  const [corrections, links] = await Promise.all([
+    listCorrections(ctx.db, doc.id),
+    linesOfDocument(ctx.db, doc.id),
+  ]);
+  return presentDocumentDetail(doc, corrections, links);
 }
 
 export const documentRoutes: AnyRoute[] = [
@@ -143,11 +148,7 @@ export const documentRoutes: AnyRoute[] = [
     response: DocumentDetailView,
     handler: async ({ ctx, user, params }) => {
       const doc = await documentFor(ctx, user, params.id, 'document.read');
-      const [corrections, links] = await Promise.all([
-        listCorrections(ctx.db, doc.id),
-        documentLinks(ctx, doc.id),
-      ]);
-      return presentDocumentDetail(doc, corrections, links);
+      return documentDetail(ctx, doc);
     },
   }),
   defineRoute({
@@ -169,11 +170,7 @@ export const documentRoutes: AnyRoute[] = [
       const doc = await documentFor(ctx, user, params.id, 'document.read').catch(() =>
         documentFor(ctx, user, params.id, 'document.correct'),
       );
-      const [corrections, links] = await Promise.all([
-        listCorrections(ctx.db, doc.id),
-        documentLinks(ctx, doc.id),
-      ]);
-      return presentDocumentDetail(doc, corrections, links);
+      return documentDetail(ctx, doc);
     },
   }),
   defineRoute({
