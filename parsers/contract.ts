@@ -3,6 +3,7 @@
  * Parties, dates and amounts come from label vocabularies (data/contract-labels.ts); the goods table
  * is read row by row from the right (amount, unit price, quantity, unit, model), the rest is the product.
  */
+import { FieldCollector } from './field-collector';
 import {
   CLAUSE_HEADING,
   CONTRACT_LABELS,
@@ -21,14 +22,7 @@ import { joinWrapped } from './text/normalise';
 import { findChineseAmounts, parseNumber } from './text/numerals';
 import { prepareDocument } from './text/ocr-clean';
 import { uniqueStandards } from './text/standards';
-import type {
-  ContractExtraction,
-  ContractLine,
-  DocumentText,
-  FieldMeta,
-  ProductCategory,
-  ReviewFlag,
-} from './types';
+import type { ContractExtraction, ContractLine, DocumentText, FieldMeta, ProductCategory } from './types';
 import { checkUscc, findUsccCandidates } from './uscc';
 
 const LABELS = new LabelIndex<ContractField>(CONTRACT_LABELS, CONTRACT_STOP_LABELS);
@@ -227,12 +221,8 @@ export function parseContract(input: DocumentText): ContractExtraction {
   const goods = parseGoodsTable(doc);
   const flow = buildFlow(doc, (page, index) => goods.consumed.has(`${page}:${index}`));
   const r = new LabelReader(flow, LABELS);
-  const fields: Record<string, FieldMeta> = {};
-  const review: ReviewFlag[] = [];
-  const put = <T>(path: string, value: T | null, meta: FieldMeta | null): T | null => {
-    if (value !== null && meta) fields[path] = meta;
-    return value;
-  };
+  const collected = new FieldCollector();
+  const { fields, review, put } = collected;
 
   const num = r.pick('contractNumber', 'cell', (v) => /[0-9A-Za-z]/.test(v));
   const contractNumber = num ? cleanContractNumber(num.value) : null;
@@ -298,11 +288,7 @@ export function parseContract(input: DocumentText): ContractExtraction {
     ['totalAmount', out.totalAmount],
     ['lines', out.lines.length ? out.lines : null],
   ];
-  for (const [path, v] of checks) {
-    if (v === null) {
-      review.push({ path, reason: 'missing', message: MISSING[path] ?? `未能识别字段 ${path}` });
-    }
-  }
+  collected.flagMissing(checks, MISSING);
   if (out.supplier.uscc) {
     const c = checkUscc(out.supplier.uscc);
     if (!c.valid) {

@@ -3,6 +3,7 @@
  * Header fields are read through label vocabularies (data/report-labels.ts), the item table by
  * report-items.ts; anything unreadable is null and listed in `review`.
  */
+import { FieldCollector } from './field-collector';
 import { CONCLUSION_FAIL, CONCLUSION_PASS, CONCLUSION_STARTERS, INSPECTION_TYPES } from './data/vocab';
 import { REPORT_LABELS, REPORT_STOP_LABELS, type ReportField } from './data/report-labels';
 import { findLabName, findCma, findCnas } from './report-lab';
@@ -13,7 +14,7 @@ import { LabelIndex, valueOffset, valueText, type LabelHit, type ValueMode } fro
 import { cleanValue, collapseHanSpaces, isEmptyMarker } from './text/normalise';
 import { prepareDocument } from './text/ocr-clean';
 import { findStandards } from './text/standards';
-import type { DocumentText, FieldMeta, ReviewFlag, TestReportExtraction } from './types';
+import type { DocumentText, FieldMeta, TestReportExtraction } from './types';
 
 const LABELS = new LabelIndex<ReportField>(REPORT_LABELS, REPORT_STOP_LABELS);
 
@@ -189,12 +190,8 @@ export function parseTestReport(input: DocumentText): TestReportExtraction {
   const table = parseItemTable(doc);
   const flow = buildFlow(doc, (page, index) => table.consumed.has(`${page}:${index}`));
   const r = new LabelReader(flow, LABELS);
-  const fields: Record<string, FieldMeta> = {};
-  const review: ReviewFlag[] = [];
-  const put = <T>(path: string, value: T | null, meta: FieldMeta | null): T | null => {
-    if (value !== null && meta) fields[path] = meta;
-    return value;
-  };
+  const collected = new FieldCollector();
+  const { fields, review, put } = collected;
 
   const rn = r.pick('reportNumber', 'cell', (v) => cleanReportNumber(v) !== null);
   const reportNumber = put('reportNumber', rn ? cleanReportNumber(rn.value) : null, r.meta(rn));
@@ -272,11 +269,7 @@ export function parseTestReport(input: DocumentText): TestReportExtraction {
     ['standards', out.standards.length ? out.standards : null],
     ['items', out.items.length ? out.items : null],
   ];
-  for (const [path, v] of missing) {
-    if (v === null) {
-      review.push({ path, reason: 'missing', message: MISSING_MESSAGES[path] ?? `未能识别字段 ${path}` });
-    }
-  }
+  collected.flagMissing(missing, MISSING_MESSAGES);
   out.items.forEach((it, i) => {
     if (it.verdict === null) {
       review.push({
