@@ -2,7 +2,7 @@
  * 采购合同, their lines and suppliers. Returns plain typed objects; verification reads contracts
  * through `listDistrictContracts`.
  */
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, or, type SQL } from 'drizzle-orm';
 import type { ContractExtraction, ContractLine } from '../parsers/types';
 import type { Db, Tx } from './db';
 import { contractLines, contracts, documents, lineReports, schools, suppliers } from './schema';
@@ -111,6 +111,87 @@ const toNumber = (v: string | null) => (v === null ? null : Number(v));
 
 /** Every contract of a district with its lines and linked reports, in the order they were stored. */
 export async function listDistrictContracts(db: Db | Tx, districtId: string): Promise<ContractWithLines[]> {
+  return selectContracts(db, eq(schools.districtId, districtId));
+}
+
+/** The contracts holding any of the given lines (with all their lines and links), in stored order. */
+export async function listContractsOfLines(db: Db | Tx, lineIds: string[]): Promise<ContractWithLines[]> {
+  if (lineIds.length === 0) return [];
+  const holding = db
+    .select({ id: contractLines.contractId })
+    .from(contractLines)
+    .where(inArray(contractLines.id, lineIds));
+  return selectContracts(db, inArray(contracts.id, holding));
+}
+
+export interface LineOfDistrict {
+  lineId: string;
+  districtId: string;
+}
+
+/**
+ * Lines using any of the documents: linked to them as a report, or belonging to the contract they
+ * are (a contract without document counts under its own id). Single-table look-ups, so each is
+ * served by its index (line_reports_document_idx, contracts_document_idx, contract_lines_uq)
+ * whatever the table statistics say; `listLineDistricts` tells which district they belong to.
+ */
+export async function listLinesUsingDocuments(db: Db | Tx, documentIds: string[]): Promise<string[]> {
+  if (documentIds.length === 0) return [];
+  const linked = await db
+    .select({ id: lineReports.lineId })
+    .from(lineReports)
+    .where(inArray(lineReports.documentId, documentIds));
+  const owning = (
+    await db
+      .select({ id: contracts.id })
+      .from(contracts)
+      .where(
+        or(
+          inArray(contracts.documentId, documentIds),
+          and(isNull(contracts.documentId), inArray(contracts.id, documentIds)),
+        ),
+      )
+  ).map((c) => c.id);
+  const owned =
+    owning.length === 0
+      ? []
+      : await db
+          .select({ id: contractLines.id })
+          .from(contractLines)
+          .where(inArray(contractLines.contractId, owning));
+  return [...new Set([...linked, ...owned].map((r) => r.id))];
+}
+
+/** The district of each given line (ids that are no line are left out). */
+export async function listLineDistricts(db: Db | Tx, lineIds: string[]): Promise<LineOfDistrict[]> {
+  if (lineIds.length === 0) return [];
+  return db
+    .select({ lineId: contractLines.id, districtId: schools.districtId })
+    .from(contractLines)
+    .innerJoin(contracts, eq(contracts.id, contractLines.contractId))
+    .innerJoin(schools, eq(schools.id, contracts.schoolId))
+    .where(inArray(contractLines.id, lineIds));
+}
+
+/** The report links of the given lines, oldest first. */
+async function listLinksOfLines(db: Db | Tx, lineIds: string[]) {
+  if (lineIds.length === 0) return [];
+  return (
+    db
+      .select({
+        lineId: lineReports.lineId,
+        documentId: lineReports.documentId,
+        source: lineReports.source,
+        reason: lineReports.reason,
+      })
+      .from(lineReports)
+      .where(inArray(lineReports.lineId, lineIds))
+      // links made in one statement share created_at: the document id keeps their order stable
+      .orderBy(asc(lineReports.createdAt), asc(lineReports.documentId))
+  );
+}
+
+async function selectContracts(db: Db | Tx, where: SQL | undefined): Promise<ContractWithLines[]> {
   const rows = await db
     .select({
       contract: contracts,
@@ -122,7 +203,7 @@ export async function listDistrictContracts(db: Db | Tx, districtId: string): Pr
     .innerJoin(schools, eq(schools.id, contracts.schoolId))
     .leftJoin(documents, eq(documents.id, contracts.documentId))
     .leftJoin(suppliers, eq(suppliers.id, contracts.supplierId))
-    .where(eq(schools.districtId, districtId))
+    .where(where)
     .orderBy(asc(contracts.createdAt), asc(contracts.id));
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.contract.id);
@@ -131,17 +212,10 @@ export async function listDistrictContracts(db: Db | Tx, districtId: string): Pr
     .from(contractLines)
     .where(inArray(contractLines.contractId, ids))
     .orderBy(asc(contractLines.lineNo));
-  const links = await db
-    .select({
-      lineId: lineReports.lineId,
-      documentId: lineReports.documentId,
-      source: lineReports.source,
-      reason: lineReports.reason,
-    })
-    .from(lineReports)
-    .innerJoin(contractLines, eq(contractLines.id, lineReports.lineId))
-    .where(inArray(contractLines.contractId, ids))
-    .orderBy(asc(lineReports.createdAt));
+  const links = await listLinksOfLines(
+    db,
+    lines.map((l) => l.id),
+  );
   const linksByLine = new Map<string, LineWithReports['reports']>();
   for (const l of links) {
     const list = linksByLine.get(l.lineId) ?? [];

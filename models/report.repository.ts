@@ -1,10 +1,18 @@
 /**
  * Stored documents (by content hash), structured test reports and the report ↔ contract-line links.
  */
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Extraction, TestReportExtraction } from '../parsers/types';
 import type { Db, Tx } from './db';
-import { blobs, documents, lineReports, schools, testReportItems, testReports } from './schema';
+import {
+  blobs,
+  documents,
+  lineReports,
+  reportNumberDigits,
+  schools,
+  testReportItems,
+  testReports,
+} from './schema';
 
 export interface NewExtractedDocument {
   schoolId: string;
@@ -122,17 +130,94 @@ export interface StoredReport {
   extraction: TestReportExtraction;
 }
 
+/** What verification reads as reports: parsed test reports (with an effective extraction). */
+const parsedReports = and(eq(documents.kind, 'test_report'), isNotNull(documents.effective));
+
 /** Every parsed test report of a district, with its effective extraction (what verification uses). */
 export async function listDistrictReports(db: Db | Tx, districtId: string): Promise<StoredReport[]> {
   const rows = await db
     .select({ id: documents.id, file: documents.originalName, effective: documents.effective })
     .from(documents)
     .innerJoin(schools, eq(schools.id, documents.schoolId))
-    .where(and(eq(schools.districtId, districtId), eq(documents.kind, 'test_report')))
+    .where(and(eq(schools.districtId, districtId), parsedReports))
     .orderBy(asc(documents.createdAt), asc(documents.id));
   return rows
     .filter((r) => r.effective !== null)
     .map((r) => ({ documentId: r.id, file: r.file, extraction: r.effective as TestReportExtraction }));
+}
+
+/**
+ * `reportNumberDigits` (schema.ts, the index key) in TypeScript: the digits of a report number after
+ * NFKC. Numbers verification treats as equal always have equal digits.
+ */
+export function reportNumberDigitsOf(reportNumber: string | null | undefined): string {
+  return (reportNumber ?? '').normalize('NFKC').replace(/[^0-9]/g, '');
+}
+
+/**
+ * Which parsed reports to read: by document id, or by the digits of their number. Only these
+ * conditions go to the database (each served by an index whatever the table statistics); the
+ * results name their district for the caller to keep its own.
+ */
+export interface ReportLookup {
+  documentIds?: string[];
+  /** `reportNumberDigitsOf` values (documents_report_number_digits_idx) */
+  numberDigits?: string[];
+}
+
+function lookupCondition(q: ReportLookup): SQL | undefined {
+  const ids = q.documentIds ?? [];
+  const digits = q.numberDigits ?? [];
+  return or(
+    ids.length > 0 ? inArray(documents.id, ids) : undefined,
+    digits.length > 0 ? inArray(reportNumberDigits(documents.effective), digits) : undefined,
+  );
+}
+
+/** The report numbers (as stored) of the parsed reports matching the look-up. */
+export async function findReportNumbers(
+  db: Db | Tx,
+  q: ReportLookup,
+): Promise<{ documentId: string; districtId: string; reportNumber: string | null }[]> {
+  const match = lookupCondition(q);
+  if (!match) return [];
+  return db
+    .select({
+      documentId: documents.id,
+      districtId: schools.districtId,
+      reportNumber: sql<string | null>`${documents.effective} ->> 'reportNumber'`,
+    })
+    .from(documents)
+    .innerJoin(schools, eq(schools.id, documents.schoolId))
+    .where(and(match, parsedReports));
+}
+
+/** The parsed reports matching the look-up, in the order of `listDistrictReports`. */
+export async function findReports(
+  db: Db | Tx,
+  q: ReportLookup,
+): Promise<(StoredReport & { districtId: string })[]> {
+  const match = lookupCondition(q);
+  if (!match) return [];
+  const rows = await db
+    .select({
+      id: documents.id,
+      districtId: schools.districtId,
+      file: documents.originalName,
+      effective: documents.effective,
+    })
+    .from(documents)
+    .innerJoin(schools, eq(schools.id, documents.schoolId))
+    .where(and(match, parsedReports))
+    .orderBy(asc(documents.createdAt), asc(documents.id));
+  return rows
+    .filter((r) => r.effective !== null)
+    .map((r) => ({
+      documentId: r.id,
+      districtId: r.districtId,
+      file: r.file,
+      extraction: r.effective as TestReportExtraction,
+    }));
 }
 
 /** Replaces a document's effective extraction (a correction) — verification reads this one. */

@@ -4,6 +4,7 @@
  */
 import { sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   bigint,
   boolean,
   date,
@@ -24,6 +25,16 @@ const id = () =>
   uuid('id')
     .primaryKey()
     .default(sql`gen_random_uuid()`);
+/**
+ * The digits of a document's effective report number after NFKC (full-width and other compatibility
+ * digits folded) — the key of `documents_report_number_digits_idx`. Reports the verification engine
+ * treats as carrying the same number (NFKC, spaces and dash variants removed, upper case) always
+ * have the same digits, so a look-up by digits followed by the exact comparison finds all of them.
+ * `reportNumberDigitsOf` in models/report.repository.ts is the same function in TypeScript.
+ */
+export const reportNumberDigits = (effective: AnyPgColumn) =>
+  sql`regexp_replace(normalize((${effective} ->> 'reportNumber'), NFKC), '[^0-9]', '', 'g')`;
+
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 
 /** 学校类型 */
@@ -191,6 +202,7 @@ export const documents = pgTable(
   (t) => [
     uniqueIndex('documents_school_sha_uq').on(t.schoolId, t.sha256),
     index('documents_status_idx').on(t.status),
+    index('documents_report_number_digits_idx').on(reportNumberDigits(t.effective)),
   ],
 );
 
@@ -280,7 +292,7 @@ export const contracts = pgTable(
       .default(sql`'{}'::text[]`),
     createdAt: createdAt(),
   },
-  (t) => [index('contracts_school_idx').on(t.schoolId)],
+  (t) => [index('contracts_school_idx').on(t.schoolId), index('contracts_document_idx').on(t.documentId)],
 );
 
 /** 合同明细行 */
@@ -319,7 +331,10 @@ export const lineReports = pgTable(
     linkedBy: uuid('linked_by').references(() => users.id),
     createdAt: createdAt(),
   },
-  (t) => [primaryKey({ columns: [t.lineId, t.documentId] })],
+  (t) => [
+    primaryKey({ columns: [t.lineId, t.documentId] }),
+    index('line_reports_document_idx').on(t.documentId),
+  ],
 );
 
 /** A verification finding about one contract line. */

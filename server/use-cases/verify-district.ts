@@ -5,15 +5,15 @@
  */
 import type { Db } from '../../models/db';
 import { findDistrict, listSchools } from '../../models/district.repository';
-import { listDistrictContracts } from '../../models/contract.repository';
-import { listDistrictReports } from '../../models/report.repository';
+import { listDistrictContracts, type ContractWithLines } from '../../models/contract.repository';
+import { listDistrictReports, type StoredReport } from '../../models/report.repository';
 import { ensureRegistryVersion, replaceLineFindings } from '../../models/finding.repository';
 import { notFound } from '../errors';
 import { verifyDistrict } from '../verify/engine';
 import { resolvePolicy } from '../verify/policy';
 import { registryForDate, type RuleRegistry } from '../verify/registry/registry';
 import { loadRegistries } from './registry-versions';
-import type { DistrictResult, EngineContract, VerifyDistrictInput } from '../verify/types';
+import type { DistrictResult, EngineContract, EngineReport, VerifyDistrictInput } from '../verify/types';
 
 export interface VerifyDistrictCommand {
   districtId: string;
@@ -23,20 +23,27 @@ export interface VerifyDistrictCommand {
   registry?: RuleRegistry;
 }
 
-/** Reads everything the engine needs for a district. */
-export async function loadVerificationInput(
-  db: Db,
-  cmd: VerifyDistrictCommand,
-): Promise<VerifyDistrictInput> {
+/** What verification reads besides contracts and reports. */
+export type DistrictSetting = Omit<VerifyDistrictInput, 'contracts' | 'reports'>;
+
+/** The district, its schools, the registry in force on `asOf` and the district's resolved policy. */
+export async function loadDistrictSetting(db: Db, cmd: VerifyDistrictCommand): Promise<DistrictSetting> {
   const district = await findDistrict(db, cmd.districtId);
   if (!district) throw notFound('区县');
-  const [schoolRows, contractRows, reportRows] = await Promise.all([
-    listSchools(db, { districtId: district.id }),
-    listDistrictContracts(db, district.id),
-    listDistrictReports(db, district.id),
-  ]);
+  const schoolRows = await listSchools(db, { districtId: district.id });
   const registry = cmd.registry ?? registryForDate(cmd.asOf, await loadRegistries(db));
-  const contracts: EngineContract[] = contractRows.map((c) => ({
+  return {
+    district: { name: district.name, bureauName: district.bureauName },
+    schools: schoolRows.map((s) => ({ name: s.name, kind: s.kind })),
+    registry,
+    policy: resolvePolicy(district.policy, registry),
+    asOf: cmd.asOf,
+  };
+}
+
+/** A stored contract as the engine reads it (evidence names the contract document when there is one). */
+export function toEngineContract(c: ContractWithLines): EngineContract {
+  return {
     id: c.documentId ?? c.id,
     file: c.file,
     extraction: c.extraction,
@@ -48,15 +55,27 @@ export async function loadVerificationInput(
       reportIds: l.reports.map((r) => r.documentId),
       guessedReportIds: l.reports.filter((r) => r.source === 'proposed').map((r) => r.documentId),
     })),
-  }));
+  };
+}
+
+export function toEngineReport(r: StoredReport): EngineReport {
+  return { id: r.documentId, file: r.file, extraction: r.extraction };
+}
+
+/** Reads everything the engine needs for a district. */
+export async function loadVerificationInput(
+  db: Db,
+  cmd: VerifyDistrictCommand,
+): Promise<VerifyDistrictInput> {
+  const setting = await loadDistrictSetting(db, cmd);
+  const [contractRows, reportRows] = await Promise.all([
+    listDistrictContracts(db, cmd.districtId),
+    listDistrictReports(db, cmd.districtId),
+  ]);
   return {
-    district: { name: district.name, bureauName: district.bureauName },
-    schools: schoolRows.map((s) => ({ name: s.name, kind: s.kind })),
-    contracts,
-    reports: reportRows.map((r) => ({ id: r.documentId, file: r.file, extraction: r.extraction })),
-    registry,
-    policy: resolvePolicy(district.policy, registry),
-    asOf: cmd.asOf,
+    ...setting,
+    contracts: contractRows.map(toEngineContract),
+    reports: reportRows.map(toEngineReport),
   };
 }
 
