@@ -44,6 +44,14 @@ const ConfigSchema = z.object({
   WEBHOOK_BACKOFF_MS: intFromEnv(30_000),
   WEBHOOK_MAX_ATTEMPTS: intFromEnv(10).refine((n) => n >= 1, 'must be at least 1'),
   WEBHOOK_TIMEOUT_MS: intFromEnv(10_000).refine((n) => n >= 100, 'must be at least 100'),
+  /**
+   * Let webhooks reach loopback, private, link-local and other internal addresses (tests, closed
+   * networks). Off by default: a registered URL could otherwise make the server call internal hosts.
+   */
+  WEBHOOK_ALLOW_PRIVATE: z
+    .enum(['true', 'false', '1', '0'], { error: 'must be true or false' })
+    .default('false')
+    .transform((v) => v === 'true' || v === '1'),
   DEMO_ON_EMPTY: z.enum(['0', '1']).default('1'),
 });
 

@@ -26,6 +26,11 @@ export const ERROR_TABLE = {
   UNPROCESSABLE: { status: 422, message: '无法处理该请求' },
   SAMPLING_LIST_EMPTY: { status: 422, message: '当前没有需要抽查的供货企业，名单为空，无需发送' },
   ALREADY_ACKNOWLEDGED: { status: 409, message: '该名单已确认接收' },
+  WEBHOOK_URL_FORBIDDEN: {
+    status: 400,
+    message: '接收地址不允许：须为 http(s):// 网址，且不能指向本机、内网或保留地址',
+  },
+  WEBHOOK_URL_UNRESOLVABLE: { status: 422, message: '接收地址的域名无法解析，请检查网址后重试' },
   SMTP_NOT_CONFIGURED: { status: 422, message: '未配置邮件服务器（SMTP_URL），无法添加邮件接收地址' },
   RATE_LIMITED: { status: 429, message: '请求过于频繁，请稍后再试' },
   DATA_DIR_LOCKED: { status: 503, message: '数据目录正被另一个进程使用' },

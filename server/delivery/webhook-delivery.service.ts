@@ -34,6 +34,9 @@ import {
   TIMESTAMP_HEADER,
 } from './webhook-signature';
 import { sendMail } from './mailer';
+import { postWebhook } from './post-webhook';
+import { guardedLookup, webhookUrlProblem } from './webhook-url';
+import { AppError } from '../errors';
 
 export const LIST_SENT_EVENT = 'sampling_list.sent';
 const BATCH = 10;
@@ -167,25 +170,16 @@ class DeliveryWorker implements WebhookDeliveryHandle {
           await this.sendEmail(endpoint.url.slice('mailto:'.length), snapshot, body, headers);
           ok = true;
         } else {
-          const res = await fetch(endpoint.url, {
-            method: 'POST',
-            headers: {
-              'Content-Type': 'application/json; charset=utf-8',
-              'User-Agent': 'dsv-webhook/1',
-              ...headers,
-            },
-            body,
-            redirect: 'manual',
-            signal: AbortSignal.timeout(this.ctx.config.WEBHOOK_TIMEOUT_MS),
-          });
-          attempt.statusCode = res.status;
-          await res.body?.cancel().catch(() => undefined);
-          ok = res.status >= 200 && res.status < 300;
-          if (!ok) attempt.error = `接收方返回 HTTP ${res.status}`;
+          const status = await this.post(endpoint.url, body, headers);
+          attempt.statusCode = status;
+          ok = status >= 200 && status < 300;
+          if (!ok) attempt.error = `接收方返回 HTTP ${status}`;
         }
       }
     } catch (e) {
       attempt.error = describe(e);
+      // a refused address stays refused: no retries that would only probe it again
+      if (e instanceof AppError && e.code === 'WEBHOOK_URL_FORBIDDEN') permanent = true;
     }
     attempt.ms = Date.now() - started;
     if (ok) {
@@ -202,6 +196,27 @@ class DeliveryWorker implements WebhookDeliveryHandle {
       { delivery: d.id, attempt: d.attempts, error: attempt.error, retryAt },
       'sampling list delivery failed',
     );
+  }
+
+  /**
+   * POSTs to a webhook URL, checked again now: the URL itself, and (unless WEBHOOK_ALLOW_PRIVATE) every
+   * address the host resolves to when the connection is made.
+   */
+  private async post(url: string, body: string, headers: Record<string, string>): Promise<number> {
+    const allowPrivate = this.ctx.config.WEBHOOK_ALLOW_PRIVATE;
+    const problem = webhookUrlProblem(url, allowPrivate);
+    if (problem) throw problem;
+    return postWebhook({
+      url,
+      body,
+      headers: {
+        'Content-Type': 'application/json; charset=utf-8',
+        'User-Agent': 'dsv-webhook/1',
+        ...headers,
+      },
+      timeoutMs: this.ctx.config.WEBHOOK_TIMEOUT_MS,
+      ...(allowPrivate ? {} : { lookup: guardedLookup() }),
+    });
   }
 
   private async sendEmail(
@@ -244,10 +259,13 @@ class DeliveryWorker implements WebhookDeliveryHandle {
 }
 
 function describe(e: unknown): string {
+  if (e instanceof AppError) return e.userMessage.slice(0, 500);
   if (e instanceof Error) {
     const cause = (e as { cause?: unknown }).cause;
+    const timedOut = e.name === 'TimeoutError' || (cause instanceof Error && cause.name === 'TimeoutError');
+    if (timedOut) return '请求超时';
     const detail = cause instanceof Error ? `: ${cause.message}` : '';
-    return `${e.name === 'TimeoutError' ? '请求超时' : e.message}${detail}`.slice(0, 500);
+    return `${e.message}${detail}`.slice(0, 500);
   }
   return String(e).slice(0, 500);
 }

@@ -1,7 +1,8 @@
 /**
- * Where sent lists are delivered: webhook URLs (signed POST, see server/delivery) and e-mail
- * addresses (`mailto:`, only when SMTP_URL is configured). Managed by the regulator of the district
- * (or admin). The secret is shown once, on creation.
+ * Where sent lists are delivered: webhook URLs (signed POST, see server/delivery; public http(s)
+ * addresses only, see server/delivery/webhook-url.ts) and e-mail addresses (`mailto:`, only when
+ * SMTP_URL is configured). Managed by the regulator of the district (or admin). The secret is shown
+ * once, on creation.
  */
 import { z } from 'zod';
 import { defineRoute, type AnyRoute } from '../../http/route';
@@ -20,6 +21,7 @@ import { recordAudit } from '../../../models/audit.repository';
 import { districtFilter, districtFor } from '../../sampling/district-scope';
 import { newWebhookSecret } from '../../delivery/webhook-signature';
 import { mailConfigured } from '../../delivery/mailer';
+import { assertWebhookUrlAllowed } from '../../delivery/webhook-url';
 
 const IdParams = z.object({ id: z.uuid({ error: '无效的编号' }) });
 const DistrictQuery = z.object({ districtId: z.uuid({ error: '无效的区县编号' }).optional() });
@@ -35,7 +37,8 @@ const NewEndpoint = z
           if (EMAIL.test(u)) return true;
           try {
             const p = new URL(u);
-            return (p.protocol === 'https:' || p.protocol === 'http:') && !p.username && !p.password;
+            // other schemes are refused by the SSRF guard (WEBHOOK_URL_FORBIDDEN)
+            return p.protocol === 'mailto:' ? false : !p.username && !p.password;
           } catch {
             return false;
           }
@@ -94,8 +97,13 @@ export const webhookRoutes: AnyRoute[] = [
     status: 201,
     handler: async ({ ctx, user, body }) => {
       const district = await districtFor(ctx, user, 'webhook.manage', body.districtId);
-      if (body.url.startsWith('mailto:') && !mailConfigured(ctx.config)) {
-        throw new AppError('SMTP_NOT_CONFIGURED');
+      if (body.url.startsWith('mailto:')) {
+        if (!mailConfigured(ctx.config)) throw new AppError('SMTP_NOT_CONFIGURED');
+      } else {
+        await assertWebhookUrlAllowed(body.url, {
+          allowPrivate: ctx.config.WEBHOOK_ALLOW_PRIVATE,
+          timeoutMs: ctx.config.WEBHOOK_TIMEOUT_MS,
+        });
       }
       const row = await insertEndpoint(ctx.db, {
         districtId: district.id,
