@@ -1,4 +1,4 @@
-import { categoryOf, parseContract } from './contract';
+import { categoryOf, cleanContractNumber, parseContract } from './contract';
 import { C1_DOC013_P1, C1_DOC013_P2, C2_DOC014_P1, C2_DOC014_P2, C3_DOC053_P1 } from './testing/corpus-pages';
 import { ocrDoc, textDoc } from './testing/doc';
 
@@ -105,5 +105,17 @@ describe('categoryOf', () => {
     ['学生礼服（西装套装含衬衫）', 'school_uniform'],
   ])('%p → %p', (product, category) => {
     expect(categoryOf(product)).toBe(category);
+  });
+});
+
+describe('cleanContractNumber', () => {
+  it.each([
+    ['金桥幼采〔2024〕3号', '金桥幼采〔2024〕3号'],
+    ['金桥幼采〔2024]3号', '金桥幼采〔2024〕3号'],
+    ['机关幼采〔2024）30号', '机关幼采〔2024〕30号'],
+    ['机关幼采(2024〕30号', '机关幼采〔2024〕30号'],
+    ['JZ-2024-0312 签订日期', 'JZ-2024-0312'],
+  ])('%p → %p', (raw, want) => {
+    expect(cleanContractNumber(raw)).toBe(want);
   });
 });

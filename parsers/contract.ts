@@ -150,22 +150,31 @@ function readTotal(
   r: LabelReader<ContractField>,
   lineSum: number | null,
 ): { value: number | null; meta: FieldMeta | null } {
-  const candidates: { value: number; meta: FieldMeta | null }[] = [];
+  const candidates: { value: number; meta: FieldMeta | null; kind: 'figure' | 'capital' }[] = [];
   for (const p of r.all('totalAmount', 'block', () => true)) {
     const text = p.value.split('\n').slice(0, 2).join('\n');
     const figures = [
       ...text.matchAll(
-        /[¥￥]\s*([\d,]+(?:\.\d+)?)|(?:人民币|小写)[^\d\n]{0,8}([\d,]+(?:\.\d+)?)\s*元?|(?:^|[\t ])([\d,.]+\.\d{2})(?![\d])/g,
+        /[¥￥]\s*([\d,，]+(?:\.\d+)?)|(?:人民币|小写)[^\d\n]{0,8}([\d,，]+(?:\.\d+)?)\s*元?|(?:^|[\t ])([\d,，.]+\.\d{2})(?![\d])/g,
       ),
     ]
       .map((m) => parseNumber(m[1] ?? m[2] ?? m[3]))
       .filter((v): v is number => v !== null && v > 0);
-    for (const v of [...figures, ...findChineseAmounts(text)]) candidates.push({ value: v, meta: r.meta(p) });
+    for (const v of figures) candidates.push({ value: v, meta: r.meta(p), kind: 'figure' });
+    for (const v of findChineseAmounts(text)) candidates.push({ value: v, meta: r.meta(p), kind: 'capital' });
   }
   if (candidates.length === 0) {
     const cn = findChineseAmounts(r.flow.text);
-    if (cn[0]) candidates.push({ value: cn[0], meta: null });
+    if (cn[0]) candidates.push({ value: cn[0], meta: null, kind: 'capital' });
   }
+  // the figure and the 大写 amount are two readings of one total: when they agree, OCR read it right
+  // (goods lines OCR lost or misread do not outvote it; their sum is checked against it separately)
+  const agreed = candidates.find(
+    (c) =>
+      c.kind === 'figure' &&
+      candidates.some((o) => o.kind === 'capital' && Math.abs(o.value - c.value) < 0.005),
+  );
+  if (agreed) return { value: agreed.value, meta: agreed.meta };
   const match = lineSum !== null ? candidates.find((c) => Math.abs(c.value - lineSum) < 0.005) : undefined;
   if (!match && lineSum !== null && lineSum > 0) {
     // no printed total agrees with the goods lines (OCR): the lines' own sum, marked for review
@@ -199,7 +208,8 @@ function readStandards(flow: Flow): string[] {
 export function cleanContractNumber(v: string): string | null {
   let s = v.trim().replace(/^[:：;；,，]+/, '');
   const cn = /^[\u3400-\u9fff]+\s*[[【〔(（]\s*\d{4}\s*[\]】〕)）]\s*\d+\s*号/.exec(s);
-  if (cn) s = cn[0].replace(/\s+/g, '').replace(/[[【(（](\d{4})[\]】)）]/, '〔$1〕');
+  // the year bracket is printed 〔2024〕; OCR mixes bracket kinds ("〔2024]", "(2024〕")
+  if (cn) s = cn[0].replace(/\s+/g, '').replace(/[[【〔(（](\d{4})[\]】〕)）]/, '〔$1〕');
   else s = s.split(/\s+/)[0] ?? '';
   return s || null;
 }

@@ -120,6 +120,16 @@ export function restoreGrade(name: string, unit: string | null, value: string | 
   return v;
 }
 
+/**
+ * "未检出(20)" → "未检出(<20)": the number after 未检出 is the detection limit, printed with "<" that OCR
+ * often loses.
+ */
+export function restoreDetectionLimit(value: string | null): string | null {
+  if (!value) return value;
+  const m = /^(未检出|ND|N\.D\.?)\s*([（(])\s*(\d+(?:\.\d+)?)\s*([）)])$/i.exec(value.trim());
+  return m ? `${m[1]}${m[2]}<${m[3]}${m[4]}` : value;
+}
+
 /** A grade requirement is a minimum: OCR that lost the ≥ (or read it as "2") gets it back. */
 export function restoreGradeRequirement(
   name: string,

@@ -14,6 +14,7 @@ import {
   isUnitToken,
   isVerdictToken,
   parentOf,
+  restoreDetectionLimit,
   restoreGrade,
   restoreGradeRequirement,
   restoreSign,
@@ -239,6 +240,56 @@ function findHeader(
   return null;
 }
 
+const centreY = (l: TableLine) => (l.box ? (l.box.y0 + l.box.y1) / 2 : null);
+
+/** "5 耐水色牢度" alone on its line: an item whose sub-rows carry the values. */
+function isParentOnly(text: string): boolean {
+  const m = INDEX_RE.exec(text);
+  if (!m) return false;
+  const rest = (m[2] ?? '').trim();
+  return rest !== '' && !rest.includes('\t') && tokensOf(rest).length <= 2 && !/\d/.test(rest);
+}
+
+function isSubRow(text: string): boolean {
+  const first = (text.split('\t')[0] ?? '').trim();
+  return (isSubItem(first) || isSubItem(tokensOf(text)[0] ?? '')) && looksComplete(text);
+}
+
+/**
+ * OCR lists lines top to bottom, and an item printed in a merged cell sits centred beside its sub-rows:
+ * "变色 …" comes before "5 耐水色牢度", "沾色 …" after it. Moves such a parent line up, before the
+ * sub-rows that are nearer to it than to the item above them.
+ */
+function parentsBeforeTheirSubRows(lines: TableLine[]): TableLine[] {
+  const out = [...lines];
+  for (let i = 0; i < out.length; i++) {
+    const parent = out[i];
+    if (!parent || parent.source !== 'ocr' || !isParentOnly(parent.text)) continue;
+    const pc = centreY(parent);
+    if (pc === null) continue;
+    let start = i;
+    while (start > 0) {
+      const prev = out[start - 1];
+      if (!prev || prev.page !== parent.page || !isSubRow(prev.text)) break;
+      start--;
+    }
+    if (start === i) continue;
+    // the line above the sub-rows: another merged parent claims the sub-rows nearer to it
+    const above = out[start - 1];
+    const ac = above && above.page === parent.page && isParentOnly(above.text) ? centreY(above) : null;
+    let first = start;
+    while (first < i) {
+      const c = centreY(out[first] as TableLine);
+      if (c === null || (ac !== null && c - ac < pc - c)) first++;
+      else break;
+    }
+    if (first === i) continue;
+    out.splice(i, 1);
+    out.splice(first, 0, parent);
+  }
+  return out;
+}
+
 /** Reads the item table(s) of a report. */
 export function parseItemTable(doc: DocumentText): ItemTable {
   const lines: TableLine[] = [];
@@ -260,6 +311,9 @@ export function parseItemTable(doc: DocumentText): ItemTable {
   }
   const consumed = new Set<string>();
   const header = findHeader(lines, 0);
+  if (header) {
+    lines.splice(header.end + 1, lines.length, ...parentsBeforeTheirSubRows(lines.slice(header.end + 1)));
+  }
   if (!header) return { items: [], consumed, columns: [] };
   for (let i = header.start; i <= header.end; i++) {
     const l = lines[i];
@@ -364,7 +418,7 @@ export function parseItemTable(doc: DocumentText): ItemTable {
       requirement: ocr
         ? restoreGradeRequirement(name, unit, restoreSign(name, p.requirement))
         : p.requirement,
-      result: ocr ? restoreGrade(name, unit, p.result) : p.result,
+      result: ocr ? restoreDetectionLimit(restoreGrade(name, unit, p.result)) : p.result,
       verdict: p.verdict,
       page: first?.page,
       box: first?.box ?? null,

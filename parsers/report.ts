@@ -4,12 +4,18 @@
  * report-items.ts; anything unreadable is null and listed in `review`.
  */
 import { FieldCollector } from './field-collector';
-import { CONCLUSION_FAIL, CONCLUSION_PASS, CONCLUSION_STARTERS, INSPECTION_TYPES } from './data/vocab';
+import {
+  CONCLUSION_FAIL,
+  CONCLUSION_NOT_CONTINUATION,
+  CONCLUSION_PASS,
+  CONCLUSION_STARTERS,
+  INSPECTION_TYPES,
+} from './data/vocab';
 import { REPORT_LABELS, REPORT_STOP_LABELS, type ReportField } from './data/report-labels';
 import { findLabName, findCma, findCnas } from './report-lab';
 import { parseItemTable } from './report-items';
 import { parseDate, parseDateRangeEnd } from './text/dates';
-import { boxAt, buildFlow, lineAt, type Flow } from './text/flow';
+import { boxAt, buildFlow, lineAt, type Flow, type FlowLine } from './text/flow';
 import { LabelIndex, valueOffset, valueText, type LabelHit, type ValueMode } from './text/labels';
 import { cleanValue, collapseHanSpaces, isEmptyMarker } from './text/normalise';
 import { prepareDocument } from './text/ocr-clean';
@@ -94,6 +100,17 @@ function mapInspectionType(v: string | null): TestReportExtraction['inspectionTy
   return INSPECTION_TYPES.find((t) => t.pattern.test(v))?.value ?? null;
 }
 
+/**
+ * Whether `next` carries on the sentence of `line`: the line right below (not a stamp, signature or
+ * the verdict legend "P—符合，F—不符合" printed under the conclusion, whose 不符合 is no verdict).
+ */
+function continuesSentence(line: FlowLine, next: FlowLine): boolean {
+  if (CONCLUSION_NOT_CONTINUATION.some((re) => re.test(next.text))) return false;
+  if (!line.box || !next.box || line.page !== next.page) return line.page === next.page;
+  const h = line.box.y1 - line.box.y0;
+  return next.box.y0 - line.box.y1 < 1.5 * h;
+}
+
 /** The printed overall conclusion sentence and its verdict. */
 function readConclusion(
   flow: Flow,
@@ -106,8 +123,12 @@ function readConclusion(
     const t = l.text.replace(/\t/g, ' ');
     if (!CONCLUSION_STARTERS.some((re) => re.test(t))) continue;
     let sentence = t;
+    let last = l;
     for (let j = i + 1; j < Math.min(lines.length, i + 4) && !/[。.]\s*$/.test(sentence); j++) {
-      sentence += lines[j]?.text ?? '';
+      const next = lines[j];
+      if (!next || !continuesSentence(last, next)) break;
+      sentence += next.text;
+      last = next;
     }
     const value = CONCLUSION_FAIL.test(sentence) ? 'fail' : CONCLUSION_PASS.test(sentence) ? 'pass' : null;
     if (value) {

@@ -108,6 +108,13 @@ export const INSPECTION_TYPES: readonly { pattern: RegExp; value: 'commissioned'
 /** Conclusion wording. */
 export const CONCLUSION_FAIL = /不合格|不符合|不满足|未达到|不通过|\bFail/i;
 export const CONCLUSION_PASS = /合格|符合|满足|通过|\bPass/i;
+/** Lines that never continue the conclusion sentence: stamps, signatures, notes, the verdict legend. */
+export const CONCLUSION_NOT_CONTINUATION: readonly RegExp[] = [
+  /^[（(]?\s*(?:检验检测专用章|检测专用章|检验专用章|盖章)/,
+  /^(?:批\s*准|审\s*核|主\s*检|编\s*制|签发日期|报告日期|备\s*注|注\s*[:：1１])/,
+  /[PＰ]\s*[一\-—－:：=]\s*符合/,
+  /[FＦ]\s*[一\-—－:：=]\s*不符合/,
+];
 /** Lines that open the printed conclusion sentence. */
 export const CONCLUSION_STARTERS: readonly RegExp[] = [
   /^(?:结\s*论|检验结论|检测结论|检验检测结论)\s*(?:Conclusion)?\s*[:：]\s*\S/,

@@ -10,6 +10,9 @@ describe('parseDate', () => {
     ['签发日期 Date of Issue：2024-05-07', '2024-05-07'],
     ['二〇二四年八月十五日', '2024-08-15'],
     ['二〇二四年七月四日', '2024-07-04'],
+    // OCR: the 〇 of the year read as a zero or a letter O
+    ['签发日期：二0二四年八月二十三日', '2024-08-23'],
+    ['二O二四年五月六日', '2024-05-06'],
     ['2024 年 8 月 5 日', '2024-08-05'],
   ])('reads %p', (text, iso) => {
     expect(parseDate(text)).toBe(iso);

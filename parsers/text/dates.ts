@@ -14,8 +14,9 @@ function valid(y: number, m: number, d: number): boolean {
 
 const CN_NUM = '〇零一二三四五六七八九十两○Ｏ';
 const ARABIC_DATE = /(\d{4})\s*(?:年|[-./／—–])\s*(\d{1,2})\s*(?:月|[-./／—–])\s*(\d{1,2})\s*日?/g;
+// OCR reads the 〇 of a Chinese year as a zero or the letter O ("二0二四年")
 const CHINESE_DATE = new RegExp(
-  `([${CN_NUM}]{4})\\s*年\\s*([${CN_NUM}]{1,3})\\s*月\\s*([${CN_NUM}]{1,3})\\s*日`,
+  `([${CN_NUM}0Oo]{4})\\s*年\\s*([${CN_NUM}]{1,3})\\s*月\\s*([${CN_NUM}]{1,3})\\s*日`,
   'g',
 );
 /** A short range end after a full date: "至18日", "～7月2日". */
@@ -47,7 +48,9 @@ export function findDates(text: string): FoundDate[] {
     }
   }
   for (const m of text.matchAll(CHINESE_DATE)) {
-    const y = chineseDigitsToNumber(m[1] ?? '');
+    const yearText = m[1] ?? '';
+    if (/[0Oo]/.test(yearText) && yearText.replace(/[0Oo]/g, '').length < 2) continue;
+    const y = chineseDigitsToNumber(yearText.replace(/[0Oo]/g, '〇'));
     const mo = chineseDigitsToNumber(m[2] ?? '');
     const d = chineseDigitsToNumber(m[3] ?? '');
     if (y === null || mo === null || d === null || !valid(y, mo, d)) continue;

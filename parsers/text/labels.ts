@@ -20,12 +20,14 @@ const escapeChar = (c: string) => c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 function labelPattern(label: string): string {
   const isAscii = /^[\x20-\x7e]+$/.test(label);
   if (isAscii) {
-    return label
+    // "Model" must not match the start of "Models"; "No." may run into its value ("No.ZH240650443")
+    const words = label
       .split(' ')
       .map((w) => escapeChar(w))
       .join('\\s+');
+    return /[A-Za-z]$/.test(label) ? `${words}(?![A-Za-z])` : words;
   }
-  return [...label.replace(/\s+/g, '')].map(escapeChar).join('\\s*');
+  return `${[...label.replace(/\s+/g, '')].map(escapeChar).join('\\s*')}(?![A-Za-z])`;
 }
 
 /** A compiled label vocabulary. */
@@ -57,7 +59,7 @@ export class LabelIndex<F extends string> {
     }
     // a short parenthetical between label and colon ("乙方（中标人）：", "甲方（盖章）：") belongs to the label
     this.re = new RegExp(
-      `(${alternatives.join('|')})(?![A-Za-z])(?:\\s*[（(][^）)\\n]{1,10}[）)](?=[ \\t]*[:：]))?([ \\t]*[:：])?`,
+      `(${alternatives.join('|')})(?:\\s*[（(][^）)\\n]{1,10}[）)](?=[ \\t]*[:：]))?([ \\t]*[:：])?`,
       'g',
     );
   }

@@ -21,6 +21,8 @@ export interface OcrLine extends TextLine {
 export interface OcrPageText extends PageText {
   source: 'ocr';
   lines: OcrLine[];
+  /** slope of the text lines (dy/dx in page fractions) when the engine measured it */
+  skew?: number;
 }
 
 export type OcrEngineName = 'tesseract' | 'paddle';

@@ -19,6 +19,7 @@ import {
   type OcrWord,
 } from './ocr-engine';
 import type { PaddleRawLine, PaddleRequest, PaddleResponse } from './paddle-child';
+import { levelledCentre, mergeStackedCells } from './stacked-cells';
 
 export interface PaddleEngineOptions {
   /** Child processes, each single-threaded (~0.4–0.9 GB each); default 1. */
@@ -183,7 +184,7 @@ export class PaddleEngine implements OcrEngine {
   }
 }
 
-/** Segments → lines: segments whose vertical centres are within half a line height form one row. */
+/** Segments → lines (see wordsToPageText). */
 export function toPageText(
   segments: PaddleRawLine[],
   page: number,
@@ -198,16 +199,45 @@ export function toPageText(
       const px = { x0: Math.min(...xs), y0: Math.min(...ys), x1: Math.max(...xs), y1: Math.max(...ys) };
       return { text: s.text.trim(), box: normaliseBox(px, width, height), confidence: s.mean };
     });
-  words.sort((a, b) => a.box.y0 + a.box.y1 - (b.box.y0 + b.box.y1));
+  return wordsToPageText(words, page, pageSkew(segments, width, height));
+}
+
+/**
+ * Slope of the page's text lines (dy/dx in page fractions) from the top edges of long segments: a
+ * photo taken slightly askew keeps a small slope after preparation, enough to split table rows.
+ */
+export function pageSkew(segments: PaddleRawLine[], width: number, height: number): number {
+  const slopes: number[] = [];
+  for (const s of segments) {
+    const [p0, p1, , p3] = s.box;
+    if (!p0 || !p1 || !p3) continue;
+    const dx = ((p1[0] ?? 0) - (p0[0] ?? 0)) / width;
+    const dy = ((p1[1] ?? 0) - (p0[1] ?? 0)) / height;
+    const h = Math.abs((p3[1] ?? 0) - (p0[1] ?? 0)) / height;
+    if (dx > 0 && dx * width > 4 * h * height) slopes.push(dy / dx);
+  }
+  if (slopes.length < 3) return 0;
+  slopes.sort((a, b) => a - b);
+  const median = slopes[slopes.length >> 1] ?? 0;
+  return Math.abs(median) > 0.05 ? 0 : median;
+}
+
+/**
+ * Segments (one per printed line of a cell) → lines: wrapped cells are joined first, then segments
+ * whose vertical centres are within half a line height form one row, cells left to right.
+ */
+export function wordsToPageText(segments: OcrWord[], page: number, skew = 0): OcrPageText {
+  const words = mergeStackedCells(segments, skew);
+  const centre = (w: OcrWord) => levelledCentre(w, skew);
+  words.sort((a, b) => centre(a) - centre(b));
   const rows: OcrWord[][] = [];
   for (const w of words) {
-    const mid = (w.box.y0 + w.box.y1) / 2;
+    const mid = centre(w);
     const h = w.box.y1 - w.box.y0;
     const row = rows.find((r) => {
       const first = r[0];
       if (!first) return false;
-      const rmid = (first.box.y0 + first.box.y1) / 2;
-      return Math.abs(rmid - mid) < Math.min(h, first.box.y1 - first.box.y0) / 2;
+      return Math.abs(centre(first) - mid) < Math.min(h, first.box.y1 - first.box.y0) / 2;
     });
     if (row) row.push(w);
     else rows.push([w]);
@@ -227,6 +257,6 @@ export function toPageText(
       words: row,
     };
   });
-  lines.sort((a, b) => a.box.y0 - b.box.y0);
-  return { page, source: 'ocr', lines };
+  lines.sort((a, b) => levelledCentre(a, skew) - levelledCentre(b, skew));
+  return { page, source: 'ocr', lines, skew };
 }

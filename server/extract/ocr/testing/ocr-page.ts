@@ -1,16 +1,17 @@
 /**
  * Test helper run as a child process: OCRs one page of a PDF or an image with one worker and prints
  * the recognised text as JSON. Used to prove that OCR runs with the network blocked.
- *   node --require ./block-network.cjs --import tsx ocr-page.ts FILE [PAGE]
+ *   node --require ./block-network.cjs --import tsx ocr-page.ts FILE [PAGE] [ENGINE]
  */
 import { readFileSync } from 'node:fs';
-import { createOcrProvider } from '../index';
+import { createOcrProvider, type OcrEngineName } from '../index';
 
 async function main(): Promise<void> {
-  const [file, pageArg] = process.argv.slice(2);
-  if (!file) throw new Error('usage: ocr-page FILE [PAGE]');
+  const [file, pageArg, engineArg] = process.argv.slice(2);
+  if (!file) throw new Error('usage: ocr-page FILE [PAGE] [ENGINE]');
   const page = Number(pageArg ?? 1);
-  const provider = createOcrProvider({ engine: 'tesseract', workers: 1 });
+  const engine: OcrEngineName = engineArg === 'paddle' ? 'paddle' : 'tesseract';
+  const provider = createOcrProvider({ engine, workers: 1 });
   try {
     const buf = readFileSync(file);
     const result = file.toLowerCase().endsWith('.pdf')

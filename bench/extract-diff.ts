@@ -1,0 +1,210 @@
+/**
+ * Accuracy workbench for the parsers on OCR'd pages: `npm run bench:extract-diff [-- options]`.
+ *
+ *   --engine paddle|tesseract   OCR engine (default: the configured OCR_ENGINE)
+ *   --corpus DIR                corpus folder holding docs/ and truth/ (default ../shared/corpus/dev)
+ *   --only doc-002,doc-008      restrict to these documents
+ *   --refresh                   OCR again instead of using the cache
+ *   --quiet                     print only the score, not each document's differences
+ *   --relayout                  rebuild cached PaddleOCR pages' lines from their segments with the
+ *                               current layout code (a layout change is scored without new OCR)
+ *
+ * OCR is slow and the parsers are fast: the recognised pages of every scanned/photo document are cached
+ * under DATA_DIR/ocr-cache/<engine>/<sha256 of file>.json, so a parser change is re-scored in seconds.
+ * For every document it prints the fields and items that differ from the truth, then the scoring tool's
+ * summary (shared/tools/score-extraction.mjs --outputs) over the same outputs. Text PDFs are included
+ * (they need no OCR) so a parser change that breaks them shows at once.
+ */
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseDocument } from '../parsers/registry';
+import type { DocumentText } from '../parsers/types';
+import { config } from '../server/config';
+import { readDocumentText } from '../server/extract/extract-document';
+import { createOcrProvider, type OcrEngineName, type OcrLine } from '../server/extract/ocr';
+import { wordsToPageText } from '../server/extract/ocr/paddle-engine';
+
+const ROOT = path.resolve(__dirname, '../..');
+
+interface Truth {
+  file: string;
+  form: string;
+  kind: string;
+  items?: Array<{ name: string; verdict: string; result?: string; requirement?: string }>;
+  [k: string]: unknown;
+}
+
+function opt(argv: string[], name: string): string | undefined {
+  const i = argv.indexOf(name);
+  return i >= 0 ? argv[i + 1] : undefined;
+}
+
+function norm(v: unknown): string {
+  if (v === null || v === undefined) return '∅';
+  const text = typeof v === 'object' ? JSON.stringify(v) : `${v as string | number | boolean}`;
+  return text
+    .normalize('NFKC')
+    .replace(/[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g, '-')
+    .replace(/\s+/g, '')
+    .toLowerCase();
+}
+
+function flatten(o: unknown, prefix = '', out: Record<string, unknown> = {}): Record<string, unknown> {
+  if (o && typeof o === 'object' && !Array.isArray(o)) {
+    for (const [k, v] of Object.entries(o)) flatten(v, prefix ? `${prefix}.${k}` : k, out);
+  } else out[prefix] = o;
+  return out;
+}
+
+/** Scalar fields of the truth that the output gets wrong (items, lines and standards apart). */
+function fieldDiffs(truth: Truth, got: Record<string, unknown>): string[] {
+  const skip = new Set(['file', 'form', 'items', 'lines', 'standards']);
+  const t = flatten(Object.fromEntries(Object.entries(truth).filter(([k]) => !skip.has(k))));
+  const g = flatten(got);
+  return Object.entries(t)
+    .filter(([k, v]) => norm(v) !== norm(g[k]))
+    .map(([k, v]) => `  ${k}: want ${JSON.stringify(v)} got ${JSON.stringify(g[k] ?? null)}`);
+}
+
+function listDiffs(truth: Truth, got: Record<string, unknown>): string[] {
+  const out: string[] = [];
+  const ts = ((truth.standards as string[] | undefined) ?? []).map(norm);
+  const gs = ((got.standards as string[] | undefined) ?? []).map(norm);
+  const missing = ts.filter((s) => !gs.includes(s));
+  const extra = gs.filter((s) => !ts.includes(s));
+  if (missing.length || extra.length) {
+    out.push(`  standards: missing ${missing.join(' ')} extra ${extra.join(' ')}`);
+  }
+  const items = (got.items as Array<Record<string, unknown>> | undefined) ?? [];
+  const free = [...items];
+  for (const t of truth.items ?? []) {
+    const i = free.findIndex((g) => norm(g.name) === norm(t.name));
+    if (i < 0) {
+      out.push(`  item missing: ${t.name} [${t.verdict}] ${t.result ?? ''}`);
+      continue;
+    }
+    const g = free.splice(i, 1)[0] ?? {};
+    if (g.verdict !== t.verdict || norm(g.result) !== norm(t.result)) {
+      out.push(
+        `  item ${t.name}: want ${t.verdict} ${JSON.stringify(t.result)} got ${String(g.verdict)} ${JSON.stringify(g.result)}`,
+      );
+    }
+  }
+  for (const g of free) {
+    out.push(`  item extra: ${String(g.name)} [${String(g.verdict)}] ${String(g.result)}`);
+  }
+  return out;
+}
+
+/** Cached PaddleOCR pages with their lines rebuilt from the segments (the words of every line). */
+function relayoutPaddle(doc: DocumentText): DocumentText {
+  return {
+    ...doc,
+    pages: doc.pages.map((p) =>
+      p.source === 'ocr'
+        ? wordsToPageText(
+            p.lines.flatMap((l) => (l as OcrLine).words ?? []),
+            p.page,
+            (p as { skew?: number }).skew ?? 0,
+          )
+        : p,
+    ),
+  };
+}
+
+async function main(argv: string[]): Promise<void> {
+  const engine = (opt(argv, '--engine') ?? config().OCR_ENGINE) as OcrEngineName;
+  const corpus = path.resolve(opt(argv, '--corpus') ?? path.join(ROOT, '../shared/corpus/dev'));
+  const only = opt(argv, '--only')?.split(',') ?? null;
+  const refresh = argv.includes('--refresh');
+  const quiet = argv.includes('--quiet');
+  const relayout = argv.includes('--relayout') && engine === 'paddle';
+  const cacheDir = path.join(config().DATA_DIR, 'ocr-cache', engine);
+  mkdirSync(cacheDir, { recursive: true });
+  const outDir = mkdtempSync(path.join(os.tmpdir(), 'dsv-diff-'));
+  const provider = createOcrProvider({ engine });
+  let ocrSeconds = 0;
+  try {
+    const ids = readdirSync(path.join(corpus, 'truth'))
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => path.basename(f, '.json'))
+      .filter((id) => !only || only.includes(id))
+      .sort();
+    // OCR runs for as many documents at a time as the engine has workers; parsing and printing in order.
+    const texts = new Map<string, Promise<DocumentText>>();
+    const truths = new Map<string, Truth>();
+    let next = 0;
+    const readNext = async (): Promise<void> => {
+      const id = ids[next++];
+      if (!id) return;
+      const truth = JSON.parse(readFileSync(path.join(corpus, 'truth', `${id}.json`), 'utf8')) as Truth;
+      truths.set(id, truth);
+      const buf = readFileSync(path.join(corpus, truth.file));
+      const cacheFile = path.join(cacheDir, `${createHash('sha256').update(buf).digest('hex')}.json`);
+      const read = async (): Promise<DocumentText> => {
+        if (!refresh && existsSync(cacheFile)) {
+          const cached = JSON.parse(readFileSync(cacheFile, 'utf8')) as DocumentText;
+          return relayout ? relayoutPaddle(cached) : cached;
+        }
+        const t = performance.now();
+        const text = await readDocumentText(buf, { ocr: provider });
+        if (text.form !== 'text_pdf') {
+          ocrSeconds += (performance.now() - t) / 1000;
+          writeFileSync(cacheFile, JSON.stringify(text));
+        }
+        return text;
+      };
+      const p = read();
+      texts.set(id, p);
+      await p;
+      return readNext();
+    };
+    await Promise.all(Array.from({ length: config().OCR_WORKERS }, readNext));
+    for (const id of ids) {
+      const truth = truths.get(id);
+      const text = await texts.get(id);
+      if (!truth || !text) continue;
+      const got = (parseDocument(text) ?? {}) as Record<string, unknown>;
+      writeFileSync(path.join(outDir, `${id}.json`), JSON.stringify(got));
+      const diffs = [
+        ...fieldDiffs(truth, got),
+        ...(truth.kind === 'test_report' ? listDiffs(truth, got) : []),
+      ];
+      if (!quiet && diffs.length) console.log(`${id} (${truth.form}, ${truth.kind})\n${diffs.join('\n')}`);
+    }
+  } finally {
+    await provider.close();
+  }
+  if (ocrSeconds) {
+    console.log(`\nOCR time (documents not cached, summed over lanes): ${ocrSeconds.toFixed(1)} s`);
+  }
+  const score = spawnSync(
+    'node',
+    [
+      path.join(ROOT, '../shared/tools/score-extraction.mjs'),
+      corpus,
+      '--outputs',
+      outDir,
+      ...(only ? ['--only', only.join(',')] : []),
+    ],
+    { encoding: 'utf8' },
+  );
+  process.stdout.write(score.stdout + score.stderr);
+  rmSync(outDir, { recursive: true, force: true });
+}
+
+main(process.argv.slice(2)).catch((err: unknown) => {
+  console.error(err);
+  process.exitCode = 1;
+});

@@ -1,0 +1,237 @@
+/**
+ * Service memory and throughput under a batch upload: `npm run bench:intake [-- options]`.
+ *
+ *   --docs 50           documents per batch (taken round-robin from the corpus; default 50)
+ *   --batches 3         batches, one after the other (default 3)
+ *   --engine paddle     OCR engine of the service (default: the configured OCR_ENGINE)
+ *   --corpus DIR        corpus folder holding docs/ (default ../shared/corpus/dev)
+ *
+ * Starts the real service (`node dist/server/main.js`) on a fresh embedded database, creates a school
+ * account with the admin CLI, uploads each batch over HTTP and waits until every document is parsed,
+ * needs review or failed. Every copy of a corpus file gets a batch tag appended after its end (a PDF
+ * comment line, or bytes after a JPEG's end marker), so each upload is a new document with new content.
+ * While the service works, the resident memory of its whole process tree (server, worker threads, OCR
+ * children) is sampled every 250 ms. Per batch it prints documents, OCR pages, wall time, pages per
+ * minute, peak and end-of-batch memory; "flat across batches" means the peaks do not climb.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '../..');
+
+function opt(argv: string[], name: string): string | undefined {
+  const i = argv.indexOf(name);
+  return i >= 0 ? argv[i + 1] : undefined;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      srv.close(() => resolve(typeof addr === 'object' && addr ? addr.port : 0));
+    });
+  });
+}
+
+/** Every process in a tree (Linux /proc): the root and all its descendants. */
+function treePids(pid: number): number[] {
+  const out: number[] = [];
+  const visit = (p: number) => {
+    out.push(p);
+    try {
+      for (const tid of readdirSync(`/proc/${p}/task`)) {
+        const kids = readFileSync(`/proc/${p}/task/${tid}/children`, 'utf8').trim();
+        for (const k of kids ? kids.split(/\s+/) : []) visit(Number(k));
+      }
+    } catch {
+      // the process ended while being read
+    }
+  };
+  visit(pid);
+  return out;
+}
+
+function treeRss(pid: number): number {
+  let total = 0;
+  for (const p of treePids(pid)) {
+    try {
+      total += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, 'utf8'))?.[1] ?? 0) * 1024;
+    } catch {
+      // ended
+    }
+  }
+  return total;
+}
+
+const mb = (b: number) => `${Math.round(b / 1024 ** 2)} MB`;
+
+/** A copy of the file with different bytes but the same content for any reader. */
+function tagged(buf: Buffer, tag: string): Buffer {
+  return Buffer.concat([
+    buf,
+    Buffer.from(buf.subarray(0, 4).toString('latin1') === '%PDF' ? `\n%${tag}\n` : tag),
+  ]);
+}
+
+interface Session {
+  base: string;
+  cookie: string;
+  csrf: string;
+}
+
+async function login(base: string, username: string, password: string): Promise<Session> {
+  const res = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  if (!res.ok) throw new Error(`login: ${res.status} ${await res.text()}`);
+  const body = (await res.json()) as { csrfToken: string };
+  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  return { base, cookie, csrf: body.csrfToken };
+}
+
+async function uploadOne(s: Session, name: string, data: Buffer): Promise<string> {
+  const form = new FormData();
+  form.append('files', new Blob([new Uint8Array(data)]), name);
+  const res = await fetch(`${s.base}/api/documents`, {
+    method: 'POST',
+    headers: { cookie: s.cookie, 'x-csrf-token': s.csrf },
+    body: form,
+  });
+  const body = (await res.json()) as { documents?: Array<{ id: string }> };
+  const id = body.documents?.[0]?.id;
+  if (res.status !== 202 || !id) throw new Error(`upload ${name}: ${res.status} ${JSON.stringify(body)}`);
+  return id;
+}
+
+interface DocState {
+  status: string;
+  progress?: { pageCount: number | null };
+  extraction?: { form?: string; pages?: number } | null;
+}
+
+async function documentState(s: Session, id: string): Promise<DocState> {
+  const res = await fetch(`${s.base}/api/documents/${id}`, { headers: { cookie: s.cookie } });
+  if (!res.ok) throw new Error(`GET document ${id}: ${res.status}`);
+  return (await res.json()) as DocState;
+}
+
+function startService(env: NodeJS.ProcessEnv): Promise<{ proc: ChildProcess; output: () => string }> {
+  const proc = spawn(process.execPath, [path.join(ROOT, 'dist/server/main.js')], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  return new Promise((resolve, reject) => {
+    const onData = (b: Buffer) => {
+      out += b.toString();
+      if (/http:\/\/localhost:\d+\//.test(out)) resolve({ proc, output: () => out });
+    };
+    proc.stdout?.on('data', onData);
+    proc.stderr?.on('data', (b: Buffer) => (out += b.toString()));
+    proc.once('exit', (code) => reject(new Error(`service exited with ${code}: ${out.slice(-2000)}`)));
+  });
+}
+
+async function main(argv: string[]): Promise<void> {
+  const perBatch = Number(opt(argv, '--docs') ?? 50);
+  const batches = Number(opt(argv, '--batches') ?? 3);
+  const corpus = path.resolve(opt(argv, '--corpus') ?? path.join(ROOT, '../shared/corpus/dev'));
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'dsv-intake-bench-'));
+  const port = await freePort();
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATA_DIR: path.join(dataDir, 'data'),
+    UPLOAD_DIR: path.join(dataDir, 'uploads'),
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+    DATABASE_URL: '',
+    ...(opt(argv, '--engine') ? { OCR_ENGINE: opt(argv, '--engine') } : {}),
+  };
+  const cli = (...args: string[]) => {
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'dist/server/cli/admin.js'), ...args], {
+      cwd: ROOT,
+      env,
+      encoding: 'utf8',
+    });
+    if (r.status !== 0) throw new Error(`cli ${args[0]}: ${r.stdout}${r.stderr}`);
+  };
+  cli('create-district', '--code', 'BENCH', '--name', '测试区', '--bureau', '测试区教育局');
+  cli('create-school', '--district', 'BENCH', '--name', '测试小学', '--kind', 'primary');
+  cli(
+    'create-user',
+    '--username',
+    'bench',
+    '--name',
+    '测试',
+    '--role',
+    'school_staff',
+    '--school',
+    '测试小学',
+    '--password',
+    'bench-password-123',
+  );
+
+  const files = readdirSync(path.join(corpus, 'docs'))
+    .filter((f) => /\.(pdf|jpe?g|png)$/i.test(f))
+    .sort()
+    .map((f) => ({ name: f, data: readFileSync(path.join(corpus, 'docs', f)) }));
+  const service = await startService(env);
+  const pid = service.proc.pid ?? 0;
+  console.log(
+    `intake bench: ${batches} batches of ${perBatch} documents, OCR engine ${env.OCR_ENGINE ?? '(configured)'}, OCR_WORKERS ${env.OCR_WORKERS ?? '(cores)'}, ${os.cpus().length} cores`,
+  );
+  console.log(`service started: ${mb(treeRss(pid))} resident before the first upload`);
+  try {
+    const session = await login(`http://127.0.0.1:${port}`, 'bench', 'bench-password-123');
+    for (let b = 1; b <= batches; b++) {
+      let peak = 0;
+      const timer = setInterval(() => (peak = Math.max(peak, treeRss(pid))), 250);
+      const started = performance.now();
+      const ids: string[] = [];
+      for (let i = 0; i < perBatch; i++) {
+        const f = files[i % files.length];
+        if (!f) break;
+        ids.push(await uploadOne(session, f.name, tagged(f.data, `bench-${b}-${i}`)));
+      }
+      const states = new Map<string, DocState>();
+      for (;;) {
+        for (const id of ids) {
+          const prev = states.get(id);
+          if (prev && prev.status !== 'queued' && prev.status !== 'processing') continue;
+          states.set(id, await documentState(session, id));
+        }
+        if ([...states.values()].every((s) => s.status !== 'queued' && s.status !== 'processing')) break;
+        await new Promise((r) => setTimeout(r, 500));
+      }
+      const seconds = (performance.now() - started) / 1000;
+      clearInterval(timer);
+      peak = Math.max(peak, treeRss(pid));
+      const all = [...states.values()];
+      const count = (st: string) => all.filter((s) => s.status === st).length;
+      const ocrPages = all
+        .filter((s) => s.extraction?.form && s.extraction.form !== 'text_pdf')
+        .reduce((n, s) => n + (s.progress?.pageCount ?? s.extraction?.pages ?? 1), 0);
+      console.log(
+        `batch ${b}: ${ids.length} documents (parsed ${count('parsed')}, needs_review ${count('needs_review')}, failed ${count('failed')}), ${ocrPages} OCR pages, ${seconds.toFixed(0)} s, ${((60 * ocrPages) / seconds).toFixed(1)} OCR pages/min; service memory peak ${mb(peak)} (target < 2 GB), at the end ${mb(treeRss(pid))}`,
+      );
+    }
+  } finally {
+    service.proc.kill('SIGTERM');
+    await new Promise((r) => service.proc.once('exit', r));
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main(process.argv.slice(2)).catch((err: unknown) => {
+  console.error(err);
+  process.exitCode = 1;
+});

@@ -1,0 +1,24 @@
+import { restoreDetectionLimit, restoreGrade } from './item-vocab';
+
+describe('restoreDetectionLimit', () => {
+  it.each([
+    ['未检出（20）', '未检出（<20）'],
+    ['未检出(0.005)', '未检出(<0.005)'],
+    ['未检出（<20）', '未检出（<20）'],
+    ['ND(5)', 'ND(<5)'],
+    ['未检出', '未检出'],
+    ['37', '37'],
+  ])('%p → %p', (raw, want) => {
+    expect(restoreDetectionLimit(raw)).toBe(want);
+  });
+  it('leaves an unread result unread', () => {
+    expect(restoreDetectionLimit(null)).toBeNull();
+  });
+});
+
+describe('restoreGrade', () => {
+  it('puts back the dash OCR drops from a half grade', () => {
+    expect(restoreGrade('耐水色牢度 变色', '级', '45')).toBe('4-5');
+    expect(restoreGrade('甲醛含量', 'mg/kg', '45')).toBe('45');
+  });
+});
