@@ -123,6 +123,31 @@ function relayoutPaddle(doc: DocumentText): DocumentText {
   };
 }
 
+/** Contract goods lines of the truth that the output lacks or reads differently. */
+function contractLineDiffs(truth: Truth, got: Record<string, unknown>): string[] {
+  const want = (truth.lines as Array<Record<string, unknown>> | undefined) ?? [];
+  const free = [...((got.lines as Array<Record<string, unknown>> | undefined) ?? [])];
+  const out: string[] = [];
+  for (const t of want) {
+    const i = free.findIndex((g) => norm(g.model) === norm(t.model) || norm(g.product) === norm(t.product));
+    if (i < 0) {
+      out.push(`  line missing: ${JSON.stringify(t)}`);
+      continue;
+    }
+    const g = free.splice(i, 1)[0] ?? {};
+    const bad = ['product', 'model', 'quantity', 'unitPrice', 'amount'].filter(
+      (k) => norm(g[k]) !== norm(t[k]),
+    );
+    if (bad.length) {
+      out.push(
+        `  line ${String(t.product)}: ${bad.map((k) => `${k} want ${norm(t[k])} got ${norm(g[k])}`).join(', ')}`,
+      );
+    }
+  }
+  for (const g of free) out.push(`  line extra: ${JSON.stringify(g)}`);
+  return out;
+}
+
 async function main(argv: string[]): Promise<void> {
   const engine = (opt(argv, '--engine') ?? config().OCR_ENGINE) as OcrEngineName;
   const corpus = path.resolve(opt(argv, '--corpus') ?? path.join(ROOT, '../shared/corpus/dev'));
@@ -179,7 +204,7 @@ async function main(argv: string[]): Promise<void> {
       writeFileSync(path.join(outDir, `${id}.json`), JSON.stringify(got));
       const diffs = [
         ...fieldDiffs(truth, got),
-        ...(truth.kind === 'test_report' ? listDiffs(truth, got) : []),
+        ...(truth.kind === 'test_report' ? listDiffs(truth, got) : contractLineDiffs(truth, got)),
       ];
       if (!quiet && diffs.length) console.log(`${id} (${truth.form}, ${truth.kind})\n${diffs.join('\n')}`);
     }

@@ -1,4 +1,4 @@
-import { categoryOf, cleanContractNumber, parseContract } from './contract';
+import { categoryOf, cleanContractNumber, parseContract, parseGoodsTable } from './contract';
 import { C1_DOC013_P1, C1_DOC013_P2, C2_DOC014_P1, C2_DOC014_P2, C3_DOC053_P1 } from './testing/corpus-pages';
 import { ocrDoc, textDoc } from './testing/doc';
 
@@ -117,5 +117,24 @@ describe('cleanContractNumber', () => {
     ['JZ-2024-0312 签订日期', 'JZ-2024-0312'],
   ])('%p → %p', (raw, want) => {
     expect(cleanContractNumber(raw)).toBe(want);
+  });
+});
+
+describe('parseGoodsTable on OCR text', () => {
+  it('When OCR lost a row number and read thousands commas as points, then every goods line is still read', () => {
+    const { lines } = parseGoodsTable(
+      ocrDoc(
+        [
+          '序号\t货物名称\t规格型号（款号）\t单位\t数量\t单价（元）\t金额（元）',
+          '夏季校服（短袖POLO衫+短裤/短裙）\tRH24-X31\t套\t685\t96.00\t65.760.00',
+          '2\t冬季校服（防寒棉服外套）\tRH24-D24\t件\t495\t306.00\t151,470.00',
+          '合\t计\t217.230.00',
+        ].join('\n'),
+      ),
+    );
+    expect(lines.map((l) => [l.lineNo, l.model, l.quantity, l.unitPrice, l.amount])).toEqual([
+      [1, 'RH24-X31', 685, 96, 65760],
+      [2, 'RH24-D24', 495, 306, 151470],
+    ]);
   });
 });

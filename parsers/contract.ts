@@ -34,7 +34,8 @@ export function categoryOf(product: string): ProductCategory {
   );
 }
 
-const NUM = /^[¥￥]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^[¥￥]?\d+(?:\.\d+)?$/;
+// "4.819.50": OCR read the thousands comma as a point (parseNumber reads it)
+const NUM = /^[¥￥]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^[¥￥]?\d+(?:\.\d+)?$|^[¥￥]?\d{1,3}(?:\.\d{3})+\.\d{2}$/;
 const MODEL_RE = /^(?=.*\d)(?=.*[A-Za-z-])[A-Za-z0-9][A-Za-z0-9\-_./]{2,}$/;
 const UNIT_SET = new Set(GOODS_UNITS);
 
@@ -87,6 +88,18 @@ function parseGoodsRow(text: string, hasBrand: boolean): ContractLine | null {
   return { product, category: categoryOf(product), model, quantity, unit, unitPrice, amount };
 }
 
+/** A goods row printed whole on one line: a name, at least three more cells, price and amount last. */
+function isWholeGoodsRow(text: string): boolean {
+  const cells = text.split('\t');
+  const toks = text.split(/[\t ]+/);
+  return (
+    cells.length >= 5 &&
+    /[\u3400-\u9fff]/.test(cells[0] ?? '') &&
+    NUM.test(toks[toks.length - 1] ?? '') &&
+    NUM.test(toks[toks.length - 2] ?? '')
+  );
+}
+
 /** The goods table: header with product/quantity/price columns, numbered rows, wrapped cells joined. */
 export function parseGoodsTable(doc: DocumentText): { lines: ContractLine[]; consumed: Set<string> } {
   const all: { key: string; text: string }[] = [];
@@ -127,6 +140,11 @@ export function parseGoodsTable(doc: DocumentText): { lines: ContractLine[]; con
       current = { lineNo: Number(m[1]), lines: [m[2] ?? ''] };
       rows.push(current);
       consumed.add(l.key);
+    } else if (!m && complete(current) && isWholeGoodsRow(l.text)) {
+      // OCR lost the row number (a lone digit is easily missed): the row is whole, its number is next
+      current = { lineNo: rows.length + 1, lines: [l.text] };
+      rows.push(current);
+      consumed.add(l.key);
     } else if (current && !complete(current)) {
       current.lines.push(l.text);
       consumed.add(l.key);
@@ -155,7 +173,7 @@ function readTotal(
     const text = p.value.split('\n').slice(0, 2).join('\n');
     const figures = [
       ...text.matchAll(
-        /[¥￥]\s*([\d,，]+(?:\.\d+)?)|(?:人民币|小写)[^\d\n]{0,8}([\d,，]+(?:\.\d+)?)\s*元?|(?:^|[\t ])([\d,，.]+\.\d{2})(?![\d])/g,
+        /[¥￥]\s*(\d[\d,，.]*\d|\d)|(?:人民币|小写)[^\d\n]{0,8}(\d[\d,，.]*\d|\d)\s*元?|(?:^|[\t ])([\d,，.]+\.\d{2})(?![\d])/g,
       ),
     ]
       .map((m) => parseNumber(m[1] ?? m[2] ?? m[3]))

@@ -1,4 +1,4 @@
-import { restoreDetectionLimit, restoreGrade } from './item-vocab';
+import { canonicalItemName, restoreDetectionLimit, restoreGrade, snapItemName } from './item-vocab';
 
 describe('restoreDetectionLimit', () => {
   it.each([
@@ -20,5 +20,15 @@ describe('restoreGrade', () => {
   it('puts back the dash OCR drops from a half grade', () => {
     expect(restoreGrade('耐水色牢度 变色', '级', '45')).toBe('4-5');
     expect(restoreGrade('甲醛含量', 'mg/kg', '45')).toBe('45');
+  });
+});
+
+describe('item names read by OCR', () => {
+  it.each([
+    ['耐汗溃色牢屋沾色', '耐汗渍色牢度 沾色'],
+    ['耐睡液色牢腹沾色', '耐唾液色牢度 沾色'],
+    ['耐水色牢度变色', '耐水色牢度 变色'],
+  ])('%p → %p', (raw, want) => {
+    expect(snapItemName(canonicalItemName(raw))).toBe(want);
   });
 });

@@ -87,11 +87,21 @@ export function canonicalItemName(raw: string): string {
   for (const sub of [...SUB_ITEM_WORDS].sort((a, b) => b.length - a.length)) {
     if (c.endsWith(sub) && c.length - sub.length >= 2) {
       const head = c.slice(0, -sub.length);
-      if (/[度力率]$/.test(head) || KNOWN_ITEMS.includes(head)) return `${head} ${sub}`;
+      if (/[度力率]$/.test(head) || KNOWN_ITEMS.includes(head) || nearKnownItem(head)) {
+        return `${head} ${sub}`;
+      }
     }
   }
   if (/^[\u3400-\u9fff（）()]+$/.test(c) || KNOWN_ITEMS.includes(c)) return c;
   return raw.trim().replace(/\s+/g, ' ');
+}
+
+/** A misread known item name ("耐汗溃色牢屋" for 耐汗渍色牢度): two edits at most, on five or more characters. */
+function nearKnownItem(head: string): boolean {
+  return (
+    head.length >= 5 &&
+    KNOWN_ITEMS.some((k) => Math.abs(k.length - head.length) <= 2 && editDistance(k, head) <= 2)
+  );
 }
 
 /** The name of the parent item when `name` ends with a sub-item word ("耐水色牢度 变色" → "耐水色牢度"). */

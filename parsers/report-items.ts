@@ -4,7 +4,7 @@
  * Works on tab-separated text-layer lines and on OCR lines without tabs.
  */
 import { TABLE_END_MARKERS, TABLE_PAGE_NOISE, type ColumnKind } from './data/table-vocab';
-import { NO_UNIT } from './data/vocab';
+import { NOT_APPLICABLE_RESULTS, NO_UNIT } from './data/vocab';
 import {
   canonicalItemName,
   compact,
@@ -240,6 +240,12 @@ function findHeader(
   return null;
 }
 
+/** 'n/a' when the result itself says the item does not apply ("不适用（适用年龄3岁以上）", "无绳带"). */
+function notApplicable(result: string | null): Verdict | null {
+  const r = result?.replace(/\s+/g, '') ?? '';
+  return NOT_APPLICABLE_RESULTS.some((re) => re.test(r)) ? 'n/a' : null;
+}
+
 const centreY = (l: TableLine) => (l.box ? (l.box.y0 + l.box.y1) / 2 : null);
 
 /** "5 耐水色牢度" alone on its line: an item whose sub-rows carry the values. */
@@ -419,7 +425,7 @@ export function parseItemTable(doc: DocumentText): ItemTable {
         ? restoreGradeRequirement(name, unit, restoreSign(name, p.requirement))
         : p.requirement,
       result: ocr ? restoreDetectionLimit(restoreGrade(name, unit, p.result)) : p.result,
-      verdict: p.verdict,
+      verdict: p.verdict ?? notApplicable(p.result),
       page: first?.page,
       box: first?.box ?? null,
       confidence: Math.min(...r.lines.map((l) => l.confidence)) * (p.verdict ? 1 : 0.5),

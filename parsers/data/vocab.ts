@@ -137,3 +137,21 @@ export const DEFAULT_CATEGORY: ProductCategory = 'school_uniform';
 export const GOODS_UNITS: readonly string[] = [
   '套', '件', '床', '条', '个', '只', '桶', '台', '双', '顶', '批', '箱', '盒', '张', '把', '辆', '副', '组', '包', '袋', '块', '本', '支', '对', '打',
 ];
+
+/**
+ * OCR misreadings fixed in every OCR'd cell before parsing: only character sequences that are no words
+ * ("白期" is a misread 日期) and letters standing for digits inside numbers ("+o.7").
+ */
+export const OCR_TEXT_FIXES: ReadonlyArray<readonly [RegExp, string]> = [
+  [/[白曰]期/g, '日期'],
+  [/(^|[\s~～（(]|(?<![A-Za-z0-9])[+\-±])[oO](?=[.,]\d)/g, '$10'],
+];
+
+/**
+ * Results that say the item does not apply to the sample: its verdict is 不适用 (n/a) even where the
+ * verdict cell ("/", "—") was not read.
+ */
+export const NOT_APPLICABLE_RESULTS: readonly RegExp[] = [
+  /^不适用/,
+  /^无(?:绳带|抽绳|塑料袋|塑料袋包装|包装袋|附件|小零件)$/,
+];

@@ -13,6 +13,7 @@ describe('parseDate', () => {
     // OCR: the 〇 of the year read as a zero or a letter O
     ['签发日期：二0二四年八月二十三日', '2024-08-23'],
     ['二O二四年五月六日', '2024-05-06'],
+    ['签发日期：二二四年四月二十六日', '2024-04-26'],
     ['2024 年 8 月 5 日', '2024-08-05'],
   ])('reads %p', (text, iso) => {
     expect(parseDate(text)).toBe(iso);
@@ -42,5 +43,12 @@ describe('parseDateRangeEnd', () => {
       '2024-08-19',
       '2024-08-22',
     ]);
+  });
+});
+
+describe('Chinese years OCR could not read', () => {
+  it('does not make a year out of three numerals that cannot be 20xx', () => {
+    expect(parseDate('三二四年四月二十六日')).toBeNull();
+    expect(parseDate('二〇四年四月二十六日')).toBeNull();
   });
 });

@@ -16,7 +16,7 @@ const CN_NUM = '〇零一二三四五六七八九十两○Ｏ';
 const ARABIC_DATE = /(\d{4})\s*(?:年|[-./／—–])\s*(\d{1,2})\s*(?:月|[-./／—–])\s*(\d{1,2})\s*日?/g;
 // OCR reads the 〇 of a Chinese year as a zero or the letter O ("二0二四年")
 const CHINESE_DATE = new RegExp(
-  `([${CN_NUM}0Oo]{4})\\s*年\\s*([${CN_NUM}]{1,3})\\s*月\\s*([${CN_NUM}]{1,3})\\s*日`,
+  `([${CN_NUM}0Oo]{3,4})\\s*年\\s*([${CN_NUM}]{1,3})\\s*月\\s*([${CN_NUM}]{1,3})\\s*日`,
   'g',
 );
 /** A short range end after a full date: "至18日", "～7月2日". */
@@ -48,9 +48,14 @@ export function findDates(text: string): FoundDate[] {
     }
   }
   for (const m of text.matchAll(CHINESE_DATE)) {
-    const yearText = m[1] ?? '';
-    if (/[0Oo]/.test(yearText) && yearText.replace(/[0Oo]/g, '').length < 2) continue;
-    const y = chineseDigitsToNumber(yearText.replace(/[0Oo]/g, '〇'));
+    let yearText = (m[1] ?? '').replace(/[0Oo]/g, '〇');
+    if ((m[1] ?? '').replace(/[0Oo]/g, '').length < 2) continue;
+    // OCR drops the thin 〇 of 二〇二四 now and then: "二二四年" can only be 2024
+    if (yearText.length === 3) {
+      if (!/^二[〇一二三四五六七八九]{2}$/.test(yearText) || yearText.includes('〇')) continue;
+      yearText = `二〇${yearText.slice(1)}`;
+    }
+    const y = chineseDigitsToNumber(yearText);
     const mo = chineseDigitsToNumber(m[2] ?? '');
     const d = chineseDigitsToNumber(m[3] ?? '');
     if (y === null || mo === null || d === null || !valid(y, mo, d)) continue;

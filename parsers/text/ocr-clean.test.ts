@@ -19,6 +19,9 @@ describe('OCR line cleanup', () => {
     expect(cleanOcrText('>=70 , 未脱落')).toBe('≥70 , 未脱落');
     expect(cleanOcrText('报告编号:〈2024) 江纤检字第W26339号')).toBe('报告编号:(2024) 江纤检字第W26339号');
     expect(cleanOcrText('商 “ 标')).toBe('商 标');
+    expect(cleanOcrText('签发白期：2024-01-19')).toBe('签发日期：2024-01-19');
+    expect(cleanOcrText('+o.7')).toBe('+0.7');
+    expect(cleanOcrText('Model HX-O.5')).toBe('Model HX-O.5');
   });
   it('cleans cells the OCR engine already split', () => {
     const doc = ocrDoc('x');

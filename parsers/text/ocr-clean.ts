@@ -3,13 +3,14 @@
  * wide gap, stray quote marks from border strokes removed, and unambiguous misreadings fixed
  * (">=" → "≥", "〈夏装)" → "（夏装）"). Cells the engine already split are cleaned the same way.
  */
+import { OCR_TEXT_FIXES } from '../data/vocab';
 import type { DocumentText, PageText, TextLine } from '../types';
 
 const EDGE_NOISE = /^[“”"'‘’。·、，,_~`]+|[“”"'‘’。·、，,_`]+$/g;
 
 /** Cleans one OCR cell or word. */
 export function cleanOcrText(s: string): string {
-  return s
+  return OCR_TEXT_FIXES.reduce((t, [re, to]) => t.replace(re, to), s)
     .replace(/[|｜“”"]/g, ' ')
     .replace(/[〈<（(]\s*(\d{4})\s*[)）]/g, '($1)')
     .replace(/>\s*=/g, '≥')

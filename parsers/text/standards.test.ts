@@ -11,6 +11,9 @@ describe('normaliseStandard', () => {
     ['FZ/T 73045-2013、', 'FZ/T 73045-2013'],
     ['GBMT 31888-2015', 'GB/T 31888-2015'],
     ['GB/ T 22796 - 2021', 'GB/T 22796-2021'],
+    // OCR lost the dash before the year
+    ['GB/T318882015、GB184012010B类', 'GB/T 31888-2015'],
+    ['GB6675.12014', 'GB 6675.1-2014'],
   ])('normalises %p', (raw, code) => {
     expect(normaliseStandard(raw)).toBe(code);
   });

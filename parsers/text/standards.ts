@@ -22,7 +22,9 @@ const PREFIX_RE = [...STANDARD_PREFIXES]
   )
   .join('|');
 const STANDARD_RE = new RegExp(
-  `(?<![A-Za-z])(${PREFIX_RE})\\s*(\\d{1,6}(?:\\s*\\.\\s*\\d{1,3})*)\\s*[-—–―－~]\\s*((?:19|20)\\d{2})(?!\\d)`,
+  // OCR drops the dash before the year now and then ("GB/T318882015"): a year right after a number of
+  // four or more digits still counts
+  `(?<![A-Za-z])(${PREFIX_RE})\\s*(\\d{1,6}(?:\\s*\\.\\s*\\d{1,3})*)(?:\\s*[-—–―－~]\\s*|(?<=\\d{4}|\\.\\d{1,2}))((?:19|20)\\d{2})(?!\\d)`,
   'g',
 );
 const CLASS_RE = /^\s*[（(]?\s*([ABC])\s*类/;

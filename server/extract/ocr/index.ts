@@ -53,7 +53,7 @@ class EngineOcrProvider implements OcrProvider {
 
   /** Tesseract binarises: it needs even lighting. PaddleOCR's networks cope with shading themselves. */
   private prepOptions(): PrepareOptions {
-    return { flattenLighting: this.engine.name === 'tesseract' };
+    return { flattenLighting: this.engine.name === 'tesseract' || process.env.OCR_FLATTEN === '1' };
   }
 }
 

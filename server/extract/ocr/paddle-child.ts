@@ -185,6 +185,17 @@ const CROP_MARGIN =
   process.env.PADDLE_CROP_MARGIN === undefined ? 0.3 : Number(process.env.PADDLE_CROP_MARGIN);
 
 /**
+ * A segment several characters long. Short ones (a digit, "1级", a grade) are read best on the
+ * package's tight crop: with a margin the recogniser drops or misreads single digits ("7" → "?").
+ */
+function isTextRun(box: number[][]): boolean {
+  const [p0 = [0, 0], p1 = [0, 0], , p3 = [0, 0]] = box;
+  const width = Math.hypot((p1[0] ?? 0) - (p0[0] ?? 0), (p1[1] ?? 0) - (p0[1] ?? 0));
+  const height = Math.hypot((p3[0] ?? 0) - (p0[0] ?? 0), (p3[1] ?? 0) - (p0[1] ?? 0));
+  return width >= 3 * height;
+}
+
+/**
  * The line's bounding rectangle cut from the full page with a margin of CROP_MARGIN × its height. The
  * package's own crops end at the ink, and the recogniser misreads or drops rarer characters (涪 read
  * as 培, or lost) on such tight crops; with about a third of a line height around the text it reads them.
@@ -239,7 +250,7 @@ async function recognise(ocr: Models, req: PaddleRequest): Promise<PaddleRespons
   const lines: PaddleRawLine[] = [];
   for (const segment of segments) {
     const box = segment.box.map((p) => [...p]);
-    const image = CROP_MARGIN > 0 ? new ocr.ImageRaw(cropLine(page, box)) : segment.image;
+    const image = CROP_MARGIN > 0 && isTextRun(box) ? new ocr.ImageRaw(cropLine(page, box)) : segment.image;
     const results = await ocr.recognition.run([{ box, image }]);
     for (const r of results) {
       if (r.text.trim()) lines.push({ text: r.text, mean: r.mean, box });
