@@ -32,7 +32,9 @@ const ConfigSchema = z.object({
     .refine((v) => !v || /^postgres(ql)?:\/\//.test(v), 'must be a postgres:// or postgresql:// URL'),
   SESSION_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
   OCR_WORKERS: intFromEnv(os.cpus().length || 1).refine((n) => n >= 1 && n <= 64, 'must be 1-64'),
-  OCR_ENGINE: z.enum(['tesseract', 'paddle']).default('tesseract'),
+  OCR_ENGINE: z.enum(['tesseract', 'paddle']).default('paddle'),
+  /** PaddleOCR: processes, each with its own models (~0.6–0.8 GB) and OCR_WORKERS / processes threads. */
+  PADDLE_PROCESSES: intFromEnv(1).refine((n) => n >= 1 && n <= 16, 'must be 1-16'),
   MAX_UPLOAD_MB: intFromEnv(30).refine((n) => n >= 1, 'must be at least 1'),
   MAX_PAGES: intFromEnv(100).refine((n) => n >= 1, 'must be at least 1'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -117,7 +117,8 @@ export const CONCLUSION_NOT_CONTINUATION: readonly RegExp[] = [
 ];
 /** Lines that open the printed conclusion sentence. */
 export const CONCLUSION_STARTERS: readonly RegExp[] = [
-  /^(?:结\s*论|检验结论|检测结论|检验检测结论)\s*(?:Conclusion)?\s*[:：]\s*\S/,
+  // the English label may come misread ("Conclusi0n")
+  /^(?:结\s*论|检验结论|检测结论|检验检测结论)\s*(?:[A-Za-z0-9]{4,14})?\s*[:：]\s*\S/,
   /^经(?:检验|检测|检验检测|测试)/,
   /^(?:该|本)?样品(?:所检|经检)/,
   /^(?:该|本)(?:批)?(?:样品|产品)/,
@@ -144,6 +145,8 @@ export const GOODS_UNITS: readonly string[] = [
  */
 export const OCR_TEXT_FIXES: ReadonlyArray<readonly [RegExp, string]> = [
   [/[白曰]期/g, '日期'],
+  // a speck read as a middle dot inside a wrapped label ("生产日期·或批号")
+  [/(?<=[\u3400-\u9fff])[·•・](?=[\u3400-\u9fff])/g, ''],
   [/(^|[\s~～（(]|(?<![A-Za-z0-9])[+\-±])[oO](?=[.,]\d)/g, '$10'],
 ];
 

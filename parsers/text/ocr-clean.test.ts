@@ -21,6 +21,7 @@ describe('OCR line cleanup', () => {
     expect(cleanOcrText('商 “ 标')).toBe('商 标');
     expect(cleanOcrText('签发白期：2024-01-19')).toBe('签发日期：2024-01-19');
     expect(cleanOcrText('+o.7')).toBe('+0.7');
+    expect(cleanOcrText('生产日期·或批号')).toBe('生产日期或批号');
     expect(cleanOcrText('Model HX-O.5')).toBe('Model HX-O.5');
   });
   it('cleans cells the OCR engine already split', () => {

@@ -1,9 +1,10 @@
 /**
- * PaddleOCR PP-OCRv4 engine. Each worker is a child process (paddle-child.ts) because its memory
- * grows page after page (1.0–1.8 GB with the package defaults, 0.4–0.9 GB as configured there):
- * a child is replaced after `pagesPerWorker` pages, when it reports more than `maxRssBytes`, when a
- * page times out, or when it dies. Each child runs onnxruntime on one thread (the most work per CPU
- * second); OCR_WORKERS children run pages in parallel.
+ * PaddleOCR PP-OCRv4 engine (the default). Each worker is a child process (paddle-child.ts) because
+ * its memory grows page after page (0.5 GB after the first page, 0.85 GB after twelve): a child is
+ * replaced after `pagesPerWorker` pages, when it reports more than `maxRssBytes`, when a page times
+ * out, or when it dies. By default one child runs onnxruntime on every core (2.7 s a page on two
+ * cores, ~0.8 GB at its peak); more children read more pages per CPU second but each holds its own
+ * models (PADDLE_PROCESSES).
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -22,8 +23,10 @@ import type { PaddleRawLine, PaddleRequest, PaddleResponse } from './paddle-chil
 import { levelledCentre, mergeStackedCells } from './stacked-cells';
 
 export interface PaddleEngineOptions {
-  /** Child processes, each single-threaded (~0.4–0.9 GB each); default 1. */
-  workers?: number;
+  /** Child processes, each holding its own models (~0.6–0.8 GB each), one page at a time; default 1. */
+  processes?: number;
+  /** onnxruntime threads in each child; default: the cores divided among the children. */
+  threadsPerProcess?: number;
   pagesPerWorker?: number;
   /** A child reporting more resident memory than this after a page is replaced. */
   maxRssBytes?: number;
@@ -53,12 +56,14 @@ export class PaddleEngine implements OcrEngine {
   private readonly pagesPerWorker: number;
   private readonly maxRssBytes: number;
   private readonly pageTimeoutMs: number;
+  private readonly threads: number;
   private nextId = 1;
   private closed = false;
   childrenStarted = 0;
 
   constructor(opts: PaddleEngineOptions = {}) {
-    const n = Math.max(1, opts.workers ?? 1);
+    const n = Math.max(1, opts.processes ?? 1);
+    this.threads = Math.max(1, opts.threadsPerProcess ?? Math.floor(os.cpus().length / n));
     this.slots = Array.from({ length: n }, () => null);
     this.busy = Array.from({ length: n }, () => false);
     this.pagesPerWorker = opts.pagesPerWorker ?? 4;
@@ -118,9 +123,7 @@ export class PaddleEngine implements OcrEngine {
     const existing = this.slots[i];
     if (existing) return existing;
     const entry = childEntry();
-    // Cores not used by other children go to this one (one child on two cores: two threads).
-    const threads = Math.max(1, Math.floor(os.cpus().length / this.slots.length));
-    const proc = fork(entry.file, [String(threads)], {
+    const proc = fork(entry.file, [String(this.threads)], {
       // A small V8 heap makes the child collect its per-page garbage early instead of growing.
       execArgv: [...entry.execArgv, '--max-old-space-size=384'],
       serialization: 'advanced',
