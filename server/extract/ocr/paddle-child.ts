@@ -77,8 +77,9 @@ async function main(): Promise<void> {
     return toInput.call(this, image, { mean: [0.5, 0.5, 0.5], std: [0.5, 0.5, 0.5] });
   };
   // Without the CPU memory arena the process stays at 0.4–0.9 GB instead of growing past 1.5 GB,
-  // for about the same CPU time. One thread per process (argv[2]) is the most work per CPU second:
-  // ~6 CPU s a page instead of ~9.4 with two (thread hand-offs dominate the small recognition runs).
+  // for about the same CPU time. Threads come from argv[2]: one thread does the most work per CPU
+  // second (thread hand-offs dominate the small recognition runs), but every process holds its own
+  // models, so the engine's default is one process with a thread per core (see paddle-engine.ts).
   const threads = Math.max(1, Number(process.argv[2]) || 1);
   const onnxOptions = { enableCpuMemArena: false, intraOpNumThreads: threads, interOpNumThreads: 1 };
   const backend = (await importEsm(pathToFileURL(path.join(commonBuild, 'backend/index.js')).href)) as {
