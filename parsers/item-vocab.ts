@@ -13,6 +13,7 @@ import {
   UNIT_OCR_FIXES,
   VERDICT_WORDS,
 } from './data/vocab';
+import { editDistance } from './text/edit-distance';
 import type { Verdict } from './types';
 
 export const compact = (s: string) => s.replace(/\s+/g, '');
@@ -171,20 +172,6 @@ export function snapItemName(name: string): string {
   };
   const sub = rest.join(' ');
   return [snap(head, KNOWN_ITEMS), sub ? snap(sub, SUB_ITEM_WORDS) : ''].filter(Boolean).join(' ');
-}
-
-function editDistance(a: string, b: string): number {
-  const d = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = d[0] ?? 0;
-    d[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = d[j] ?? 0;
-      d[j] = Math.min((d[j] ?? 0) + 1, (d[j - 1] ?? 0) + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return d[b.length] ?? 0;
 }
 
 /** OCR units outside the vocabulary: a known unit inside the token, else none. */

@@ -90,3 +90,29 @@ describe('field schemas and paths', () => {
     expect(() => setPath(e, 'items.9.result', 'x')).toThrow(/超出范围/);
   });
 });
+
+describe('party names near a registered name', () => {
+  const known = ['江州市涪溪区教育委员会', '江州市涪溪区金桥幼儿园', '江州市涪溪中学校'];
+  const flagsFor = (client: string, corrected: string[] = []) =>
+    computeReviewFields({ ...report(), client }, corrected, { knownNames: known }).filter(
+      (f) => f.reason === 'near_known_name',
+    );
+
+  test('a client one character off a registered name (a rare character misread or dropped) is flagged with that name', () => {
+    expect(flagsFor('江州市培溪区教育委员会')).toEqual([
+      {
+        path: 'client',
+        reason: 'near_known_name',
+        message:
+          '「委托单位」识别为“江州市培溪区教育委员会”，与本区登记的“江州市涪溪区教育委员会”相差 1 个字，请核对原件',
+      },
+    ]);
+    expect(flagsFor('江州市溪中学校')[0]?.message).toContain('江州市涪溪中学校');
+  });
+
+  test('a registered name, a far name, or a name a person corrected is not flagged', () => {
+    expect(flagsFor('江州市涪溪区教育委员会')).toEqual([]);
+    expect(flagsFor('江州锦程服饰有限公司')).toEqual([]);
+    expect(flagsFor('江州市培溪区教育委员会', ['client'])).toEqual([]);
+  });
+});

@@ -3,6 +3,7 @@
  * still need a person's look (`review_fields`): missing required fields, low-confidence fields and the
  * parser's own flags — minus whatever a person has corrected since.
  */
+import { editDistance } from '../../parsers/text/edit-distance';
 import type { Extraction } from '../../parsers/types';
 import type { ReviewField } from '../../models/document.repository';
 import { getPath, labelOf, setPath } from './field-paths';
@@ -14,6 +15,34 @@ const REQUIRED: Record<Extraction['kind'], string[]> = {
   test_report: ['reportNumber', 'lab.name', 'sample.name', 'client', 'dates.issued', 'conclusion', 'items'],
   contract: ['purchaser.name', 'supplier.name', 'lines'],
 };
+
+/** Organisation names OCR may misread, checked against the names registered in the district. */
+const NAME_FIELDS: Record<Extraction['kind'], string[]> = {
+  test_report: ['client'],
+  contract: ['purchaser.name'],
+};
+
+const compactName = (s: string) => s.normalize('NFKC').replace(/\s+/g, '');
+
+/**
+ * A registered name `value` is one or two characters away from (a rare character OCR read as another
+ * or dropped: "江州市溪区金桥幼儿园" for 江州市涪溪区金桥幼儿园), or null when it is one of them or near none.
+ */
+export function nearKnownName(
+  value: string,
+  known: readonly string[],
+): { name: string; distance: number } | null {
+  const v = compactName(value);
+  if (v.length < 6 || known.some((k) => compactName(k) === v)) return null;
+  let best: { name: string; distance: number } | null = null;
+  for (const name of known) {
+    const k = compactName(name);
+    if (Math.abs(k.length - v.length) > 2) continue;
+    const distance = editDistance(v, k);
+    if (distance <= 2 && (!best || distance < best.distance)) best = { name, distance };
+  }
+  return best;
+}
 
 export interface Correction {
   path: string;
@@ -51,7 +80,11 @@ export function pathsOverlap(a: string, b: string): boolean {
 export function computeReviewFields(
   effective: Extraction,
   corrected: readonly string[],
-  opts: { declaredKind?: string | null } = {},
+  opts: {
+    declaredKind?: string | null;
+    /** the district's registered school and bureau names (see nearKnownName) */
+    knownNames?: readonly string[];
+  } = {},
 ): ReviewField[] {
   const out = new Map<string, ReviewField>();
   const touched = (p: string) => corrected.some((c) => pathsOverlap(c, p));
@@ -73,6 +106,18 @@ export function computeReviewFields(
         path,
         reason: 'low_confidence',
         message: `「${labelOf(path)}」识别置信度较低（${Math.round(meta.confidence * 100)}%），请核对`,
+      });
+    }
+  }
+  for (const path of NAME_FIELDS[effective.kind]) {
+    const value = getPath(effective, path);
+    const near =
+      typeof value === 'string' && !touched(path) ? nearKnownName(value, opts.knownNames ?? []) : null;
+    if (near) {
+      add({
+        path,
+        reason: 'near_known_name',
+        message: `「${labelOf(path)}」识别为“${String(value)}”，与本区登记的“${near.name}”相差 ${near.distance} 个字，请核对原件`,
       });
     }
   }

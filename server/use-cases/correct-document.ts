@@ -12,6 +12,7 @@ import { AppError, notFound } from '../errors';
 import { authorize, type Principal } from '../policies/policy';
 import { fieldSchema, getPath, PathError, setPath } from '../review/field-paths';
 import { applyCorrections, computeReviewFields } from '../review/effective';
+import { knownOrganisationNames } from '../review/known-names';
 import { recomputeVerificationFor } from '../pipeline/verification-hook';
 import { saveDocumentResult } from './store-document-result';
 import {
@@ -107,7 +108,7 @@ export async function correctDocument(
     const reviewFields = computeReviewFields(
       effective,
       all.map((c) => c.path),
-      { declaredKind: doc.declaredKind },
+      { declaredKind: doc.declaredKind, knownNames: await knownOrganisationNames(tx, doc.districtId) },
     );
     await saveDocumentResult(tx, doc, { effective, reviewFields });
     applied = rows.length;

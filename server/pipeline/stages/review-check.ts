@@ -1,9 +1,11 @@
 /**
  * review_check: applies any corrections people made before (a re-processed document keeps them) and
- * lists the fields that need a person's look: missing required fields, low confidence, parser flags.
+ * lists the fields that need a person's look: missing required fields, low confidence, parser flags, and
+ * party names one or two characters away from a school or bureau registered in the district.
  */
 import { listCorrections } from '../../../models/document.repository';
 import { applyCorrections, computeReviewFields } from '../../review/effective';
+import { knownOrganisationNames } from '../../review/known-names';
 import type { Stage } from '../stage';
 
 export const reviewCheckStage: Stage = {
@@ -15,7 +17,10 @@ export const reviewCheckStage: Stage = {
     s.reviewFields = computeReviewFields(
       s.effective,
       corrections.map((c) => c.path),
-      { declaredKind: s.doc.declaredKind },
+      {
+        declaredKind: s.doc.declaredKind,
+        knownNames: await knownOrganisationNames(s.app.db, s.doc.districtId),
+      },
     );
   },
 };
