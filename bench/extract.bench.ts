@@ -26,6 +26,7 @@ import { prepareImage } from '../server/extract/image-prep';
 import { createOcrEngine, type OcrEngine, type OcrEngineName } from '../server/extract/ocr';
 import { TesseractEngine } from '../server/extract/ocr/tesseract-engine';
 import { renderPdfPage } from '../server/extract/render-pdf';
+import { treePids, treeRss } from './process-tree';
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -98,37 +99,6 @@ function keyStrings(t: Truth): string[] {
   }
   for (const line of (t.lines as Array<Record<string, unknown>> | undefined) ?? []) add(line.model);
   return out;
-}
-
-/** Every process in a tree (Linux /proc): the root and all its descendants. */
-function treePids(pid: number): number[] {
-  const out: number[] = [];
-  const visit = (p: number) => {
-    out.push(p);
-    try {
-      for (const tid of readdirSync(`/proc/${p}/task`)) {
-        const kids = readFileSync(`/proc/${p}/task/${tid}/children`, 'utf8').trim();
-        for (const k of kids ? kids.split(/\s+/) : []) visit(Number(k));
-      }
-    } catch {
-      // the process ended while being read
-    }
-  };
-  visit(pid);
-  return out;
-}
-
-/** Resident memory of a process tree in bytes. */
-function treeRss(pid: number): number {
-  let total = 0;
-  for (const p of treePids(pid)) {
-    try {
-      total += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, 'utf8'))?.[1] ?? 0) * 1024;
-    } catch {
-      // ended
-    }
-  }
-  return total;
 }
 
 /** CPU seconds (user + system) used so far by one process. */

@@ -19,6 +19,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { treeRss } from './process-tree';
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -36,36 +37,6 @@ function freePort(): Promise<number> {
       srv.close(() => resolve(typeof addr === 'object' && addr ? addr.port : 0));
     });
   });
-}
-
-/** Every process in a tree (Linux /proc): the root and all its descendants. */
-function treePids(pid: number): number[] {
-  const out: number[] = [];
-  const visit = (p: number) => {
-    out.push(p);
-    try {
-      for (const tid of readdirSync(`/proc/${p}/task`)) {
-        const kids = readFileSync(`/proc/${p}/task/${tid}/children`, 'utf8').trim();
-        for (const k of kids ? kids.split(/\s+/) : []) visit(Number(k));
-      }
-    } catch {
-      // the process ended while being read
-    }
-  };
-  visit(pid);
-  return out;
-}
-
-function treeRss(pid: number): number {
-  let total = 0;
-  for (const p of treePids(pid)) {
-    try {
-      total += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, 'utf8'))?.[1] ?? 0) * 1024;
-    } catch {
-      // ended
-    }
-  }
-  return total;
 }
 
 const mb = (b: number) => `${Math.round(b / 1024 ** 2)} MB`;
