@@ -1,6 +1,8 @@
+/** Small normalisers the verification rules compare with (names, report numbers, models, dates). */
 import { toHalfWidth } from '../../parsers/text/normalise';
 
-/** Small normalisers the verification rules compare with (names, report numbers, models, dates). */
+/** Levenshtein distance (small strings: names, models); one implementation for parsers and verification. */
+export { editDistance } from '../../parsers/text/edit-distance';
 
 /**
  * Memoises a string normaliser: documents repeat the same names thousands of times in a district,
@@ -126,19 +128,4 @@ export function addMonths(iso: string, months: number): string {
 export function addDays(iso: string, days: number): string {
   const t = Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000;
   return new Date(t).toISOString().slice(0, 10);
-}
-
-/** Levenshtein distance (small strings: names, models). */
-export function editDistance(a: string, b: string): number {
-  if (a === b) return 0;
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      cur[j] = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
-    }
-    prev = cur;
-  }
-  return prev[b.length] ?? Math.max(a.length, b.length);
 }
