@@ -3,9 +3,10 @@
  * still need a person's look (`review_fields`): missing required fields, low-confidence fields and the
  * parser's own flags — minus whatever a person has corrected since.
  */
-import { editDistance } from '../../parsers/text/edit-distance';
 import type { Extraction } from '../../parsers/types';
 import type { ReviewField } from '../../models/document.repository';
+import { normaliseName } from '../verify/normalise';
+import { nearMiss, type NearMissLimits } from '../verify/parties';
 import { getPath, labelOf, setPath } from './field-paths';
 
 /** Below this confidence a field is shown for review. */
@@ -22,24 +23,23 @@ const NAME_FIELDS: Record<Extraction['kind'], string[]> = {
   contract: ['purchaser.name'],
 };
 
-const compactName = (s: string) => s.normalize('NFKC').replace(/\s+/g, '');
+/** A review prompt may be looser than matching (see nearMiss): names of six characters on, two edits. */
+const REVIEW_LIMITS: NearMissLimits = { minLength: 6, maxEdits: () => 2 };
 
 /**
- * A registered name `value` is one or two characters away from (a rare character OCR read as another
+ * The registered name `value` is one or two characters away from (a rare character OCR read as another
  * or dropped: "江州市溪区金桥幼儿园" for 江州市涪溪区金桥幼儿园), or null when it is one of them or near none.
  */
 export function nearKnownName(
   value: string,
   known: readonly string[],
 ): { name: string; distance: number } | null {
-  const v = compactName(value);
-  if (v.length < 6 || known.some((k) => compactName(k) === v)) return null;
+  const v = normaliseName(value);
+  if (known.some((k) => normaliseName(k) === v)) return null;
   let best: { name: string; distance: number } | null = null;
   for (const name of known) {
-    const k = compactName(name);
-    if (Math.abs(k.length - v.length) > 2) continue;
-    const distance = editDistance(v, k);
-    if (distance <= 2 && (!best || distance < best.distance)) best = { name, distance };
+    const distance = nearMiss(v, normaliseName(name), REVIEW_LIMITS);
+    if (distance > 0 && (!best || distance < best.distance)) best = { name, distance };
   }
   return best;
 }

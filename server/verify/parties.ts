@@ -54,16 +54,27 @@ const KIND_TAIL =
   /(幼儿园|小学|初级中学|高级中学|完全中学|中学校|中学|学校|教育局|教育委员会|教育和体育局|教育体育局|教体局)$/;
 const NUMERALS = /[0-9一二三四五六七八九十百零〇两]/;
 
+/** How far apart two names may be to count as one name misread: matching is stricter than a review prompt. */
+export interface NearMissLimits {
+  /** shortest name considered */
+  minLength: number;
+  /** most differing characters, given the shorter name's length */
+  maxEdits(shorter: number): number;
+}
+
+/** Matching a report's party to a known one: long names, ≤ 1 differing character per 5. */
+const MATCH_LIMITS: NearMissLimits = { minLength: 8, maxEdits: (n) => Math.floor(n / 5) };
+
 /**
- * The number of differing characters when two long names differ only by a few OCR-style
- * substitutions (≤ 1 per 5 characters), 0 otherwise. Never across a different school level or
+ * The number of differing characters when two normalised names differ only by a few OCR-style
+ * substitutions or drops (within `limits`), 0 otherwise. Never across a different school level or
  * authority, and never when the difference is a numeral (第一小学 ≠ 第二小学).
  */
-function nearMiss(a: string, b: string): number {
-  if (Math.min(a.length, b.length) < 8) return 0;
+export function nearMiss(a: string, b: string, limits: NearMissLimits = MATCH_LIMITS): number {
+  if (Math.min(a.length, b.length) < limits.minLength) return 0;
   if ((KIND_TAIL.exec(a)?.[0] ?? '') !== (KIND_TAIL.exec(b)?.[0] ?? '')) return 0;
   const d = editDistance(a, b);
-  if (d === 0 || d > Math.floor(Math.min(a.length, b.length) / 5)) return 0;
+  if (d === 0 || d > limits.maxEdits(Math.min(a.length, b.length))) return 0;
   if (a.length === b.length) {
     for (let i = 0; i < a.length; i++) {
       if (a[i] !== b[i] && (NUMERALS.test(a[i] ?? '') || NUMERALS.test(b[i] ?? ''))) return 0;
