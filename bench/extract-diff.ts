@@ -11,6 +11,8 @@
  *
  * OCR is slow and the parsers are fast: the recognised pages of every scanned/photo document are cached
  * under DATA_DIR/ocr-cache/<engine>/<sha256 of file>.json, so a parser change is re-scored in seconds.
+ * The cache knows the engine's name, not its settings: after changing the engine or the image
+ * preparation, run once with --refresh.
  * For every document it prints the fields and items that differ from the truth, then the scoring tool's
  * summary (shared/tools/score-extraction.mjs --outputs) over the same outputs. Text PDFs are included
  * (they need no OCR) so a parser change that breaks them shows at once.
@@ -28,6 +30,7 @@ import {
 } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { parseDocument } from '../parsers/registry';
 import type { DocumentText } from '../parsers/types';
 import { config } from '../server/config';
@@ -43,11 +46,6 @@ interface Truth {
   kind: string;
   items?: Array<{ name: string; verdict: string; result?: string; requirement?: string }>;
   [k: string]: unknown;
-}
-
-function opt(argv: string[], name: string): string | undefined {
-  const i = argv.indexOf(name);
-  return i >= 0 ? argv[i + 1] : undefined;
 }
 
 function norm(v: unknown): string {
@@ -149,12 +147,22 @@ function contractLineDiffs(truth: Truth, got: Record<string, unknown>): string[]
 }
 
 async function main(argv: string[]): Promise<void> {
-  const engine = (opt(argv, '--engine') ?? config().OCR_ENGINE) as OcrEngineName;
-  const corpus = path.resolve(opt(argv, '--corpus') ?? path.join(ROOT, '../shared/corpus/dev'));
-  const only = opt(argv, '--only')?.split(',') ?? null;
-  const refresh = argv.includes('--refresh');
-  const quiet = argv.includes('--quiet');
-  const relayout = argv.includes('--relayout') && engine === 'paddle';
+  const { values: o } = parseArgs({
+    args: argv,
+    options: {
+      engine: { type: 'string' },
+      corpus: { type: 'string' },
+      only: { type: 'string' },
+      refresh: { type: 'boolean', default: false },
+      quiet: { type: 'boolean', default: false },
+      relayout: { type: 'boolean', default: false },
+    },
+  });
+  const engine = (o.engine ?? config().OCR_ENGINE) as OcrEngineName;
+  const corpus = path.resolve(o.corpus ?? path.join(ROOT, '../shared/corpus/dev'));
+  const only = o.only?.split(',') ?? null;
+  const { refresh, quiet } = o;
+  const relayout = o.relayout && engine === 'paddle';
   const cacheDir = path.join(config().DATA_DIR, 'ocr-cache', engine);
   mkdirSync(cacheDir, { recursive: true });
   const outDir = mkdtempSync(path.join(os.tmpdir(), 'dsv-diff-'));

@@ -19,14 +19,11 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { sniffFileType } from '../server/extract/extract-document';
 import { treeRss } from './process-tree';
 
 const ROOT = path.resolve(__dirname, '../..');
-
-function opt(argv: string[], name: string): string | undefined {
-  const i = argv.indexOf(name);
-  return i >= 0 ? argv[i + 1] : undefined;
-}
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -43,10 +40,7 @@ const mb = (b: number) => `${Math.round(b / 1024 ** 2)} MB`;
 
 /** A copy of the file with different bytes but the same content for any reader. */
 function tagged(buf: Buffer, tag: string): Buffer {
-  return Buffer.concat([
-    buf,
-    Buffer.from(buf.subarray(0, 4).toString('latin1') === '%PDF' ? `\n%${tag}\n` : tag),
-  ]);
+  return Buffer.concat([buf, Buffer.from(sniffFileType(buf) === 'pdf' ? `\n%${tag}\n` : tag)]);
 }
 
 interface Session {
@@ -112,9 +106,18 @@ function startService(env: NodeJS.ProcessEnv): Promise<{ proc: ChildProcess; out
 }
 
 async function main(argv: string[]): Promise<void> {
-  const perBatch = Number(opt(argv, '--docs') ?? 50);
-  const batches = Number(opt(argv, '--batches') ?? 3);
-  const corpus = path.resolve(opt(argv, '--corpus') ?? path.join(ROOT, '../shared/corpus/dev'));
+  const { values: o } = parseArgs({
+    args: argv,
+    options: {
+      docs: { type: 'string', default: '50' },
+      batches: { type: 'string', default: '3' },
+      engine: { type: 'string' },
+      corpus: { type: 'string' },
+    },
+  });
+  const perBatch = Number(o.docs);
+  const batches = Number(o.batches);
+  const corpus = path.resolve(o.corpus ?? path.join(ROOT, '../shared/corpus/dev'));
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'dsv-intake-bench-'));
   const port = await freePort();
   const env: NodeJS.ProcessEnv = {
@@ -125,7 +128,7 @@ async function main(argv: string[]): Promise<void> {
     HOST: '127.0.0.1',
     LOG_LEVEL: 'warn',
     DATABASE_URL: '',
-    ...(opt(argv, '--engine') ? { OCR_ENGINE: opt(argv, '--engine') } : {}),
+    ...(o.engine ? { OCR_ENGINE: o.engine } : {}),
   };
   const cli = (...args: string[]) => {
     const r = spawnSync(process.execPath, [path.join(ROOT, 'dist/server/cli/admin.js'), ...args], {
