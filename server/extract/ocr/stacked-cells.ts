@@ -72,8 +72,9 @@ function isWrappedCell(run: OcrWord[], words: OcrWord[], centre: (w: OcrWord) =>
   const h = Math.min(...run.map(height));
   const mid = (centre(first) + centre(last)) / 2;
   const span = merge(run);
-  const top = Math.min(...run.map(centre)) - h;
-  const bottom = Math.max(...run.map(centre)) + h;
+  // the run is ordered top to bottom (nextInColumn)
+  const top = centre(first) - h;
+  const bottom = centre(last) + h;
   let centred = 0;
   let stacked = 0;
   for (const n of words) {
@@ -93,14 +94,13 @@ function isWrappedCell(run: OcrWord[], words: OcrWord[], centre: (w: OcrWord) =>
  */
 export function mergeStackedCells(words: OcrWord[], skew = 0): OcrWord[] {
   const centre = (w: OcrWord) => levelledCentre(w, skew);
-  let current = [...words];
   const used = new Set<OcrWord>();
   const merged: OcrWord[] = [];
-  for (const a of [...current].sort((x, y) => centre(x) - centre(y))) {
+  for (const a of [...words].sort((x, y) => centre(x) - centre(y))) {
     if (used.has(a)) continue;
-    const b = nextInColumn(a, current, centre);
+    const b = nextInColumn(a, words, centre);
     if (!b || used.has(b)) continue;
-    const c = nextInColumn(b, current, centre);
+    const c = nextInColumn(b, words, centre);
     const candidates =
       c && !used.has(c)
         ? [
@@ -108,12 +108,10 @@ export function mergeStackedCells(words: OcrWord[], skew = 0): OcrWord[] {
             [a, b],
           ]
         : [[a, b]];
-    const run = candidates.find((r) => isWrappedCell(r, current, centre));
+    const run = candidates.find((r) => isWrappedCell(r, words, centre));
     if (!run) continue;
     run.forEach((w) => used.add(w));
     merged.push(merge(run));
   }
-  if (merged.length === 0) return words;
-  current = current.filter((w) => !used.has(w)).concat(merged);
-  return current;
+  return merged.length === 0 ? words : words.filter((w) => !used.has(w)).concat(merged);
 }
