@@ -8,7 +8,7 @@ import { bootstrap, shutdown } from './bootstrap';
 import { createApp } from './app';
 import { createLogger } from './logger';
 import { shutdownOnSignals } from './shutdown-on-signals';
-import { formatDemoAccounts, hasAnyUser, loadDemo } from './use-cases/load-demo';
+import { formatDemoAccounts, hasAnyUser, loadDemo } from './use-cases/accounts/load-demo';
 import { DataDirLockedError } from '../models/data-dir-lock';
 
 async function main(): Promise<void> {

@@ -3,7 +3,7 @@
  * "Audit output"). Exit codes: 0 done (findings or not), 1 failure, 2 usage error.
  */
 import fs from 'node:fs';
-import { auditFolder, type AuditRun } from '../use-cases/audit-folder';
+import { auditFolder, type AuditRun } from '../use-cases/audit/audit-folder';
 
 const USAGE = '用法 / usage: dsv audit DIR [--as-of YYYY-MM-DD] [--json] [--no-ocr]';
 

@@ -4,7 +4,7 @@ import type { AppContext } from '../context';
 import { recomputeVerificationFor } from './verification-hook';
 
 test('Without server/use-cases/recompute.ts the verification hook is a logged no-op', async () => {
-  if (fs.existsSync(path.join(__dirname, '../use-cases/recompute.ts'))) return; // the verifier is wired in
+  if (fs.existsSync(path.join(__dirname, '../use-cases/verification/recompute.ts'))) return; // the verifier is wired in
   const debug = jest.fn();
   const ctx = { logger: { debug } } as unknown as AppContext;
   await expect(

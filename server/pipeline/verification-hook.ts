@@ -24,7 +24,7 @@ function loadRecompute(): Recompute | null {
   if (cached !== undefined) return cached;
   try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const mod = require('../use-cases/recompute') as { recomputeForDocument?: Recompute };
+    const mod = require('../use-cases/verification/recompute') as { recomputeForDocument?: Recompute };
     cached = typeof mod.recomputeForDocument === 'function' ? mod.recomputeForDocument : null;
   } catch (e) {
     // Only "recompute.ts itself is absent" means no verifier; a missing import inside it is a real error.

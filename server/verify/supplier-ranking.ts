@@ -1,6 +1,6 @@
 /**
  * What the two supplier lists share — the one the engine builds from fresh line results (dsv audit)
- * and the one the service builds from stored findings (server/use-cases/build-sampling-list.ts):
+ * and the one the service builds from stored findings (server/use-cases/sampling/build-sampling-list.ts):
  * the order (heaviest finding weight, then the sum of weights over (line, finding), then name),
  * the risk tier of a weight, and the columns market supervision publishes.
  */

@@ -3,7 +3,7 @@ import request from 'supertest';
 import { buildDistrict, buildUser, startTestApp, tokenFor, type TestApp } from '../helpers/test-app';
 import { testDriver } from '../helpers/test-database';
 import { DEV_EXPECTED_ORDER, seedDevDistrict, type DevDistrict } from '../helpers/district-builders';
-import { buildSamplingList } from '../../server/use-cases/build-sampling-list';
+import { buildSamplingList } from '../../server/use-cases/sampling/build-sampling-list';
 import type { District } from '../../models/district.repository';
 
 function binaryParser(res: request.Response, cb: (err: Error | null, body: Buffer) => void) {

@@ -13,8 +13,8 @@ import { insertDistrict, insertSchool, type School } from '../../models/district
 import { insertContract, upsertSupplier } from '../../models/contract.repository';
 import { insertTestReport, linkReportToLine, storeExtractedDocument } from '../../models/report.repository';
 import type { ContractExtraction, TestReportExtraction } from '../../parsers/types';
-import { verifyDistrictUseCase } from '../../server/use-cases/verify-district';
-import { buildSamplingList } from '../../server/use-cases/build-sampling-list';
+import { verifyDistrictUseCase } from '../../server/use-cases/verification/verify-district';
+import { buildSamplingList } from '../../server/use-cases/sampling/build-sampling-list';
 import { schoolKindFromName } from '../../server/verify/parties';
 import { normaliseName } from '../../server/verify/normalise';
 import { buildUser, startTestApp, tokenFor, type TestApp } from '../helpers/test-app';

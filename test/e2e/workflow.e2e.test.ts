@@ -11,7 +11,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { buildUser } from '../helpers/test-app';
-import { createDistrict, createSchool } from '../../server/use-cases/manage-accounts';
+import { createDistrict, createSchool } from '../../server/use-cases/accounts/manage-accounts';
 import { login, openTab, shoot, startE2E, type E2E, type Tab } from './helpers/browser';
 
 const CORPUS = path.resolve(__dirname, '..', '..', '..', 'shared', 'corpus', 'dev', 'docs');

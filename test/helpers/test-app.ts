@@ -11,7 +11,7 @@ import { parseConfig, type Config } from '../../server/config';
 import { bootstrap, shutdown } from '../../server/bootstrap';
 import { createApp } from '../../server/app';
 import type { AppContext } from '../../server/context';
-import { createDistrict, createSchool, createUser } from '../../server/use-cases/manage-accounts';
+import { createDistrict, createSchool, createUser } from '../../server/use-cases/accounts/manage-accounts';
 import type { Role } from '../../models/user.repository';
 import type { SchoolKind } from '../../models/district.repository';
 import { createTestDatabase, type TestDatabase } from './test-database';

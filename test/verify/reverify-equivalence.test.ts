@@ -18,8 +18,8 @@ import {
 import { listLineFindings } from '../../models/finding.repository';
 import { lineReports } from '../../models/schema';
 import type { ContractExtraction, Extraction, TestReportExtraction } from '../../parsers/types';
-import { verifyDistrictUseCase } from '../../server/use-cases/verify-district';
-import { reverifyDocumentUseCase } from '../../server/use-cases/reverify-document';
+import { verifyDistrictUseCase } from '../../server/use-cases/verification/verify-district';
+import { reverifyDocumentUseCase } from '../../server/use-cases/verification/reverify-document';
 import { BUREAU, contract, report, SCHOOL, schoolReport } from '../../server/verify/testing/builders';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
 

@@ -14,9 +14,9 @@ import {
 } from '../../models/report.repository';
 import { listLineFindings } from '../../models/finding.repository';
 import type { Extraction } from '../../parsers/types';
-import { verifyDistrictUseCase } from '../../server/use-cases/verify-district';
-import { reverifyDocumentUseCase } from '../../server/use-cases/reverify-document';
-import { recomputeForDocument } from '../../server/use-cases/recompute';
+import { verifyDistrictUseCase } from '../../server/use-cases/verification/verify-district';
+import { reverifyDocumentUseCase } from '../../server/use-cases/verification/reverify-document';
+import { recomputeForDocument } from '../../server/use-cases/verification/recompute';
 import type { AppContext } from '../../server/context';
 import { BUREAU, contract, report, SCHOOL, schoolReport } from '../../server/verify/testing/builders';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database';

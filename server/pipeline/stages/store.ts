@@ -1,5 +1,5 @@
 /** store: saves extraction, effective and status, and rebuilds the structured rows in one transaction. */
-import { storeDocumentResult } from '../../use-cases/store-document-result';
+import { storeDocumentResult } from '../../use-cases/documents/store-document-result';
 import type { Stage } from '../stage';
 
 export const storeStage: Stage = {

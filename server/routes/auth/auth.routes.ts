@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineRoute, type AnyRoute } from '../../http/route';
-import { login } from '../../use-cases/login';
+import { login } from '../../use-cases/accounts/login';
 import { SESSION_COOKIE } from '../../auth/tokens';
 import { toPrincipal } from '../../auth/principal';
 import { presentPrincipal, UserView } from '../../presenters/account';

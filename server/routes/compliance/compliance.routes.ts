@@ -14,7 +14,7 @@ import {
   pct,
   schoolComplianceTable,
   schoolContracts,
-} from '../../use-cases/compliance-views';
+} from '../../use-cases/compliance/compliance-views';
 
 const IdParams = z.object({ id: z.uuid({ error: '无效的编号' }) });
 const TableQuery = z.object({ districtId: z.uuid({ error: '无效的区县编号' }).optional() });

@@ -9,7 +9,7 @@ import {
   presentContractLine,
   presentContractSummary,
 } from '../../presenters/contract';
-import { linkLineReports } from '../../use-cases/link-line-reports';
+import { linkLineReports } from '../../use-cases/contracts/link-line-reports';
 import { findContract, listContracts } from '../../../models/contract-query.repository';
 import { listLinks } from '../../../models/line-report.repository';
 

@@ -3,7 +3,7 @@ import { defineRoute, type AnyRoute } from '../../http/route';
 import { authorize, listScope } from '../../policies/policy';
 import { notFound } from '../../errors';
 import { DistrictView, presentDistrict } from '../../presenters/account';
-import { createDistrict } from '../../use-cases/manage-accounts';
+import { createDistrict } from '../../use-cases/accounts/manage-accounts';
 import { findDistrict, listDistricts, updateDistrictPolicy } from '../../../models/district.repository';
 import { recordAudit } from '../../../models/audit.repository';
 

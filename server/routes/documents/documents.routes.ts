@@ -15,10 +15,10 @@ import {
   presentDocumentSummary,
 } from '../../presenters/document';
 import { uploadedFiles, uploadMiddleware } from '../../middleware/upload';
-import { uploadDocuments, type UploadFileResult } from '../../use-cases/upload-documents';
-import { correctDocument, documentFor } from '../../use-cases/correct-document';
-import { renderDocumentPage } from '../../use-cases/render-document-page';
-import { reprocessDocument } from '../../use-cases/reprocess-document';
+import { uploadDocuments, type UploadFileResult } from '../../use-cases/documents/upload-documents';
+import { correctDocument, documentFor } from '../../use-cases/documents/correct-document';
+import { renderDocumentPage } from '../../use-cases/documents/render-document-page';
+import { reprocessDocument } from '../../use-cases/documents/reprocess-document';
 import { getFileStore } from '../../storage/file-store.service';
 import { findBlob, listCorrections, listDocuments } from '../../../models/document.repository';
 import { linesOfDocument } from '../../../models/line-report.repository';

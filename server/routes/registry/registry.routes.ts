@@ -2,7 +2,11 @@ import { z } from 'zod';
 import { defineRoute, type AnyRoute } from '../../http/route';
 import { authorize } from '../../policies/policy';
 import { notFound } from '../../errors';
-import { getRegistryVersion, listRegistryInfo, publishRegistryVersion } from '../../use-cases/rule-registry';
+import {
+  getRegistryVersion,
+  listRegistryInfo,
+  publishRegistryVersion,
+} from '../../use-cases/registry/rule-registry';
 
 const VersionInfo = z.object({
   version: z.string(),

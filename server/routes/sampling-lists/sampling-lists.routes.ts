@@ -16,8 +16,8 @@ import {
 import { listDeliveries } from '../../../models/webhook.repository';
 import { recordAudit } from '../../../models/audit.repository';
 import { districtFilter, districtFor, sendDownload } from '../../sampling/district-scope';
-import { buildSamplingList } from '../../use-cases/build-sampling-list';
-import { sendSamplingList } from '../../use-cases/send-sampling-list';
+import { buildSamplingList } from '../../use-cases/sampling/build-sampling-list';
+import { sendSamplingList } from '../../use-cases/sampling/send-sampling-list';
 import { CONTENT_TYPES, exportFileName, renderSamplingList } from '../../sampling/sampling-list.export';
 import type { SamplingListSnapshot } from '../../sampling/sampling-list.types';
 

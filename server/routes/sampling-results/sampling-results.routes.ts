@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { defineRoute, type AnyRoute } from '../../http/route';
 import { districtFilter, districtFor } from '../../sampling/district-scope';
 import { listSamplingResults, type SamplingResultView } from '../../../models/sampling.repository';
-import { recordSamplingResult } from '../../use-cases/record-sampling-result';
+import { recordSamplingResult } from '../../use-cases/sampling/record-sampling-result';
 
 const text = (label: string, max: number) =>
   z

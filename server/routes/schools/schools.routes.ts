@@ -3,7 +3,7 @@ import { defineRoute, type AnyRoute } from '../../http/route';
 import { authorize, listScope } from '../../policies/policy';
 import { notFound } from '../../errors';
 import { presentSchool, SchoolKindSchema, SchoolView } from '../../presenters/account';
-import { createSchool } from '../../use-cases/manage-accounts';
+import { createSchool } from '../../use-cases/accounts/manage-accounts';
 import { findSchool, listSchools } from '../../../models/district.repository';
 
 const IdParams = z.object({ id: z.string().uuid('无效的编号') });

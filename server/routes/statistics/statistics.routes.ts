@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { defineRoute, type AnyRoute } from '../../http/route';
 import { districtFor, sendDownload } from '../../sampling/district-scope';
-import { campaignStatistics } from '../../use-cases/campaign-statistics';
+import { campaignStatistics } from '../../use-cases/compliance/campaign-statistics';
 import { statisticsXlsx } from '../../sampling/statistics.export';
 import { CONTENT_TYPES } from '../../sampling/sampling-list.export';
 

@@ -8,7 +8,7 @@ import { notFound } from '../../errors';
 import { findSupplier, supplierDistrictIds } from '../../../models/compliance.repository';
 import { listSamplingResults } from '../../../models/sampling.repository';
 import { districtFilter } from '../../sampling/district-scope';
-import { listSupplierSummaries, supplierHistory } from '../../use-cases/supplier-views';
+import { listSupplierSummaries, supplierHistory } from '../../use-cases/suppliers/supplier-views';
 
 const IdParams = z.object({ id: z.uuid({ error: '无效的企业编号' }) });
 const DistrictQuery = z.object({ districtId: z.uuid({ error: '无效的区县编号' }).optional() });

@@ -3,7 +3,7 @@ import { defineRoute, type AnyRoute } from '../../http/route';
 import { authorize, listScope } from '../../policies/policy';
 import { notFound } from '../../errors';
 import { presentUser, RoleSchema, UserView } from '../../presenters/account';
-import { createUser } from '../../use-cases/manage-accounts';
+import { createUser } from '../../use-cases/accounts/manage-accounts';
 import { findUser, listUsers, setPassword, setUserDisabled } from '../../../models/user.repository';
 import { findSchool } from '../../../models/district.repository';
 import { recordAudit } from '../../../models/audit.repository';

@@ -7,7 +7,7 @@ import type { Role } from '../../../models/user.repository';
 import { insertSamplingList } from '../../../models/sampling.repository';
 import { insertEndpoint } from '../../../models/webhook.repository';
 import { insertNotification } from '../../../models/notification.repository';
-import { buildSamplingList } from '../../../server/use-cases/build-sampling-list';
+import { buildSamplingList } from '../../../server/use-cases/sampling/build-sampling-list';
 import { buildContract, buildFinding } from '../../helpers/district-builders';
 import { ALL, DISTRICT, SCHOOL, type TenancyCase } from '../cases';
 import { districtOf, type TenancyFixture, type Target } from '../fixture';

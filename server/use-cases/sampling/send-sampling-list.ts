@@ -6,20 +6,20 @@
  * Sending the same content again (nothing changed since the last version) stores nothing and
  * delivers nothing: the last version is returned with `alreadySent: true`.
  */
-import type { AppContext } from '../context';
-import type { Principal } from '../policies/policy';
-import { AppError } from '../errors';
+import type { AppContext } from '../../context';
+import type { Principal } from '../../policies/policy';
+import { AppError } from '../../errors';
 import {
   insertSamplingList,
   latestSamplingList,
   type SamplingListRow,
-} from '../../models/sampling.repository';
-import { queueDeliveries } from '../../models/webhook.repository';
-import { insertNotification } from '../../models/notification.repository';
-import { recordAudit } from '../../models/audit.repository';
+} from '../../../models/sampling.repository';
+import { queueDeliveries } from '../../../models/webhook.repository';
+import { insertNotification } from '../../../models/notification.repository';
+import { recordAudit } from '../../../models/audit.repository';
 import { buildSamplingList } from './build-sampling-list';
-import type { SamplingListSnapshot } from '../sampling/sampling-list.types';
-import { listTitle } from '../sampling/sampling-list.export';
+import type { SamplingListSnapshot } from '../../sampling/sampling-list.types';
+import { listTitle } from '../../sampling/sampling-list.export';
 
 export interface SendResult {
   list: SamplingListRow;

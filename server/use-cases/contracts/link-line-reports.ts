@@ -3,14 +3,14 @@
  * The line's school-handed links become exactly the given documents; recorded in the audit log;
  * verification is recomputed for the contract and the reports whose links changed.
  */
-import type { AppContext } from '../context';
-import { AppError, notFound } from '../errors';
-import { authorize, type Principal } from '../policies/policy';
-import { recomputeVerificationFor } from '../pipeline/verification-hook';
-import { findDocument } from '../../models/document.repository';
-import { findLine } from '../../models/contract-query.repository';
-import { replaceSchoolLinks } from '../../models/line-report.repository';
-import { recordAudit } from '../../models/audit.repository';
+import type { AppContext } from '../../context';
+import { AppError, notFound } from '../../errors';
+import { authorize, type Principal } from '../../policies/policy';
+import { recomputeVerificationFor } from '../../pipeline/verification-hook';
+import { findDocument } from '../../../models/document.repository';
+import { findLine } from '../../../models/contract-query.repository';
+import { replaceSchoolLinks } from '../../../models/line-report.repository';
+import { recordAudit } from '../../../models/audit.repository';
 
 export async function linkLineReports(
   ctx: AppContext,

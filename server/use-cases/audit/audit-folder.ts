@@ -4,11 +4,15 @@
  * repositories, link reports to lines (submissions.json, else best-effort proposals), then run
  * `verifyDistrictUseCase`.
  */
-import { openDatabase, type Database, type Db } from '../../models/db';
-import { insertDistrict, insertSchool, type School } from '../../models/district.repository';
-import { insertContract, upsertSupplier } from '../../models/contract.repository';
-import { insertTestReport, linkReportToLine, storeExtractedDocument } from '../../models/report.repository';
-import type { ContractExtraction, TestReportExtraction } from '../../parsers/types';
+import { openDatabase, type Database, type Db } from '../../../models/db';
+import { insertDistrict, insertSchool, type School } from '../../../models/district.repository';
+import { insertContract, upsertSupplier } from '../../../models/contract.repository';
+import {
+  insertTestReport,
+  linkReportToLine,
+  storeExtractedDocument,
+} from '../../../models/report.repository';
+import type { ContractExtraction, TestReportExtraction } from '../../../parsers/types';
 import {
   FolderExtractor,
   isSkipped,
@@ -19,13 +23,13 @@ import {
   type FolderDocument,
   type SkippedFile,
   type Submissions,
-} from '../audit/read-folder';
-import { bestLines, proposeLines } from '../verify/engine';
-import { isBureauName, matchName, schoolKindFromName } from '../verify/parties';
-import { normaliseName } from '../verify/normalise';
-import { registryForDate, type RuleRegistry } from '../verify/registry/registry';
-import type { DistrictResult, EngineContract, EngineDistrict } from '../verify/types';
-import { verifyDistrictUseCase } from './verify-district';
+} from '../../audit/read-folder';
+import { bestLines, proposeLines } from '../../verify/engine';
+import { isBureauName, matchName, schoolKindFromName } from '../../verify/parties';
+import { normaliseName } from '../../verify/normalise';
+import { registryForDate, type RuleRegistry } from '../../verify/registry/registry';
+import type { DistrictResult, EngineContract, EngineDistrict } from '../../verify/types';
+import { verifyDistrictUseCase } from '../verification/verify-district';
 
 export interface AuditOptions {
   dir: string;

@@ -7,7 +7,7 @@
  * neither MISSING_SUPPLIER_REPORT nor MISSING_PURCHASER_REPORT (a report from a third party raises
  * CLIENT_MISMATCH together with the missing side, so it does not count).
  */
-import type { Db } from '../../models/db';
+import type { Db } from '../../../models/db';
 import {
   countLineReports,
   listFindings,
@@ -17,10 +17,10 @@ import {
   type LineFilter,
   type LineReportRow,
   type LineRow,
-} from '../../models/compliance.repository';
-import { findDistrict, listSchools } from '../../models/district.repository';
-import { decideSide } from '../verify/parties';
-import { reasonLabel } from '../sampling/labels';
+} from '../../../models/compliance.repository';
+import { findDistrict, listSchools } from '../../../models/district.repository';
+import { decideSide } from '../../verify/parties';
+import { reasonLabel } from '../../sampling/labels';
 
 export type LineStatus = 'compliant' | 'non_compliant' | 'awaiting_reports';
 export const LINE_STATUS_LABELS: Record<LineStatus, string> = {

@@ -3,13 +3,13 @@
  * from market supervision's recorded results, plus what the verification data supports — schools,
  * contracts, lines, dual coverage, findings by code, lists sent.
  */
-import type { Db } from '../../models/db';
-import { findDistrict, listSchools } from '../../models/district.repository';
-import { listSamplingLists, listSamplingResults } from '../../models/sampling.repository';
-import { notFound } from '../errors';
+import type { Db } from '../../../models/db';
+import { findDistrict, listSchools } from '../../../models/district.repository';
+import { listSamplingLists, listSamplingResults } from '../../../models/sampling.repository';
+import { notFound } from '../../errors';
 import { loadLineSummaries, pct } from './compliance-views';
-import { reasonLabel } from '../sampling/labels';
-import { FINDING_CODES } from '../verify/registry/registry';
+import { reasonLabel } from '../../sampling/labels';
+import { FINDING_CODES } from '../../verify/registry/registry';
 
 export interface CampaignStatistics {
   district: { id: string; name: string; bureauName: string };

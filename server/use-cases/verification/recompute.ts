@@ -2,8 +2,8 @@
  * The verification entry point intake calls (server/pipeline/verification-hook.ts) after a document's
  * structured rows changed: recomputes the findings of every line the document is evidence for.
  */
-import type { AppContext } from '../context';
-import { findDocumentDistrictId } from '../../models/report.repository';
+import type { AppContext } from '../../context';
+import { findDocumentDistrictId } from '../../../models/report.repository';
 import { reverifyDocumentUseCase, type ReverifyResult } from './reverify-document';
 
 export interface RecomputeHints {

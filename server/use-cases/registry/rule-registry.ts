@@ -3,25 +3,25 @@
  * A published version is validated with the registry schema, stored once (immutable), recorded in
  * the audit log, and every district is re-verified; findings name the version they were judged with.
  */
-import type { Db } from '../../models/db';
-import { listDistricts } from '../../models/district.repository';
+import type { Db } from '../../../models/db';
+import { listDistricts } from '../../../models/district.repository';
 import {
   findRegistryVersionRow,
   insertRegistryVersion,
   listRegistryVersions,
-} from '../../models/registry.repository';
-import { recordAudit } from '../../models/audit.repository';
-import { AppError } from '../errors';
+} from '../../../models/registry.repository';
+import { recordAudit } from '../../../models/audit.repository';
+import { AppError } from '../../errors';
 import {
   bundledRegistries,
   registryForDate,
   registrySchema,
   type RuleRegistry,
-} from '../verify/registry/registry';
+} from '../../verify/registry/registry';
 import { loadRegistries, today } from './registry-versions';
-import { validationError } from '../http/route';
-import type { Principal } from '../policies/policy';
-import { verifyDistrictUseCase } from './verify-district';
+import { validationError } from '../../http/route';
+import type { Principal } from '../../policies/policy';
+import { verifyDistrictUseCase } from '../verification/verify-district';
 
 export interface RegistryVersionInfo {
   version: string;

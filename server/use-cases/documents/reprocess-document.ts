@@ -3,10 +3,10 @@
  * the parsers improved). People's corrections are kept and applied to the new extraction.
  */
 import { and, eq, notInArray, sql } from 'drizzle-orm';
-import type { AppContext } from '../context';
-import { AppError } from '../errors';
-import type { Principal } from '../policies/policy';
-import { documents } from '../../models/schema';
+import type { AppContext } from '../../context';
+import { AppError } from '../../errors';
+import type { Principal } from '../../policies/policy';
+import { documents } from '../../../models/schema';
 import { documentFor } from './correct-document';
 
 export async function reprocessDocument(ctx: AppContext, user: Principal, documentId: string): Promise<void> {

@@ -8,15 +8,15 @@
  * keys) and rows of other districts are dropped here, so no plan depends on table statistics
  * (PGlite never gathers any).
  */
-import type { Db } from '../../models/db';
+import type { Db } from '../../../models/db';
 import {
   listContractsOfLines,
   listLineDistricts,
   listLinesUsingDocuments,
-} from '../../models/contract.repository';
-import { findReportNumbers, findReports, reportNumberDigitsOf } from '../../models/report.repository';
-import { normaliseReportNumber } from '../verify/normalise';
-import type { VerifyDistrictInput } from '../verify/types';
+} from '../../../models/contract.repository';
+import { findReportNumbers, findReports, reportNumberDigitsOf } from '../../../models/report.repository';
+import { normaliseReportNumber } from '../../verify/normalise';
+import type { VerifyDistrictInput } from '../../verify/types';
 import {
   loadDistrictSetting,
   toEngineContract,

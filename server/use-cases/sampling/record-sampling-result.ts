@@ -3,18 +3,18 @@
  * district. The bureau is notified; a result with failed batches raises the supplier on the next
  * list (see build-sampling-list.ts).
  */
-import type { AppContext } from '../context';
-import type { Principal } from '../policies/policy';
-import { notFound } from '../errors';
-import { findSupplier, supplierDistrictIds } from '../../models/compliance.repository';
+import type { AppContext } from '../../context';
+import type { Principal } from '../../policies/policy';
+import { notFound } from '../../errors';
+import { findSupplier, supplierDistrictIds } from '../../../models/compliance.repository';
 import {
   findSamplingList,
   insertSamplingResult,
   type SamplingResultRow,
-} from '../../models/sampling.repository';
-import { insertNotification } from '../../models/notification.repository';
-import { recordAudit } from '../../models/audit.repository';
-import type { SamplingListSnapshot } from '../sampling/sampling-list.types';
+} from '../../../models/sampling.repository';
+import { insertNotification } from '../../../models/notification.repository';
+import { recordAudit } from '../../../models/audit.repository';
+import type { SamplingListSnapshot } from '../../sampling/sampling-list.types';
 
 export interface SamplingResultInput {
   supplierId: string;

@@ -6,21 +6,21 @@
  */
 import { isDeepStrictEqual } from 'node:util';
 import { sql } from 'drizzle-orm';
-import type { Extraction } from '../../parsers/types';
-import type { AppContext } from '../context';
-import { AppError, notFound } from '../errors';
-import { authorize, type Principal } from '../policies/policy';
-import { fieldSchema, getPath, PathError, setPath } from '../review/field-paths';
-import { applyCorrections, computeReviewFields } from '../review/effective';
-import { knownOrganisationNames } from '../review/known-names';
-import { recomputeVerificationFor } from '../pipeline/verification-hook';
+import type { Extraction } from '../../../parsers/types';
+import type { AppContext } from '../../context';
+import { AppError, notFound } from '../../errors';
+import { authorize, type Principal } from '../../policies/policy';
+import { fieldSchema, getPath, PathError, setPath } from '../../review/field-paths';
+import { applyCorrections, computeReviewFields } from '../../review/effective';
+import { knownOrganisationNames } from '../../review/known-names';
+import { recomputeVerificationFor } from '../../pipeline/verification-hook';
 import { saveDocumentResult } from './store-document-result';
 import {
   findDocument,
   insertCorrections,
   listCorrections,
   type DocumentWithDistrict,
-} from '../../models/document.repository';
+} from '../../../models/document.repository';
 
 export interface FieldChange {
   path: string;

@@ -3,12 +3,12 @@
  * photos turned upright and scaled. Made once per page and kept under derived/.
  */
 import sharp from 'sharp';
-import type { AppContext } from '../context';
-import { AppError } from '../errors';
-import { renderPdfPage } from '../extract/render-pdf';
-import { sniffType } from '../intake/inspect-file';
-import { getFileStore } from '../storage/file-store.service';
-import type { DocumentWithDistrict } from '../../models/document.repository';
+import type { AppContext } from '../../context';
+import { AppError } from '../../errors';
+import { renderPdfPage } from '../../extract/render-pdf';
+import { sniffType } from '../../intake/inspect-file';
+import { getFileStore } from '../../storage/file-store.service';
+import type { DocumentWithDistrict } from '../../../models/document.repository';
 
 /** Width of review page images (enough to read a table, small enough to load quickly). */
 const REVIEW_WIDTH = 1400;

@@ -6,16 +6,16 @@
  * no failure leaves a file or a row behind.
  */
 import fsp from 'node:fs/promises';
-import type { AppContext } from '../context';
-import { AppError, ERROR_TABLE, type ErrorCode } from '../errors';
-import { authorize, type Principal } from '../policies/policy';
-import { inspectFile } from '../intake/inspect-file';
-import type { UploadedFile } from '../middleware/upload';
-import { getFileStore } from '../storage/file-store.service';
-import { findBlob, insertBlob, insertQueuedDocument, lockContent } from '../../models/document.repository';
-import { findLinesWithSchool } from '../../models/document-rows.repository';
-import { addSchoolLinks } from '../../models/line-report.repository';
-import { recordAudit } from '../../models/audit.repository';
+import type { AppContext } from '../../context';
+import { AppError, ERROR_TABLE, type ErrorCode } from '../../errors';
+import { authorize, type Principal } from '../../policies/policy';
+import { inspectFile } from '../../intake/inspect-file';
+import type { UploadedFile } from '../../middleware/upload';
+import { getFileStore } from '../../storage/file-store.service';
+import { findBlob, insertBlob, insertQueuedDocument, lockContent } from '../../../models/document.repository';
+import { findLinesWithSchool } from '../../../models/document-rows.repository';
+import { addSchoolLinks } from '../../../models/line-report.repository';
+import { recordAudit } from '../../../models/audit.repository';
 
 export interface UploadCommand {
   user: Principal;

@@ -4,10 +4,10 @@
  * the same report number (before or after the change) — and stores their findings. Only what those
  * lines need is read from the database (`loadAffectedLines`); the findings equal a full recompute's.
  */
-import type { Db } from '../../models/db';
-import { replaceLineFindings } from '../../models/finding.repository';
-import { prepareDistrict, verifyLines } from '../verify/engine';
-import type { LineResult } from '../verify/types';
+import type { Db } from '../../../models/db';
+import { replaceLineFindings } from '../../../models/finding.repository';
+import { prepareDistrict, verifyLines } from '../../verify/engine';
+import type { LineResult } from '../../verify/types';
 import { loadAffectedLines, type AffectedLinesCommand } from './load-affected-lines';
 
 export type ReverifyDocumentCommand = AffectedLinesCommand;

@@ -3,17 +3,17 @@
  * verification engine, stores each line's findings and returns the result (per-line findings and
  * the ranked sampling list). The CLI audit and the service run exactly this.
  */
-import type { Db } from '../../models/db';
-import { findDistrict, listSchools } from '../../models/district.repository';
-import { listDistrictContracts, type ContractWithLines } from '../../models/contract.repository';
-import { listDistrictReports, type StoredReport } from '../../models/report.repository';
-import { ensureRegistryVersion, replaceLineFindings } from '../../models/finding.repository';
-import { notFound } from '../errors';
-import { verifyDistrict } from '../verify/engine';
-import { resolvePolicy } from '../verify/policy';
-import { registryForDate, type RuleRegistry } from '../verify/registry/registry';
-import { loadRegistries } from './registry-versions';
-import type { DistrictResult, EngineContract, EngineReport, VerifyDistrictInput } from '../verify/types';
+import type { Db } from '../../../models/db';
+import { findDistrict, listSchools } from '../../../models/district.repository';
+import { listDistrictContracts, type ContractWithLines } from '../../../models/contract.repository';
+import { listDistrictReports, type StoredReport } from '../../../models/report.repository';
+import { ensureRegistryVersion, replaceLineFindings } from '../../../models/finding.repository';
+import { notFound } from '../../errors';
+import { verifyDistrict } from '../../verify/engine';
+import { resolvePolicy } from '../../verify/policy';
+import { registryForDate, type RuleRegistry } from '../../verify/registry/registry';
+import { loadRegistries } from '../registry/registry-versions';
+import type { DistrictResult, EngineContract, EngineReport, VerifyDistrictInput } from '../../verify/types';
 
 export interface VerifyDistrictCommand {
   districtId: string;

@@ -3,16 +3,16 @@
  * their findings, and one supplier's history — findings across schools and years, official sampling
  * results, and the lists it appeared on.
  */
-import type { Db } from '../../models/db';
+import type { Db } from '../../../models/db';
 import {
   findSuppliersByIds,
   findSuppliersByNames,
   type SupplierRow,
-} from '../../models/compliance.repository';
-import { listSamplingListSnapshots, listSamplingResults } from '../../models/sampling.repository';
-import { loadLineSummaries, presentFinding, type LineSummary } from './compliance-views';
-import { reasonLabel } from '../sampling/labels';
-import type { SamplingListSnapshot } from '../sampling/sampling-list.types';
+} from '../../../models/compliance.repository';
+import { listSamplingListSnapshots, listSamplingResults } from '../../../models/sampling.repository';
+import { loadLineSummaries, presentFinding, type LineSummary } from '../compliance/compliance-views';
+import { reasonLabel } from '../../sampling/labels';
+import type { SamplingListSnapshot } from '../../sampling/sampling-list.types';
 
 const SEVERITY_ORDER: Record<string, number> = { high: 3, medium: 2, low: 1 };
 

@@ -13,7 +13,7 @@
  * official failure. A supplier with no findings but a failed official sampling is listed as well
  * (follow-up sampling).
  */
-import { findDistrict } from '../../models/district.repository';
+import { findDistrict } from '../../../models/district.repository';
 import {
   findSuppliersByIds,
   findSuppliersByNames,
@@ -22,22 +22,22 @@ import {
   listListedLines,
   type LineReportFacts,
   type LineRow,
-} from '../../models/compliance.repository';
-import { listSamplingResults } from '../../models/sampling.repository';
-import { loadRegistries } from './registry-versions';
+} from '../../../models/compliance.repository';
+import { listSamplingResults } from '../../../models/sampling.repository';
+import { loadRegistries } from '../registry/registry-versions';
 import {
   byCodePoint,
   compareSuppliers,
   pushUnique,
   riskTier,
   supervisionColumns,
-} from '../verify/supplier-ranking';
-import type { Db } from '../../models/db';
-import { notFound } from '../errors';
-import { registryForDate, type RuleRegistry, type Severity } from '../verify/registry/registry';
-import { normaliseName } from '../verify/normalise';
-import { reasonLabel, SAMPLING_FAILED, type ListReasonCode } from '../sampling/labels';
-import type { ListLine, SamplingListEntry, SamplingListSnapshot } from '../sampling/sampling-list.types';
+} from '../../verify/supplier-ranking';
+import type { Db } from '../../../models/db';
+import { notFound } from '../../errors';
+import { registryForDate, type RuleRegistry, type Severity } from '../../verify/registry/registry';
+import { normaliseName } from '../../verify/normalise';
+import { reasonLabel, SAMPLING_FAILED, type ListReasonCode } from '../../sampling/labels';
+import type { ListLine, SamplingListEntry, SamplingListSnapshot } from '../../sampling/sampling-list.types';
 
 /** Official sampling failures older than this do not raise a supplier any more. */
 export const SAMPLING_LOOKBACK_YEARS = 3;

@@ -1,16 +1,16 @@
 /** Creating districts, schools and users — shared by the admin API and the CLI. */
-import type { Db } from '../../models/db';
+import type { Db } from '../../../models/db';
 import {
   findDistrict,
   findSchool,
   insertDistrict,
   insertSchool,
   type SchoolKind,
-} from '../../models/district.repository';
-import { insertUser, type Role, type User } from '../../models/user.repository';
-import { recordAudit } from '../../models/audit.repository';
-import { AppError } from '../errors';
-import { hashPassword, passwordProblem } from '../auth/passwords';
+} from '../../../models/district.repository';
+import { insertUser, type Role, type User } from '../../../models/user.repository';
+import { recordAudit } from '../../../models/audit.repository';
+import { AppError } from '../../errors';
+import { hashPassword, passwordProblem } from '../../auth/passwords';
 
 export async function createDistrict(
   db: Db,

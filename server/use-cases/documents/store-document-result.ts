@@ -3,10 +3,10 @@
  * and the structured rows (report + items, or contract + lines) rebuilt from `effective`.
  * Used by the pipeline's store stage and by corrections.
  */
-import type { Extraction } from '../../parsers/types';
-import type { Db, Tx } from '../../models/db';
-import { saveResult, type DocumentWithDistrict, type ReviewField } from '../../models/document.repository';
-import { replaceTestReport, upsertContract } from '../../models/document-rows.repository';
+import type { Extraction } from '../../../parsers/types';
+import type { Db, Tx } from '../../../models/db';
+import { saveResult, type DocumentWithDistrict, type ReviewField } from '../../../models/document.repository';
+import { replaceTestReport, upsertContract } from '../../../models/document-rows.repository';
 
 export interface DocumentResult {
   /** Omitted when only corrections changed (the extraction as read stays). */

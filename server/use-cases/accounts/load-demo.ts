@@ -3,13 +3,13 @@
  * Passwords are generated and returned once (printed on the console by the caller).
  */
 import { count } from 'drizzle-orm';
-import type { Db } from '../../models/db';
-import { users } from '../../models/schema';
-import { findDistrictByCode } from '../../models/district.repository';
-import { findUserByUsername, setPassword } from '../../models/user.repository';
-import { generatePassword, hashPassword } from '../auth/passwords';
+import type { Db } from '../../../models/db';
+import { users } from '../../../models/schema';
+import { findDistrictByCode } from '../../../models/district.repository';
+import { findUserByUsername, setPassword } from '../../../models/user.repository';
+import { generatePassword, hashPassword } from '../../auth/passwords';
 import { createDistrict, createSchool, createUser } from './manage-accounts';
-import type { Role } from '../../models/user.repository';
+import type { Role } from '../../../models/user.repository';
 
 export interface DemoAccount {
   username: string;

@@ -1,16 +1,16 @@
 /** 登录: checks the password, applies the lockout, opens a session. */
-import type { AppContext } from '../context';
-import { AppError } from '../errors';
-import { DUMMY_HASH, verifyPassword } from '../auth/passwords';
-import { LOCK_MINUTES, MAX_LOGIN_FAILURES, newSecret, hashSecret, SESSION_HOURS } from '../auth/tokens';
+import type { AppContext } from '../../context';
+import { AppError } from '../../errors';
+import { DUMMY_HASH, verifyPassword } from '../../auth/passwords';
+import { LOCK_MINUTES, MAX_LOGIN_FAILURES, newSecret, hashSecret, SESSION_HOURS } from '../../auth/tokens';
 import {
   findUserByUsername,
   insertSession,
   recordLoginFailure,
   recordLoginSuccess,
   type User,
-} from '../../models/user.repository';
-import { recordAudit } from '../../models/audit.repository';
+} from '../../../models/user.repository';
+import { recordAudit } from '../../../models/audit.repository';
 
 export interface LoginResult {
   user: User;

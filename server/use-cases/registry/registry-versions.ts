@@ -2,14 +2,14 @@
  * Which rule-registry versions exist (bundled data files plus versions an admin published) and which
  * one is in force on a date. Verification, the sampling list and the registry API all ask here.
  */
-import type { Db } from '../../models/db';
-import { listRegistryVersions } from '../../models/registry.repository';
+import type { Db } from '../../../models/db';
+import { listRegistryVersions } from '../../../models/registry.repository';
 import {
   bundledRegistries,
   registryForDate,
   registrySchema,
   type RuleRegistry,
-} from '../verify/registry/registry';
+} from '../../verify/registry/registry';
 
 /** Every registry version available, oldest effective date first. */
 export async function loadRegistries(db: Db): Promise<RuleRegistry[]> {
