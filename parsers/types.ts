@@ -30,6 +30,11 @@ export interface PageText {
   page: number;
   source: 'text_layer' | 'ocr';
   lines: TextLine[];
+  /**
+   * Ruling lines (table borders) drawn on the page, as thin boxes in page fractions, when known:
+   * from a text PDF's drawing operators, or detected on a scanned page's image.
+   */
+  rules?: Box[];
 }
 
 export type DocumentForm = 'text_pdf' | 'scanned_pdf' | 'photo';

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { PDFParse } from 'pdf-parse';
 import { AppError } from '../errors';
 import type { Box, PageText } from '../../parsers/types';
+import { readPageGeometry, type PageGeometry, type PdfGeometryPage } from './pdf-geometry';
 
 const PDFJS_DIR = path.dirname(require.resolve('pdfjs-dist/package.json'));
 const CMAP_URL = `${path.join(PDFJS_DIR, 'cmaps')}${path.sep}`;
@@ -30,22 +31,8 @@ export function pdfLoadError(err: unknown): AppError {
   return new AppError('CORRUPT_FILE', undefined, { reason: message }, { cause: err });
 }
 
-// The parts of pdf.js that pdf-parse loads and we read positions from.
-interface PdfTextItem {
-  str: string;
-  transform: number[];
-  width: number;
-  height: number;
-  hasEOL: boolean;
-}
-interface PdfViewport {
-  width: number;
-  height: number;
-  convertToViewportPoint(x: number, y: number): number[];
-}
-interface PdfPage {
-  getViewport(o: { scale: number }): PdfViewport;
-  getTextContent(o?: object): Promise<{ items: (PdfTextItem | object)[] }>;
+// The part of pdf.js that pdf-parse loads and we read pages from.
+interface PdfPage extends PdfGeometryPage {
   cleanup(): void;
 }
 interface PdfDocument {
@@ -81,11 +68,9 @@ const union = (a: Box | null, b: Box | null): Box | null =>
  * Lines of one page with boxes. Line and cell breaks follow pdf-parse's own rules (same thresholds) so
  * that the text equals getText()'s; each cell also gets the box of the text items it is made of.
  */
-export function layoutPage(
-  items: (PdfTextItem | object)[],
-  viewport: PdfViewport,
-  page: number,
-): { text: string; page: PageText } {
+export function layoutPage(geometry: PageGeometry, page: number): { text: string; page: PageText } {
+  const { items, rules } = geometry;
+  const viewport = { width: geometry.width, height: geometry.height };
   const out: string[] = [];
   const lines: { cells: Cell[]; words: Word[] }[] = [];
   let line: Cell[] = [];
@@ -105,11 +90,8 @@ export function layoutPage(
     line = [];
     words = [];
   };
-  for (const raw of items) {
-    if (!('str' in raw)) continue;
-    const item = raw;
-    const t = item.transform;
-    const [x = 0, y = 0] = viewport.convertToViewportPoint(t[4] ?? 0, t[5] ?? 0);
+  for (const item of items) {
+    const { x, y } = item;
     let str = item.str;
     if (lastY !== undefined && Math.abs(lastY - y) > LINE_THRESHOLD) {
       const prev = out[out.length - 1];
@@ -135,7 +117,7 @@ export function layoutPage(
       closeCell();
     }
     out.push(str);
-    const h = item.height || Math.abs(t[3] ?? 0) || 10;
+    const h = item.height || 10;
     const box: Box | null =
       item.str.trim() === ''
         ? null
@@ -165,6 +147,7 @@ export function layoutPage(
   const pageText: PageText = {
     page,
     source: 'text_layer',
+    rules,
     lines: lines.map(({ cells, words: ws }) => ({
       text: cells.map((c) => c.text).join(' '),
       cells: cells.map((c) => c.text),
@@ -203,12 +186,7 @@ export async function readPdfText(pdf: Buffer, opts: { maxPages?: number } = {})
     for (let n = 1; n <= pageCount; n++) {
       try {
         const page = await doc.getPage(n);
-        const viewport = page.getViewport({ scale: 1 });
-        const content = await page.getTextContent({
-          includeMarkedContent: false,
-          disableNormalization: false,
-        });
-        const laid = layoutPage(content.items, viewport, n);
+        const laid = layoutPage(await readPageGeometry(page), n);
         pages.push(laid.text);
         layout.push(laid.page);
         page.cleanup();
