@@ -5,6 +5,7 @@
  */
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { toCsv } from '../export/csv';
 import { REASON_LABELS, RISK_LABELS, reasonLabel } from './labels';
 import type { SamplingListEntry, SamplingListSnapshot } from './sampling-list.types';
 
@@ -65,16 +66,12 @@ export function exportFileName(s: SamplingListSnapshot, format: ExportFormat): s
   return `供货企业名单-${s.district.name}-${s.version ? `第${s.version}版` : '预览'}.${format}`;
 }
 
-function csvCell(v: string | number): string {
-  const s = String(v);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-/** CSV with a UTF-8 BOM (Excel opens it as UTF-8) and CRLF line ends. */
+/** CSV with a UTF-8 BOM (Excel opens it as UTF-8), CRLF line ends and formula cells neutralised. */
 export function samplingListCsv(s: SamplingListSnapshot): Buffer {
-  const lines = [LIST_COLUMNS.map((c) => csvCell(c.header)).join(',')];
-  for (const e of s.entries) lines.push(LIST_COLUMNS.map((c) => csvCell(c.value(e))).join(','));
-  return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(lines.join('\r\n') + '\r\n', 'utf8')]);
+  return toCsv(
+    LIST_COLUMNS.map((c) => c.header),
+    s.entries.map((e) => LIST_COLUMNS.map((c) => c.value(e))),
+  );
 }
 
 export function samplingListJson(s: SamplingListSnapshot): Buffer {

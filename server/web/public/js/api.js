@@ -5,6 +5,8 @@
  * calling an API this version of the service does not have.
  */
 
+import { csvText } from './csv.js';
+
 let csrfToken = null;
 let openApi = null;
 
@@ -188,13 +190,9 @@ export function asList(data, ...keys) {
   return [];
 }
 
-/** Saves rows as a CSV file (UTF-8 with BOM, so that Excel opens Chinese text correctly). */
+/** Saves rows as a CSV file (UTF-8 with BOM, so Excel opens Chinese text correctly; formulas neutralised). */
 export function saveCsv(fileName, header, rows) {
-  const cell = (v) => {
-    const s = v === null || v === undefined ? '' : String(v);
-    return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  const text = [header, ...rows].map((r) => r.map(cell).join(',')).join('\r\n');
+  const text = csvText(header, rows);
   const url = URL.createObjectURL(new Blob(['\ufeff' + text], { type: 'text/csv;charset=utf-8' }));
   const a = document.createElement('a');
   a.href = url;
