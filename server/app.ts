@@ -15,6 +15,8 @@ import { beforeHandlers, toExpressHandler } from './http/route';
 import { buildOpenApiDocument } from './http/openapi';
 import { authenticate } from './middleware/authenticate';
 import { errorHandler } from './middleware/error-handler';
+import { refuseDeepJson } from './middleware/json-depth';
+import { pageNotFound } from './middleware/not-found';
 import { mountWeb } from './web/mount';
 
 export function createApp(ctx: AppContext): Express {
@@ -47,7 +49,7 @@ export function createApp(ctx: AppContext): Express {
       },
     }),
   );
-  app.use(express.json({ limit: '2mb' }));
+  app.use(express.json({ limit: '2mb', verify: refuseDeepJson }));
 
   const routes = allRoutes();
   const openApi = buildOpenApiDocument(routes);
@@ -71,6 +73,7 @@ export function createApp(ctx: AppContext): Express {
   }
   app.use('/api', (_req, _res, next) => next(new AppError('NOT_FOUND', '接口不存在')));
   mountWeb(app, ctx);
+  app.use(pageNotFound);
   app.use(errorHandler(ctx.logger));
   return app;
 }

@@ -33,6 +33,7 @@ export const ERROR_TABLE = {
   WEBHOOK_URL_UNRESOLVABLE: { status: 422, message: '接收地址的域名无法解析，请检查网址后重试' },
   SMTP_NOT_CONFIGURED: { status: 422, message: '未配置邮件服务器（SMTP_URL），无法添加邮件接收地址' },
   RATE_LIMITED: { status: 429, message: '请求过于频繁，请稍后再试' },
+  BUSY: { status: 503, message: '系统繁忙，请稍后重试' },
   DATA_DIR_LOCKED: { status: 503, message: '数据目录正被另一个进程使用' },
   NOT_READY: { status: 503, message: '服务尚未就绪' },
   INTERNAL: { status: 500, message: '服务器内部错误，请稍后重试' },

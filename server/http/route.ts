@@ -8,6 +8,9 @@ import { z, type ZodType } from 'zod';
 import type { Principal } from '../policies/policy';
 import type { AppContext } from '../context';
 import { AppError } from '../errors';
+import { fieldLabel } from './field-labels';
+import { findControlCharacter } from './control-characters';
+import './zod-zh';
 
 export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
@@ -61,19 +64,36 @@ export function defineRoute<P = Record<string, never>, Q = Record<string, never>
   return def;
 }
 
-/** Turns a ZodError into our VALIDATION_FAILED error with `field: message` details. */
+/**
+ * Turns a ZodError into our VALIDATION_FAILED error. The message names each field in Chinese
+ * (「用户名：至少 3 个字符」, never a request path such as `body.username`); `details` keep the path for
+ * programs: [{ field: 'body.username', label: '用户名', message }].
+ */
 export function validationError(where: string, error: z.ZodError): AppError {
   const details = error.issues.map((i) => ({
     field: [where, ...i.path.map(String)].join('.'),
+    label: fieldLabel(where, i.path),
     message: i.message,
   }));
-  const text = details.map((d) => `${d.field}: ${d.message}`).join('；');
+  // A schema's own message may already name the field (请输入用户名): then it is not named twice.
+  const text = details
+    .map((d) => (d.message.includes(d.label) ? d.message : `${d.label}：${d.message}`))
+    .join('；');
   return new AppError('VALIDATION_FAILED', `提交的数据不符合要求：${text}`, details);
 }
 
 function parsePart<T>(schema: ZodType<T> | undefined, value: unknown, where: string): T {
+  const input = value ?? (where === 'body' ? undefined : {});
+  const bad = findControlCharacter(input);
+  if (bad) {
+    const label = fieldLabel(where, bad.path);
+    const message = bad.inKey ? '字段名含有不允许的控制字符' : '含有不允许的控制字符（如 NUL）或不完整的字符';
+    throw new AppError('VALIDATION_FAILED', `提交的数据不符合要求：${label}：${message}`, [
+      { field: [where, ...bad.path.map(String)].join('.'), label, message },
+    ]);
+  }
   if (!schema) return (where === 'body' ? undefined : {}) as T;
-  const r = schema.safeParse(value ?? (where === 'body' ? undefined : {}));
+  const r = schema.safeParse(input);
   if (!r.success) throw validationError(where, r.error);
   return r.data;
 }

@@ -1,12 +1,16 @@
 /**
  * The one place errors become HTTP responses: { code, message (Chinese), details, requestId }.
- * Library errors are translated here (zod, multer, body-parser, PostgreSQL unique violation).
+ * Library errors are translated here (zod, multer, body-parser, PostgreSQL errors — unwrapped from
+ * Drizzle's DrizzleQueryError — see database-errors.ts).
  */
 import type { NextFunction, Request, Response } from 'express';
 import { ZodError } from 'zod';
 import { AppError, ERROR_TABLE, type ErrorCode } from '../errors';
 import { validationError } from '../http/route';
+import { fieldLabel } from '../http/field-labels';
 import type { Logger } from '../logger';
+import { databaseError } from './database-errors';
+import { JSON_TOO_DEEP } from './json-depth';
 
 interface HttpishError {
   code?: string;
@@ -33,13 +37,21 @@ export function toAppError(err: unknown): AppError {
   const e = (err ?? {}) as HttpishError;
   if (e.code && e.code in MULTER) {
     const code = MULTER[e.code]!;
-    return new AppError(code, code === 'BAD_REQUEST' ? `上传字段不符合要求：${e.field ?? ''}` : undefined);
+    return new AppError(
+      code,
+      code === 'BAD_REQUEST'
+        ? `上传内容不符合要求：${fieldLabel('body', e.field ? [e.field] : [])}`
+        : undefined,
+    );
   }
+  if (e.code === JSON_TOO_DEEP) return new AppError('BAD_REQUEST', '请求体的嵌套层级过深');
   if (e.type === 'entity.parse.failed') return new AppError('BAD_REQUEST', '请求体不是有效的 JSON');
   if (e.type === 'entity.too.large') return new AppError('FILE_TOO_LARGE', '请求体过大');
-  if (e.code === '23505') return new AppError('CONFLICT');
-  if (e.code === '23503') return new AppError('BAD_REQUEST', '引用的记录不存在');
-  if (e.code === '22P02') return new AppError('VALIDATION_FAILED', '参数格式不正确');
+  if (e.type === 'charset.unsupported' || e.type === 'encoding.unsupported') {
+    return new AppError('BAD_REQUEST', '请求体的字符编码不受支持，请使用 UTF-8');
+  }
+  const db = databaseError(err);
+  if (db) return db;
   const status = e.status ?? e.statusCode;
   if (status && status >= 400 && status < 500) return new AppError('BAD_REQUEST');
   return new AppError('INTERNAL', undefined, undefined, { cause: err });

@@ -104,8 +104,21 @@ export function uploadMiddleware(ctx: AppContext, store: () => FileStore): Reque
     res.once('close', cleanup);
     next();
   };
-  const run: RequestHandler = (req, res, next) => getMulter()(req, res, next);
+  // A body that is not valid multipart (no boundary, a truncated or malformed part) fails inside
+  // busboy with a plain Error: that is the client's fault, 400. Our own errors and system errors
+  // (disk full) keep their meaning.
+  const run: RequestHandler = (req, res, next) =>
+    getMulter()(req, res, (err?: unknown) => next(err === undefined ? undefined : multipartError(err)));
   return [guard, run];
+}
+
+function multipartError(err: unknown): unknown {
+  if (err instanceof AppError || err instanceof multer.MulterError) return err;
+  const sys = err as NodeJS.ErrnoException;
+  if (sys && typeof sys === 'object' && (sys.errno !== undefined || sys.syscall !== undefined)) return err;
+  return new AppError('BAD_REQUEST', '上传内容不是有效的 multipart/form-data 格式', undefined, {
+    cause: err,
+  });
 }
 
 /** The files multer stored for this request. */
