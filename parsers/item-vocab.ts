@@ -22,8 +22,11 @@ const HEADER_ENTRIES = (Object.entries(TABLE_HEADER_WORDS) as [ColumnKind, reado
   .flatMap(([kind, words]) => words.map((w) => ({ kind, word: compact(w) })))
   .sort((a, b) => b.word.length - a.word.length);
 
-/** Column kinds named in a line (in order), and whether the line consists of header words only. */
-export function headerKinds(text: string): { kinds: ColumnKind[]; pure: boolean } {
+/**
+ * Column kinds named in a line (in order), whether the line consists of header words only, and the
+ * share of its characters that are no header words (a sentence naming 项目 and 要求 is no header).
+ */
+export function headerKinds(text: string): { kinds: ColumnKind[]; pure: boolean; other: number } {
   let rest = compact(text);
   const found: { kind: ColumnKind; at: number }[] = [];
   let guard = 0;
@@ -42,7 +45,12 @@ export function headerKinds(text: string): { kinds: ColumnKind[]; pure: boolean 
   }
   const leftover = rest.replace(/\uE000/g, '').replace(/[()（）/:：.]/g, '');
   found.sort((a, b) => a.at - b.at);
-  return { kinds: [...new Set(found.map((f) => f.kind))], pure: leftover.length === 0 };
+  const all = compact(text).replace(/[()（）/:：.]/g, '').length || 1;
+  return {
+    kinds: [...new Set(found.map((f) => f.kind))],
+    pure: leftover.length === 0,
+    other: leftover.length / all,
+  };
 }
 
 /** OCR misreadings of 合格/符合/不合格 ("符人台", "台格"): characters that only occur in verdict words. */

@@ -29,6 +29,7 @@ import {
   type Parsed,
   type TableLine,
 } from './report-items-layout';
+import { readItemTables } from './table/read-tables';
 import { lineText } from './text/flow';
 import { joinWrapped } from './text/normalise';
 import type { DocumentText, ReportItem, Verdict } from './types';
@@ -204,7 +205,8 @@ function findHeader(
     const l = lines[i];
     if (!l) continue;
     const h = headerKinds(l.text);
-    if (h.kinds.length === 0) continue;
+    // a header line is mostly header words (OCR noise aside); a sentence naming 项目 and 要求 is none
+    if (h.kinds.length === 0 || h.other > 0.5) continue;
     const kinds = [...h.kinds];
     let end = i;
     if (h.pure) {
@@ -296,8 +298,29 @@ function parentsBeforeTheirSubRows(lines: TableLine[]): TableLine[] {
   return out;
 }
 
-/** Reads the item table(s) of a report. */
+/** Reads the item table(s) of a report: from page geometry when positions are known, else from lines. */
 export function parseItemTable(doc: DocumentText): ItemTable {
+  const geo = readItemTables(doc);
+  if (geo && geo.items.length > 0) {
+    const consumed = new Set<string>();
+    for (const p of doc.pages) {
+      p.lines.forEach((l, index) => {
+        if (!l.box) return;
+        const x = (l.box.x0 + l.box.x1) / 2;
+        const y = (l.box.y0 + l.box.y1) / 2;
+        const inside = geo.regions.some(
+          (r) => r.page === p.page && x >= r.box.x0 && x <= r.box.x1 && y >= r.box.y0 && y <= r.box.y1,
+        );
+        if (inside) consumed.add(`${p.page}:${index}`);
+      });
+    }
+    return { items: geo.items, consumed, columns: [] };
+  }
+  return parseItemLines(doc);
+}
+
+/** Reads the item table(s) from text lines (no positions: tab-separated cells or OCR lines). */
+function parseItemLines(doc: DocumentText): ItemTable {
   const lines: TableLine[] = [];
   for (const p of doc.pages) {
     p.lines.forEach((line, index) => {

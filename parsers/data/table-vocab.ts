@@ -1,16 +1,32 @@
 /** Item-table vocabularies: column headers, markers that end a table, and rows that only group items. */
 export type ColumnKind = 'index' | 'name' | 'method' | 'unit' | 'requirement' | 'result' | 'verdict' | 'remark';
 
-/** Header words per column kind; longest match wins. */
+/**
+ * Header words per column kind, Chinese and English as labs print them; longest match wins. A header
+ * cell names one kind ("检测结果 Result"); words naming two kinds at once ("判定结果") are listed whole.
+ */
 export const TABLE_HEADER_WORDS: Record<ColumnKind, readonly string[]> = {
-  index: ['序号', 'No.', 'No'],
-  name: ['检验项目', '检测项目', '测试项目', '项目名称', '检验检测项目', '检查项目', 'Test Item', 'Test Items', 'Item', 'Items'],
-  method: ['检验方法', '检测方法', '试验方法', '测试方法', '方法标准', 'Test Method', 'Method'],
+  index: ['序号', '编号', '序', 'No.', 'No', 'S/N', 'Item No.'],
+  name: [
+    '检验项目', '检测项目', '测试项目', '项目名称', '检验检测项目', '检查项目', '检验项目名称', '检测项目名称', '检测参数',
+    '检验参数', '测试参数', '项目', 'Test Item', 'Test Items', 'Item', 'Items', 'Test Parameter', 'Test Parameters',
+    'Parameter', 'Parameters', 'Property', 'Test Property',
+  ],
+  method: ['检验方法', '检测方法', '试验方法', '测试方法', '方法标准', '检测方法标准', '检验方法依据', 'Test Method', 'Test Methods', 'Method'],
   unit: ['计量单位', '单位', 'Unit', 'Units'],
-  requirement: ['标准要求', '技术要求', '标准规定', '限值', '要求', '标准值', '指标要求', '技术指标', 'Limit', 'Requirement', 'Requirements', 'Specification'],
-  result: ['检验结果', '检测结果', '实测值', '测试结果', '实测结果', '结果', 'Result', 'Results'],
-  verdict: ['单项判定', '单项结论', '单项评价', '判定', '结论', '评定', 'Verdict', 'Conclusion', 'Pass/Fail'],
-  remark: ['备注', 'Remark', 'Remarks'],
+  requirement: [
+    '标准要求', '技术要求', '标准规定', '限值', '限量值', '限量', '标准限值', '限量要求', '要求', '标准值', '指标要求', '技术指标',
+    '标准指标', '规定值', '要求值', 'Limit', 'Limits', 'Requirement', 'Requirements', 'Specification', 'Standard Requirement',
+  ],
+  result: [
+    '检验结果', '检测结果', '实测值', '测试结果', '实测结果', '结果', '检测值', '测定值', '测试值', '实测', 'Result', 'Results',
+    'Test Result', 'Test Results',
+  ],
+  verdict: [
+    '单项判定', '单项结论', '单项评价', '单项评定', '判定', '结论', '评定', '评价', '判定结果', '结果判定', '单项判定结果',
+    '判定结论', 'Verdict', 'Conclusion', 'Pass/Fail', 'P/F', 'Judgement', 'Judgment', 'Assessment', 'Rating',
+  ],
+  remark: ['备注', 'Remark', 'Remarks', 'Note', 'Notes'],
 };
 
 /** A line matching one of these ends the item table for good. */

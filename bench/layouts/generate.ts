@@ -1,0 +1,119 @@
+/**
+ * The generalization corpus: report truths rendered in every layout variant as text PDFs, and
+ * degraded copies as scans and phone photos, each with the truth a correct extraction returns.
+ */
+import { startPdfPrinter, type PdfPrinter } from './chromium';
+import { photographPdf, scanPdf, type PhotoOptions, type ScanOptions } from './degrade';
+import { renderReport, type ReportTruth } from './report-html';
+import { LAYOUT_VARIANTS } from './variants';
+
+export type GeneratedForm = 'text_pdf' | 'scanned_pdf' | 'photo';
+
+export interface GeneratedDoc {
+  id: string;
+  variant: string;
+  truthId: string;
+  form: GeneratedForm;
+  file: Buffer;
+  ext: 'pdf' | 'jpg';
+  expected: ReportTruth;
+}
+
+/** How a variant's scan is degraded: turned a quarter, half or three quarters on some, always stamped. */
+export function scanOptionsFor(variantIndex: number): ScanOptions {
+  const turns = [0, 1, 2, 0, 3, 0, 2, 1, 0, 0] as const;
+  return {
+    quarterTurns: turns[variantIndex % turns.length] ?? 0,
+    skew: ((variantIndex % 5) - 2) * 0.45,
+    blur: 0.5,
+    noise: 9,
+    jpegQuality: 60,
+    seal: true,
+    dpi: 200,
+  };
+}
+
+export function photoOptionsFor(variantIndex: number): PhotoOptions {
+  return {
+    perspective: 0.02 + (variantIndex % 3) * 0.012,
+    blur: 0.7,
+    noise: 7,
+    jpegQuality: 72,
+    seal: true,
+    shade: 0.72,
+    size: 2600,
+  };
+}
+
+/** Pages Chromium printed (page objects of the PDF). */
+export function pdfPageCount(pdf: Buffer): number {
+  return (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+}
+
+export async function withPrinter<T>(f: (p: PdfPrinter) => Promise<T>): Promise<T> {
+  const printer = await startPdfPrinter();
+  try {
+    return await f(printer);
+  } finally {
+    await printer.close();
+  }
+}
+
+/**
+ * Generates one truth in the chosen variants and forms. Photos are taken of single-page layouts only
+ * (a phone photo is one page).
+ */
+export async function* generate(
+  printer: PdfPrinter,
+  truths: { id: string; truth: ReportTruth }[],
+  opts: { variants?: string[]; forms?: GeneratedForm[] } = {},
+): AsyncGenerator<GeneratedDoc> {
+  const forms = opts.forms ?? ['text_pdf', 'scanned_pdf', 'photo'];
+  const variants = LAYOUT_VARIANTS.map((v, i) => ({ v, i })).filter(
+    ({ v }) => !opts.variants || opts.variants.includes(v.id),
+  );
+  for (const { id, truth } of truths) {
+    for (const { v, i } of variants) {
+      const rendered = renderReport(truth, v);
+      const pdf = await printer.print(rendered.html);
+      const printed = pdfPageCount(pdf);
+      if (printed !== rendered.pages) {
+        throw new Error(`${id} ${v.id}: laid out for ${rendered.pages} pages, Chromium printed ${printed}`);
+      }
+      const base = { variant: v.id, truthId: id };
+      const expected = (form: GeneratedForm): ReportTruth => ({ ...rendered.expected, form });
+      if (forms.includes('text_pdf')) {
+        yield {
+          ...base,
+          id: `${id}-${v.id}-text`,
+          form: 'text_pdf',
+          file: pdf,
+          ext: 'pdf',
+          expected: expected('text_pdf'),
+        };
+      }
+      if (forms.includes('scanned_pdf')) {
+        const scan = await scanPdf(pdf, scanOptionsFor(i), `${id}-${v.id}-scan`);
+        yield {
+          ...base,
+          id: `${id}-${v.id}-scan`,
+          form: 'scanned_pdf',
+          file: scan,
+          ext: 'pdf',
+          expected: expected('scanned_pdf'),
+        };
+      }
+      if (forms.includes('photo') && rendered.pages === 1) {
+        const photo = await photographPdf(pdf, photoOptionsFor(i), `${id}-${v.id}-photo`);
+        yield {
+          ...base,
+          id: `${id}-${v.id}-photo`,
+          form: 'photo',
+          file: photo,
+          ext: 'jpg',
+          expected: expected('photo'),
+        };
+      }
+    }
+  }
+}

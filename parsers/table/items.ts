@@ -1,0 +1,59 @@
+/**
+ * A printed item row → a report item: names in the corpus convention (`parent sub`), units and
+ * requirements with their "none" marks as null, the printed verdict word mapped, and — for OCR'd
+ * text only — the corrections OCR needs (signs, half grades, detection limits, names and units
+ * snapped to the vocabulary).
+ */
+import { NOT_APPLICABLE_RESULTS, NO_UNIT } from '../data/vocab';
+import {
+  canonicalItemName,
+  fixUnit,
+  restoreDetectionLimit,
+  restoreGrade,
+  restoreGradeRequirement,
+  restoreSign,
+  snapItemName,
+  snapUnit,
+  verdictOf,
+} from '../item-vocab';
+import { normaliseText } from '../text/normalise';
+import type { ReportItem, Verdict } from '../types';
+import type { RawItem } from './rows';
+
+/** 'n/a' when the result itself says the item does not apply ("不适用（适用年龄3岁以上）", "无绳带"). */
+export function notApplicable(result: string | null): Verdict | null {
+  const r = result?.replace(/\s+/g, '') ?? '';
+  return NOT_APPLICABLE_RESULTS.some((re) => re.test(r)) ? 'n/a' : null;
+}
+
+const clean = (s: string | null) => {
+  if (s === null) return null;
+  const t = normaliseText(s).replace(/\s+/g, ' ').trim();
+  return t === '' ? null : t;
+};
+
+/** The report item of a raw row. `ocr`: the text came from OCR (apply OCR corrections). */
+export function finishItem(raw: RawItem, ocr: boolean): ReportItem {
+  let name = canonicalItemName(clean(raw.name) ?? '');
+  if (ocr) name = snapItemName(name);
+  let unit = clean(raw.unit);
+  if (unit !== null) unit = NO_UNIT.includes(fixUnit(unit)) ? null : fixUnit(unit);
+  if (ocr) unit = snapUnit(unit);
+  let requirement = clean(raw.requirement);
+  if (requirement !== null && /^[/／]$/.test(requirement)) requirement = null;
+  if (ocr) requirement = restoreGradeRequirement(name, unit, restoreSign(name, requirement));
+  let result = clean(raw.result);
+  if (ocr) result = restoreDetectionLimit(restoreGrade(name, unit, result));
+  const printed = verdictOf(clean(raw.verdictText));
+  const verdict = printed ?? notApplicable(result);
+  return {
+    name,
+    unit,
+    requirement,
+    result,
+    verdict,
+    page: raw.page,
+    box: raw.box,
+    confidence: raw.confidence * (printed ? 1 : 0.5),
+  };
+}

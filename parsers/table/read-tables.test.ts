@@ -1,0 +1,104 @@
+import type { Box, DocumentText, TextLine } from '../types';
+import { readItemTables } from './read-tables';
+
+/** A page laid out on a 100 × 100 unit grid: words at (x, y) with a width in characters. */
+function page(words: [string, number, number][], rules: Box[] = []): DocumentText {
+  const lines: TextLine[] = words.map(([text, x, y]) => {
+    const w = [...text].reduce((a, ch) => a + (/[\u3400-\u9fff]/.test(ch) ? 1.2 : 0.7), 0) / 100;
+    const box = { x0: x / 100, y0: y / 100, x1: x / 100 + w, y1: (y + 1.2) / 100 };
+    return { text, words: [{ text, box }], box, confidence: 1 };
+  });
+  return { form: 'text_pdf', pages: [{ page: 1, source: 'text_layer', lines, rules }] };
+}
+const h = (y: number, x0: number, x1: number): Box => ({
+  x0: x0 / 100,
+  y0: y / 100 - 0.0005,
+  x1: x1 / 100,
+  y1: y / 100 + 0.0005,
+});
+const v = (x: number, y0: number, y1: number): Box => ({
+  x0: x / 100 - 0.0005,
+  y0: y0 / 100,
+  x1: x / 100 + 0.0005,
+  y1: y1 / 100,
+});
+
+describe('item tables read from geometry', () => {
+  it('When a ruled table has a parent item in a merged cell beside its sub-items, then each sub-item is named parent + sub', () => {
+    // columns: 序号 | 检验项目 (parent | sub) | 结果 | 判定 ; rows: header, 甲醛, 耐水色牢度 × (变色, 沾色)
+    const rules = [
+      h(10, 10, 90),
+      h(14, 10, 90),
+      h(18, 10, 90),
+      h(22, 34, 90), // no line under the parent and its number: they span two rows
+      h(26, 10, 90),
+      v(10, 10, 26),
+      v(18, 10, 26),
+      v(34, 14, 26), // the name header spans parent and sub columns
+      v(48, 10, 26),
+      v(70, 10, 26),
+      v(90, 10, 26),
+    ];
+    const doc = page(
+      [
+        ['序号', 11, 11],
+        ['检验项目', 20, 11],
+        ['检验结果', 50, 11],
+        ['单项判定', 72, 11],
+        ['1', 11, 15],
+        ['甲醛含量', 20, 15],
+        ['16', 50, 15],
+        ['合格', 72, 15],
+        ['2', 11, 21],
+        ['耐水色牢度', 19, 21],
+        ['变色', 36, 19],
+        ['4-5', 50, 19],
+        ['合格', 72, 19],
+        ['沾色', 36, 23],
+        ['3', 50, 23],
+        ['不合格', 72, 23],
+      ],
+      rules,
+    );
+    const read = readItemTables(doc);
+    expect(read?.items.map((i) => [i.name, i.result, i.verdict])).toEqual([
+      ['甲醛含量', '16', 'pass'],
+      ['耐水色牢度 变色', '4-5', 'pass'],
+      ['耐水色牢度 沾色', '3', 'fail'],
+    ]);
+  });
+
+  it('When a table has no lines and its columns are reordered, then columns are found by their header words', () => {
+    const doc = page([
+      ['No.', 10, 10],
+      ['Result', 20, 10],
+      ['Test Item', 35, 10],
+      ['Limit', 60, 10],
+      ['Verdict', 80, 10],
+      ['1', 10, 13],
+      ['ND', 20, 13],
+      ['甲醛含量', 35, 13],
+      ['≤20', 60, 13],
+      ['Pass', 80, 13],
+      ['2', 10, 16],
+      ['9.1', 20, 16],
+      ['pH值', 35, 16],
+      ['4.0～7.5', 60, 16],
+      ['Fail', 80, 16],
+    ]);
+    expect(readItemTables(doc)?.items.map((i) => [i.name, i.requirement, i.result, i.verdict])).toEqual([
+      ['甲醛含量', '≤20', 'ND', 'pass'],
+      ['pH值', '4.0～7.5', '9.1', 'fail'],
+    ]);
+  });
+
+  it('When pages carry no positions, then the geometry reader leaves the table to the line reader', () => {
+    const doc: DocumentText = {
+      form: 'text_pdf',
+      pages: [
+        { page: 1, source: 'text_layer', lines: [{ text: '序号 检验项目', box: null, confidence: 1 }] },
+      ],
+    };
+    expect(readItemTables(doc)).toBeNull();
+  });
+});

@@ -1,0 +1,208 @@
+/**
+ * The item tables of a report, read from page geometry (words with boxes, ruling lines): ruled tables
+ * by their lines (lattice.ts), the others by their header line and the white space between columns
+ * (stream.ts); columns by the meaning of their headers or their content (roles.ts); rows into items
+ * (rows.ts). Tables continued on the next page keep their columns; a summary table (items and
+ * verdicts only) is merged into the detail table that follows it; the end marker ends reading.
+ * Returns null when the pages carry no positions (text without geometry): the line reader is used.
+ */
+import type { ColumnKind } from '../data/table-vocab';
+import type { Box, DocumentText, ReportItem } from '../types';
+import { boxOf, colsOf, rowsOf, type Grid, type GridCell, type Word } from './grid';
+import { finishItem } from './items';
+import { latticeGrids } from './lattice';
+import { findHeader, headerCellKind, resolveRoles, type ColumnRole, type TableLayout } from './roles';
+import { readRows, type RawItem } from './rows';
+import { streamTables } from './stream';
+
+export interface TableReading {
+  items: ReportItem[];
+  /** where the item tables are: lines inside are table rows, not header fields */
+  regions: { page: number; box: Box }[];
+  /** a printed end marker (以下空白 …) closed the table */
+  ended: boolean;
+  /** items that only a summary table listed (no detail row was found for them) */
+  summaryOnly: string[];
+}
+
+interface Read {
+  raw: RawItem[];
+  roles: ColumnRole[];
+  summary: boolean;
+  ended: boolean;
+  region: Box;
+}
+
+/** Words (with boxes) of a page, or null when the page has text without positions. */
+function pageWords(doc: DocumentText, i: number): Word[] | null {
+  const page = doc.pages[i];
+  if (!page) return null;
+  const words: Word[] = [];
+  for (const line of page.lines) {
+    if (!line.text.trim()) continue;
+    if (!line.words?.length) return null;
+    for (const w of line.words) {
+      if (!w.box) return null;
+      if (w.text.trim()) words.push({ text: w.text.trim(), box: w.box, confidence: w.confidence });
+    }
+  }
+  return words;
+}
+
+const kindsRepeat = (kinds: (ColumnKind | 'matrix' | null)[]): number | null => {
+  for (let p = 2; p <= kinds.length / 2; p++) {
+    if (kinds.length % p !== 0) continue;
+    if (kinds.every((k, i) => k === kinds[i % p]) && kinds.slice(0, p).includes('name')) return p;
+  }
+  return null;
+};
+
+/** A sub-grid of columns [c0, c1). */
+function columnsOf(grid: Grid, c0: number, c1: number): Grid {
+  const cells: GridCell[] = grid.cells
+    .filter((c) => c.col >= c0 && c.col + c.colSpan <= c1)
+    .map((c) => ({ ...c, col: c.col - c0 }));
+  return { ...grid, xs: grid.xs.slice(c0, c1 + 1), cells };
+}
+
+/** Transposes a grid (rows ↔ columns): a table printing one item per column. */
+function transpose(grid: Grid): Grid {
+  return {
+    ...grid,
+    xs: grid.ys,
+    ys: grid.xs,
+    cells: grid.cells.map((c) => ({ ...c, row: c.col, col: c.row, rowSpan: c.colSpan, colSpan: c.rowSpan })),
+  };
+}
+
+/** A title row across the whole grid at its top ("可迁移元素"): its text, and the grid without it. */
+function stripTitle(grid: Grid): { title: string | null; grid: Grid } {
+  const first = grid.cells.find((c) => c.row === 0 && c.col === 0);
+  if (!first || first.colSpan !== colsOf(grid) || first.rowSpan !== 1 || !first.text.trim()) {
+    return { title: null, grid };
+  }
+  if (headerCellKind(first.text)) return { title: null, grid };
+  const cells = grid.cells.filter((c) => c !== first).map((c) => ({ ...c, row: c.row - 1 }));
+  return { title: first.text.trim(), grid: { ...grid, ys: grid.ys.slice(1), cells } };
+}
+
+/** The page area of rows fromRow … toRow (cells keep their page boxes, also in a transposed grid). */
+function regionOf(grid: Grid, fromRow: number, toRow: number): Box {
+  const cells = grid.cells.filter((c) => c.row + c.rowSpan - 1 >= fromRow && c.row <= toRow);
+  if (cells.length === 0) return boxOf(grid);
+  return {
+    x0: Math.min(...cells.map((c) => c.box.x0)),
+    y0: Math.min(...cells.map((c) => c.box.y0)),
+    x1: Math.max(...cells.map((c) => c.box.x1)),
+    y1: Math.max(...cells.map((c) => c.box.y1)),
+  };
+}
+
+const isSummary = (roles: ColumnRole[]) =>
+  !roles.some((r) => r.kind === 'result' || r.kind === 'requirement' || r.kind === 'matrix');
+
+/** Reads one grid whose layout is known, splitting side-by-side halves ("序号 项目 结论 | 序号 项目 结论"). */
+function readWithLayout(grid: Grid, layout: TableLayout, title: string | null = null): Read[] {
+  const from = layout.headerTo + 1;
+  const roles = resolveRoles(grid, layout, from, rowsOf(grid) - 1);
+  const period = kindsRepeat(roles.map((r) => r.kind));
+  if (period) {
+    const out: Read[] = [];
+    for (let c = 0; c < colsOf(grid); c += period) {
+      const sub = columnsOf(grid, c, c + period);
+      out.push(...readWithLayout(sub, { ...layout, columns: layout.columns.slice(c, c + period) }, title));
+    }
+    return out;
+  }
+  const rows = readRows(grid, roles, from, title);
+  return [
+    {
+      raw: rows.items,
+      roles,
+      summary: isSummary(roles),
+      ended: rows.ended,
+      region: regionOf(grid, Math.max(0, layout.headerFrom), rows.lastRow),
+    },
+  ];
+}
+
+/** The layout of a ruled grid: its header, its transposed header, or the previous table's columns. */
+function readLattice(grid: Grid, previous: Read | null): Read[] {
+  const layout = findHeader(grid);
+  if (layout) return readWithLayout(grid, layout);
+  const { title, grid: body } = stripTitle(grid);
+  const turned = transpose(body);
+  const across = findHeader(turned);
+  if (across) return readWithLayout(turned, across, title);
+  if (previous && previous.roles.length === colsOf(grid)) {
+    // a table continued from the previous page without its header
+    return readWithLayout(grid, { headerFrom: -1, headerTo: -1, columns: previous.roles, by: 'previous' });
+  }
+  return [];
+}
+
+/** Reads every item table of the document; null when positions are unknown. */
+export function readItemTables(doc: DocumentText): TableReading | null {
+  // OCR'd pages are read by lines until their table lines are detected on the image
+  if (doc.pages.some((p) => p.source !== 'text_layer')) return null;
+  const pages = doc.pages.map((_, i) => pageWords(doc, i));
+  if (pages.some((w) => w === null)) return null;
+  const reads: Read[] = [];
+  const regions: TableReading['regions'] = [];
+  let ended = false;
+  for (let i = 0; i < doc.pages.length && !ended; i++) {
+    const page = doc.pages[i];
+    const words = pages[i] ?? [];
+    if (!page) continue;
+    const splitRuns = page.source === 'ocr';
+    const { grids, rowLines } = latticeGrids(words, page.rules ?? [], page.page, splitRuns);
+    const inside = (w: Word, g: Grid) => {
+      const b = boxOf(g);
+      const x = (w.box.x0 + w.box.x1) / 2;
+      const y = (w.box.y0 + w.box.y1) / 2;
+      return x >= b.x0 && x <= b.x1 && y >= b.y0 && y <= b.y1;
+    };
+    // words of ruled tables that hold no item table stay available to the header-line reader
+    const itemGrids = grids.filter(
+      (g) => findHeader(g) || findHeader(transpose(stripTitle(g).grid)) || reads.length,
+    );
+    const outside = words.filter((w) => !itemGrids.some((g) => inside(w, g)));
+    const streams = streamTables(outside, rowLines, page.page, splitRuns);
+    const candidates = [
+      ...grids.map((g) => ({ y: g.ys[0] ?? 0, read: () => readLattice(g, reads[reads.length - 1] ?? null) })),
+      ...streams.map((s) => ({
+        y: s.grid.ys[0] ?? 0,
+        read: () =>
+          readWithLayout(s.grid, {
+            headerFrom: 0,
+            headerTo: s.headerRows - 1,
+            columns: s.kinds.map((k) => ({ kind: k })),
+            by: 'header',
+          }).map((r) => ({ ...r, ended: r.ended || s.ended })),
+      })),
+    ].sort((a, b) => a.y - b.y);
+    for (const c of candidates) {
+      for (const r of c.read()) {
+        if (r.raw.length === 0) continue;
+        reads.push(r);
+        regions.push({ page: page.page, box: r.region });
+        ended ||= r.ended;
+      }
+      if (ended) break;
+    }
+  }
+  if (reads.length === 0) return null;
+  const ocr = doc.pages.some((p) => p.source === 'ocr');
+  // a summary (items and verdicts only) stands for its detail rows: detail wins, summary-only items stay
+  const detail = reads.filter((r) => !r.summary).flatMap((r) => r.raw);
+  const summaries = reads.filter((r) => r.summary).flatMap((r) => r.raw);
+  const names = new Set(detail.map((d) => finishItem(d, ocr).name));
+  const summaryOnly = summaries.filter((s) => !names.has(finishItem(s, ocr).name));
+  const ordered = detail.length ? [...detail, ...summaryOnly] : summaries;
+  return {
+    items: ordered.map((raw) => finishItem(raw, ocr)),
+    regions,
+    ended,
+    summaryOnly: detail.length ? summaryOnly.map((s) => finishItem(s, ocr).name) : [],
+  };
+}
