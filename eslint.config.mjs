@@ -90,6 +90,7 @@ export default tseslint.config(
             'clearInterval',
             'requestAnimationFrame',
             'HTMLElement',
+            'crypto',
           ],
         ].map((g) => [g, 'readonly']),
       ),

@@ -8,6 +8,7 @@ import {
   bigint,
   boolean,
   date,
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -124,9 +125,10 @@ export const users = pgTable(
     role: userRole('role').notNull(),
     schoolId: uuid('school_id').references(() => schools.id),
     districtId: uuid('district_id').references(() => districts.id),
-    failedLogins: integer('failed_logins').notNull().default(0),
-    lockedUntil: timestamp('locked_until', { withTimezone: true }),
     disabled: boolean('disabled').notNull().default(false),
+    /** Set by an administrator's reset: the user must choose a new password before anything else. */
+    mustChangePassword: boolean('must_change_password').notNull().default(false),
+    passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('users_username_uq').on(t.username)],
@@ -142,6 +144,21 @@ export const sessions = pgTable('sessions', {
   expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
   createdAt: createdAt(),
 });
+
+/**
+ * Failed-login counters shared by every process (login throttling): one row per account name
+ * (`user:<name>`, whether or not the account exists) and per client address (`addr:<ip>`). `score`
+ * is the number of recent failures, decaying linearly since `updated_at` (see server/auth/throttle.ts).
+ */
+export const loginThrottles = pgTable(
+  'login_throttles',
+  {
+    key: text('key').primaryKey(),
+    score: doublePrecision('score').notNull().default(0),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('login_throttles_updated_idx').on(t.updatedAt)],
+);
 
 /** Personal API tokens (Bearer) for scripts. */
 export const apiTokens = pgTable('api_tokens', {

@@ -48,22 +48,28 @@ export async function listUsers(
   return rows.map((r) => r.u);
 }
 
-export async function recordLoginFailure(db: Db | Tx, id: string, maxFailures: number, lockMinutes: number) {
-  await db
+/**
+ * A new password (own change or administrator's reset), in one transaction with ending every
+ * session and revoking every API token of the user: whoever held the old password, or a session
+ * or token obtained with it, is out. `mustChange` forces another change at the next login.
+ */
+export async function replacePassword(
+  tx: Tx,
+  id: string,
+  passwordHash: string,
+  mustChange: boolean,
+): Promise<{ sessionsEnded: number; tokensRevoked: number }> {
+  await tx
     .update(users)
-    .set({
-      failedLogins: sql`${users.failedLogins} + 1`,
-      lockedUntil: sql`case when ${users.failedLogins} + 1 >= ${maxFailures} then now() + make_interval(mins => ${lockMinutes}) else ${users.lockedUntil} end`,
-    })
+    .set({ passwordHash, mustChangePassword: mustChange, passwordChangedAt: sql`now()` })
     .where(eq(users.id, id));
-}
-
-export async function recordLoginSuccess(db: Db | Tx, id: string) {
-  await db.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, id));
-}
-
-export async function setPassword(db: Db | Tx, id: string, passwordHash: string) {
-  await db.update(users).set({ passwordHash, failedLogins: 0, lockedUntil: null }).where(eq(users.id, id));
+  const ended = await tx.delete(sessions).where(eq(sessions.userId, id)).returning({ id: sessions.id });
+  const revoked = await tx
+    .update(apiTokens)
+    .set({ revokedAt: sql`now()` })
+    .where(and(eq(apiTokens.userId, id), isNull(apiTokens.revokedAt)))
+    .returning({ id: apiTokens.id });
+  return { sessionsEnded: ended.length, tokensRevoked: revoked.length };
 }
 
 export async function setUserDisabled(db: Db | Tx, id: string, disabled: boolean) {
@@ -96,17 +102,27 @@ export async function insertApiToken(db: Db | Tx, t: { userId: string; name: str
   return row!;
 }
 
+/** How often a token's last-used time is written (reads with a token must not each write a row). */
+const LAST_USED_RESOLUTION_MS = 60_000;
+
 export async function findTokenUser(db: Db | Tx, tokenHash: string) {
   const [row] = await db
     .select({ user: users, token: apiTokens })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
     .where(and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt)));
-  if (row) {
+  const last = row?.token.lastUsedAt?.getTime();
+  if (row && (last === undefined || Date.now() - last >= LAST_USED_RESOLUTION_MS)) {
+    // Conditional, so that processes racing on the same token write it once.
     await db
       .update(apiTokens)
       .set({ lastUsedAt: sql`now()` })
-      .where(eq(apiTokens.id, row.token.id));
+      .where(
+        and(
+          eq(apiTokens.id, row.token.id),
+          sql`(${apiTokens.lastUsedAt} is null or ${apiTokens.lastUsedAt} < now() - interval '1 minute')`,
+        ),
+      );
   }
   return row;
 }

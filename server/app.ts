@@ -6,7 +6,6 @@
 import { randomUUID } from 'node:crypto';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
-import { rateLimit } from 'express-rate-limit';
 import { pinoHttp } from 'pino-http';
 import type { AppContext } from './context';
 import { AppError } from './errors';
@@ -57,16 +56,6 @@ export function createApp(ctx: AppContext): Express {
     res.json(openApi);
   });
 
-  app.use(
-    '/api/auth/login',
-    rateLimit({
-      windowMs: 15 * 60_000,
-      limit: ctx.config.LOGIN_RATE_LIMIT,
-      standardHeaders: 'draft-7',
-      legacyHeaders: false,
-      handler: (_req, _res, next) => next(new AppError('RATE_LIMITED', '登录尝试过于频繁，请 15 分钟后再试')),
-    }),
-  );
   app.use(authenticate(ctx));
   for (const r of routes) {
     app[r.method](r.path, ...beforeHandlers(r, ctx), toExpressHandler(r, ctx));

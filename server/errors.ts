@@ -10,6 +10,7 @@ export const ERROR_TABLE = {
   ACCOUNT_LOCKED: { status: 423, message: '登录失败次数过多，账户已临时锁定，请稍后再试' },
   CSRF_FAILED: { status: 403, message: '页面已过期或请求来源无效，请刷新页面后重试' },
   FORBIDDEN: { status: 403, message: '您无权执行此操作' },
+  PASSWORD_CHANGE_REQUIRED: { status: 403, message: '管理员已重置您的密码，请先设置新密码' },
   NOT_FOUND: { status: 404, message: '未找到请求的资源' },
   CONFLICT: { status: 409, message: '数据冲突，该记录已存在' },
   DUPLICATE_DOCUMENT: { status: 409, message: '该文件已上传过' },

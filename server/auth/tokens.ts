@@ -19,8 +19,6 @@ export function safeEqual(a: string, b: string): boolean {
 export const SESSION_COOKIE = 'dsv_session';
 export const API_TOKEN_PREFIX = 'dsv_';
 export const SESSION_HOURS = 12;
-export const MAX_LOGIN_FAILURES = 5;
-export const LOCK_MINUTES = 15;
 
 export function parseCookies(header: string | undefined): Record<string, string> {
   const out: Record<string, string> = {};

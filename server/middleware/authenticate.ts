@@ -12,6 +12,22 @@ import { findSessionUser, findTokenUser } from '../../models/user.repository';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/**
+ * While an administrator's reset is pending, the user may only see who they are, change the
+ * password or log out (issue: forced change at next login).
+ */
+const DURING_FORCED_CHANGE = new Set([
+  'GET /api/auth/me',
+  'POST /api/auth/password',
+  'POST /api/auth/logout',
+]);
+
+function refuseDuringForcedChange(req: Request): void {
+  if (req.path.startsWith('/api/') && !DURING_FORCED_CHANGE.has(`${req.method} ${req.path}`)) {
+    throw new AppError('PASSWORD_CHANGE_REQUIRED');
+  }
+}
+
 export function authenticate(ctx: AppContext) {
   return async (req: Request, res: Response, next: NextFunction) => {
     const auth = req.headers.authorization;
@@ -22,6 +38,8 @@ export function authenticate(ctx: AppContext) {
       if (!row || row.user.disabled) throw new AppError('UNAUTHENTICATED', '访问令牌无效或已撤销');
       res.locals.user = await toPrincipal(ctx.db, row.user);
       res.locals.authVia = 'token';
+      res.locals.mustChangePassword = row.user.mustChangePassword;
+      if (row.user.mustChangePassword) refuseDuringForcedChange(req);
       next();
       return;
     }
@@ -37,6 +55,8 @@ export function authenticate(ctx: AppContext) {
         res.locals.authVia = 'session';
         res.locals.sessionId = row.session.id;
         res.locals.csrfToken = row.session.csrfToken;
+        res.locals.mustChangePassword = row.user.mustChangePassword;
+        if (row.user.mustChangePassword) refuseDuringForcedChange(req);
       }
     }
     next();

@@ -38,10 +38,12 @@ export const UserView = z.object({
   schoolId: z.string().uuid().nullable(),
   districtId: z.string().uuid().nullable(),
   disabled: z.boolean().optional(),
+  /** An administrator reset the password: the user must choose a new one before anything else. */
+  mustChangePassword: z.boolean().optional(),
 });
 
-export function presentPrincipal(p: Principal): z.infer<typeof UserView> {
-  return { ...p, roleLabel: ROLE_LABELS[p.role] };
+export function presentPrincipal(p: Principal, mustChangePassword = false): z.infer<typeof UserView> {
+  return { ...p, roleLabel: ROLE_LABELS[p.role], mustChangePassword };
 }
 
 export function presentUser(u: User): z.infer<typeof UserView> {
@@ -54,6 +56,7 @@ export function presentUser(u: User): z.infer<typeof UserView> {
     schoolId: u.schoolId,
     districtId: u.districtId,
     disabled: u.disabled,
+    mustChangePassword: u.mustChangePassword,
   };
 }
 

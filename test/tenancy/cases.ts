@@ -25,6 +25,11 @@ export interface TenancyCase {
   allow: Partial<Record<Role, Target[]>>;
   /** For routes without a tenant (own account, global data): targets are irrelevant. */
   untenanted?: boolean;
+  /**
+   * The Bearer token to send instead of the fixture's token of `role` — for routes that end the
+   * caller's own credentials (changing one's password revokes every token of the user).
+   */
+  token?: (f: TenancyFixture, role: Role) => Promise<string>;
 }
 
 export const ALL: Target[] = ['own', 'sameDistrict', 'otherDistrict'];

@@ -54,7 +54,8 @@ describe(`tenancy matrix (${testDriver()})`, () => {
       c.untenanted ? [[role, 'own'] as const] : TARGETS.map((tg) => [role, tg] as const),
     );
     test.each(pairs)('%s on %s tenant', async (role, target) => {
-      const res = await send(f, f.tokens[role], await c.request(f, target, role));
+      const token = c.token ? await c.token(f, role) : f.tokens[role];
+      const res = await send(f, token, await c.request(f, target, role));
       const allowed = (c.allow[role] ?? []).includes(target);
       if (allowed) {
         expect({ status: res.status, body: res.status < 300 ? 'ok' : res.body }).toEqual({

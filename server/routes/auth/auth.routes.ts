@@ -1,8 +1,11 @@
+import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { defineRoute, type AnyRoute } from '../../http/route';
 import { login } from '../../use-cases/accounts/login';
+import { changeOwnPassword } from '../../use-cases/accounts/passwords';
 import { SESSION_COOKIE } from '../../auth/tokens';
 import { toPrincipal } from '../../auth/principal';
+import type { OpenedSession } from '../../auth/sessions';
 import { presentPrincipal, UserView } from '../../presenters/account';
 import { deleteSession } from '../../../models/user.repository';
 
@@ -11,27 +14,56 @@ const LoginBody = z.object({
   password: z.string().min(1, '请输入密码').max(256),
 });
 
+const PasswordBody = z.object({
+  currentPassword: z.string().min(1, '请输入当前密码').max(256),
+  newPassword: z.string().min(1, '请输入新密码').max(256),
+});
+
 const SessionView = z.object({ user: UserView, csrfToken: z.string().nullable() });
+
+/** The client address the login counters use (the proxy's view when behind a trusted proxy). */
+const clientIp = (req: Request) => req.ip ?? req.socket.remoteAddress ?? 'unknown';
+
+function setSessionCookie(req: Request, res: Response, s: OpenedSession): void {
+  res.cookie(SESSION_COOKIE, s.sessionSecret, {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: req.secure,
+    path: '/',
+    expires: s.expiresAt,
+  });
+}
 
 export const authRoutes: AnyRoute[] = [
   defineRoute({
     method: 'post',
     path: '/api/auth/login',
-    summary: '登录（设置会话 Cookie，返回 CSRF 令牌）',
+    summary: '登录（设置会话 Cookie，返回 CSRF 令牌）；失败按账户和来源地址计数',
     tag: '账户',
     access: 'public',
     body: LoginBody,
     response: SessionView,
     handler: async ({ ctx, body, req, res }) => {
-      const r = await login(ctx, body.username, body.password);
-      res.cookie(SESSION_COOKIE, r.sessionSecret, {
-        httpOnly: true,
-        sameSite: 'lax',
-        secure: req.secure,
-        path: '/',
-        expires: r.expiresAt,
-      });
-      return { user: presentPrincipal(await toPrincipal(ctx.db, r.user)), csrfToken: r.csrfToken };
+      const r = await login(ctx, body.username, body.password, clientIp(req));
+      setSessionCookie(req, res, r);
+      return {
+        user: presentPrincipal(await toPrincipal(ctx.db, r.user), r.user.mustChangePassword),
+        csrfToken: r.csrfToken,
+      };
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/api/auth/password',
+    summary: '修改自己的密码（结束该用户所有会话并撤销所有访问令牌，本浏览器换发新会话）',
+    tag: '账户',
+    access: 'user',
+    body: PasswordBody,
+    response: SessionView,
+    handler: async ({ ctx, user, body, req, res }) => {
+      const r = await changeOwnPassword(ctx, user, body.currentPassword, body.newPassword, clientIp(req));
+      setSessionCookie(req, res, r.session);
+      return { user: presentPrincipal(user, false), csrfToken: r.session.csrfToken };
     },
   }),
   defineRoute({
@@ -56,7 +88,7 @@ export const authRoutes: AnyRoute[] = [
     response: SessionView,
     handler: ({ user, res }) =>
       Promise.resolve({
-        user: presentPrincipal(user),
+        user: presentPrincipal(user, res.locals.mustChangePassword === true),
         csrfToken: (res.locals.csrfToken as string | undefined) ?? null,
       }),
   }),

@@ -4,12 +4,11 @@ import { authorize, listScope } from '../../policies/policy';
 import { notFound } from '../../errors';
 import { presentUser, RoleSchema, UserView } from '../../presenters/account';
 import { createUser } from '../../use-cases/accounts/manage-accounts';
-import { findUser, listUsers, setPassword, setUserDisabled } from '../../../models/user.repository';
+import { resetPassword } from '../../use-cases/accounts/passwords';
+import { findUser, listUsers, setUserDisabled } from '../../../models/user.repository';
 import { findSchool } from '../../../models/district.repository';
 import { recordAudit } from '../../../models/audit.repository';
-import { hashPassword, passwordProblem } from '../../auth/passwords';
 import type { AppContext } from '../../context';
-import { AppError } from '../../errors';
 
 const IdParams = z.object({ id: z.string().uuid('无效的编号') });
 const NewUser = z.object({
@@ -80,7 +79,7 @@ export const userRoutes: AnyRoute[] = [
   defineRoute({
     method: 'patch',
     path: '/api/users/:id',
-    summary: '停用/启用用户或重置密码',
+    summary: '停用/启用用户或重置密码（重置后该用户所有会话和访问令牌失效，下次登录须修改密码）',
     tag: '账户',
     access: 'user',
     params: IdParams,
@@ -91,9 +90,7 @@ export const userRoutes: AnyRoute[] = [
       authorize(user, 'user.manage', t.tenancy);
       if (!t.user) throw notFound('用户');
       if (body.password !== undefined) {
-        const problem = passwordProblem(body.password);
-        if (problem) throw new AppError('VALIDATION_FAILED', problem);
-        await setPassword(ctx.db, t.user.id, await hashPassword(body.password));
+        await resetPassword(ctx, user, t.user, body.password, t.tenancy.districtId);
       }
       if (body.disabled !== undefined) await setUserDisabled(ctx.db, t.user.id, body.disabled);
       await recordAudit(ctx.db, {

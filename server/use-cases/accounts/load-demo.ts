@@ -6,7 +6,7 @@ import { count } from 'drizzle-orm';
 import type { Db } from '../../../models/db';
 import { users } from '../../../models/schema';
 import { findDistrictByCode } from '../../../models/district.repository';
-import { findUserByUsername, setPassword } from '../../../models/user.repository';
+import { findUserByUsername, replacePassword } from '../../../models/user.repository';
 import { generatePassword, hashPassword } from '../../auth/passwords';
 import { createDistrict, createSchool, createUser } from './manage-accounts';
 import type { Role } from '../../../models/user.repository';
@@ -86,7 +86,7 @@ export async function loadDemo(db: Db): Promise<DemoAccount[]> {
       const password = generatePassword();
       const existing = await findUserByUsername(t, s.username);
       if (existing) {
-        await setPassword(t, existing.id, await hashPassword(password));
+        await replacePassword(tx, existing.id, await hashPassword(password), false);
       } else if (created || !s.schoolName) {
         await createUser(t, null, {
           username: s.username,

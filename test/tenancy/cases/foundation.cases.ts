@@ -1,5 +1,5 @@
 /** Tenancy cases for the foundation routes (districts, schools, users, tokens, session). */
-import { buildSchool, buildUser } from '../../helpers/test-app';
+import { buildSchool, buildUser, TEST_PASSWORD, tokenFor } from '../../helpers/test-app';
 import { ALL, DISTRICT, SCHOOL, type TenancyCase } from '../cases';
 import { districtOf } from '../fixture';
 
@@ -18,6 +18,25 @@ export const cases: TenancyCase[] = [
     untenanted: true,
     // Logging out with a Bearer token has no session to end; it must still be allowed.
     request: () => Promise.resolve({ method: 'post', url: '/api/auth/logout' }),
+    allow: everyone,
+  },
+  {
+    route: 'POST /api/auth/password',
+    untenanted: true,
+    // Changing one's own password revokes one's tokens: each request uses a fresh user of the role.
+    token: async (f, role) => {
+      const u = await buildUser(f.t.ctx, role, {
+        schoolId: role === 'school_staff' ? f.schools.own.id : undefined,
+        districtId: role === 'bureau' || role === 'regulator' ? f.districtA.id : undefined,
+      });
+      return tokenFor(f.t.app, u.username);
+    },
+    request: () =>
+      Promise.resolve({
+        method: 'post',
+        url: '/api/auth/password',
+        body: { currentPassword: TEST_PASSWORD, newPassword: 'Matrix-changed9' },
+      }),
     allow: everyone,
   },
   {

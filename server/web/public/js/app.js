@@ -6,6 +6,7 @@ import { ApiError, get, hasRoute, loadRoutes, post, setCsrfToken } from './api.j
 import { h, mount, notice } from './dom.js';
 import { ROLE_LABELS } from './labels.js';
 import * as loginPage from './pages/login.js';
+import * as passwordPage from './pages/password.js';
 import * as uploadPage from './pages/upload.js';
 import * as documentsPage from './pages/documents.js';
 import * as reviewPage from './pages/review.js';
@@ -120,6 +121,24 @@ function currentLocation() {
   return { path: path || '/', query: Object.fromEntries(new URLSearchParams(qs || '')) };
 }
 
+/** The current page as a path with its query, to come back to after logging in. */
+function currentTarget() {
+  const raw = location.hash.replace(/^#/, '') || '/';
+  return raw;
+}
+
+/**
+ * Where to go after logging in: the deep link the visitor opened (kept in `?next=`), when it is a
+ * page of this app and not the login or password page itself.
+ */
+export function afterLogin(next, user) {
+  const ok = typeof next === 'string' && /^\/[^/]/.test(next) && !/^\/(login|password)\b/.test(next);
+  return ok ? next : homeOf(user);
+}
+
+const withNext = (path, next) =>
+  next && next !== '/' ? `${path}${path.includes('?') ? '&' : '?'}next=${encodeURIComponent(next)}` : path;
+
 /** Navigates to `#path`. */
 export function go(path) {
   if (location.hash === '#' + path) void render();
@@ -223,14 +242,29 @@ async function render() {
   closeNav();
   if (!session.user) {
     if (path !== '/login') {
-      go('/login');
+      go(withNext('/login', currentTarget()));
       return;
     }
-    await loginPage.render(view, { session, query, go, signIn: setSignedIn, homeOf });
+    await loginPage.render(view, { session, query, go, signIn: setSignedIn, homeOf, afterLogin });
     return;
   }
-  if (path === '/login' || path === '/') {
-    go(homeOf(session.user));
+  if (session.user.mustChangePassword) {
+    // An administrator reset the password: nothing else until the user has chosen their own.
+    if (path !== '/password') {
+      go(withNext('/password', path === '/login' ? query.next : currentTarget()));
+      return;
+    }
+    passwordPage.render(view, {
+      session,
+      query,
+      go,
+      signIn: setSignedIn,
+      homeOf: (u) => afterLogin(query.next, u),
+    });
+    return;
+  }
+  if (path === '/login' || path === '/' || path === '/password') {
+    go(afterLogin(query.next, session.user));
     return;
   }
   const match = matchRoute(path);
@@ -289,8 +323,9 @@ async function start() {
   });
   window.addEventListener('dsv:unauthenticated', () => {
     if (!session.user) return;
+    const back = currentTarget();
     setSignedOut();
-    go('/login?expired=1');
+    go(withNext('/login?expired=1', back));
   });
   await loadRoutes().catch(() => undefined);
   // Only ask for the session when this browser logged in before: a visitor gets the login page

@@ -1,7 +1,8 @@
-/** 我的账户: who I am and personal API tokens (for scripts and lab systems). */
-import { del, get, post } from '../api.js';
+/** 我的账户: who I am, changing my password, and personal API tokens (for scripts and lab systems). */
+import { del, get, post, setCsrfToken } from '../api.js';
 import { field, fmtTime, h, mount, notice, pill } from '../dom.js';
 import { dataTable } from '../table.js';
+import { passwordForm } from './password.js';
 
 export async function render(view, { session }) {
   document.title = '我的账户 - 双送检核验';
@@ -46,6 +47,16 @@ export async function render(view, { session }) {
     ],
     rows: tokens,
     emptyText: '尚未创建令牌',
+  });
+  const password = passwordForm({
+    onChanged: (result) => {
+      setCsrfToken(result.csrfToken);
+      // Every token of the user was revoked with the old password.
+      for (const t of tokens) t.revoked = true;
+      table.setRows(tokens);
+      mount(message, notice('ok', '密码已修改。其他设备上的登录和所有个人访问令牌已失效。'));
+      message.scrollIntoView({ block: 'nearest' });
+    },
   });
   const name = h('input', { name: 'tokenName', required: true, maxlength: 64 });
   const form = h(
@@ -98,6 +109,7 @@ export async function render(view, { session }) {
       ),
     ),
     message,
+    password.el,
     h('h2', { text: '个人访问令牌' }),
     table.el,
     form,

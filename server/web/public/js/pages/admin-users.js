@@ -1,8 +1,20 @@
-/** 系统管理员：用户 — list, create (role + school/district), disable/enable, reset password. */
+/**
+ * 系统管理员：用户 — list, create (role + school/district), disable/enable, and reset a password in a
+ * dialog (the user's sessions and tokens end; they must choose their own password at the next login).
+ */
 import { get, patch, post } from '../api.js';
 import { field, h, mount, notice, pill } from '../dom.js';
 import { ROLE_LABELS } from '../labels.js';
 import { dataTable } from '../table.js';
+
+/** A readable random password that meets the policy (letters and digits, 12 characters). */
+function generatePassword() {
+  const letters = 'abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ';
+  const bytes = crypto.getRandomValues(new Uint8Array(12));
+  const chars = [...bytes.slice(0, 9)].map((b) => letters[b % letters.length]);
+  const digits = [...bytes.slice(9)].map((b) => String(b % 10));
+  return chars.join('') + digits.join('');
+}
 
 export async function render(view) {
   document.title = '用户 - 双送检核验';
@@ -32,6 +44,81 @@ export async function render(view) {
     }
   }
 
+  /** The reset dialog: a temporary password the admin hands over; the user changes it at next login. */
+  function resetDialog(u, opener) {
+    const password = h('input', {
+      name: 'newPassword',
+      type: 'text',
+      autocomplete: 'off',
+      spellcheck: 'false',
+      required: true,
+      maxlength: 256,
+      value: generatePassword(),
+    });
+    const error = h('div', { class: 'form-message', 'aria-live': 'assertive' });
+    const submit = h('button', { type: 'submit', class: 'btn btn-primary', text: '确认重置' });
+    const dialog = h(
+      'dialog',
+      { class: 'dialog', 'aria-labelledby': 'reset-title' },
+      h(
+        'form',
+        {
+          novalidate: true,
+          onsubmit: async (e) => {
+            e.preventDefault();
+            mount(error);
+            if (!password.value) {
+              mount(error, notice('error', '请输入临时密码。'));
+              password.focus();
+              return;
+            }
+            submit.disabled = true;
+            try {
+              Object.assign(u, await patch(`/api/users/${u.id}`, { password: password.value }));
+              table.setRows(users);
+              dialog.close();
+              mount(
+                message,
+                notice('ok', `已重置 ${u.username} 的密码。请将临时密码告知本人；其下次登录时须设置新密码。`),
+              );
+            } catch (err) {
+              mount(error, notice('error', err.message));
+              password.focus();
+            } finally {
+              submit.disabled = false;
+            }
+          },
+        },
+        h('h2', { id: 'reset-title', text: `重置 ${u.username}（${u.displayName}）的密码` }),
+        field('临时密码', password, '至少 8 位，须同时包含字母和数字。可使用生成的密码，或自行输入。'),
+        h('button', {
+          type: 'button',
+          class: 'btn btn-small',
+          text: '重新生成',
+          onclick: () => {
+            password.value = generatePassword();
+            password.focus();
+          },
+        }),
+        notice('warn', '重置后，该用户当前的所有登录和个人访问令牌立即失效；下次登录时须修改密码。'),
+        error,
+        h(
+          'div',
+          { class: 'actions' },
+          submit,
+          h('button', { type: 'button', class: 'btn', text: '取消', onclick: () => dialog.close() }),
+        ),
+      ),
+    );
+    dialog.addEventListener('close', () => {
+      dialog.remove();
+      opener?.focus();
+    });
+    document.body.append(dialog);
+    dialog.showModal();
+    password.select();
+  }
+
   const table = dataTable({
     caption: '用户列表',
     columns: [
@@ -42,8 +129,13 @@ export async function render(view) {
       {
         key: 'disabled',
         label: '状态',
-        render: (u) => (u.disabled ? pill('已停用', 'bad') : pill('正常', 'ok')),
-        value: (u) => (u.disabled ? 1 : 0),
+        render: (u) =>
+          u.disabled
+            ? pill('已停用', 'bad')
+            : u.mustChangePassword
+              ? pill('待修改密码', 'warn')
+              : pill('正常', 'ok'),
+        value: (u) => (u.disabled ? 2 : u.mustChangePassword ? 1 : 0),
       },
       {
         key: 'ops',
@@ -70,10 +162,7 @@ export async function render(view) {
               class: 'btn btn-small',
               text: '重置密码',
               'aria-label': `重置 ${u.username} 的密码`,
-              onclick: () => {
-                const pw = window.prompt(`为 ${u.username} 设置新密码（至少 8 位，须同时包含字母和数字）：`);
-                if (pw) void update(u, { password: pw }, `已重置 ${u.username} 的密码`);
-              },
+              onclick: (e) => resetDialog(u, e.currentTarget),
             }),
           ),
       },

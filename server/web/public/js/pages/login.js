@@ -2,7 +2,7 @@
 import { post } from '../api.js';
 import { field, h, mount, notice } from '../dom.js';
 
-export function render(view, { query, go, signIn, homeOf }) {
+export function render(view, { query, go, signIn, afterLogin }) {
   document.title = '登录 - 双送检核验';
   const username = h('input', { name: 'username', autocomplete: 'username', required: true, maxlength: 64 });
   const password = h('input', {
@@ -15,6 +15,7 @@ export function render(view, { query, go, signIn, homeOf }) {
   const message = h('div', { class: 'form-message', 'aria-live': 'assertive' });
   const submit = h('button', { type: 'submit', class: 'btn btn-primary btn-block', text: '登录' });
   if (query.expired) mount(message, notice('warn', '登录已过期，请重新登录。'));
+  else if (query.next) mount(message, notice('info', '请先登录，登录后将回到您要打开的页面。'));
 
   const form = h(
     'form',
@@ -37,7 +38,9 @@ export function render(view, { query, go, signIn, homeOf }) {
             password: password.value,
           });
           signIn(result);
-          go(homeOf(result.user));
+          // Back to the page the visitor opened (a deep link survives the login), or the start page;
+          // after an administrator's reset the shell first asks for a new password.
+          go(afterLogin(query.next, result.user));
         } catch (err) {
           mount(message, notice('error', err.message));
           password.value = '';
