@@ -31,6 +31,33 @@ export default tseslint.config(
     },
   },
   {
+    // Untrusted PDFs are parsed only in the sandbox process (issue 12): pdf-parse is opened in one
+    // module, and that module is used only by the sandbox's tasks. A separate rule name, so that the
+    // folder rules below (no-restricted-imports) do not replace it.
+    files: ['server/**/*.ts', 'bench/**/*.ts', 'test/**/*.ts'],
+    ignores: ['server/extract/pdf-document.ts', 'server/extract/pdf-sandbox/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'pdf-parse',
+              message: 'Open PDFs through server/extract/pdf-document.ts, inside the PDF sandbox only.',
+            },
+          ],
+          patterns: [
+            {
+              group: ['**/extract/pdf-document', './pdf-document'],
+              allowTypeImports: true,
+              message: 'Untrusted PDFs are read in the sandbox process: use server/extract/pdf-sandbox.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['parsers/**/*.ts'],
     rules: {
       'no-restricted-imports': [

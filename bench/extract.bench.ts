@@ -20,11 +20,11 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PDFParse } from 'pdf-parse';
 import { config } from '../server/config';
 import { prepareImage } from '../server/extract/image-prep';
 import { createOcrEngine, type OcrEngine, type OcrEngineName } from '../server/extract/ocr';
 import { TesseractEngine } from '../server/extract/ocr/tesseract-engine';
+import { countPdfPages } from '../server/extract/pdf-sandbox';
 import { renderPdfPage } from '../server/extract/render-pdf';
 import { treePids, treeRss } from './process-tree';
 
@@ -160,12 +160,7 @@ function loadOcrDocs(corpus: string): OcrDoc[] {
 
 async function countPages(file: string): Promise<number> {
   if (!file.endsWith('.pdf')) return 1;
-  const parser = new PDFParse({ data: new Uint8Array(readFileSync(file)) });
-  try {
-    return (await parser.getInfo()).total;
-  } finally {
-    await parser.destroy();
-  }
+  return countPdfPages(readFileSync(file));
 }
 
 interface PreparedPage {

@@ -20,7 +20,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { sniffFileType } from '../server/extract/extract-document';
+import { sniffFileType } from '../server/extract/file-header';
 import { treeRss } from './process-tree';
 
 const ROOT = path.resolve(__dirname, '../..');

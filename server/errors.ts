@@ -24,6 +24,8 @@ export const ERROR_TABLE = {
   OCR_UNAVAILABLE: { status: 503, message: '该文件需要文字识别（OCR），但文字识别服务不可用' },
   UNRECOGNISED_DOCUMENT: { status: 422, message: '无法识别文档类型：既不像采购合同，也不像检验报告' },
   IMAGE_TOO_LARGE: { status: 422, message: '图片尺寸过大' },
+  PDF_TOO_COMPLEX: { status: 422, message: 'PDF 文件结构异常或过于复杂，超出安全读取的限制' },
+  PAGE_SIZE_INVALID: { status: 422, message: 'PDF 页面尺寸异常，无法识别' },
   UNPROCESSABLE: { status: 422, message: '无法处理该请求' },
   SAMPLING_LIST_EMPTY: { status: 422, message: '当前没有需要抽查的供货企业，名单为空，无需发送' },
   ALREADY_ACKNOWLEDGED: { status: 409, message: '该名单已确认接收' },

@@ -1,37 +1,26 @@
 /**
  * One uploaded file (PDF, JPEG, PNG) → the extraction (spec: shared/spec/extraction.md).
  * Text-layer pages go straight to the parsers; pages without usable text and images go through the
- * OCR provider passed in. The file type is sniffed from magic bytes, never from the name.
+ * OCR provider passed in. The file's inspection (type from magic bytes, pages, image size) is the one
+ * made at upload when the pipeline passes it in, else it is made here; the PDF itself is read in the
+ * PDF sandbox (server/extract/pdf-sandbox/).
  */
 import { parseDocument } from '../../parsers/registry';
 import type { DocumentForm, DocumentText, Extraction, PageText } from '../../parsers/types';
 import { AppError } from '../errors';
+import { inspectFile, type InspectedFile } from '../intake/inspect-file';
 import { hasUsableText } from './has-usable-text';
 import type { OcrProvider } from './ocr-provider';
-import { readPdfText, textToPage } from './pdf-text';
-
-export type FileKind = 'pdf' | 'jpeg' | 'png';
-
-/** Sniffs the file type from its first bytes. */
-export function sniffFileType(buf: Buffer): FileKind | null {
-  if (buf.length >= 5 && buf.subarray(0, 1024).includes(Buffer.from('%PDF-'))) {
-    return buf.subarray(0, 1024).indexOf('%PDF-') <= 1024 ? 'pdf' : null;
-  }
-  if (buf.length >= 3 && buf[0] === 0xff && buf[1] === 0xd8 && buf[2] === 0xff) return 'jpeg';
-  if (
-    buf.length >= 8 &&
-    buf.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))
-  ) {
-    return 'png';
-  }
-  return null;
-}
+import { readPdfText } from './pdf-sandbox';
+import { textToPage } from './pdf-text';
 
 export interface ExtractOptions {
   fileName?: string;
   ocr?: OcrProvider;
   /** default 100 */
   maxPages?: number;
+  /** The file's inspection, when already made (at upload). */
+  inspected?: InspectedFile;
 }
 
 function needOcr(ocr: OcrProvider | undefined): OcrProvider {
@@ -41,14 +30,13 @@ function needOcr(ocr: OcrProvider | undefined): OcrProvider {
 
 /** Reads the document's text: text layer where usable, OCR elsewhere. */
 export async function readDocumentText(buffer: Buffer, opts: ExtractOptions = {}): Promise<DocumentText> {
-  if (buffer.length === 0) throw new AppError('EMPTY_FILE');
-  const type = sniffFileType(buffer);
-  if (!type) throw new AppError('UNSUPPORTED_FILE_TYPE');
-  if (type !== 'pdf') {
+  const maxPages = opts.maxPages ?? 100;
+  const inspected = opts.inspected ?? (await inspectFile(buffer, { maxPages }));
+  if (inspected.type !== 'pdf') {
     const page = await needOcr(opts.ocr).recogniseImage(buffer, 1);
     return { form: 'photo', pages: [{ ...page, page: 1, source: 'ocr' }] };
   }
-  const pdf = await readPdfText(buffer, { maxPages: opts.maxPages ?? 100 });
+  const pdf = await readPdfText(buffer, { maxPages });
   if (pdf.pageCount === 0) throw new AppError('CORRUPT_FILE', 'PDF 文件没有页面');
   // pages are read one after the other: the OCR provider parallelises inside a page's work
   const pages: PageText[] = [];

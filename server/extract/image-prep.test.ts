@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { AppError } from '../errors';
-import { checkImageHeader, prepareImage, sniffImageSize, toGrey } from './image-prep';
+import { checkImageHeader, readImageHeader } from './file-header';
+import { prepareImage, toGrey } from './image-prep';
 
 const DOCS = path.resolve(__dirname, '../../../shared/corpus/dev/docs');
 
@@ -27,7 +28,7 @@ describe('image preparation', () => {
 
   it('When the header of a phone photo is read, then its size is found without decoding', () => {
     const jpeg = readFileSync(path.join(DOCS, 'doc-008.jpg'));
-    expect(sniffImageSize(jpeg)).toEqual({ width: 1530, height: 2064, format: 'jpeg' });
+    expect(readImageHeader(jpeg)).toEqual({ width: 1530, height: 2064, format: 'jpeg' });
   });
 
   it('When image bytes are corrupt, then a clear AppError is thrown', async () => {

@@ -1,25 +1,18 @@
 /**
- * Image preparation before OCR (sharp): check the declared size from the header before anything is
- * decoded, then orient, scale to about 200 dpi, turn grey while lifting the red seal's ink to paper
- * white, flatten uneven lighting (phone photos) and stretch contrast. The result is an 8-bit grey PNG.
+ * Image preparation before OCR (sharp): check the declared size from the header against the
+ * pipeline's one image limit (file-header.ts) before anything is decoded, then orient, scale to about
+ * 200 dpi, turn grey while lifting the red seal's ink to paper white, flatten uneven lighting (phone
+ * photos) and stretch contrast. The result is an 8-bit grey PNG.
  */
 import sharp from 'sharp';
 import { AppError } from '../errors';
+import { checkImageHeader } from './file-header';
+import { MAX_IMAGE_PIXELS } from './limits';
 
-/** Longest side accepted (pixels). A 48-megapixel phone photo is 8000 px. */
-export const MAX_IMAGE_SIDE = 12_000;
-/** Most pixels accepted (the decoded image is kept in memory several times). */
-export const MAX_IMAGE_PIXELS = 60_000_000;
 /** Target resolution for OCR: tesseract reads best at ~200 dpi, 300 is slower for no gain. */
 export const TARGET_DPI = 200;
 /** A4 width in inches: a photographed page is scaled to this width at TARGET_DPI. */
 const A4_WIDTH_IN = 8.27;
-
-export interface ImageSize {
-  width: number;
-  height: number;
-  format: 'png' | 'jpeg';
-}
 
 export interface PrepareOptions {
   /** Known resolution (a PDF page's image); when absent the image is treated as one A4 page. */
@@ -39,63 +32,6 @@ export interface PreparedImage {
   png: Buffer;
   width: number;
   height: number;
-}
-
-/**
- * Reads width and height from a PNG (IHDR) or JPEG (SOFn) header without decoding.
- * Returns null for other formats or a truncated header.
- */
-export function sniffImageSize(buf: Buffer): ImageSize | null {
-  if (buf.length >= 24 && buf.readUInt32BE(0) === 0x89504e47 && buf.readUInt32BE(4) === 0x0d0a1a0a) {
-    if (buf.toString('latin1', 12, 16) !== 'IHDR') return null;
-    return { width: buf.readUInt32BE(16), height: buf.readUInt32BE(20), format: 'png' };
-  }
-  if (buf.length >= 4 && buf[0] === 0xff && buf[1] === 0xd8) {
-    let i = 2;
-    while (i + 9 < buf.length) {
-      if (buf[i] !== 0xff) return null;
-      const marker = buf[i + 1] ?? 0;
-      if (marker === 0xff) {
-        i++;
-        continue;
-      }
-      // SOF0..SOF15 except DHT (C4), JPG (C8) and DAC (CC) carry the frame size.
-      if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
-        return { height: buf.readUInt16BE(i + 5), width: buf.readUInt16BE(i + 7), format: 'jpeg' };
-      }
-      if (marker === 0xd8 || (marker >= 0xd0 && marker <= 0xd7) || marker === 0x01) {
-        i += 2;
-        continue;
-      }
-      i += 2 + buf.readUInt16BE(i + 2);
-    }
-  }
-  return null;
-}
-
-/** Throws IMAGE_TOO_LARGE / UNSUPPORTED_FILE_TYPE / CORRUPT_FILE from the header alone. */
-export function checkImageHeader(buf: Buffer): ImageSize {
-  if (buf.length === 0) throw new AppError('EMPTY_FILE');
-  const size = sniffImageSize(buf);
-  if (!size) {
-    const looksLikeImage = (buf[0] === 0x89 && buf[1] === 0x50) || (buf[0] === 0xff && buf[1] === 0xd8);
-    throw looksLikeImage
-      ? new AppError('CORRUPT_FILE', '图片已损坏，无法读取')
-      : new AppError('UNSUPPORTED_FILE_TYPE');
-  }
-  if (size.width < 1 || size.height < 1) throw new AppError('CORRUPT_FILE', '图片已损坏，无法读取');
-  if (
-    size.width > MAX_IMAGE_SIDE ||
-    size.height > MAX_IMAGE_SIDE ||
-    size.width * size.height > MAX_IMAGE_PIXELS
-  ) {
-    throw new AppError(
-      'IMAGE_TOO_LARGE',
-      `图片尺寸过大（${size.width}×${size.height} 像素），请缩小到 ${MAX_IMAGE_SIDE} 像素以内后重新上传`,
-      size,
-    );
-  }
-  return size;
 }
 
 /** Prepares a page image (photo, scan or rendered PDF page) for OCR. */

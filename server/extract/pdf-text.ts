@@ -1,17 +1,13 @@
 /**
- * A PDF's text layer, page by page, via pdf-parse 2.4.5. Table cells come tab-separated on one line.
- * cMapUrl/cMapPacked/standardFontDataUrl are always passed: without them a PDF with a non-embedded
- * Chinese font yields an empty string and would be mistaken for a scan (stack-notes.md).
+ * A PDF's text layer, page by page, read inside the sandbox process from an opened pdf.js document
+ * (server/extract/pdf-document.ts): each page's geometry (pdf-geometry.ts: positioned text items and
+ * ruling lines) laid out as lines. Table cells come tab-separated on one line, as pdf-parse prints
+ * them; each line and cell also keeps its box.
  */
-import path from 'node:path';
-import { PDFParse } from 'pdf-parse';
 import { AppError } from '../errors';
 import type { Box, PageText } from '../../parsers/types';
-import { readPageGeometry, type PageGeometry, type PdfGeometryPage } from './pdf-geometry';
-
-const PDFJS_DIR = path.dirname(require.resolve('pdfjs-dist/package.json'));
-const CMAP_URL = `${path.join(PDFJS_DIR, 'cmaps')}${path.sep}`;
-const STANDARD_FONTS_URL = `${path.join(PDFJS_DIR, 'standard_fonts')}${path.sep}`;
+import type { PdfDocument } from './pdf-document';
+import { readPageGeometry, type PageGeometry } from './pdf-geometry';
 
 export interface PdfText {
   pageCount: number;
@@ -19,25 +15,6 @@ export interface PdfText {
   pages: string[];
   /** the same text as lines with cell and line boxes (fractions of the page), when positions were readable */
   layout: (PageText | null)[];
-}
-
-/** Maps pdf.js load errors to our error codes. */
-export function pdfLoadError(err: unknown): AppError {
-  const name = err instanceof Error ? err.name : '';
-  const message = err instanceof Error ? err.message : String(err);
-  if (name === 'PasswordException' || /password/i.test(message)) {
-    return new AppError('ENCRYPTED_PDF', undefined, undefined, { cause: err });
-  }
-  return new AppError('CORRUPT_FILE', undefined, { reason: message }, { cause: err });
-}
-
-// The part of pdf.js that pdf-parse loads and we read pages from.
-interface PdfPage extends PdfGeometryPage {
-  cleanup(): void;
-}
-interface PdfDocument {
-  numPages: number;
-  getPage(n: number): Promise<PdfPage>;
 }
 
 const LINE_THRESHOLD = 4.6;
@@ -160,44 +137,26 @@ export function layoutPage(geometry: PageGeometry, page: number): { text: string
   return { text: out.join(''), page: pageText };
 }
 
-/** Reads every page's text layer. Throws AppError ENCRYPTED_PDF / CORRUPT_FILE / TOO_MANY_PAGES. */
-export async function readPdfText(pdf: Buffer, opts: { maxPages?: number } = {}): Promise<PdfText> {
-  const parser = new PDFParse({
-    data: new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength).slice(),
-    cMapUrl: CMAP_URL,
-    cMapPacked: true,
-    standardFontDataUrl: STANDARD_FONTS_URL,
-    verbosity: 0,
-  });
-  try {
-    let doc: PdfDocument;
-    try {
-      // pdf-parse's loader (declared private) gives the pdf.js document, whose text items carry positions
-      doc = await (parser as unknown as { load(): Promise<PdfDocument> }).load();
-    } catch (err) {
-      throw pdfLoadError(err);
-    }
-    const pageCount = doc.numPages;
-    if (opts.maxPages !== undefined && pageCount > opts.maxPages) {
-      throw new AppError('TOO_MANY_PAGES', `文档共 ${pageCount} 页，超过 ${opts.maxPages} 页的限制`);
-    }
-    const pages: string[] = [];
-    const layout: (PageText | null)[] = [];
-    for (let n = 1; n <= pageCount; n++) {
-      try {
-        const page = await doc.getPage(n);
-        const laid = layoutPage(await readPageGeometry(page), n);
-        pages.push(laid.text);
-        layout.push(laid.page);
-        page.cleanup();
-      } catch (err) {
-        throw pdfLoadError(err);
-      }
-    }
-    return { pageCount, pages, layout };
-  } finally {
-    await parser.destroy().catch(() => undefined);
+/** Reads every page's text layer of an opened document. Throws AppError TOO_MANY_PAGES; pdf.js errors pass through. */
+export async function readTextLayer(
+  doc: PdfDocument,
+  opts: { maxPages?: number; onPage?: (page: number) => void } = {},
+): Promise<PdfText> {
+  const pageCount = doc.numPages;
+  if (opts.maxPages !== undefined && pageCount > opts.maxPages) {
+    throw new AppError('TOO_MANY_PAGES', `文档共 ${pageCount} 页，超过 ${opts.maxPages} 页的限制`);
   }
+  const pages: string[] = [];
+  const layout: (PageText | null)[] = [];
+  for (let n = 1; n <= pageCount; n++) {
+    const page = await doc.getPage(n);
+    const laid = layoutPage(await readPageGeometry(page), n);
+    pages.push(laid.text);
+    layout.push(laid.page);
+    page.cleanup();
+    opts.onPage?.(n);
+  }
+  return { pageCount, pages, layout };
 }
 
 /** One page's raw text-layer text → lines with tab-separated cells (box unknown: null). */

@@ -1,16 +1,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
-import { inspectFile, sniffType } from './inspect-file';
+import { sniffFileType } from '../extract/file-header';
+import { inspectFile } from './inspect-file';
 import { displayName } from '../middleware/upload';
 
 const CORPUS = path.resolve(__dirname, '../../../shared/corpus/dev/docs');
 
 describe('inspectFile', () => {
   test('types come from the bytes: PDF, JPEG, PNG; anything else is refused', async () => {
-    expect(sniffType(Buffer.from('%PDF-1.7'))).toBe('pdf');
-    expect(sniffType(Buffer.from('<html>%PDF-'))).toBe('pdf');
-    expect(sniffType(Buffer.from('GIF89a'))).toBeUndefined();
+    expect(sniffFileType(Buffer.from('%PDF-1.7'))).toBe('pdf');
+    expect(sniffFileType(Buffer.from('<html>%PDF-'))).toBe('pdf');
+    expect(sniffFileType(Buffer.from('GIF89a'))).toBeNull();
     await expect(inspectFile(Buffer.from('<!doctype html>'), { maxPages: 100 })).rejects.toMatchObject({
       code: 'UNSUPPORTED_FILE_TYPE',
     });

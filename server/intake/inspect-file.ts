@@ -1,44 +1,29 @@
 /**
- * What an uploaded file really is, decided from its bytes (never its name or the client's MIME type),
- * and the cheap checks that refuse it before it is stored: type allow-list, empty, encrypted or
- * damaged PDF, page limit, image pixel limit. Deep damage (a JPEG cut short in its pixel data) is
- * found later by the pipeline, which marks the document failed.
+ * One inspection per uploaded file: what it really is, decided from its bytes (never its name or the
+ * client's MIME type), how many pages it has and, for an image, the pixel size its header declares —
+ * with the refusals that apply before a file is stored: type allow-list, empty, PDF cut short,
+ * encrypted or damaged, page limit, the pipeline's one image-size limit. Nothing is decoded here: a
+ * PDF's page count is read in the PDF sandbox (server/extract/pdf-sandbox/), an image's size from its
+ * header.
+ *
+ * The result is kept with the document (the blob row: MIME type and pages; `storedInspection`) and
+ * passed down the pipeline, which reads the file's content under the sandbox's limits. Damage only
+ * visible when decoding (a JPEG cut short in its pixel data) is found there, and the document fails.
  */
-import { PDFParse } from 'pdf-parse';
-import sharp, { type Metadata } from 'sharp';
 import { AppError } from '../errors';
+import { checkImageHeader, MIME, sniffFileType, type FileType } from '../extract/file-header';
+import { countPdfPages } from '../extract/pdf-sandbox';
 
-export type FileType = 'pdf' | 'jpeg' | 'png';
-
-export const MIME: Record<FileType, string> = {
-  pdf: 'application/pdf',
-  jpeg: 'image/jpeg',
-  png: 'image/png',
-};
-
-/** Largest image accepted, in pixels (a 48 MP phone photo fits; 30000×30000 does not). */
-export const MAX_IMAGE_PIXELS = 60_000_000;
-/** Longest image side accepted. */
-export const MAX_IMAGE_SIDE = 20_000;
+export { MIME, type FileType } from '../extract/file-header';
 
 export interface InspectedFile {
   type: FileType;
   mime: string;
   /** Pages (1 for images). */
   pages: number;
+  /** Images: pixel size from the header. */
   width?: number;
   height?: number;
-}
-
-const PNG_SIG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-
-/** Detects the type from the first bytes; undefined for anything we do not accept. */
-export function sniffType(head: Buffer): FileType | undefined {
-  if (head.length >= 8 && head.subarray(0, 8).equals(PNG_SIG)) return 'png';
-  if (head.length >= 3 && head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff) return 'jpeg';
-  // PDF readers accept the header anywhere in the first 1 KB (some producers prepend junk).
-  if (head.subarray(0, 1024).includes('%PDF-')) return 'pdf';
-  return undefined;
 }
 
 export interface InspectLimits {
@@ -51,12 +36,13 @@ export interface InspectLimits {
  */
 export async function inspectFile(data: Buffer, limits: InspectLimits): Promise<InspectedFile> {
   if (data.length === 0) throw new AppError('EMPTY_FILE');
-  const type = sniffType(data.subarray(0, 4096));
+  const type = sniffFileType(data.subarray(0, 4096));
   if (!type) {
     throw new AppError('UNSUPPORTED_FILE_TYPE', '不支持的文件类型（按文件内容识别），仅支持 PDF、JPEG、PNG');
   }
   if (type === 'pdf') return inspectPdf(data, limits);
-  return inspectImage(data, type);
+  const { width, height } = checkImageHeader(data);
+  return { type, mime: MIME[type], pages: 1, width, height };
 }
 
 async function inspectPdf(data: Buffer, limits: InspectLimits): Promise<InspectedFile> {
@@ -75,45 +61,9 @@ async function inspectPdf(data: Buffer, limits: InspectLimits): Promise<Inspecte
   return { type: 'pdf', mime: MIME.pdf, pages };
 }
 
-/** Opens the PDF with pdfjs (bundled in pdf-parse) and returns its page count. */
-export async function countPdfPages(data: Buffer): Promise<number> {
-  const parser = new PDFParse({
-    data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength).slice(),
-  });
-  try {
-    // `load` is pdf-parse's accessor for the wrapped pdfjs document (see server/extract/render-pdf.ts).
-    const load = (parser as unknown as { load(): Promise<{ numPages: number }> }).load.bind(parser);
-    const doc = await load();
-    return doc.numPages;
-  } catch (err) {
-    if (err instanceof AppError) throw err;
-    const name = err instanceof Error ? err.name : '';
-    if (name === 'PasswordException') {
-      throw new AppError('ENCRYPTED_PDF', undefined, undefined, { cause: err });
-    }
-    throw new AppError('CORRUPT_FILE', 'PDF 文件已损坏，无法读取', undefined, { cause: err });
-  } finally {
-    await parser.destroy().catch(() => undefined);
-  }
-}
-
-async function inspectImage(data: Buffer, type: 'jpeg' | 'png'): Promise<InspectedFile> {
-  let meta: Metadata;
-  try {
-    // Reads the header only; no pixels are decoded here.
-    meta = await sharp(data, { limitInputPixels: false }).metadata();
-  } catch (err) {
-    throw new AppError('CORRUPT_FILE', '图片文件已损坏，无法读取', undefined, { cause: err });
-  }
-  const width = meta.width ?? 0;
-  const height = meta.height ?? 0;
-  if (!width || !height) throw new AppError('CORRUPT_FILE', '图片文件已损坏，无法读取尺寸');
-  if (width * height > MAX_IMAGE_PIXELS || width > MAX_IMAGE_SIDE || height > MAX_IMAGE_SIDE) {
-    throw new AppError(
-      'IMAGE_TOO_LARGE',
-      `图片尺寸 ${width}×${height} 过大（最多 ${MAX_IMAGE_PIXELS / 1_000_000} 百万像素，单边不超过 ${MAX_IMAGE_SIDE} 像素）`,
-      { width, height },
-    );
-  }
-  return { type, mime: MIME[type], pages: 1, width, height };
+/** The inspection kept with a stored file (its blob row), or null when the row predates it. */
+export function storedInspection(blob: { mime: string; pages: number | null }): InspectedFile | null {
+  const type = (Object.keys(MIME) as FileType[]).find((t) => MIME[t] === blob.mime);
+  if (!type || blob.pages === null) return null;
+  return { type, mime: blob.mime, pages: blob.pages };
 }

@@ -5,10 +5,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../server/errors';
-import { extractDocument, readDocumentText, sniffFileType } from '../../server/extract/extract-document';
+import { extractDocument, readDocumentText } from '../../server/extract/extract-document';
+import { sniffFileType } from '../../server/extract/file-header';
 import { hasUsableText } from '../../server/extract/has-usable-text';
 import type { OcrProvider } from '../../server/extract/ocr-provider';
-import { readPdfText } from '../../server/extract/pdf-text';
+import { countPdfPages, readPdfText } from '../../server/extract/pdf-sandbox';
 import type { ContractExtraction, PageText, TestReportExtraction } from '../../parsers/types';
 
 const CORPUS = path.resolve(__dirname, '../../../shared/corpus/dev');
@@ -53,6 +54,10 @@ const REPORTS = ['doc-001', 'doc-005', 'doc-007', 'doc-009', 'doc-018', 'doc-033
 const CONTRACTS = ['doc-013', 'doc-014', 'doc-053'];
 
 describe('extractDocument on real text PDFs', () => {
+  // The PDF sandbox process starts on first use (under tsx in tests: seconds on a loaded machine);
+  // the time limit below is about reading a document, so the sandbox is started first.
+  beforeAll(() => countPdfPages(doc('doc-001')));
+
   it.each(REPORTS)('When report %s is extracted, then its key fields equal the corpus truth', async (id) => {
     const t = truth(id);
     const started = Date.now();

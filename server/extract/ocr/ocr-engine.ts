@@ -50,10 +50,3 @@ export function normaliseBox(
     y1: r(clamp(px.y1 / height)),
   };
 }
-
-/** Reads width and height from a PNG header (IHDR); null when the buffer is not a PNG. */
-export function pngSize(png: Buffer): { width: number; height: number } | null {
-  const sig = '89504e470d0a1a0a';
-  if (png.length < 24 || png.subarray(0, 8).toString('hex') !== sig) return null;
-  return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
-}

@@ -11,14 +11,8 @@ import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { AppError } from '../../errors';
-import {
-  normaliseBox,
-  pngSize,
-  type OcrEngine,
-  type OcrLine,
-  type OcrPageText,
-  type OcrWord,
-} from './ocr-engine';
+import { readImageHeader } from '../file-header';
+import { normaliseBox, type OcrEngine, type OcrLine, type OcrPageText, type OcrWord } from './ocr-engine';
 import type { PaddleRawLine, PaddleRequest, PaddleResponse } from './paddle-child';
 import { levelledCentre, mergeStackedCells } from './stacked-cells';
 
@@ -72,7 +66,7 @@ export class PaddleEngine implements OcrEngine {
   }
 
   async recognise(image: Buffer, page: number): Promise<OcrPageText> {
-    if (!pngSize(image)) throw new AppError('CORRUPT_FILE', '图片已损坏，无法识别');
+    if (readImageHeader(image)?.format !== 'png') throw new AppError('CORRUPT_FILE', '图片已损坏，无法识别');
     const slot = await this.acquire();
     try {
       // A page that waited for a worker while the engine was closed must not start a new one.

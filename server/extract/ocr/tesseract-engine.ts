@@ -9,14 +9,8 @@
 import path from 'node:path';
 import { createWorker, PSM, type Worker, type Page, type Bbox } from 'tesseract.js';
 import { AppError } from '../../errors';
-import {
-  normaliseBox,
-  pngSize,
-  type OcrEngine,
-  type OcrLine,
-  type OcrPageText,
-  type OcrWord,
-} from './ocr-engine';
+import { readImageHeader } from '../file-header';
+import { normaliseBox, type OcrEngine, type OcrLine, type OcrPageText, type OcrWord } from './ocr-engine';
 
 export interface TesseractEngineOptions {
   /** How many workers run pages in parallel (config OCR_WORKERS). */
@@ -68,8 +62,8 @@ export class TesseractEngine implements OcrEngine {
 
   async recognise(image: Buffer, page: number): Promise<OcrPageText> {
     // Only images we produced reach the WASM: a corrupt buffer is refused here, not inside tesseract.
-    const size = pngSize(image);
-    if (!size || size.width < 1 || size.height < 1) {
+    const size = readImageHeader(image);
+    if (size?.format !== 'png' || size.width < 1 || size.height < 1) {
       throw new AppError('CORRUPT_FILE', '图片已损坏，无法识别');
     }
     const slot = await this.acquire();

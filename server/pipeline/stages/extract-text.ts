@@ -35,6 +35,7 @@ export const extractTextStage: Stage = {
         fileName: s.doc.originalName,
         ocr: progressOcr(s),
         maxPages: s.app.config.MAX_PAGES,
+        inspected: s.inspected,
       });
     } catch (e) {
       if (e instanceof AppError && e.code !== 'INTERNAL') throw new StopPipeline(e.code, e.userMessage);

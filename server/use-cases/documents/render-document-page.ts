@@ -6,7 +6,7 @@ import sharp from 'sharp';
 import type { AppContext } from '../../context';
 import { AppError } from '../../errors';
 import { renderPdfPage } from '../../extract/render-pdf';
-import { sniffType } from '../../intake/inspect-file';
+import { sniffFileType } from '../../extract/file-header';
 import { getFileStore } from '../../storage/file-store.service';
 import type { DocumentWithDistrict } from '../../../models/document.repository';
 
@@ -23,7 +23,7 @@ export async function renderDocumentPage(
   const cached = await store.readDerived(doc.sha256, name);
   if (cached) return cached;
   const data = await store.readOriginal(doc.sha256);
-  const type = sniffType(data.subarray(0, 4096));
+  const type = sniffFileType(data.subarray(0, 4096));
   let image: Buffer;
   if (type === 'pdf') {
     if (doc.pageCount !== null && page > doc.pageCount) {

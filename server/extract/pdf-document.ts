@@ -1,0 +1,72 @@
+/**
+ * The one door to pdf.js: the copy bundled in pdf-parse 2.4.5 (using it avoids loading the ESM-only
+ * pdfjs-dist from our CommonJS build). pdf-parse declares its loader `load()` private; it is reached
+ * here and nowhere else, and its errors are mapped to our codes here.
+ *
+ * Untrusted PDFs are opened only inside the sandbox process (server/extract/pdf-sandbox/), which caps
+ * memory and time; lint refuses an import of this module or of pdf-parse anywhere else.
+ */
+import path from 'node:path';
+import { PDFParse } from 'pdf-parse';
+import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/types/src/display/api';
+import { AppError } from '../errors';
+import { MAX_IMAGE_PIXELS } from './limits';
+
+export type PdfDocument = PDFDocumentProxy;
+export type PdfPage = PDFPageProxy;
+
+const PDFJS_DIR = path.dirname(require.resolve('pdfjs-dist/package.json'));
+
+/**
+ * cMapUrl/cMapPacked/standardFontDataUrl always: without them a PDF with a non-embedded Chinese font
+ * yields an empty text layer and would be mistaken for a scan (stack-notes.md). pdf.js skips images
+ * above the pipeline's pixel limit without decoding them, and never compiles a font to JavaScript.
+ */
+const OPTIONS = {
+  cMapUrl: `${path.join(PDFJS_DIR, 'cmaps')}${path.sep}`,
+  cMapPacked: true,
+  standardFontDataUrl: `${path.join(PDFJS_DIR, 'standard_fonts')}${path.sep}`,
+  maxImageSize: MAX_IMAGE_PIXELS,
+  isEvalSupported: false,
+  verbosity: 0,
+};
+
+export interface OpenedPdf {
+  doc: PdfDocument;
+  /** Frees pdf.js's resources; never throws. */
+  close(): Promise<void>;
+}
+
+/** pdf-parse's private loader, typed: it returns the pdf.js document it wraps. */
+interface PdfParseLoader {
+  load(): Promise<PdfDocument>;
+}
+
+/** Opens a PDF. Throws AppError ENCRYPTED_PDF / CORRUPT_FILE / PDF_TOO_COMPLEX. */
+export async function openPdf(data: Uint8Array): Promise<OpenedPdf> {
+  // A copy: pdf.js transfers (detaches) the array it is given, and the caller may still need its bytes.
+  const parser = new PDFParse({ ...OPTIONS, data: Uint8Array.prototype.slice.call(data) });
+  const close = () => parser.destroy().catch(() => undefined);
+  try {
+    const doc = await (parser as unknown as PdfParseLoader).load();
+    return { doc, close };
+  } catch (err) {
+    await close();
+    throw pdfError(err);
+  }
+}
+
+/** Maps what pdf.js throws while reading a PDF to our error codes. */
+export function pdfError(err: unknown): AppError {
+  if (err instanceof AppError) return err;
+  const name = err instanceof Error ? err.name : '';
+  const message = err instanceof Error ? err.message : String(err);
+  if (name === 'PasswordException' || /password/i.test(message)) {
+    return new AppError('ENCRYPTED_PDF', undefined, undefined, { cause: err });
+  }
+  if (err instanceof RangeError) {
+    // call stack exhausted (deep nesting) or an allocation refused by the memory cap
+    return new AppError('PDF_TOO_COMPLEX', undefined, { reason: message }, { cause: err });
+  }
+  return new AppError('CORRUPT_FILE', 'PDF 文件已损坏，无法读取', { reason: message }, { cause: err });
+}

@@ -1,0 +1,65 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { hugeImagePdf, operatorFloodPdf } from '../../../test/helpers/hostile-files';
+import { PdfSandbox } from './sandbox';
+
+const DOCS = path.resolve(__dirname, '../../../../shared/corpus/dev/docs');
+const textPdf = () => readFileSync(path.join(DOCS, 'doc-001.pdf'));
+
+/** Runs `work` while measuring how late a 20 ms timer fires on this (the server's) event loop. */
+async function eventLoopLagDuring<T>(work: Promise<T>): Promise<{ result: T; lagMs: number }> {
+  let lagMs = 0;
+  let last = performance.now();
+  const timer = setInterval(() => {
+    const now = performance.now();
+    lagMs = Math.max(lagMs, now - last - 20);
+    last = now;
+  }, 20);
+  try {
+    return { result: await work, lagMs };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+describe('PDF sandbox', () => {
+  test('When a page holds 3 million drawing operators, then the read is stopped by the clock, the server loop stays free and the next PDF is read by a new child', async () => {
+    const sandbox = new PdfSandbox({ processes: 1, timeoutMs: 10_000 });
+    try {
+      await sandbox.run(textPdf(), { task: 'count-pages' }); // started before the clock matters
+      const { result, lagMs } = await eventLoopLagDuring(
+        sandbox.run(operatorFloodPdf(), { task: 'page-image', page: 1 }).catch((e: unknown) => e),
+      );
+      expect(result).toMatchObject({ code: 'PDF_TOO_COMPLEX', message: expect.stringMatching(/超过 10 秒/) });
+      expect(lagMs).toBeLessThan(1000);
+      const started = sandbox.childrenStarted;
+      const text = await sandbox.run(textPdf(), { task: 'read-text', maxPages: 100 });
+      expect(text.pageCount).toBeGreaterThan(0);
+      expect(sandbox.childrenStarted).toBe(started + 1);
+    } finally {
+      await sandbox.close();
+    }
+  });
+
+  test('When decoding a scan needs more memory than the cap, then the read fails with PDF_TOO_COMPLEX and the sandbox goes on', async () => {
+    // 7000² grey pixels pass every declared limit; pdf.js turns them into 147 MB of RGB and more.
+    const sandbox = new PdfSandbox({ processes: 1, memoryBytes: 400 * 1024 * 1024, timeoutMs: 60_000 });
+    try {
+      await expect(sandbox.run(hugeImagePdf(7000), { task: 'page-image', page: 1 })).rejects.toMatchObject({
+        code: 'PDF_TOO_COMPLEX',
+      });
+      await expect(sandbox.run(textPdf(), { task: 'count-pages' })).resolves.toEqual({ pages: 1 });
+    } finally {
+      await sandbox.close();
+    }
+  });
+
+  test('When the sandbox is closed, then a waiting read fails with NOT_READY instead of hanging', async () => {
+    const sandbox = new PdfSandbox({ processes: 1 });
+    const first = sandbox.run(textPdf(), { task: 'read-text', maxPages: 100 }).catch((e: unknown) => e);
+    const second = sandbox.run(textPdf(), { task: 'count-pages' }).catch((e: unknown) => e);
+    await sandbox.close();
+    expect(await second).toMatchObject({ code: 'NOT_READY' });
+    expect(await first).toMatchObject({ code: 'NOT_READY' });
+  });
+});
