@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { rulesFromOperators } from './pdf-geometry';
-import { readPdfText } from './pdf-text';
+import { readPdfText } from './pdf-sandbox';
 
 const CORPUS = path.resolve(__dirname, '../../../shared/corpus/dev');
 

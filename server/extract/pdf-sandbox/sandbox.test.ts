@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { hugeImagePdf, operatorFloodPdf } from '../../../test/helpers/hostile-files';
+import { operatorFloodPdf } from '../../../test/helpers/hostile-files';
 import { PdfSandbox } from './sandbox';
 
 const DOCS = path.resolve(__dirname, '../../../../shared/corpus/dev/docs');
@@ -41,14 +41,18 @@ describe('PDF sandbox', () => {
     }
   });
 
-  test('When decoding a scan needs more memory than the cap, then the read fails with PDF_TOO_COMPLEX and the sandbox goes on', async () => {
-    // 7000² grey pixels pass every declared limit; pdf.js turns them into 147 MB of RGB and more.
-    const sandbox = new PdfSandbox({ processes: 1, memoryBytes: 400 * 1024 * 1024, timeoutMs: 60_000 });
+  test('When reading a page needs more memory than the cap, then the child dies, the read fails with PDF_TOO_COMPLEX and the sandbox goes on', async () => {
+    // 3 million operators become pdf.js arrays far beyond a 160 MB heap
+    const sandbox = new PdfSandbox({ processes: 1, heapMb: 160, timeoutMs: 120_000 });
     try {
-      await expect(sandbox.run(hugeImagePdf(7000), { task: 'page-image', page: 1 })).rejects.toMatchObject({
+      await sandbox.run(textPdf(), { task: 'count-pages' });
+      const started = sandbox.childrenStarted;
+      await expect(sandbox.run(operatorFloodPdf(), { task: 'page-image', page: 1 })).rejects.toMatchObject({
         code: 'PDF_TOO_COMPLEX',
+        message: expect.stringMatching(/内存超过上限/),
       });
       await expect(sandbox.run(textPdf(), { task: 'count-pages' })).resolves.toEqual({ pages: 1 });
+      expect(sandbox.childrenStarted).toBe(started + 1);
     } finally {
       await sandbox.close();
     }

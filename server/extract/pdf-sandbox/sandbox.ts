@@ -258,8 +258,8 @@ function childDied(
   return new AppError(
     'PDF_TOO_COMPLEX',
     outOfMemory
-      ? `读取该 PDF 时内存用量超过 ${Math.round(memoryBytes / MB)} MB 的上限（内容过于复杂或是恶意构造的文件），已停止读取`
+      ? '读取该 PDF 所需的内存超过上限（内容过于复杂或是恶意构造的文件），已停止读取'
       : '读取该 PDF 的进程意外退出，文件可能已损坏或是恶意构造的文件',
-    { exitCode: code, signal, stderr: stderr.slice(-300) },
+    { exitCode: code, signal, memoryBytes, stderr: stderr.slice(-300) },
   );
 }
