@@ -163,14 +163,14 @@ function matrixKind(g: Row[]): 'pair' | 'transposed' | null {
 }
 
 interface TableRows {
-  /** rows of the main item table, as <tr> strings (each counted as one printed row) */
-  rows: string[];
+  /** rows of the main item table, as <tr> strings grouped by item (a merged parent's rows stay together) */
+  rows: string[][];
   /** extra tables printed after the main one (matrix variant) */
   extra: string[];
 }
 
 function buildRows(items: TruthItem[], v: LayoutVariant): TableRows {
-  const rows: string[] = [];
+  const rows: string[][] = [];
   const extra: string[] = [];
   const pairRows: Row[][] = [];
   let n = 0;
@@ -187,6 +187,8 @@ function buildRows(items: TruthItem[], v: LayoutVariant): TableRows {
     }
     if (nameSplit && g.length >= 2 && g[0]?.parent) {
       n++;
+      const group: string[] = [];
+      rows.push(group);
       g.forEach((r, i) => {
         const tds = v.columns.map((col) => {
           if (col === 'index') return i === 0 ? `<td rowspan="${g.length}">${n}</td>` : '';
@@ -196,7 +198,7 @@ function buildRows(items: TruthItem[], v: LayoutVariant): TableRows {
           }
           return `<td>${valueCell(col, r.item, v, '')}</td>`;
         });
-        rows.push(`<tr>${tds.join('')}</tr>`);
+        group.push(`<tr>${tds.join('')}</tr>`);
       });
       continue;
     }
@@ -206,7 +208,7 @@ function buildRows(items: TruthItem[], v: LayoutVariant): TableRows {
         const span = col === 'name' && nameSplit ? ' colspan="2"' : '';
         return `<td${span}>${valueCell(col, r.item, v, String(n))}</td>`;
       });
-      rows.push(`<tr>${tds.join('')}</tr>`);
+      rows.push([`<tr>${tds.join('')}</tr>`]);
     }
   }
   if (pairRows.length) extra.unshift(pairTable(pairRows, v, n));
@@ -389,6 +391,18 @@ function tableCss(v: LayoutVariant): string {
   }
 }
 
+/** Groups of rows → pages of about `first`, then `next` rows, never splitting a group. */
+function paginate(groups: string[][], first: number, next: number): string[][] {
+  const pages: string[][] = [[]];
+  for (const g of groups) {
+    const page = pages[pages.length - 1] as string[];
+    const limit = pages.length === 1 ? first : next;
+    if (page.length > 0 && page.length + g.length > limit) pages.push([...g]);
+    else page.push(...g);
+  }
+  return pages;
+}
+
 /** Renders one report truth in one layout. */
 export function renderReport(truth: ReportTruth, v: LayoutVariant): RenderedReport {
   const items = truth.items;
@@ -406,7 +420,7 @@ export function renderReport(truth: ReportTruth, v: LayoutVariant): RenderedRepo
   const pageBodies: string[] = [];
   if (v.pages === 'single') {
     pageBodies.push(
-      `<h1>${title}</h1>${fieldHtml}${itemTable(rows, true)}${extra.join('')}${end}${conclusion}${sign}`,
+      `<h1>${title}</h1>${fieldHtml}${itemTable(rows.flat(), true)}${extra.join('')}${end}${conclusion}${sign}`,
     );
   } else if (v.pages === 'summary-detail') {
     const summary = items
@@ -423,18 +437,16 @@ export function renderReport(truth: ReportTruth, v: LayoutVariant): RenderedRepo
     pageBodies.push(
       `<h1>${title}</h1>${fieldHtml}<div>检验结果汇总：</div><table class="items"><tr class="head"><th>序号</th><th>检验项目</th><th>结论</th><th>序号</th><th>检验项目</th><th>结论</th></tr>${sumRows.join('')}</table>${conclusion}${sign}`,
     );
-    for (let i = 0; i < rows.length; i += v.rowsPerPage) {
-      const last = i + v.rowsPerPage >= rows.length;
+    const detail = paginate(rows, v.rowsPerPage, v.rowsPerPage);
+    detail.forEach((chunk, i) => {
+      const last = i === detail.length - 1;
       pageBodies.push(
-        `<div>检验结果（续）</div>${itemTable(rows.slice(i, i + v.rowsPerPage), true)}${last ? extra.join('') + end : ''}`,
+        `<div>检验结果（续）</div>${itemTable(chunk, true)}${last ? extra.join('') + end : ''}`,
       );
-    }
+    });
   } else {
     const firstCount = v.rowsPerPage;
-    const chunks: string[][] = [rows.slice(0, firstCount)];
-    for (let i = firstCount; i < rows.length; i += Math.round(v.rowsPerPage * 1.8)) {
-      chunks.push(rows.slice(i, i + Math.round(v.rowsPerPage * 1.8)));
-    }
+    const chunks = paginate(rows, firstCount, Math.round(v.rowsPerPage * 1.8));
     chunks.forEach((chunk, i) => {
       const last = i === chunks.length - 1;
       const body = itemTable(chunk, i === 0 || v.pages === 'continued-repeat-header');

@@ -13,7 +13,7 @@ import { finishItem } from './items';
 import { latticeGrids } from './lattice';
 import { findHeader, headerCellKind, resolveRoles, type ColumnRole, type TableLayout } from './roles';
 import { readRows, type RawItem } from './rows';
-import { streamTables } from './stream';
+import { continuedTable, streamTables, type StreamTable } from './stream';
 
 export interface TableReading {
   items: ReportItem[];
@@ -31,6 +31,8 @@ interface Read {
   summary: boolean;
   ended: boolean;
   region: Box;
+  /** a table without column lines: its columns, for its continuation on the next page */
+  columns?: { xs: number[]; kinds: (ColumnKind | null)[] };
 }
 
 /** Words (with boxes) of a page, or null when the page has text without positions. */
@@ -168,19 +170,33 @@ export function readItemTables(doc: DocumentText): TableReading | null {
     );
     const outside = words.filter((w) => !itemGrids.some((g) => inside(w, g)));
     const streams = streamTables(outside, rowLines, page.page, splitRuns);
+    const readStream = (s: StreamTable) =>
+      readWithLayout(s.grid, {
+        headerFrom: s.headerRows ? 0 : -1,
+        headerTo: s.headerRows - 1,
+        columns: s.kinds.map((k) => ({ kind: k })),
+        by: s.headerRows ? 'header' : 'previous',
+      }).map((r) => ({ ...r, ended: r.ended || s.ended, columns: { xs: s.grid.xs, kinds: s.kinds } }));
     const candidates = [
-      ...grids.map((g) => ({ y: g.ys[0] ?? 0, read: () => readLattice(g, reads[reads.length - 1] ?? null) })),
-      ...streams.map((s) => ({
-        y: s.grid.ys[0] ?? 0,
-        read: () =>
-          readWithLayout(s.grid, {
-            headerFrom: 0,
-            headerTo: s.headerRows - 1,
-            columns: s.kinds.map((k) => ({ kind: k })),
-            by: 'header',
-          }).map((r) => ({ ...r, ended: r.ended || s.ended })),
+      ...itemGrids.map((g) => ({
+        y: g.ys[0] ?? 0,
+        read: () => readLattice(g, reads[reads.length - 1] ?? null),
       })),
+      ...streams.map((s) => ({ y: s.grid.ys[0] ?? 0, read: () => readStream(s) })),
     ].sort((a, b) => a.y - b.y);
+    // the previous page's table going on here without its header, above any new table
+    const previous = reads[reads.length - 1];
+    if (previous?.columns && !previous.ended) {
+      const top = candidates[0]?.y ?? 1;
+      const cont = continuedTable(
+        outside.filter((w) => w.box.y1 <= top),
+        previous.columns,
+        rowLines,
+        page.page,
+        splitRuns,
+      );
+      if (cont) candidates.unshift({ y: cont.grid.ys[0] ?? 0, read: () => readStream(cont) });
+    }
     for (const c of candidates) {
       for (const r of c.read()) {
         if (r.raw.length === 0) continue;

@@ -6,6 +6,7 @@
  */
 import { joinWrapped } from '../text/normalise';
 import { centreX, centreY, splitAtBorders, wordsText, type Grid, type GridCell, type Word } from './grid';
+import { isVerdictToken } from '../item-vocab';
 import { headerCellKind } from './roles';
 import type { ColumnKind } from '../data/table-vocab';
 import { TABLE_END_MARKERS } from '../data/table-vocab';
@@ -82,33 +83,66 @@ function isHeaderContinuation(line: TextLine, header: HeaderCell[]): boolean {
 const isEnd = (text: string) => TABLE_END_MARKERS.some((re) => re.test(text.trim()));
 
 /**
- * Column borders between neighbouring header cells: the x in the gap that the fewest body words
- * cover (white space running down the table), nearest the gap's middle among equals.
+ * Column borders between neighbouring header cells: in the gap between them, the white space running
+ * down the table (x positions the fewest body words cover). Of several such runs the one nearest
+ * the right-hand header is taken: a column's data lines up under its own header, so text standing
+ * left of that (sub-item names beside a merged parent, a wide name) belongs to the column before.
  */
-function columnBorders(header: HeaderCell[], body: Word[]): number[] {
+function columnBorders(header: HeaderCell[], bodyLines: TextLine[]): number[] {
+  const body = bodyLines.flatMap(phrases);
   const borders: number[] = [];
   for (let i = 0; i + 1 < header.length; i++) {
     const a = header[i] as HeaderCell;
     const b = header[i + 1] as HeaderCell;
     const from = Math.min(a.x1, b.x0);
     const to = Math.max(a.x1, b.x0);
-    let best = (from + to) / 2;
-    let bestCover = Infinity;
-    let bestDist = Infinity;
-    const steps = 40;
-    for (let s = 0; s <= steps; s++) {
-      const x = from + ((to - from) * s) / steps;
-      const cover = body.filter((w) => w.box.x0 < x && w.box.x1 > x).length;
-      const dist = Math.abs(x - (from + to) / 2);
-      if (cover < bestCover || (cover === bestCover && dist < bestDist)) {
-        best = x;
-        bestCover = cover;
-        bestDist = dist;
-      }
+    const steps = 60;
+    const xs = Array.from({ length: steps + 1 }, (_, s) => from + ((to - from) * s) / steps);
+    const cover = xs.map((x) => body.filter((w) => w.box.x0 < x && w.box.x1 > x).length);
+    const least = Math.min(...cover);
+    // runs of least-covered positions; a space inside a cell makes a narrow one, the gap between
+    // columns a wide one: of the runs nearly as wide as the widest, the right-hand one
+    const runs: [number, number][] = [];
+    for (let k = 0; k <= steps; k++) {
+      if (cover[k] !== least) continue;
+      let e = k;
+      while (e + 1 <= steps && cover[e + 1] === least) e++;
+      runs.push([k, e]);
+      k = e;
     }
-    borders.push(best);
+    const widest = Math.max(...runs.map(([a, b]) => b - a));
+    // a left-aligned column starts its cells where its header starts: the gap just before them
+    const aligned = body.filter((w) => Math.abs(w.box.x0 - b.x0) < 0.004).length >= 3;
+    const [start, end] = (aligned ? runs : runs.filter(([p, q]) => q - p >= widest * 0.6)).pop() ?? [
+      0,
+      steps,
+    ];
+    borders.push(((xs[start] ?? from) + (xs[end] ?? to)) / 2);
   }
   return borders;
+}
+
+/**
+ * The words of a line joined where only a space separates them (a cell printed in several runs:
+ * "棉 53.8 聚酯纤维 46.2"), so that a space inside a cell is not taken for a column gap.
+ */
+function phrases(line: TextLine): Word[] {
+  const out: Word[] = [];
+  for (const w of line.words) {
+    const last = out[out.length - 1];
+    // half an em: a space is narrower, the gap between two cells wider (page height ≈ 1.41 widths)
+    const em = (w.box.y1 - w.box.y0) * 1.41;
+    if (last && w.box.x0 - last.box.x1 < em * 0.5) {
+      out[out.length - 1] = {
+        ...last,
+        text: `${last.text} ${w.text}`,
+        box: { ...last.box, x1: Math.max(last.box.x1, w.box.x1) },
+      };
+    } else {
+      out.push(w);
+    }
+  }
+  return out;
 }
 
 export interface StreamTable {
@@ -184,18 +218,31 @@ function buildGrid(
   rowLines: { y: number; x0: number; x1: number }[],
   page: number,
   splitRuns: boolean,
+  known?: { xs: number[]; kinds: (ColumnKind | null)[] },
 ): Grid | null {
   const bodyWords = body.flatMap((l) => l.words);
-  const inner = columnBorders(
-    header,
-    bodyWords.filter((w) => !isEnd(w.text)),
-  );
   const allWords = [...headerLines.flatMap((l) => l.words), ...bodyWords];
-  const left = Math.min(...allWords.map((w) => w.box.x0)) - 0.002;
-  const right = Math.max(...allWords.map((w) => w.box.x1)) + 0.002;
-  const xs = [left, ...inner, right];
-  const top = Math.min(...headerLines.map((l) => l.y0)) - 0.002;
-  const headerBottom = Math.max(...headerLines.map((l) => l.y1));
+  if (allWords.length === 0) return null;
+  let xs: number[];
+  let kinds: (ColumnKind | null)[];
+  if (known) {
+    xs = [...known.xs];
+    kinds = [...known.kinds];
+  } else {
+    const inner = columnBorders(
+      header,
+      body.filter((l) => !isEnd(l.text)),
+    );
+    const left = Math.min(...allWords.map((w) => w.box.x0)) - 0.002;
+    const right = Math.max(...allWords.map((w) => w.box.x1)) + 0.002;
+    xs = [left, ...inner, right];
+    kinds = header.map((h) => h.kind);
+    splitNameColumn(xs, kinds, bodyWords);
+  }
+  const left = xs[0] ?? 0;
+  const right = xs[xs.length - 1] ?? 1;
+  const top = Math.min(...(headerLines.length ? headerLines : body).map((l) => l.y0)) - 0.002;
+  const headerBottom = headerLines.length ? Math.max(...headerLines.map((l) => l.y1)) : top;
   const bottom = body.length ? Math.max(...body.map((l) => l.y1)) + 0.002 : headerBottom + 0.002;
   const width = right - left;
   // row borders: lines drawn across most of the table, else one row per text line
@@ -205,17 +252,20 @@ function buildGrid(
     .sort((a, b) => a - b);
   const bodyTop = body[0] ? Math.min(body[0].y0, ...drawn.slice(0, 1)) : headerBottom;
   let ys: number[];
-  const textRows = rowsFromLines(body, xs, header);
+  const textRows = rowsFromLines(body, xs, kinds);
   // drawn lines are row borders when (nearly) every row has one; a 三线表 draws only three
   if (drawn.length >= 2 && drawn.length >= textRows.length * 0.6) {
-    ys = [top, ...drawn.filter((y, k) => k === 0 || y - (drawn[k - 1] ?? 0) > 0.004)];
+    ys = [top, ...drawn.filter((y, k) => (k === 0 || y - (drawn[k - 1] ?? 0) > 0.004) && y > top + 0.004)];
     if ((ys[ys.length - 1] ?? 0) < bottom - 0.004) ys.push(bottom);
-    if ((ys[1] ?? 0) - headerBottom > 0.004) ys.splice(1, 0, (headerBottom + bodyTop) / 2);
+    if (headerLines.length && (ys[1] ?? 0) - headerBottom > 0.004) {
+      ys.splice(1, 0, (headerBottom + bodyTop) / 2);
+    }
   } else {
-    ys = [top, ...textRows, bottom];
+    ys = headerLines.length ? [top, ...textRows, bottom] : [...textRows, bottom];
   }
-  const kinds: (ColumnKind | null)[] = header.map((h) => h.kind);
-  splitNameColumn(xs, kinds, bodyWords);
+  // words are cut at the column borders except the parent | sub-item border of a split name column
+  const nameAt0 = kinds.indexOf('name');
+  const inner = xs.slice(1, -1).filter((_, k) => !(kinds[nameAt0 + 1] === 'name' && k === nameAt0));
   const R = ys.length - 1;
   const C = xs.length - 1;
   if (R < 2 || C < 3) return null;
@@ -235,13 +285,13 @@ function buildGrid(
     for (let k = 0; k < vals.length - 1; k++) if (v >= (vals[k] ?? 0) && v < (vals[k + 1] ?? 0)) return k;
     return -1;
   };
-  const nameAt = kinds.indexOf('name');
+  const nameAt = nameAt0;
   const subBorder = kinds[nameAt + 1] === 'name' ? xs[nameAt + 1] : undefined;
   for (const w of allWords) {
     const r = index(ys, centreY(w.box));
     if (r < 0) continue;
     // a long name runs over the sub-item column: it is placed by where it starts, not cut
-    const cuts = inner.filter((x) => x !== subBorder);
+    const cuts = inner;
     for (const piece of splitRuns ? splitAtBorders(w, cuts) : [w]) {
       let c = index(xs, splitRuns ? centreX(piece.box) : Math.min(piece.box.x0 + 0.004, centreX(piece.box)));
       if (subBorder !== undefined && c === nameAt + 1 && piece.box.x0 < subBorder) c = nameAt;
@@ -253,7 +303,7 @@ function buildGrid(
     }
   }
   for (const row of units) for (const u of row) u.text = wordsText(u.words, joinWrapped);
-  grid.cells = spreadMergedCells(units, kinds);
+  grid.cells = spreadMergedCells(units, kinds, headerLines.length ? 1 : 0);
   kindsOf.set(grid, kinds);
   return grid;
 }
@@ -287,18 +337,18 @@ function splitNameColumn(xs: number[], kinds: (ColumnKind | null)[], body: Word[
  * Row borders from text lines: a line with a row number (or, without an index column, a verdict or
  * result) starts a row; other lines (wrapped cells) join the row whose starting line is nearest.
  */
-function rowsFromLines(body: TextLine[], xs: number[], header: HeaderCell[]): number[] {
+function rowsFromLines(body: TextLine[], xs: number[], kinds: (ColumnKind | null)[]): number[] {
   const colOf = (w: Word) => {
     const x = centreX(w.box);
     for (let c = 0; c < xs.length - 1; c++) if (x >= (xs[c] ?? 0) && x < (xs[c + 1] ?? 1)) return c;
     return -1;
   };
-  const anchorKind: ColumnKind = header.some((h) => h.kind === 'index')
+  const anchorKind: ColumnKind = kinds.includes('index')
     ? 'index'
-    : header.some((h) => h.kind === 'verdict')
+    : kinds.includes('verdict')
       ? 'verdict'
       : 'result';
-  const anchorCol = header.findIndex((h) => h.kind === anchorKind);
+  const anchorCol = kinds.indexOf(anchorKind);
   const isAnchor = (l: TextLine) =>
     l.words.some((w) => colOf(w) === anchorCol) || l.words.filter((w) => colOf(w) >= 0).length >= 3;
   const anchors = body.filter(isAnchor);
@@ -330,7 +380,7 @@ function rowsFromLines(body: TextLine[], xs: number[], header: HeaderCell[]): nu
  * neighbours above and below are empty (while their rows hold values) is one merged cell, spread
  * over those rows — an item printed centred beside its sub-rows.
  */
-function spreadMergedCells(units: GridCell[][], kinds: (ColumnKind | null)[]): GridCell[] {
+function spreadMergedCells(units: GridCell[][], kinds: (ColumnKind | null)[], firstBody: number): GridCell[] {
   const cells: GridCell[] = [];
   const covered = new Set<GridCell>();
   const nameAt = kinds.indexOf('name');
@@ -339,16 +389,29 @@ function spreadMergedCells(units: GridCell[][], kinds: (ColumnKind | null)[]): G
   // a row number or a parent name centred in the rows it spans
   const spreadCols = [indexCol, parentCol].filter((c) => c >= 0);
   const R = units.length;
+  const filled = (r: number) => (units[r] ?? []).some((u) => u.text);
   for (const c of spreadCols) {
-    for (let r = 1; r < R; r++) {
+    for (let r = firstBody; r < R; r++) {
       const u = units[r]?.[c];
-      if (!u?.text) continue;
-      let a = r;
-      while (a - 1 >= 1 && !units[a - 1]?.[c]?.text) a--;
-      let b = r;
-      while (b + 1 < R && !units[b + 1]?.[c]?.text) b++;
-      // only when the text sits in the middle of the empty run (a merged cell), not above it
-      if (a === r || b === r || Math.abs(r - a - (b - r)) > 1) continue;
+      if (!u?.text || covered.has(u) || u.rowSpan > 1) continue;
+      // rows around it with this column empty (and something else printed)
+      let lo = r;
+      while (lo - 1 >= firstBody && !units[lo - 1]?.[c]?.text && filled(lo - 1)) lo--;
+      let hi = r;
+      while (hi + 1 < R && !units[hi + 1]?.[c]?.text && filled(hi + 1)) hi++;
+      if (lo === r && hi === r) continue;
+      // the span whose middle is where the text stands (a merged cell centres its text); the largest wins
+      const yc = u.words.reduce((s, w) => s + (w.box.y0 + w.box.y1) / 2, 0) / (u.words.length || 1);
+      const bandH = u.box.y1 - u.box.y0 || 0.01;
+      let best: [number, number] = [r, r];
+      for (let a = lo; a <= r; a++) {
+        for (let b = r; b <= hi; b++) {
+          const mid = ((units[a]?.[c]?.box.y0 ?? 0) + (units[b]?.[c]?.box.y1 ?? 0)) / 2;
+          if (Math.abs(mid - yc) < bandH * 0.3 && b - a > best[1] - best[0]) best = [a, b];
+        }
+      }
+      const [a, b] = best;
+      if (a === b) continue;
       const together =
         c === indexCol && parentCol >= 0 && !units[r]?.[parentCol]?.text
           ? [c]
@@ -356,10 +419,15 @@ function spreadMergedCells(units: GridCell[][], kinds: (ColumnKind | null)[]): G
             ? [c, parentCol]
             : [c];
       for (const col of together.filter((k) => k >= 0)) {
-        const name = units[r]?.[col];
-        if (!name || covered.has(name) || name.rowSpan > 1) continue;
-        name.row = a;
-        name.rowSpan = b - a + 1;
+        const cell = units[r]?.[col];
+        if (!cell || covered.has(cell) || cell.rowSpan > 1) continue;
+        cell.row = a;
+        cell.rowSpan = b - a + 1;
+        cell.box = {
+          ...cell.box,
+          y0: units[a]?.[col]?.box.y0 ?? cell.box.y0,
+          y1: units[b]?.[col]?.box.y1 ?? cell.box.y1,
+        };
         for (let k = a; k <= b; k++) {
           if (k !== r) covered.add(units[k]?.[col] as GridCell);
         }
@@ -368,4 +436,92 @@ function spreadMergedCells(units: GridCell[][], kinds: (ColumnKind | null)[]): G
   }
   for (const row of units) for (const u of row) if (!covered.has(u)) cells.push(u);
   return cells;
+}
+
+/**
+ * A table continued from the previous page without its header: the previous table's columns, rows
+ * from the first line that fills them (page headers above are skipped) to the end of the table.
+ */
+export function continuedTable(
+  words: Word[],
+  columns: { xs: number[]; kinds: (ColumnKind | null)[] },
+  rowLines: { y: number; x0: number; x1: number }[],
+  page: number,
+  splitRuns = false,
+): StreamTable | null {
+  const { kinds } = columns;
+  let xs = columns.xs;
+  const colOf = (w: Word) => {
+    const x = Math.min(w.box.x0 + 0.004, centreX(w.box));
+    for (let c = 0; c < xs.length - 1; c++) if (x >= (xs[c] ?? 0) && x < (xs[c + 1] ?? 1)) return c;
+    return -1;
+  };
+  const crosses = (l: TextLine) =>
+    l.words.some(
+      (w) => xs.slice(1, -1).filter((x) => w.box.x0 < x - 0.004 && w.box.x1 > x + 0.004).length >= 2,
+    );
+  // the first row: a row number (or verdict) where the table prints it, cells in three columns or more
+  const anchor = kinds.includes('index') ? 'index' : kinds.includes('verdict') ? 'verdict' : null;
+  const anchorOk = (l: TextLine) => {
+    if (!anchor) return true;
+    const w = l.words.find((x) => colOf(x) === kinds.indexOf(anchor));
+    return w !== undefined && (anchor === 'index' ? /^\d{1,3}$/.test(w.text) : isVerdictToken(w.text));
+  };
+  const fits = (l: TextLine) =>
+    !crosses(l) && anchorOk(l) && new Set(l.words.map(colOf).filter((c) => c >= 0)).size >= 3;
+  const lines = textLines(words);
+  const start = lines.findIndex(fits);
+  if (start < 0) return null;
+  const body: TextLine[] = [];
+  let ended = false;
+  let lastY = (lines[start] as TextLine).y0;
+  const rowH = Math.max(0.008, (lines[start] as TextLine).y1 - (lines[start] as TextLine).y0);
+  for (let j = start; j < lines.length; j++) {
+    const l = lines[j] as TextLine;
+    if (isEnd(l.text)) {
+      ended = /以下空白|以下无正文|报告结束|End of Report/i.test(l.text);
+      break;
+    }
+    if (headerCells(l) || l.y0 - lastY > rowH * 6 || crosses(l)) break;
+    body.push(l);
+    lastY = l.y1;
+  }
+  // a table printed again on a new page may have other column widths: borders move to the white space
+  xs = adjustBorders(
+    xs,
+    body.flatMap((l) => l.words),
+  );
+  const grid = buildGrid([], [], body, rowLines, page, splitRuns, { xs, kinds });
+  return grid ? { grid, kinds, headerRows: 0, ended } : null;
+}
+
+/**
+ * Column borders moved to the white space of the rows they divide: the gaps no word covers. When
+ * there are as many gaps as borders they are taken in order; otherwise each border moves to the
+ * nearest gap, if one is near.
+ */
+function adjustBorders(xs: number[], words: Word[]): number[] {
+  if (words.length === 0) return xs;
+  const left = Math.min(...words.map((w) => w.box.x0));
+  const right = Math.max(...words.map((w) => w.box.x1));
+  const step = 0.002;
+  const gaps: number[] = [];
+  let runStart = -1;
+  for (let x = left; x <= right + step; x += step) {
+    const covered = words.some((w) => w.box.x0 - 0.001 < x && w.box.x1 + 0.001 > x);
+    if (!covered && runStart < 0) runStart = x;
+    if ((covered || x > right) && runStart >= 0) {
+      if (x - runStart >= 0.006 && runStart > left && x < right) gaps.push((runStart + x) / 2);
+      runStart = -1;
+    }
+  }
+  const inner = xs.slice(1, -1);
+  if (gaps.length === inner.length) {
+    return [Math.min(xs[0] ?? 0, left - 0.002), ...gaps, Math.max(xs[xs.length - 1] ?? 1, right + 0.002)];
+  }
+  const moved = inner.map((b) => {
+    const near = gaps.reduce((best, g) => (Math.abs(g - b) < Math.abs(best - b) ? g : best), Infinity);
+    return Math.abs(near - b) < 0.06 ? near : b;
+  });
+  return [Math.min(xs[0] ?? 0, left - 0.002), ...moved, Math.max(xs[xs.length - 1] ?? 1, right + 0.002)];
 }

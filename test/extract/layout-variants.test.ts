@@ -13,7 +13,14 @@ import type { TestReportExtraction } from '../../parsers/types';
 const CORPUS = path.resolve(__dirname, '../../../shared/corpus/dev');
 // a toy report with a failed item (lead), elements and phthalates as sub-items
 const truth = JSON.parse(readFileSync(path.join(CORPUS, 'truth', 'doc-005.json'), 'utf8')) as ReportTruth;
-const VARIANTS = ['v02-reordered-bilingual', 'v04-merged-parents', 'v05-matrix', 'v07-summary-detail'];
+const VARIANTS = [
+  'v02-reordered-bilingual',
+  'v04-merged-parents',
+  'v05-matrix',
+  'v07-summary-detail',
+  'v08-three-line-continued',
+  'v10-no-index-remark',
+];
 
 let docs: GeneratedDoc[] = [];
 beforeAll(async () => {
