@@ -52,6 +52,8 @@ export interface LineReportRow {
   documentId: string;
   originalName: string;
   source: string;
+  /** why the service matched it (automatic links) */
+  reason: string | null;
   reportNumber: string | null;
   labName: string | null;
   cmaNumber: string | null;
@@ -152,6 +154,7 @@ export async function listLineReports(db: Db | Tx, f: LineFilter): Promise<LineR
       documentId: lineReports.documentId,
       originalName: documents.originalName,
       source: lineReports.source,
+      reason: lineReports.reason,
       reportNumber: testReports.reportNumber,
       labName: testReports.labName,
       cmaNumber: testReports.cmaNumber,

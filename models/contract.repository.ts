@@ -114,6 +114,11 @@ export async function listDistrictContracts(db: Db | Tx, districtId: string): Pr
   return selectContracts(db, eq(schools.districtId, districtId));
 }
 
+/** Every contract of one school with its lines and linked reports, in the order they were stored. */
+export async function listSchoolContracts(db: Db | Tx, schoolId: string): Promise<ContractWithLines[]> {
+  return selectContracts(db, eq(contracts.schoolId, schoolId));
+}
+
 /** The contracts holding any of the given lines (with all their lines and links), in stored order. */
 export async function listContractsOfLines(db: Db | Tx, lineIds: string[]): Promise<ContractWithLines[]> {
   if (lineIds.length === 0) return [];

@@ -1,5 +1,5 @@
 /** Which reports were handed in for which contract line (line_reports), by the school or proposed. */
-import { and, eq, inArray } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { Db, Tx } from './db';
 import { documents, lineReports } from './schema';
 
@@ -15,41 +15,6 @@ export async function addSchoolLinks(
     .insert(lineReports)
     .values(links.map((l) => ({ ...l, source: 'school' })))
     .onConflictDoNothing();
-}
-
-/**
- * Makes the line's school-handed links exactly `documentIds`; a proposed link to a document the school
- * now names becomes a school link. Returns what was added and removed.
- */
-export async function replaceSchoolLinks(
-  tx: Db | Tx,
-  lineId: string,
-  documentIds: string[],
-  linkedBy: string,
-): Promise<{ added: string[]; removed: string[] }> {
-  const current = await tx
-    .select({ documentId: lineReports.documentId, source: lineReports.source })
-    .from(lineReports)
-    .where(eq(lineReports.lineId, lineId));
-  const school = new Set(current.filter((c) => c.source === 'school').map((c) => c.documentId));
-  const wanted = new Set(documentIds);
-  const removed = [...school].filter((d) => !wanted.has(d));
-  const added = [...wanted].filter((d) => !school.has(d));
-  if (removed.length) {
-    await tx
-      .delete(lineReports)
-      .where(and(eq(lineReports.lineId, lineId), inArray(lineReports.documentId, removed)));
-  }
-  if (added.length) {
-    await tx
-      .insert(lineReports)
-      .values(added.map((documentId) => ({ lineId, documentId, source: 'school', linkedBy })))
-      .onConflictDoUpdate({
-        target: [lineReports.lineId, lineReports.documentId],
-        set: { source: 'school', linkedBy, reason: null },
-      });
-  }
-  return { added, removed };
 }
 
 /** Links of the given lines with the linked document's name, kind and status. */

@@ -213,6 +213,16 @@ export const documents = pgTable(
       .notNull()
       .default(sql`'[]'::jsonb`),
     processingMs: integer('processing_ms'),
+    /**
+     * Paths a person confirmed as read when finishing the review (核对完成): their review flags are not
+     * raised again, whatever their reason.
+     */
+    confirmedPaths: jsonb('confirmed_paths')
+      .notNull()
+      .default(sql`'[]'::jsonb`),
+    /** Who finished the review (核对完成) last, and when. */
+    reviewedBy: uuid('reviewed_by').references(() => users.id),
+    reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -342,7 +352,10 @@ export const lineReports = pgTable(
     documentId: uuid('document_id')
       .notNull()
       .references(() => documents.id, { onDelete: 'cascade' }),
-    /** 'school' (handed in by staff) or 'proposed' (the service's guess, with a reason) */
+    /**
+     * 'school' (handed in by staff), 'auto' (matched by the service with confidence, with a reason; a
+     * person may undo it) or 'proposed' (dsv audit's best guess for a folder without submissions.json)
+     */
     source: text('source').notNull().default('school'),
     reason: text('reason'),
     linkedBy: uuid('linked_by').references(() => users.id),
@@ -351,6 +364,33 @@ export const lineReports = pgTable(
   (t) => [
     primaryKey({ columns: [t.lineId, t.documentId] }),
     index('line_reports_document_idx').on(t.documentId),
+  ],
+);
+
+/**
+ * The service's matching of a report to a contract line that a person decides on: a suggestion
+ * ('suggested', shown with its reason until confirmed or dismissed) or a pair a person ruled out
+ * ('dismissed': an undone automatic match or a dismissed suggestion, never proposed again).
+ */
+export const lineReportMatches = pgTable(
+  'line_report_matches',
+  {
+    lineId: uuid('line_id')
+      .notNull()
+      .references(() => contractLines.id, { onDelete: 'cascade' }),
+    documentId: uuid('document_id')
+      .notNull()
+      .references(() => documents.id, { onDelete: 'cascade' }),
+    state: text('state').notNull(),
+    score: integer('score').notNull().default(0),
+    reason: text('reason'),
+    decidedBy: uuid('decided_by').references(() => users.id),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.lineId, t.documentId] }),
+    index('line_report_matches_document_idx').on(t.documentId),
   ],
 );
 

@@ -12,7 +12,8 @@ import type {
 } from '../../models/document.repository';
 import { FIELD_LABELS, getPath, labelOf } from '../review/field-paths';
 
-const STATUS_LABEL: Record<string, string> = {
+/** The one Chinese name of each document status (pages show `statusLabel`). */
+export const STATUS_LABEL: Record<string, string> = {
   queued: '排队中',
   processing: '处理中',
   parsed: '已识别',

@@ -14,7 +14,7 @@ import type { DistrictResult, EngineContract, EngineLine, LineResult, VerifyDist
 export { verifyLine, type VerifyContext } from './line-verifier';
 export { buildSamplingList } from './sampling-list';
 export { buildDistrictIndex, indexReport, unindexReport, linesAffectedByDocument } from './district-index';
-export { proposeLines, bestLines } from './propose-line';
+export { proposeLines, bestLines, isConfident, type LineProposal, type ProposalFacts } from './propose-line';
 
 export interface PreparedDistrict {
   ctx: VerifyContext;

@@ -6,7 +6,7 @@
 import type { RuleRegistry } from './registry/registry';
 import type { TestReportExtraction } from '../../parsers/types';
 import { compact, normaliseModel } from './normalise';
-import { matchName } from './parties';
+import { matchName, type NameMatch } from './parties';
 import { categoriesOfName } from './report-checks';
 import { lineCategory } from './line-verifier';
 import type { EngineContract, EngineDistrict, EngineReport } from './types';
@@ -27,12 +27,29 @@ function nameSimilarity(a: string | null, b: string | null): number {
   return (2 * common) / (x.size + y.size);
 }
 
-/** Supplier reports issued before delivery; school-side reports issued after it. */
-function datesFit(r: TestReportExtraction, c: EngineContract, supplierSide: boolean): boolean {
+/**
+ * Supplier reports issued before delivery; school-side reports issued after it. Null when either date
+ * is unknown (nothing contradicts the match).
+ */
+function datesFit(r: TestReportExtraction, c: EngineContract, supplierSide: boolean): boolean | null {
   const issued = r.dates.issued;
   const delivery = c.extraction.deliveryDate;
-  if (!issued || !delivery) return false;
+  if (!issued || !delivery) return null;
   return supplierSide ? issued <= delivery : issued >= delivery;
+}
+
+/** What agreed between a report and a line: the facts behind a proposal's score and reason. */
+export interface ProposalFacts {
+  /** The supplier appears on the report as 委托单位 or 生产单位, and how its name matched. */
+  supplier: { as: 'client' | 'manufacturer'; how: NameMatch['how'] } | null;
+  /** The 委托单位 is the purchasing school or the district's bureau, and how its name matched. */
+  party: { as: 'purchaser' | 'bureau'; how: NameMatch['how'] } | null;
+  /** The sample model equals the line's model. */
+  model: boolean;
+  /** The sample name names the line's product category. */
+  category: boolean;
+  /** The issue date fits the side's time (null: a date is unknown). */
+  datesFit: boolean | null;
 }
 
 export interface LineProposal {
@@ -40,6 +57,23 @@ export interface LineProposal {
   lineId: string;
   score: number;
   reason: string;
+  facts: ProposalFacts;
+  /**
+   * Safe to link without asking: the supplier matched by exact name or registered alias, the
+   * 委托单位 is a party of this contract (the supplier, the school or the bureau, by exact name or
+   * alias), the models agree, and the dates do not contradict the side. Anything less is a suggestion
+   * for a person to confirm.
+   */
+  confident: boolean;
+}
+
+const firm = (how: NameMatch['how'] | undefined) => how === 'exact' || how === 'alias';
+
+/** Whether the facts are enough to link a report to a line without a person confirming. */
+export function isConfident(f: ProposalFacts): boolean {
+  const clientIsParty = f.supplier?.as === 'client' || f.party !== null;
+  const partyFirm = f.supplier?.as === 'client' ? firm(f.supplier.how) : firm(f.party?.how);
+  return firm(f.supplier?.how) && clientIsParty && partyFirm && f.model && f.datesFit !== false;
 }
 
 /**
@@ -98,11 +132,36 @@ export function proposeLines(
       if (!modelMatch && reportModel && lineModel && !(cat && reportCats.has(cat))) continue;
       const similarity = nameSimilarity(r.sample.name, line.line.product);
       score += Math.round(similarity * 10);
-      if (datesFit(r, c, bySupplierClient.matched)) {
+      const fit = datesFit(r, c, bySupplierClient.matched);
+      if (fit) {
         score += 5;
         reasons.push('报告日期符合该合同的送检时间要求');
+      } else if (fit === false) {
+        reasons.push('报告日期与该合同的送检时间要求不符');
       }
-      out.push({ contractId: c.id, lineId: line.id, score, reason: reasons.join('；') });
+      const facts: ProposalFacts = {
+        supplier: bySupplierClient.matched
+          ? { as: 'client', how: bySupplierClient.how }
+          : bySupplierMaker.matched
+            ? { as: 'manufacturer', how: bySupplierMaker.how }
+            : null,
+        party: bySchool.matched
+          ? { as: 'purchaser', how: bySchool.how }
+          : byBureau.matched
+            ? { as: 'bureau', how: byBureau.how }
+            : null,
+        model: modelMatch,
+        category: Boolean(cat && reportCats.has(cat)),
+        datesFit: fit,
+      };
+      out.push({
+        contractId: c.id,
+        lineId: line.id,
+        score,
+        reason: reasons.join('；'),
+        facts,
+        confident: isConfident(facts),
+      });
     }
   }
   return out.sort((a, b) => b.score - a.score);

@@ -9,7 +9,12 @@ import {
   presentContractLine,
   presentContractSummary,
 } from '../../presenters/contract';
-import { linkLineReports } from '../../use-cases/contracts/link-line-reports';
+import {
+  confirmLineReport,
+  dismissLineReport,
+  linkLineReports,
+} from '../../use-cases/contracts/link-line-reports';
+import { lineReportCandidates } from '../../use-cases/contracts/line-report-candidates';
 import { findContract, listContracts } from '../../../models/contract-query.repository';
 import { listLinks } from '../../../models/line-report.repository';
 
@@ -19,6 +24,42 @@ const ListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).default(0),
 });
+const LinkParams = IdParams.extend({ documentId: z.string().uuid('无效的文档编号') });
+const CandidatesQuery = z.object({
+  /** 'true' also lists reports that already serve other lines only */
+  all: z
+    .enum(['true', 'false'], { message: 'all 应为 true 或 false' })
+    .optional()
+    .transform((v) => v === 'true'),
+});
+const NullableText = z.string().nullable();
+const CandidateView = z.object({
+  documentId: z.string().uuid(),
+  originalName: z.string(),
+  status: z.string(),
+  statusLabel: z.string(),
+  reportNumber: NullableText,
+  client: NullableText,
+  sampleName: NullableText,
+  sampleModel: NullableText,
+  labName: NullableText,
+  issuedDate: NullableText,
+  conclusion: NullableText,
+  /** 'school' (handed in), 'auto' (自动匹配) or null */
+  linkedHere: NullableText,
+  suggestion: z.object({ score: z.number(), reason: NullableText }).nullable(),
+  otherLines: z.array(
+    z.object({
+      lineId: z.string().uuid(),
+      lineNo: z.number().int(),
+      product: z.string(),
+      contractNumber: NullableText,
+    }),
+  ),
+  createdAt: z.string(),
+});
+const LinkDecision = z.object({ linked: z.boolean() });
+
 const LinkBody = z.object({
   /** The test report documents handed in for this line (replaces the school's previous list). */
   documentIds: z.array(z.string().uuid('无效的文档编号')).max(50, '一行最多关联 50 份报告'),
@@ -93,5 +134,41 @@ export const contractRoutes: AnyRoute[] = [
     body: LinkBody,
     response: z.object({ added: z.array(z.string().uuid()), removed: z.array(z.string().uuid()) }),
     handler: ({ ctx, user, params, body }) => linkLineReports(ctx, user, params.id, body.documentIds),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/contract-lines/:id/report-candidates',
+    summary:
+      '可关联到该明细行的本校检验报告（报告编号、委托单位、样品名称与型号、检验机构、签发日期、结论；已关联、自动匹配与建议匹配）',
+    tag: '合同',
+    access: 'user',
+    params: IdParams,
+    query: CandidatesQuery,
+    response: z.object({
+      pending: z.number().int(),
+      hiddenUsedElsewhere: z.number().int(),
+      items: z.array(CandidateView),
+    }),
+    handler: ({ ctx, user, params, query }) => lineReportCandidates(ctx, user, params.id, query),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/api/contract-lines/:id/reports/:documentId',
+    summary: '确认该报告用于本明细行（确认建议匹配或自动匹配，记为学校提交，记入审计日志）',
+    tag: '合同',
+    access: 'user',
+    params: LinkParams,
+    response: LinkDecision,
+    handler: ({ ctx, user, params }) => confirmLineReport(ctx, user, params.id, params.documentId),
+  }),
+  defineRoute({
+    method: 'delete',
+    path: '/api/contract-lines/:id/reports/:documentId',
+    summary: '该报告不用于本明细行（撤销自动匹配、忽略建议或取消关联；系统不再建议，记入审计日志）',
+    tag: '合同',
+    access: 'user',
+    params: LinkParams,
+    response: LinkDecision,
+    handler: ({ ctx, user, params }) => dismissLineReport(ctx, user, params.id, params.documentId),
   }),
 ];

@@ -21,6 +21,7 @@ import {
 import { findDistrict, listSchools } from '../../../models/district.repository';
 import { decideSide } from '../../verify/parties';
 import { reasonLabel } from '../../sampling/labels';
+import { listSuggestions } from '../../../models/line-match.repository';
 
 export type LineStatus = 'compliant' | 'non_compliant' | 'awaiting_reports';
 export const LINE_STATUS_LABELS: Record<LineStatus, string> = {
@@ -199,7 +200,10 @@ export async function schoolContracts(db: Db, schoolId: string) {
 
 /** One line with its findings (and their evidence) and the reports handed in, with the side each counts for. */
 export async function lineEvidence(db: Db, summary: LineSummary) {
-  const district = await findDistrict(db, summary.line.districtId);
+  const [district, suggestions] = await Promise.all([
+    findDistrict(db, summary.line.districtId),
+    listSuggestions(db, [summary.line.lineId]),
+  ]);
   const l = summary.line;
   return {
     ...presentLine(summary),
@@ -239,7 +243,21 @@ export async function lineEvidence(db: Db, summary: LineSummary) {
         issuedDate: r.issuedDate,
         conclusion: r.conclusion,
         standards: r.standards ?? [],
+        reason: r.reason,
       };
     }),
+    /** Reports the service proposes for this line, for a person to confirm (建议匹配). */
+    suggestions: suggestions.map((s) => ({
+      documentId: s.documentId,
+      fileName: s.originalName,
+      reportNumber: s.reportNumber,
+      client: s.client,
+      sampleName: s.sampleName,
+      sampleModel: s.sampleModel,
+      labName: s.labName,
+      issuedDate: s.issuedDate,
+      conclusion: s.conclusion,
+      reason: s.reason,
+    })),
   };
 }

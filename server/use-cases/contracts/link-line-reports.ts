@@ -1,7 +1,9 @@
 /**
- * School staff say by hand which test reports they handed in for a contract line (送检报告关联).
- * The line's school-handed links become exactly the given documents; recorded in the audit log;
- * verification is recomputed for the contract and the reports whose links changed.
+ * School staff say which test reports count for a contract line (送检报告关联): set the whole list,
+ * confirm one report (a suggestion, or an automatic match made the school's), or rule one out (undo an
+ * automatic match, dismiss a suggestion, remove a link — the service never proposes that pair again).
+ * Every change is recorded in the audit log; the reports involved are matched again and verification
+ * is recomputed for the lines whose links changed.
  */
 import type { AppContext } from '../../context';
 import { AppError, notFound } from '../../errors';
@@ -9,57 +11,142 @@ import { authorize, type Principal } from '../../policies/policy';
 import { recomputeVerificationFor } from '../../pipeline/verification-hook';
 import { findDocument } from '../../../models/document.repository';
 import { findLine } from '../../../models/contract-query.repository';
-import { replaceSchoolLinks } from '../../../models/line-report.repository';
+import { listLinks } from '../../../models/line-report.repository';
+import { confirmMatch, dismissMatch } from '../../../models/line-match.repository';
 import { recordAudit } from '../../../models/audit.repository';
+import { rematchReports } from './match-reports';
 
-export async function linkLineReports(
-  ctx: AppContext,
-  user: Principal,
-  lineId: string,
-  documentIds: string[],
-): Promise<{ added: string[]; removed: string[] }> {
+type Line = NonNullable<Awaited<ReturnType<typeof findLine>>>;
+
+/** The line, if the user may link reports to it. */
+async function lineFor(ctx: AppContext, user: Principal, lineId: string): Promise<Line> {
   const line = await findLine(ctx.db, lineId);
   authorize(user, 'document.link', {
     districtId: line?.districtId ?? null,
     schoolId: line?.schoolId ?? null,
   });
   if (!line) throw notFound('合同明细行');
-  const unique = [...new Set(documentIds)];
-  for (const id of unique) {
-    const doc = await findDocument(ctx.db, id);
-    if (!doc || doc.schoolId !== line.schoolId) throw new AppError('NOT_FOUND', `未找到文档 ${id}`);
-    if (doc.kind === 'contract' || (doc.kind === 'unknown' && doc.declaredKind === 'contract')) {
-      throw new AppError(
-        'VALIDATION_FAILED',
-        `文档「${doc.originalName}」是采购合同，只有检验报告可以关联到合同明细行`,
-      );
-    }
+  return line;
+}
+
+/** A test report of the line's school, or NOT_FOUND / VALIDATION_FAILED. */
+async function reportFor(ctx: AppContext, line: Line, documentId: string) {
+  const doc = await findDocument(ctx.db, documentId);
+  if (!doc || doc.schoolId !== line.schoolId) throw new AppError('NOT_FOUND', `未找到文档 ${documentId}`);
+  if (doc.kind === 'contract' || (doc.kind === 'unknown' && doc.declaredKind === 'contract')) {
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `文档「${doc.originalName}」是采购合同，只有检验报告可以关联到合同明细行`,
+    );
   }
+  return doc;
+}
+
+/**
+ * Makes the reports counted for the line exactly `documentIds`, as handed in by the school (an
+ * automatic match left ticked is thereby confirmed); every other link — handed in or automatic — is
+ * removed and ruled out.
+ */
+export async function linkLineReports(
+  ctx: AppContext,
+  user: Principal,
+  lineId: string,
+  documentIds: string[],
+): Promise<{ added: string[]; removed: string[] }> {
+  const line = await lineFor(ctx, user, lineId);
+  const unique = [...new Set(documentIds)];
+  for (const id of unique) await reportFor(ctx, line, id);
   const change = await ctx.db.transaction(async (tx) => {
-    const c = await replaceSchoolLinks(tx, lineId, unique, user.id);
-    if (c.added.length || c.removed.length) {
+    const links = await listLinks(tx, [lineId]);
+    const school = new Set(links.filter((l) => l.source === 'school').map((l) => l.documentId));
+    const counted = new Set(links.filter((l) => l.source !== 'proposed').map((l) => l.documentId));
+    const wanted = new Set(unique);
+    const added = unique.filter((d) => !school.has(d));
+    const removed = [...counted].filter((d) => !wanted.has(d));
+    for (const documentId of added) await confirmMatch(tx, { lineId, documentId, userId: user.id });
+    for (const documentId of removed) await dismissMatch(tx, { lineId, documentId, userId: user.id });
+    if (added.length || removed.length) {
       await recordAudit(tx, {
         userId: user.id,
         action: 'line.reports.set',
         resourceType: 'contract_line',
         resourceId: lineId,
         districtId: line.districtId,
-        details: { contractId: line.contractId, added: c.added, removed: c.removed },
+        details: { contractId: line.contractId, added, removed },
       });
     }
-    return c;
+    return { added, removed };
   });
-  const touched = [
-    ...(line.contractDocumentId ? [line.contractDocumentId] : []),
-    ...change.added,
-    ...change.removed,
-  ];
+  await afterLinkChange(ctx, line, [...change.added, ...change.removed]);
+  return change;
+}
+
+/** The school confirms that a report counts for the line (a suggestion, or an automatic match). */
+export async function confirmLineReport(
+  ctx: AppContext,
+  user: Principal,
+  lineId: string,
+  documentId: string,
+): Promise<{ linked: boolean }> {
+  const line = await lineFor(ctx, user, lineId);
+  await reportFor(ctx, line, documentId);
+  await ctx.db.transaction(async (tx) => {
+    const { previousSource } = await confirmMatch(tx, { lineId, documentId, userId: user.id });
+    await recordAudit(tx, {
+      userId: user.id,
+      action: 'line.report.confirm',
+      resourceType: 'contract_line',
+      resourceId: lineId,
+      districtId: line.districtId,
+      details: { contractId: line.contractId, documentId, previousSource },
+    });
+  });
+  await afterLinkChange(ctx, line, [documentId]);
+  return { linked: true };
+}
+
+/**
+ * The school rules a report out for the line: an automatic match is undone, a suggestion dismissed, a
+ * link removed; the service does not propose the pair again.
+ */
+export async function dismissLineReport(
+  ctx: AppContext,
+  user: Principal,
+  lineId: string,
+  documentId: string,
+): Promise<{ linked: boolean }> {
+  const line = await lineFor(ctx, user, lineId);
+  await reportFor(ctx, line, documentId);
+  await ctx.db.transaction(async (tx) => {
+    const { removedSource, wasSuggested } = await dismissMatch(tx, { lineId, documentId, userId: user.id });
+    await recordAudit(tx, {
+      userId: user.id,
+      action: removedSource === 'auto' ? 'line.report.undo_auto' : 'line.report.dismiss',
+      resourceType: 'contract_line',
+      resourceId: lineId,
+      districtId: line.districtId,
+      details: { contractId: line.contractId, documentId, removedSource, wasSuggested },
+    });
+  });
+  await afterLinkChange(ctx, line, [documentId]);
+  return { linked: false };
+}
+
+/** The reports involved are matched again; verification follows every line whose links changed. */
+async function afterLinkChange(ctx: AppContext, line: Line, documentIds: string[]): Promise<void> {
+  let changed: string[] = [];
+  try {
+    changed = (await rematchReports(ctx, line.schoolId, line.districtId, documentIds)).changedLineIds;
+  } catch (e) {
+    ctx.logger.error({ err: e, lineId: line.id }, 'matching after linking failed');
+  }
+  const lineIds = [...new Set([line.id, ...changed])];
+  const touched = [...(line.contractDocumentId ? [line.contractDocumentId] : []), ...documentIds];
   for (const id of touched) {
     try {
-      await recomputeVerificationFor(ctx, id, { lineIds: [lineId] });
+      await recomputeVerificationFor(ctx, id, { lineIds });
     } catch (e) {
       ctx.logger.error({ err: e, documentId: id }, 'verification recompute after linking failed');
     }
   }
-  return change;
 }

@@ -15,6 +15,7 @@ import { applyCorrections, computeReviewFields } from '../../review/effective';
 import { knownOrganisationNames } from '../../review/known-names';
 import { recomputeVerificationFor } from '../../pipeline/verification-hook';
 import { saveDocumentResult } from './store-document-result';
+import { matchDocumentToLines } from '../contracts/match-reports';
 import {
   findDocument,
   insertCorrections,
@@ -115,7 +116,8 @@ export async function correctDocument(
   });
   if (applied) {
     try {
-      await recomputeVerificationFor(ctx, documentId, { previousReportNumber });
+      const { changedLineIds } = await matchDocumentToLines(ctx, documentId);
+      await recomputeVerificationFor(ctx, documentId, { previousReportNumber, lineIds: changedLineIds });
     } catch (e) {
       ctx.logger.error({ err: e, documentId }, 'verification recompute after correction failed');
     }

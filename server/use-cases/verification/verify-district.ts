@@ -53,7 +53,9 @@ export function toEngineContract(c: ContractWithLines): EngineContract {
       lineNo: l.lineNo,
       line: l.line,
       reportIds: l.reports.map((r) => r.documentId),
-      guessedReportIds: l.reports.filter((r) => r.source === 'proposed').map((r) => r.documentId),
+      guessedReportIds: l.reports
+        .filter((r) => r.source === 'proposed' || r.source === 'auto')
+        .map((r) => r.documentId),
     })),
   };
 }

@@ -148,4 +148,28 @@ export const cases: TenancyCase[] = [
     }),
     allow: { school_staff: SCHOOL },
   },
+  {
+    route: 'GET /api/contract-lines/:id/report-candidates',
+    request: async (f, target) => ({
+      method: 'get',
+      url: `/api/contract-lines/${(await contractAt(f, target)).lineId}/report-candidates?all=true`,
+    }),
+    allow: { school_staff: SCHOOL },
+  },
+  {
+    route: 'POST /api/contract-lines/:id/reports/:documentId',
+    request: async (f, target) => ({
+      method: 'post',
+      url: `/api/contract-lines/${(await contractAt(f, target)).lineId}/reports/${await documentAt(f, target)}`,
+    }),
+    allow: { school_staff: SCHOOL },
+  },
+  {
+    route: 'DELETE /api/contract-lines/:id/reports/:documentId',
+    request: async (f, target) => ({
+      method: 'delete',
+      url: `/api/contract-lines/${(await contractAt(f, target)).lineId}/reports/${await documentAt(f, target)}`,
+    }),
+    allow: { school_staff: SCHOOL },
+  },
 ];

@@ -1,117 +1,301 @@
 /**
  * 明细行核验证据: one contract line — its findings with their evidence (document, page, item), and
- * the reports handed in with the side (supplier / school) each counts for.
+ * the reports handed in with the side (supplier / school) each counts for and how each was linked
+ * (学校提交 / 自动匹配, undoable), the service's suggestions to confirm, and the school's checklist of
+ * reports. The page refreshes by itself while the school's documents are being read.
  */
-import { asList, get, hasRoute, put, uploadWithProgress, withQuery } from '../api.js';
+import { del, get, hasRoute, post, put, uploadWithProgress, withQuery } from '../api.js';
 import { dataTable } from '../table.js';
 import { h, mount, notice, pill, show, toast, unavailable } from '../dom.js';
 import { CATEGORY_LABELS, LINE_STATUS, SIDE_LABELS, VERDICT_LABELS, label } from '../labels.js';
 import { findingList } from '../findings.js';
 
+const LINK_SOURCE = { school: '学校提交', auto: '自动匹配', proposed: '系统推测' };
+/** Poll while documents of the school are still being read, slowly otherwise. */
+const POLL_BUSY_MS = 2500;
+const POLL_IDLE_MS = 15000;
+
 export async function render(view, { params, session }) {
   document.title = '明细行核验证据 - 双送检核验';
   if (!hasRoute('get', '/api/compliance/lines/{id}')) {
     mount(view, h('h1', { text: '明细行核验证据' }), unavailable('核验证据'));
-    return;
+    return undefined;
   }
-  const l = await get(`/api/compliance/lines/${encodeURIComponent(params.id)}`);
-  const back =
-    session.user.role === 'school_staff'
+  const lineId = encodeURIComponent(params.id);
+  const staff = session.user.role === 'school_staff';
+  const canLink = staff && hasRoute('put', '/api/contract-lines/{id}/reports');
+  const canDecide = staff && hasRoute('delete', '/api/contract-lines/{id}/reports/{documentId}');
+  const canList = staff && hasRoute('get', '/api/contract-lines/{id}/report-candidates');
+  let showAll = false;
+  let timer = null;
+  let stopped = false;
+  let signature = '';
+  let dirty = false;
+
+  async function fetchAll() {
+    const [l, candidates] = await Promise.all([
+      get(`/api/compliance/lines/${lineId}`),
+      canList
+        ? get(withQuery(`/api/contract-lines/${lineId}/report-candidates`, { all: showAll ? 'true' : '' }))
+        : null,
+    ]);
+    return { l, candidates };
+  }
+
+  /** What the page shows depends on: a change means a document finished or a match changed. */
+  const signatureOf = ({ l, candidates }) =>
+    JSON.stringify([
+      l.status,
+      l.findings?.map((f) => f.id),
+      l.reports?.map((r) => [r.documentId, r.linkedBy]),
+      l.suggestions?.map((x) => x.documentId),
+      candidates?.items.map((i) => [i.documentId, i.status, i.linkedHere, Boolean(i.suggestion)]),
+      candidates?.pending,
+    ]);
+
+  async function reload() {
+    const data = await fetchAll();
+    if (stopped) return;
+    signature = signatureOf(data);
+    dirty = false;
+    draw(data);
+    schedule(data);
+  }
+
+  function schedule(data) {
+    if (stopped || !canList) return;
+    clearTimeout(timer);
+    timer = setTimeout(
+      () => void poll().catch(() => schedule(data)),
+      data.candidates?.pending ? POLL_BUSY_MS : POLL_IDLE_MS,
+    );
+  }
+
+  async function poll() {
+    const data = await fetchAll();
+    if (stopped) return;
+    const next = signatureOf(data);
+    // Redraw when something changed, unless the person is ticking boxes (their edit is kept).
+    if (next !== signature && !dirty) {
+      signature = next;
+      draw(data);
+      toast('识别或匹配结果已更新');
+    }
+    schedule(data);
+  }
+
+  async function decide(method, documentId, message) {
+    try {
+      await (method === 'post' ? post : del)(
+        `/api/contract-lines/${lineId}/reports/${encodeURIComponent(documentId)}`,
+      );
+      toast(message);
+      await reload();
+    } catch (err) {
+      toast(err.message);
+    }
+  }
+
+  function draw({ l, candidates }) {
+    const back = staff
       ? h('a', { class: 'btn', href: '#/contracts', text: '返回合同列表' })
       : h('a', {
           class: 'btn',
           href: `#/schools/${l.school?.id ?? ''}`,
           text: `返回 ${l.school?.name ?? '学校'}`,
         });
-  const reports = dataTable({
-    caption: '提交的检验报告',
-    columns: [
-      {
-        key: 'fileName',
-        label: '文件',
-        render: (r) =>
-          h('a', { href: `#/documents/${r.documentId}`, text: r.fileName ?? r.reportNumber ?? '报告' }),
-      },
-      { key: 'reportNumber', label: '报告编号' },
-      {
-        key: 'side',
-        label: '送检方',
-        value: (r) => label(SIDE_LABELS, r.side),
-        render: (r) => h('span', { title: r.sideReason ?? '', text: label(SIDE_LABELS, r.side) }),
-      },
-      { key: 'client', label: '委托单位' },
-      { key: 'labName', label: '检验机构' },
-      { key: 'cmaNumber', label: 'CMA 编号' },
-      { key: 'issuedDate', label: '签发日期' },
-      { key: 'conclusion', label: '结论', value: (r) => label(VERDICT_LABELS, r.conclusion) },
-      {
-        key: 'linkedBy',
-        label: '关联方式',
-        value: (r) => (r.linkedBy === 'proposed' ? '系统匹配' : '学校提交'),
-      },
-    ],
-    rows: l.reports ?? [],
-    emptyText: '尚未提交检验报告',
-  });
-  document.title = `${l.product} - 核验证据 - 双送检核验`;
-  mount(
-    view,
-    h(
-      'div',
-      { class: 'page-head' },
+    const reports = dataTable({
+      caption: '提交的检验报告',
+      columns: [
+        {
+          key: 'fileName',
+          label: '文件',
+          render: (r) =>
+            h('a', { href: `#/documents/${r.documentId}`, text: r.fileName ?? r.reportNumber ?? '报告' }),
+        },
+        { key: 'reportNumber', label: '报告编号' },
+        {
+          key: 'side',
+          label: '送检方',
+          value: (r) => label(SIDE_LABELS, r.side),
+          render: (r) => h('span', { title: r.sideReason ?? '', text: label(SIDE_LABELS, r.side) }),
+        },
+        { key: 'client', label: '委托单位' },
+        { key: 'labName', label: '检验机构' },
+        { key: 'cmaNumber', label: 'CMA 编号' },
+        { key: 'issuedDate', label: '签发日期' },
+        { key: 'conclusion', label: '结论', value: (r) => label(VERDICT_LABELS, r.conclusion) },
+        {
+          key: 'linkedBy',
+          label: '关联方式',
+          value: (r) => LINK_SOURCE[r.linkedBy] ?? r.linkedBy,
+          render: (r) =>
+            h(
+              'span',
+              { class: 'link-source' },
+              r.linkedBy === 'auto' ? pill('自动匹配', 'info') : (LINK_SOURCE[r.linkedBy] ?? r.linkedBy),
+              r.linkedBy === 'auto' && r.reason ? h('div', { class: 'hint', text: r.reason }) : null,
+              canDecide
+                ? h('button', {
+                    type: 'button',
+                    class: 'btn btn-small',
+                    text: r.linkedBy === 'auto' ? '撤销自动匹配' : '取消关联',
+                    'aria-label': `${r.linkedBy === 'auto' ? '撤销自动匹配' : '取消关联'}：${r.fileName ?? ''}`,
+                    onclick: () =>
+                      decide(
+                        'delete',
+                        r.documentId,
+                        r.linkedBy === 'auto' ? '已撤销自动匹配，系统不会再自动关联该报告' : '已取消关联',
+                      ),
+                  })
+                : null,
+            ),
+        },
+      ],
+      rows: l.reports ?? [],
+      emptyText: '尚未提交检验报告',
+    });
+    document.title = `${l.product} - 核验证据 - 双送检核验`;
+    mount(
+      view,
       h(
-        'h1',
-        {},
-        `第 ${l.lineNo} 行：${l.product} `,
-        pill(l.statusLabel ?? label(LINE_STATUS, l.status), LINE_STATUS[l.status]?.kind ?? 'neutral'),
+        'div',
+        { class: 'page-head' },
+        h(
+          'h1',
+          {},
+          `第 ${l.lineNo} 行：${l.product} `,
+          pill(l.statusLabel ?? label(LINE_STATUS, l.status), LINE_STATUS[l.status]?.kind ?? 'neutral'),
+        ),
+        back,
       ),
-      back,
-    ),
-    h(
-      'div',
-      { class: 'panel' },
       h(
-        'dl',
-        { class: 'kv' },
-        kv('学校', l.school?.name),
-        kv('合同编号', l.contract?.contractNumber),
-        kv('供应商', l.contract?.supplierName),
-        kv('统一社会信用代码', l.contract?.supplierUscc),
-        kv('签订日期', l.contract?.signedDate),
-        kv('交货日期', l.contract?.deliveryDate),
-        kv('产品类别', label(CATEGORY_LABELS, l.category)),
-        kv('规格型号', l.model),
-        kv('双送检', l.dualCovered ? '齐全' : '不齐全'),
+        'div',
+        { class: 'panel' },
+        h(
+          'dl',
+          { class: 'kv' },
+          kv('学校', l.school?.name),
+          kv('合同编号', l.contract?.contractNumber),
+          kv('供应商', l.contract?.supplierName),
+          kv('统一社会信用代码', l.contract?.supplierUscc),
+          kv('签订日期', l.contract?.signedDate),
+          kv('交货日期', l.contract?.deliveryDate),
+          kv('产品类别', label(CATEGORY_LABELS, l.category)),
+          kv('规格型号', l.model),
+          kv('双送检', l.dualCovered ? '齐全' : '不齐全'),
+        ),
+      ),
+      h(
+        'section',
+        { class: 'panel' },
+        h('h2', { text: '核验问题与证据' }),
+        findingList(l.findings, { evidence: true, status: l.status }),
+      ),
+      h('h2', { text: '提交的检验报告' }),
+      reports.el,
+      (l.suggestions ?? []).length ? suggestionPanel(l.suggestions, canDecide, decide) : null,
+      canLink && candidates
+        ? linkPanel(l, candidates, {
+            reload,
+            showAll,
+            toggleAll: (v) => {
+              showAll = v;
+              void reload();
+            },
+            markDirty: () => (dirty = true),
+          })
+        : null,
+    );
+  }
+
+  await reload();
+  return () => {
+    stopped = true;
+    clearTimeout(timer);
+  };
+}
+
+/** 建议匹配: reports the service thinks belong here but is not sure of; a person confirms or dismisses. */
+function suggestionPanel(suggestions, canDecide, decide) {
+  return h(
+    'section',
+    { class: 'panel suggestions', 'aria-label': '建议匹配' },
+    h('h2', { text: '建议匹配（请确认）' }),
+    h('p', {
+      class: 'hint',
+      text: '系统根据供应商、型号、产品类别和日期认为以下报告可能属于本行，但不能确定。确认后计入本行核验；忽略后不再建议。',
+    }),
+    h(
+      'ul',
+      { class: 'plain suggestion-list' },
+      suggestions.map((s) =>
+        h(
+          'li',
+          { dataset: { documentId: s.documentId } },
+          h('a', { href: `#/documents/${s.documentId}`, text: s.reportNumber ?? s.fileName }),
+          ` ${s.fileName ?? ''} · 委托单位 ${show(s.client)} · ${show(s.sampleName)} ${show(s.sampleModel)} · ${show(
+            s.labName,
+          )} · 签发 ${show(s.issuedDate)} · ${label(VERDICT_LABELS, s.conclusion)}`,
+          h('div', { class: 'hint', text: `匹配依据：${s.reason ?? '—'}` }),
+          canDecide
+            ? h(
+                'div',
+                { class: 'actions' },
+                h('button', {
+                  type: 'button',
+                  class: 'btn btn-small btn-primary',
+                  text: '确认关联',
+                  'aria-label': `确认关联：${s.fileName ?? s.reportNumber ?? ''}`,
+                  onclick: () => decide('post', s.documentId, '已确认关联，已重新核验'),
+                }),
+                h('button', {
+                  type: 'button',
+                  class: 'btn btn-small',
+                  text: '忽略',
+                  'aria-label': `忽略建议：${s.fileName ?? s.reportNumber ?? ''}`,
+                  onclick: () => decide('delete', s.documentId, '已忽略该建议'),
+                }),
+              )
+            : null,
+        ),
       ),
     ),
-    h(
-      'section',
-      { class: 'panel' },
-      h('h2', { text: '核验问题与证据' }),
-      findingList(l.findings, { evidence: true, status: l.status }),
-    ),
-    h('h2', { text: '提交的检验报告' }),
-    reports.el,
-    session.user.role === 'school_staff' && hasRoute('put', '/api/contract-lines/{id}/reports')
-      ? await linkPanel(l, () => render(view, { params, session }))
-      : null,
   );
 }
 
-/** School staff hand in reports for this line: tick the test reports that cover it. */
-async function linkPanel(l, reload) {
-  const docs = asList(await get(withQuery('/api/documents', { kind: 'test_report', limit: 200 })), 'items');
-  const linked = new Set((l.reports ?? []).filter((r) => r.linkedBy !== 'proposed').map((r) => r.documentId));
-  const boxes = docs.map((d) =>
+/**
+ * School staff hand in reports for this line: tick the test reports that cover it. Each report shows
+ * what tells it apart; reports already used on other lines are hidden unless asked for.
+ */
+function linkPanel(l, candidates, { reload, showAll, toggleAll, markDirty }) {
+  const items = candidates.items;
+  const boxes = items.map((d) =>
     h('input', {
       type: 'checkbox',
       name: 'documentIds',
-      value: d.id,
-      checked: linked.has(d.id),
-      id: `link-${d.id}`,
+      value: d.documentId,
+      checked: Boolean(d.linkedHere),
+      id: `link-${d.documentId}`,
+      onchange: markDirty,
     }),
   );
   const message = h('div', { 'aria-live': 'polite' });
+  const toggle = h('input', {
+    type: 'checkbox',
+    id: 'show-used',
+    checked: showAll,
+    onchange: (e) => toggleAll(e.target.checked),
+  });
+  const where = (d) =>
+    d.otherLines.length
+      ? h('div', {
+          class: 'hint',
+          text: `已用于：${d.otherLines
+            .map((o) => `合同 ${o.contractNumber ?? ''} 第 ${o.lineNo} 行 ${o.product}`)
+            .join('；')}`,
+        })
+      : null;
   return h(
     'form',
     {
@@ -134,27 +318,91 @@ async function linkPanel(l, reload) {
     uploadForLine(l, reload),
     h('p', {
       class: 'hint',
-      text: '勾选为本行产品提交的检验报告（供应商送检与学校送检各至少一份）。系统自动匹配的报告也可在此确认。',
+      text: '系统在报告识别完成后自动匹配：确定的直接关联（标为“自动匹配”，可撤销），不确定的列为“建议匹配”。也可在下表勾选本行产品的检验报告（供应商送检与学校送检各至少一份）。',
     }),
-    docs.length
+    candidates.pending
+      ? notice('info', `还有 ${candidates.pending} 份文档正在识别，完成后本页自动更新。`)
+      : null,
+    items.length
       ? h(
-          'ul',
-          { class: 'plain checklist' },
-          docs.map((d, i) =>
+          'div',
+          { class: 'table-wrap' },
+          h(
+            'table',
+            { class: 'checklist-table' },
+            h('caption', { class: 'sr-only', text: '可关联的检验报告' }),
             h(
-              'li',
+              'thead',
               {},
-              boxes[i],
-              ' ',
-              h('label', { for: boxes[i].id, text: d.originalName }),
-              ' ',
-              h('span', { class: 'hint', text: d.statusLabel ?? '' }),
+              h(
+                'tr',
+                {},
+                [
+                  '关联',
+                  '报告编号 / 文件',
+                  '委托单位',
+                  '样品名称与型号',
+                  '检验机构',
+                  '签发日期',
+                  '结论',
+                  '状态',
+                ].map((t) => h('th', { scope: 'col', text: t })),
+              ),
+            ),
+            h(
+              'tbody',
+              {},
+              items.map((d, i) =>
+                h(
+                  'tr',
+                  { dataset: { documentId: d.documentId } },
+                  h('td', {}, boxes[i]),
+                  h(
+                    'td',
+                    {},
+                    h(
+                      'label',
+                      { for: boxes[i].id },
+                      h('strong', { text: d.reportNumber ?? '（未识别编号）' }),
+                      h('div', { class: 'hint', text: d.originalName }),
+                    ),
+                    where(d),
+                  ),
+                  h('td', { text: show(d.client) }),
+                  h('td', { text: `${show(d.sampleName)} ${d.sampleModel ?? ''}`.trim() }),
+                  h('td', { text: show(d.labName) }),
+                  h('td', { text: show(d.issuedDate) }),
+                  h('td', { text: label(VERDICT_LABELS, d.conclusion) }),
+                  h(
+                    'td',
+                    {},
+                    d.linkedHere === 'auto'
+                      ? pill('自动匹配', 'info')
+                      : d.linkedHere === 'school'
+                        ? pill('已关联', 'ok')
+                        : d.suggestion
+                          ? pill('建议匹配', 'warn')
+                          : h('span', { class: 'hint', text: d.statusLabel ?? '' }),
+                  ),
+                ),
+              ),
             ),
           ),
         )
-      : h('p', { class: 'hint', text: '尚未上传检验报告。' }),
+      : h('p', { class: 'hint', text: '没有可关联的检验报告。' }),
+    h(
+      'div',
+      { class: 'field inline' },
+      toggle,
+      h('label', {
+        for: 'show-used',
+        text: candidates.hiddenUsedElsewhere
+          ? `显示已用于其他明细行的报告（${candidates.hiddenUsedElsewhere} 份）`
+          : '显示已用于其他明细行的报告',
+      }),
+    ),
     message,
-    h('button', { type: 'submit', class: 'btn btn-primary', text: '保存关联', disabled: !docs.length }),
+    h('button', { type: 'submit', class: 'btn btn-primary', text: '保存关联', disabled: !items.length }),
   );
 }
 
