@@ -221,6 +221,28 @@ export async function saveResult(
 }
 
 /** Documents that should be (re)started: queued, or processing without progress since `staleBefore`. */
+/**
+ * A person finished the review (核对完成): the confirmed paths and the remaining review flags are
+ * stored with who and when; the status follows the flags.
+ */
+export async function markReviewed(
+  db: Db | Tx,
+  id: string,
+  r: { confirmedPaths: string[]; reviewFields: ReviewField[]; userId: string },
+): Promise<void> {
+  await db
+    .update(documents)
+    .set({
+      confirmedPaths: r.confirmedPaths,
+      reviewFields: r.reviewFields,
+      status: r.reviewFields.length ? 'needs_review' : 'parsed',
+      reviewedBy: r.userId,
+      reviewedAt: sql`now()`,
+      updatedAt: sql`now()`,
+    })
+    .where(eq(documents.id, id));
+}
+
 export async function listUnfinished(
   db: Db | Tx,
   staleBefore?: Date,

@@ -28,6 +28,10 @@ export const ERROR_TABLE = {
   PAGE_SIZE_INVALID: { status: 422, message: 'PDF 页面尺寸异常，无法识别' },
   UNPROCESSABLE: { status: 422, message: '无法处理该请求' },
   SAMPLING_LIST_EMPTY: { status: 422, message: '当前没有需要抽查的供货企业，名单为空，无需发送' },
+  SAMPLING_LIST_UNCONFIRMED: {
+    status: 409,
+    message: '区县内仍有文档正在识别或待人工核对，名单可能不完整；确认仍要发送时请附 confirmUnfinished: true',
+  },
   ALREADY_ACKNOWLEDGED: { status: 409, message: '该名单已确认接收' },
   WEBHOOK_URL_FORBIDDEN: {
     status: 400,

@@ -10,7 +10,7 @@ import type {
   DocumentWithDistrict,
   ReviewField,
 } from '../../models/document.repository';
-import { FIELD_LABELS, getPath, labelOf } from '../review/field-paths';
+import { describeValue, FIELD_LABELS, getPath, labelOf } from '../review/field-paths';
 
 /** The one Chinese name of each document status (pages show `statusLabel`). */
 export const STATUS_LABEL: Record<string, string> = {
@@ -71,14 +71,21 @@ export const DocumentDetailView = DocumentSummaryView.extend({
   effective: z.unknown().nullable(),
   fields: z.array(FieldView),
   links: z.array(z.object({ lineId: z.string().uuid(), source: z.string() })),
+  /** The last 核对完成: who and when */
+  reviewed: z.object({ userName: z.string(), at: z.string() }).nullable(),
 });
 
 export const CorrectionViewSchema = z.object({
   id: z.string().uuid(),
   path: z.string(),
   label: z.string(),
+  /** 'change', 'add_row' (a report item or contract line added) or 'delete_row' */
+  action: z.enum(['change', 'add_row', 'delete_row']),
   before: z.unknown(),
   after: z.unknown(),
+  /** The values in Chinese, as a person reads them (合格, 委托检验, （空）…) */
+  beforeText: z.string(),
+  afterText: z.string(),
   userId: z.string().uuid(),
   userName: z.string(),
   createdAt: z.string(),
@@ -177,6 +184,7 @@ export function presentDocumentDetail(
   d: DocumentWithDistrict,
   corrections: CorrectionView[],
   links: { lineId: string; source: string }[],
+  reviewer: { displayName: string } | null = null,
 ): z.infer<typeof DocumentDetailView> {
   const extraction = (d.extraction ?? null) as Extraction | null;
   const effective = (d.effective ?? extraction) as Extraction | null;
@@ -205,6 +213,8 @@ export function presentDocumentDetail(
     effective,
     fields,
     links,
+    reviewed:
+      d.reviewedAt && reviewer ? { userName: reviewer.displayName, at: d.reviewedAt.toISOString() } : null,
   };
 }
 
@@ -219,12 +229,16 @@ function itemMeta(e: Extraction | null, path: string): Partial<FieldMeta> | unde
 }
 
 export function presentCorrection(c: CorrectionView): z.infer<typeof CorrectionViewSchema> {
+  const row = /^(items|lines)\.\d+$/.test(c.path);
   return {
     id: c.id,
     path: c.path,
     label: labelOf(c.path),
+    action: row && c.before === null ? 'add_row' : row && c.after === null ? 'delete_row' : 'change',
     before: c.before,
     after: c.after,
+    beforeText: describeValue(c.path, c.before),
+    afterText: describeValue(c.path, c.after),
     userId: c.userId,
     userName: c.userName,
     createdAt: c.createdAt.toISOString(),

@@ -6,7 +6,7 @@
 import type { Extraction } from '../../parsers/types';
 import type { ReviewField } from '../../models/document.repository';
 import { normaliseName } from '../verify/normalise';
-import { nearMiss, type NearMissLimits } from '../verify/parties';
+import { matchName, nearMiss, type NearMissLimits } from '../verify/parties';
 import { getPath, labelOf, setPath } from './field-paths';
 
 /** Below this confidence a field is shown for review. */
@@ -84,12 +84,19 @@ export function computeReviewFields(
     declaredKind?: string | null;
     /** the district's registered school and bureau names (see nearKnownName) */
     knownNames?: readonly string[];
+    /** the name of the school that uploaded the document (a contract's 采购人 must be it) */
+    ownSchoolName?: string;
+    /** required items of the report's category its item table lacks (verify/report-checks) */
+    missingItems?: readonly string[];
+    /** paths a person confirmed when finishing the review (核对完成): not flagged again */
+    confirmed?: readonly string[];
   } = {},
 ): ReviewField[] {
   const out = new Map<string, ReviewField>();
   const touched = (p: string) => corrected.some((c) => pathsOverlap(c, p));
+  const confirmed = new Set(opts.confirmed ?? []);
   const add = (f: ReviewField) => {
-    if (!out.has(f.path)) out.set(f.path, f);
+    if (!out.has(f.path) && !confirmed.has(f.path)) out.set(f.path, f);
   };
   for (const path of REQUIRED[effective.kind]) {
     if (isEmpty(getPath(effective, path))) {
@@ -106,6 +113,23 @@ export function computeReviewFields(
         path,
         reason: 'low_confidence',
         message: `「${labelOf(path)}」识别置信度较低（${Math.round(meta.confidence * 100)}%），请核对`,
+      });
+    }
+  }
+  if (effective.kind === 'test_report' && opts.missingItems?.length && !isEmpty(effective.items)) {
+    add({
+      path: 'items',
+      reason: 'required_item_missing',
+      message: `未识别到必检项目：${opts.missingItems.join('、')}。如原件有，请“添加一行”补录；如原件确实没有，请点击“核对完成”确认`,
+    });
+  }
+  if (effective.kind === 'contract' && opts.ownSchoolName) {
+    const purchaser = effective.purchaser.name;
+    if (purchaser && !touched('purchaser.name') && !matchName(purchaser, opts.ownSchoolName).matched) {
+      add({
+        path: 'purchaser.name',
+        reason: 'purchaser_mismatch',
+        message: `合同采购人（甲方）“${purchaser}”不是上传学校“${opts.ownSchoolName}”，该合同可能属于其他学校，不应计入本校；如确为本校合同，请更正采购人或点击“核对完成”确认`,
       });
     }
   }

@@ -4,6 +4,7 @@
  */
 import { z, type ZodType } from 'zod';
 import type { Extraction } from '../../parsers/types';
+import { chineseDate } from '../http/chinese-date';
 
 const text = z
   .string()
@@ -12,14 +13,8 @@ const text = z
   .transform((s) => (s === '' ? null : s))
   .nullable();
 const requiredText = z.string().trim().min(1, '不能为空').max(1000, '内容过长');
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
-  .refine((s) => {
-    const d = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-  }, '不是有效的日期')
-  .nullable();
+/** Dates as people type them (2024/9/6, 2024.9.6, 2024年9月6日) become YYYY-MM-DD. */
+const isoDate = chineseDate().nullable();
 const amount = z.number().finite('应为数字').min(0, '不能为负数').nullable();
 const standards = z.array(z.string().trim().min(1, '标准号不能为空').max(100)).max(50, '标准过多');
 const verdict = z.enum(['pass', 'fail', 'n/a'], { message: '应为 pass、fail 或 n/a' }).nullable();
@@ -133,11 +128,62 @@ export const FIELD_LABELS: Record<string, string> = {
   lines: '货物明细',
 };
 
-/** Human label of a path: `items.3.result` → `检验项目第 4 行 result`. */
+/** Chinese names of the cells of report items and contract lines. */
+export const CELL_LABELS: Record<string, string> = {
+  name: '项目名称',
+  unit: '单位',
+  requirement: '技术要求',
+  result: '检验结果',
+  verdict: '单项判定',
+  product: '产品名称',
+  category: '产品类别',
+  model: '规格型号',
+  quantity: '数量',
+  unitPrice: '单价',
+  amount: '金额',
+};
+
+/** Chinese words for coded values, by the field (last path key) that holds them. */
+const VALUE_LABELS: Record<string, Record<string, string>> = {
+  verdict: { pass: '合格', fail: '不合格', 'n/a': '不判定' },
+  conclusion: { pass: '合格', fail: '不合格' },
+  inspectionType: { commissioned: '委托检验', sampling: '抽样检验', supervision: '监督抽查' },
+  safetyClass: { A: 'A 类', B: 'B 类', C: 'C 类' },
+  category: {
+    school_uniform: '中小学生校服',
+    kindergarten_garment: '幼儿园园服',
+    plastic_toy: '塑料制品玩具',
+    bedding: '学生被褥',
+  },
+};
+
+/** Human label of a path: `items.3.result` → `检验项目第 4 行 检验结果`. */
 export function labelOf(path: string): string {
   const m = /^(items|lines)\.(\d+)(?:\.(\w+))?$/.exec(path);
-  if (m) return `${FIELD_LABELS[m[1]!] ?? m[1]}第 ${Number(m[2]) + 1} 行${m[3] ? ` ${m[3]}` : ''}`;
+  if (m) {
+    const cell = m[3] ? ` ${CELL_LABELS[m[3]] ?? m[3]}` : '';
+    return `${FIELD_LABELS[m[1]!] ?? m[1]}第 ${Number(m[2]) + 1} 行${cell}`;
+  }
   return FIELD_LABELS[path] ?? path;
+}
+
+/**
+ * A value as a person reads it, in Chinese: coded values by their name (pass → 合格, commissioned →
+ * 委托检验), a row by its cells, an empty value as （空）.
+ */
+export function describeValue(path: string, value: unknown): string {
+  if (value === null || value === undefined || value === '') return '（空）';
+  if (Array.isArray(value))
+    return value.length ? value.map((v) => describeValue(path, v)).join('、') : '（空）';
+  if (typeof value === 'object') {
+    return Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== null && v !== undefined && v !== '')
+      .filter(([k]) => k in CELL_LABELS)
+      .map(([k, v]) => `${CELL_LABELS[k]} ${describeValue(k, v)}`)
+      .join('，');
+  }
+  const key = path.split('.').pop() ?? path;
+  return VALUE_LABELS[key]?.[String(value)] ?? String(value);
 }
 
 /**

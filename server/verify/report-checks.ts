@@ -149,14 +149,42 @@ export function checkRequiredStandards(
   ];
 }
 
-export function checkRequiredItems(report: EngineReport, facts: LineFacts, registry: RuleRegistry): Issue[] {
+/** The category's required items (for these facts) that the report's item table does not hold. */
+export function missingRequiredItems(
+  items: TestReportExtraction['items'],
+  facts: LineFacts,
+  registry: RuleRegistry,
+): string[] {
   if (!facts.category) return [];
-  const rules = registry.categories[facts.category];
-  const names = report.extraction.items.map((i) => normaliseItemName(i.name));
-  const missing = rules.requiredItems
+  const names = items.map((i) => normaliseItemName(i.name));
+  return registry.categories[facts.category].requiredItems
     .filter((req) => holds(req.when, facts))
     .filter((req) => !req.names.some((n) => names.some((name) => name.startsWith(normaliseItemName(n)))))
     .map((req) => req.label ?? req.names[0] ?? '');
+}
+
+/**
+ * The facts a report alone gives, before it is linked to a line: the product category its sample
+ * name names (when exactly one), and the pupils' age from the uploading school's kind.
+ */
+export function reportFacts(r: TestReportExtraction, schoolKind: string, registry: RuleRegistry): LineFacts {
+  const found = [...categoriesOfName(r.sample.name, registry)];
+  const name = r.sample.name ?? '';
+  const cond = registry.conditions;
+  const category = found.length === 1 ? found[0]! : null;
+  return {
+    category,
+    model: r.sample.model,
+    product: name,
+    under14: cond.under14SchoolKinds.includes(schoolKind),
+    filled: category === 'bedding' && cond.filledKeywords.some((k) => name.includes(k)),
+  };
+}
+
+export function checkRequiredItems(report: EngineReport, facts: LineFacts, registry: RuleRegistry): Issue[] {
+  if (!facts.category) return [];
+  const rules = registry.categories[facts.category];
+  const missing = missingRequiredItems(report.extraction.items, facts, registry);
   if (missing.length === 0) return [];
   return [
     {

@@ -8,6 +8,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
+import { eq } from 'drizzle-orm';
+import { documents } from '../../models/schema';
 import { buildUser, tokenFor } from '../helpers/test-app';
 import { createDistrict, createSchool } from '../../server/use-cases/accounts/manage-accounts';
 import { login, openTab, shoot, startE2E, type E2E, type Tab } from './helpers/browser';
@@ -122,6 +124,171 @@ describe('1. Reports are matched to contract lines by the service', () => {
       .waitFor({ timeout: 60_000 });
     await page.locator('table').first().locator('.pill', { hasText: '自动匹配' }).waitFor();
     await shoot(page, 'day-1-refreshed-by-itself');
+    expect(tab.problems).toEqual([]);
+    await tab.close();
+  });
+});
+
+describe('2. Review that can be finished', () => {
+  it('When a required item is missing, then the document waits for review; staff add the row back, delete it, and finish with 核对完成, all in the history in Chinese', async () => {
+    const tab = await as(users.staff);
+    const { page } = tab;
+    await page.goto(`/#/documents/${ids.supplierReport}`);
+    await page.getByLabel('报告编号').waitFor();
+    const cordRow = page
+      .locator('tr[data-path^="items."]')
+      .filter({ has: page.locator('input[value="绳带要求"]') });
+    // Delete the row: the button asks once more on itself, no browser dialog.
+    const del = cordRow.getByRole('button', { name: /删除检验项目第 \d+ 行/ });
+    await del.click();
+    await cordRow
+      .getByRole('button', { name: /删除检验项目/ })
+      .filter({ hasText: '确认删除？' })
+      .click();
+    await page.getByText(/已删除检验项目第 \d+ 行/).waitFor();
+    await page.locator('h1 .pill', { hasText: '待人工核对' }).waitFor();
+    await page
+      .getByText(/未识别到必检项目：绳带要求/)
+      .first()
+      .waitFor();
+    await shoot(page, 'day-2-required-item-flagged');
+
+    // Add it back through 添加一行.
+    await page.getByRole('button', { name: '添加一行检验项目' }).click();
+    await page.getByLabel('项目名称', { exact: true }).fill('绳带要求');
+    await page.getByLabel('检验结果', { exact: true }).fill('符合');
+    await page.getByLabel('单项判定', { exact: true }).selectOption({ label: '合格' });
+    await page.getByRole('button', { name: '添加', exact: true }).click();
+    await page.getByText(/已添加检验项目第 \d+ 行/).waitFor();
+    const history = page.locator('[aria-label="更正记录"]');
+    await history.getByText(/删除了「检验项目第 \d+ 行」/).waitFor();
+    await history.getByText(/添加了「检验项目第 \d+ 行」/).waitFor();
+    await history
+      .getByText(/项目名称 绳带要求，检验结果 符合，单项判定 合格/)
+      .first()
+      .waitFor();
+    expect(await history.innerText()).not.toMatch(/\bpass\b|\bfail\b|commissioned|sampling/);
+
+    // Absent from the original after all: delete again and confirm with 核对完成.
+    const again = page
+      .locator('tr[data-path^="items."]')
+      .filter({ has: page.locator('input[value="绳带要求"]') });
+    await again.getByRole('button', { name: /删除检验项目/ }).click();
+    await again
+      .getByRole('button', { name: /删除检验项目/ })
+      .filter({ hasText: '确认删除？' })
+      .click();
+    await page.locator('h1 .pill', { hasText: '待人工核对' }).waitFor();
+    await page.getByRole('button', { name: '核对完成' }).click();
+    await page.getByText('已核对完成，已记录核对人和时间').waitFor();
+    await page.locator('h1 .pill', { hasText: '已识别' }).waitFor();
+    await history.locator('li.reviewed', { hasText: '核对完成' }).waitFor();
+    await shoot(page, 'day-2-review-finished');
+    expect(tab.problems).toEqual([]);
+    await tab.close();
+  });
+});
+
+describe('6. A list the regulator can trust', () => {
+  it('When documents still await review, then sending warns with the counts and needs an explicit confirmation; the ranking is explained on the page', async () => {
+    // One report back to 待人工核对 (as after a new upload with a flag).
+    await e2e.t.ctx.db
+      .update(documents)
+      .set({ status: 'needs_review' })
+      .where(eq(documents.id, ids.winterSchoolReport!));
+    const tab = await as(users.bureau);
+    const { page } = tab;
+    await page.getByRole('link', { name: '供货企业名单' }).first().click();
+    await page
+      .getByRole('cell', { name: /江州锦程服饰有限公司/ })
+      .first()
+      .waitFor();
+    const warning = page.locator('.notice', { hasText: '份文档待人工核对' }).first();
+    await warning.waitFor();
+    expect(await warning.innerText()).toMatch(/0 份文档正在识别、1 份文档待人工核对，涉及 1 条合同明细行/);
+    await page.getByText('名单如何排序、风险等级如何确定').click();
+    await page.getByText(/先比每家企业最重的一个问题/).waitFor();
+    await page.getByRole('button', { name: '发送至市场监管部门' }).click();
+    await page.getByRole('button', { name: '确认发送' }).click();
+    await page.getByText('请先勾选“我已知晓名单可能不完整，仍要发送”。').waitFor();
+    await shoot(page, 'day-6-send-warning');
+    await page.getByLabel('我已知晓名单可能不完整，仍要发送').check();
+    await page.getByRole('button', { name: '确认发送' }).click();
+    await page.locator('.notice', { hasText: '已发送第 1 版名单' }).waitFor();
+    expect(tab.problems).toEqual([]);
+    await tab.close();
+    await e2e.t.ctx.db
+      .update(documents)
+      .set({ status: 'parsed' })
+      .where(eq(documents.id, ids.winterSchoolReport!));
+  });
+
+  it('When the regulator records a passing sampling, then the supplier is marked and its profile links nothing the regulator cannot open', async () => {
+    const tab = await as(users.regulator);
+    const { page } = tab;
+    await page
+      .getByRole('link', { name: /第 1 版/ })
+      .first()
+      .click();
+    await page.getByRole('button', { name: '确认接收' }).click();
+    await page
+      .getByText(/已确认接收/)
+      .first()
+      .waitFor();
+    await page.getByLabel('企业').selectOption({ label: '1. 江州锦程服饰有限公司' });
+    await page.getByLabel('抽样日期').fill(new Date().toISOString().slice(0, 10));
+    await page.getByLabel('抽查批次数').fill('2');
+    await page.getByLabel('不合格批次数').fill('0');
+    await page.getByRole('button', { name: '保存抽查结果' }).click();
+    await page.getByText('已录入监督抽查结果。').waitFor();
+    await page.getByRole('link', { name: '供货企业' }).first().click();
+    const row = page.getByRole('row', { name: /江州锦程服饰有限公司/ });
+    await row.locator('.pill', { hasText: '近期抽查合格' }).waitFor();
+    await shoot(page, 'day-6-regulator-suppliers-marked');
+    await row.getByRole('link', { name: '江州锦程服饰有限公司' }).click();
+    await page.getByRole('heading', { name: '江州锦程服饰有限公司' }).waitFor();
+    expect(await page.locator('main a[href^="#/lines/"]').count()).toBe(0);
+    await shoot(page, 'day-6-regulator-profile');
+    expect(tab.problems).toEqual([]);
+    await tab.close();
+  });
+});
+
+describe('5. Chinese for people', () => {
+  it('When staff type a date as 2024年9月7日 or 2024/9/8, then it is accepted; the status reads 已识别 in the filter and on the badge', async () => {
+    const tab = await as(users.staff);
+    const { page } = tab;
+    await page.goto(`/#/documents/${ids.schoolReport}`);
+    const issued = page.getByLabel('签发日期');
+    await issued.waitFor();
+    await issued.fill('2024年9月7日');
+    await page.getByRole('button', { name: '保存更正' }).click();
+    await page.getByText(/已保存 1 处更正/).waitFor();
+    await page.waitForFunction(
+      () =>
+        (document.querySelector('input[name="dates.issued"]') as HTMLInputElement | null)?.value ===
+        '2024-09-07',
+    );
+    await page.getByLabel('签发日期').fill('2024/9/8');
+    await page.getByRole('button', { name: '保存更正' }).click();
+    await page.waitForFunction(
+      () =>
+        (document.querySelector('input[name="dates.issued"]') as HTMLInputElement | null)?.value ===
+        '2024-09-08',
+    );
+    const history = page.locator('[aria-label="更正记录"]');
+    await history.getByText('2024-09-07').first().waitFor();
+    await shoot(page, 'day-5-chinese-dates');
+
+    await page.getByRole('link', { name: '文档列表' }).click();
+    const filter = page.locator('select[name="status"]');
+    await filter.waitFor();
+    const options = await filter.locator('option').allInnerTexts();
+    expect(options).toContain('已识别');
+    expect(options).not.toContain('已完成');
+    await page.locator('.pill', { hasText: '已识别' }).first().waitFor();
+    expect(await page.locator('main').innerText()).not.toContain('已完成');
+    await shoot(page, 'day-5-status-vocabulary', { phone: false });
     expect(tab.problems).toEqual([]);
     await tab.close();
   });

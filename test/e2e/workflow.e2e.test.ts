@@ -136,8 +136,8 @@ describe('School staff', () => {
     ids.line = (await firstLine.getAttribute('data-line-id'))!;
     await firstLine.getByRole('link').click();
     await page.getByRole('heading', { name: /第 1 行/ }).waitFor();
-    await page.getByLabel(SUPPLIER_REPORT).check();
-    await page.getByLabel(SCHOOL_REPORT).check();
+    await page.getByRole('checkbox', { name: SUPPLIER_REPORT }).check();
+    await page.getByRole('checkbox', { name: SCHOOL_REPORT }).check();
     await page.getByRole('button', { name: '保存关联' }).click();
     await page.locator('table').getByRole('link', { name: SCHOOL_REPORT }).waitFor();
     await page
@@ -242,8 +242,11 @@ describe('Bureau and regulator', () => {
     await page.getByRole('button', { name: '发送至市场监管部门' }).waitFor();
     await page.getByRole('cell', { name: '江州锦程服饰有限公司' }).first().waitFor();
     await shoot(page, 'bureau-suppliers');
-    page.once('dialog', (d) => void d.accept());
     await page.getByRole('button', { name: '发送至市场监管部门' }).click();
+    // Sending is confirmed on the page; documents awaiting review need the acknowledgement ticked.
+    const ack = page.getByLabel('我已知晓名单可能不完整，仍要发送');
+    if (await ack.count()) await ack.check();
+    await page.getByRole('button', { name: '确认发送' }).click();
     await page.locator('.notice', { hasText: '已发送第 1 版名单' }).waitFor();
     await page.getByRole('link', { name: '查看名单' }).click();
     await page.getByRole('heading', { name: /第 1 版/ }).waitFor();

@@ -1,11 +1,12 @@
 /**
  * review_check: applies any corrections people made before (a re-processed document keeps them) and
  * lists the fields that need a person's look: missing required fields, low confidence, parser flags, and
- * party names one or two characters away from a school or bureau registered in the district.
+ * party names one or two characters away from a school or bureau registered in the district, a
+ * contract whose 采购人 is not the uploading school, required items missing from a report's item table.
  */
 import { listCorrections } from '../../../models/document.repository';
-import { applyCorrections, computeReviewFields } from '../../review/effective';
-import { knownOrganisationNames } from '../../review/known-names';
+import { applyCorrections } from '../../review/effective';
+import { reviewFieldsFor } from '../../review/review-fields';
 import type { Stage } from '../stage';
 
 export const reviewCheckStage: Stage = {
@@ -14,13 +15,11 @@ export const reviewCheckStage: Stage = {
     if (!s.extraction) throw new Error('review_check needs the extraction (parse_fields)');
     const corrections = await listCorrections(s.app.db, s.doc.id);
     s.effective = applyCorrections(s.extraction, corrections);
-    s.reviewFields = computeReviewFields(
+    s.reviewFields = await reviewFieldsFor(
+      s.app.db,
+      s.doc,
       s.effective,
       corrections.map((c) => c.path),
-      {
-        declaredKind: s.doc.declaredKind,
-        knownNames: await knownOrganisationNames(s.app.db, s.doc.districtId),
-      },
     );
   },
 };

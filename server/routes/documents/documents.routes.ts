@@ -19,6 +19,8 @@ import { uploadDocuments, type UploadFileResult } from '../../use-cases/document
 import { correctDocument, documentFor } from '../../use-cases/documents/correct-document';
 import { renderDocumentPage } from '../../use-cases/documents/render-document-page';
 import { reprocessDocument } from '../../use-cases/documents/reprocess-document';
+import { completeReview } from '../../use-cases/documents/complete-review';
+import { findUser } from '../../../models/user.repository';
 import { getFileStore } from '../../storage/file-store.service';
 import { findBlob, listCorrections, listDocuments } from '../../../models/document.repository';
 import { linesOfDocument } from '../../../models/line-report.repository';
@@ -27,6 +29,12 @@ import type { AppContext } from '../../context';
 const IdParams = z.object({ id: z.string().uuid('无效的文档编号') });
 const PageParams = IdParams.extend({
   n: z.coerce.number().int('页码应为整数').min(1, '页码从 1 开始').max(10000),
+});
+
+const PageImageQuery = z.object({
+  size: z
+    .enum(['screen', 'full'], { message: 'size 应为 screen（屏幕）或 full（原分辨率）' })
+    .default('screen'),
 });
 
 /** Form fields of an upload (files travel in the `files` field). */
@@ -87,11 +95,12 @@ function uploadOutcome(results: UploadFileResult[]) {
 
 /** A document with its correction history and the contract lines it serves (the review page's data). */
 async function documentDetail(ctx: AppContext, doc: Awaited<ReturnType<typeof documentFor>>) {
-  const [corrections, links] = await Promise.all([
+  const [corrections, links, reviewer] = await Promise.all([
     listCorrections(ctx.db, doc.id),
     linesOfDocument(ctx.db, doc.id),
+    doc.reviewedBy ? findUser(ctx.db, doc.reviewedBy) : Promise.resolve(undefined),
   ]);
-  return presentDocumentDetail(doc, corrections, links);
+  return presentDocumentDetail(doc, corrections, links, reviewer ?? null);
 }
 
 export const documentRoutes: AnyRoute[] = [
@@ -175,6 +184,20 @@ export const documentRoutes: AnyRoute[] = [
   }),
   defineRoute({
     method: 'post',
+    path: '/api/documents/:id/review-complete',
+    summary:
+      '核对完成：确认已对照原件核对全部字段，清除待人工核对标记（仍待核对的字段视为已确认），记录核对人与时间',
+    tag: '文档',
+    access: 'user',
+    params: IdParams,
+    response: DocumentDetailView,
+    handler: async ({ ctx, user, params }) => {
+      await completeReview(ctx, user, params.id);
+      return documentDetail(ctx, await documentFor(ctx, user, params.id, 'document.correct'));
+    },
+  }),
+  defineRoute({
+    method: 'post',
     path: '/api/documents/:id/reprocess',
     summary: '重新识别文档（保留已有的人工更正），返回 202',
     tag: '文档',
@@ -203,16 +226,18 @@ export const documentRoutes: AnyRoute[] = [
   defineRoute({
     method: 'get',
     path: '/api/documents/:id/pages/:n/image',
-    summary: '文档第 n 页的 PNG 图片（供人工核对）',
+    summary:
+      '文档第 n 页的 JPEG 图片（供人工核对；拍照和扫描件显示矫正后的页面，与字段位置框一致；size=full 为放大查看用的原分辨率）',
     tag: '文档',
     access: 'user',
     params: PageParams,
-    produces: ['image/png'],
-    handler: async ({ ctx, user, params, res }) => {
+    query: PageImageQuery,
+    produces: ['image/jpeg'],
+    handler: async ({ ctx, user, params, query, res }) => {
       const doc = await documentFor(ctx, user, params.id, 'document.read');
-      const png = await renderDocumentPage(ctx, doc, params.n);
+      const jpeg = await renderDocumentPage(ctx, doc, params.n, query.size);
       res.setHeader('Cache-Control', 'private, max-age=3600');
-      res.type('image/png').send(png);
+      res.type('image/jpeg').send(jpeg);
       return undefined;
     },
   }),

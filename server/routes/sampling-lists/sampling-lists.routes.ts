@@ -18,13 +18,21 @@ import { recordAudit } from '../../../models/audit.repository';
 import { districtFilter, districtFor, sendDownload } from '../../sampling/district-scope';
 import { buildSamplingList } from '../../use-cases/sampling/build-sampling-list';
 import { sendSamplingList } from '../../use-cases/sampling/send-sampling-list';
+import { districtReadiness } from '../../../models/readiness.repository';
 import { CONTENT_TYPES, exportFileName, renderSamplingList } from '../../sampling/sampling-list.export';
 import type { SamplingListSnapshot } from '../../sampling/sampling-list.types';
 
 const IdParams = z.object({ id: z.uuid({ error: '无效的名单编号' }) });
 const DistrictQuery = z.object({ districtId: z.uuid({ error: '无效的区县编号' }).optional() });
 const SendBody = z
-  .object({ districtId: z.uuid({ error: '无效的区县编号' }).optional() }, { error: '请求体应为对象' })
+  .object(
+    {
+      districtId: z.uuid({ error: '无效的区县编号' }).optional(),
+      /** Send although documents are still being read or await review (after the warning). */
+      confirmUnfinished: z.boolean({ error: 'confirmUnfinished 应为 true 或 false' }).optional(),
+    },
+    { error: '请求体应为对象' },
+  )
   .strict()
   .optional();
 const PreviewQuery = z.object({
@@ -76,7 +84,9 @@ export const samplingListRoutes: AnyRoute[] = [
     handler: async ({ ctx, user, query, res }) => {
       const district = await districtFor(ctx, user, 'samplingList.preview', query.districtId);
       const preview = await buildSamplingList(ctx.db, district.id);
-      if (query.format === 'json') return preview;
+      if (query.format === 'json') {
+        return { ...preview, readiness: await districtReadiness(ctx.db, district.id) };
+      }
       const body = await renderSamplingList(preview, query.format);
       return sendDownload(res, body, CONTENT_TYPES[query.format], exportFileName(preview, query.format));
     },
@@ -91,7 +101,9 @@ export const samplingListRoutes: AnyRoute[] = [
     status: 201,
     handler: async ({ ctx, user, body, res }) => {
       const district = await districtFor(ctx, user, 'samplingList.send', body?.districtId);
-      const r = await sendSamplingList(ctx, user, district.id);
+      const r = await sendSamplingList(ctx, user, district.id, {
+        confirmUnfinished: body?.confirmUnfinished,
+      });
       const out = {
         ...presentSummary(r.list),
         alreadySent: r.alreadySent,

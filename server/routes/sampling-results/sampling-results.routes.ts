@@ -1,5 +1,6 @@
 /** 监督抽查结果: market supervision records results back; the bureau and regulator read them. */
 import { z } from 'zod';
+import { chineseDate } from '../../http/chinese-date';
 import { defineRoute, type AnyRoute } from '../../http/route';
 import { districtFilter, districtFor } from '../../sampling/district-scope';
 import { listSamplingResults, type SamplingResultView } from '../../../models/sampling.repository';
@@ -28,7 +29,7 @@ const NewResult = z
         .min(0, '不合格批次数不能为负'),
       failingItems: z.array(text('不合格项目', 100), { error: '不合格项目须为列表' }).max(100).default([]),
       reportNumbers: z.array(text('报告编号', 100), { error: '报告编号须为列表' }).max(100).default([]),
-      sampledOn: z.iso.date({ error: '抽样日期格式应为 YYYY-MM-DD' }).nullish(),
+      sampledOn: chineseDate('抽样日期').nullish(),
       note: z.string({ error: '备注须为文本' }).trim().max(1000, '备注过长').nullish(),
     },
     { error: '请求体应为对象' },

@@ -5,10 +5,12 @@
 import { z } from 'zod';
 import { defineRoute, type AnyRoute } from '../../http/route';
 import { notFound } from '../../errors';
+import { scopeOf } from '../../policies/policy';
 import { findSupplier, supplierDistrictIds } from '../../../models/compliance.repository';
 import { listSamplingResults } from '../../../models/sampling.repository';
 import { districtFilter } from '../../sampling/district-scope';
 import { listSupplierSummaries, supplierHistory } from '../../use-cases/suppliers/supplier-views';
+import { buildSamplingList } from '../../use-cases/sampling/build-sampling-list';
 
 const IdParams = z.object({ id: z.uuid({ error: '无效的企业编号' }) });
 const DistrictQuery = z.object({ districtId: z.uuid({ error: '无效的区县编号' }).optional() });
@@ -24,7 +26,8 @@ export const supplierRoutes: AnyRoute[] = [
     query: DistrictQuery,
     handler: async ({ ctx, user, query }) => {
       const districtId = await districtFilter(ctx, user, 'supplier.read', query.districtId);
-      return listSupplierSummaries(ctx.db, districtId);
+      const listed = districtId ? await buildSamplingList(ctx.db, districtId) : undefined;
+      return listSupplierSummaries(ctx.db, districtId, listed);
     },
   }),
   defineRoute({
@@ -46,7 +49,12 @@ export const supplierRoutes: AnyRoute[] = [
           (await listSamplingResults(ctx.db, { districtId, supplierId: supplier.id })).length > 0;
         if (!districts.includes(districtId) && !sampledHere) throw notFound('供货企业');
       }
-      return supplierHistory(ctx.db, supplier, districtId);
+      const history = await supplierHistory(ctx.db, supplier, districtId);
+      // Only what the reader may open is linked: market supervision does not open contract lines.
+      if (!scopeOf(user, 'compliance.read')) {
+        return { ...history, findings: history.findings.map((f) => ({ ...f, lineId: null })) };
+      }
+      return history;
     },
   }),
 ];

@@ -11,8 +11,8 @@ import type { AppContext } from '../../context';
 import { AppError, notFound } from '../../errors';
 import { authorize, type Principal } from '../../policies/policy';
 import { fieldSchema, getPath, PathError, setPath } from '../../review/field-paths';
-import { applyCorrections, computeReviewFields } from '../../review/effective';
-import { knownOrganisationNames } from '../../review/known-names';
+import { applyCorrections } from '../../review/effective';
+import { reviewFieldsFor } from '../../review/review-fields';
 import { recomputeVerificationFor } from '../../pipeline/verification-hook';
 import { saveDocumentResult } from './store-document-result';
 import { matchDocumentToLines } from '../contracts/match-reports';
@@ -106,10 +106,11 @@ export async function correctDocument(
     await insertCorrections(tx, rows);
     const all = [...existing, ...rows];
     const effective = applyCorrections(extraction, all);
-    const reviewFields = computeReviewFields(
+    const reviewFields = await reviewFieldsFor(
+      tx,
+      doc,
       effective,
       all.map((c) => c.path),
-      { declaredKind: doc.declaredKind, knownNames: await knownOrganisationNames(tx, doc.districtId) },
     );
     await saveDocumentResult(tx, doc, { effective, reviewFields });
     applied = rows.length;

@@ -18,6 +18,7 @@ import { queueDeliveries } from '../../../models/webhook.repository';
 import { insertNotification } from '../../../models/notification.repository';
 import { recordAudit } from '../../../models/audit.repository';
 import { buildSamplingList } from './build-sampling-list';
+import { districtReadiness, hasUnfinished } from '../../../models/readiness.repository';
 import type { SamplingListSnapshot } from '../../sampling/sampling-list.types';
 import { listTitle } from '../../sampling/sampling-list.export';
 
@@ -50,9 +51,19 @@ export async function sendSamplingList(
   ctx: AppContext,
   user: Principal,
   districtId: string,
+  opts: { confirmUnfinished?: boolean } = {},
 ): Promise<SendResult> {
   const snapshot = await buildSamplingList(ctx.db, districtId);
   if (snapshot.entries.length === 0) throw new AppError('SAMPLING_LIST_EMPTY');
+  // A list sent while documents are still read or await review may miss suppliers or list wrong ones.
+  const readiness = await districtReadiness(ctx.db, districtId);
+  if (hasUnfinished(readiness) && !opts.confirmUnfinished) {
+    throw new AppError(
+      'SAMPLING_LIST_UNCONFIRMED',
+      `区县内还有 ${readiness.documentsInProgress} 份文档正在识别、${readiness.documentsAwaitingReview} 份文档待人工核对，涉及 ${readiness.linesAwaitingReview} 条合同明细行，名单可能不完整。确认仍要发送时请明确确认（confirmUnfinished: true）`,
+      readiness,
+    );
+  }
   const last = await latestSamplingList(ctx.db, districtId);
   if (last && contentOf(last.snapshot as SamplingListSnapshot) === contentOf(snapshot)) {
     return { list: last, alreadySent: true, deliveriesQueued: 0 };
@@ -84,7 +95,7 @@ export async function sendSamplingList(
       resourceType: 'sampling_list',
       resourceId: list.id,
       districtId,
-      details: { version: list.version, entries: stored.entries.length, deliveriesQueued },
+      details: { version: list.version, entries: stored.entries.length, deliveriesQueued, readiness },
     });
     return { list, alreadySent: false, deliveriesQueued };
   });

@@ -22,8 +22,37 @@ function heaviest(severities: string[]): string | null {
   return best;
 }
 
-/** Suppliers that have contracts in the scope (all districts when districtId is omitted). */
-export async function listSupplierSummaries(db: Db, districtId: string | undefined) {
+/**
+ * Whether official sampling within the look-back window found the supplier's goods passing: at least
+ * one result, no failed batch (近期抽查合格).
+ */
+export function passedRecentSampling(
+  results: { sampledBatches: number; failedBatches: number; sampledOn: string | null; createdAt: Date }[],
+  lookBackYears: number,
+  asOf: string,
+): { passed: boolean; lastSampledOn: string | null } {
+  const from = `${Number(asOf.slice(0, 4)) - lookBackYears}${asOf.slice(4)}`;
+  const recent = results.filter((r) => (r.sampledOn ?? r.createdAt.toISOString().slice(0, 10)) >= from);
+  const last = recent
+    .map((r) => r.sampledOn ?? r.createdAt.toISOString().slice(0, 10))
+    .sort()
+    .pop();
+  return {
+    passed: recent.length > 0 && recent.every((r) => r.failedBatches === 0 && r.sampledBatches > 0),
+    lastSampledOn: last ?? null,
+  };
+}
+
+/**
+ * Suppliers that have contracts in the scope (all districts when districtId is omitted). The risk tier
+ * is the one the supplier list gives (`listed`: the district's list as it would be sent now), so the
+ * table and the list never disagree.
+ */
+export async function listSupplierSummaries(
+  db: Db,
+  districtId: string | undefined,
+  listed?: SamplingListSnapshot,
+) {
   const summaries = await loadLineSummaries(db, districtId ? { districtId } : {}, { reports: 'count' });
   const names = [
     ...new Set(
@@ -50,6 +79,12 @@ export async function listSupplierSummaries(db: Db, districtId: string | undefin
       const byCode: Record<string, number> = {};
       for (const f of findings) byCode[f.code] = (byCode[f.code] ?? 0) + 1;
       const mine = supplier ? results.filter((r) => r.supplierId === supplier.id) : [];
+      const entry = listed?.entries.find((e) => (supplier ? e.supplierId === supplier.id : false));
+      const sampling = passedRecentSampling(
+        mine,
+        listed?.rules.samplingLookBackYears ?? 3,
+        listed?.asOf ?? new Date().toISOString().slice(0, 10),
+      );
       return {
         id: supplier?.id ?? null,
         name: supplier?.name ?? lines[0]!.line.supplierName ?? '（未识别供应商）',
@@ -60,7 +95,10 @@ export async function listSupplierSummaries(db: Db, districtId: string | undefin
         linesWithFindings: lines.filter((l) => l.findings.length > 0).length,
         findings: findings.length,
         findingsByCode: byCode,
-        risk: heaviest(findings.map((f) => f.severity)),
+        risk: listed ? (entry?.risk ?? null) : heaviest(findings.map((f) => f.severity)),
+        rank: entry?.rank ?? null,
+        recentSamplingPassed: sampling.passed,
+        lastSampledOn: sampling.lastSampledOn,
         samplingResults: mine.length,
         sampledBatches: mine.reduce((n, r) => n + r.sampledBatches, 0),
         failedBatches: mine.reduce((n, r) => n + r.failedBatches, 0),

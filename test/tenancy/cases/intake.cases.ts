@@ -102,6 +102,14 @@ export const cases: TenancyCase[] = [
     allow: { school_staff: SCHOOL, bureau: DISTRICT },
   },
   {
+    route: 'POST /api/documents/:id/review-complete',
+    request: async (f, target) => ({
+      method: 'post',
+      url: `/api/documents/${await documentAt(f, target)}/review-complete`,
+    }),
+    allow: { school_staff: SCHOOL, bureau: DISTRICT },
+  },
+  {
     route: 'GET /api/documents/:id/corrections',
     request: async (f, target) => ({
       method: 'get',

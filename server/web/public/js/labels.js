@@ -28,7 +28,7 @@ export const DOC_KIND_LABELS = { contract: '采购合同', test_report: '检验�
 export const DOC_STATUS = {
   queued: { label: '排队中', kind: 'neutral' },
   processing: { label: '处理中', kind: 'info' },
-  parsed: { label: '已完成', kind: 'ok' },
+  parsed: { label: '已识别', kind: 'ok' },
   needs_review: { label: '待人工核对', kind: 'warn' },
   failed: { label: '处理失败', kind: 'bad' },
 };

@@ -24,6 +24,9 @@ export function pageViewer({ documentId, name, pageCount, fields, available }) {
   const byPath = new Map(fields.map((f) => [f.path, f]));
   let page = 0;
   let activePath = null;
+  let zoomed = false;
+  const src = (n) =>
+    `/api/documents/${encodeURIComponent(documentId)}/pages/${n}/image${zoomed ? '?size=full' : ''}`;
   const img = h('img', { alt: '', decoding: 'async' });
   const overlay = svg('svg', {
     class: 'boxes',
@@ -33,6 +36,24 @@ export function pageViewer({ documentId, name, pageCount, fields, available }) {
   });
   // The frame keeps an A4 shape while a page renders; boxes are drawn over the loaded image.
   const frame = h('div', { class: 'page-frame loading' }, img);
+  const scroller = h('div', { class: 'page-scroll' }, frame);
+  const zoom = h('button', {
+    type: 'button',
+    class: 'btn btn-small',
+    text: '放大查看',
+    'aria-pressed': 'false',
+    onclick: () => {
+      zoomed = !zoomed;
+      zoom.textContent = zoomed ? '适应宽度' : '放大查看';
+      zoom.setAttribute('aria-pressed', String(zoomed));
+      scroller.classList.toggle('zoomed', zoomed);
+      if (page) {
+        frame.classList.add('loading');
+        overlay.remove();
+        img.src = src(page);
+      }
+    },
+  });
   img.addEventListener('load', () => {
     frame.classList.remove('loading', 'failed');
     frame.append(overlay);
@@ -63,13 +84,16 @@ export function pageViewer({ documentId, name, pageCount, fields, available }) {
       const active = f.path === activePath || (activeRow !== null && rowOf(f.path) === activeRow);
       if (seen.has(key) && !active) continue;
       seen.add(key);
+      // The outline is drawn just outside the box, so it never covers the value it points at.
+      const padX = active ? 0.006 : 0;
+      const padY = active ? 0.004 : 0;
       rects.push(
         svg('rect', {
           class: active ? 'box active' : 'box',
-          x: f.box.x0,
-          y: f.box.y0,
-          width: Math.max(0, f.box.x1 - f.box.x0),
-          height: Math.max(0, f.box.y1 - f.box.y0),
+          x: f.box.x0 - padX,
+          y: f.box.y0 - padY,
+          width: Math.max(0, f.box.x1 - f.box.x0 + 2 * padX),
+          height: Math.max(0, f.box.y1 - f.box.y0 + 2 * padY),
         }),
       );
     }
@@ -84,7 +108,7 @@ export function pageViewer({ documentId, name, pageCount, fields, available }) {
       page = n;
       frame.classList.add('loading');
       overlay.remove();
-      img.src = `/api/documents/${encodeURIComponent(documentId)}/pages/${n}/image`;
+      img.src = src(n);
       img.alt = `${name} 第 ${n} 页`;
     }
     pageLabel.textContent = `第 ${page} / ${pageCount} 页`;
@@ -111,8 +135,8 @@ export function pageViewer({ documentId, name, pageCount, fields, available }) {
   const el = h(
     'section',
     { class: 'page-view', 'aria-label': '原件页面' },
-    h('div', { class: 'page-nav' }, prev, pageLabel, next),
-    frame,
+    h('div', { class: 'page-nav' }, prev, pageLabel, next, zoom),
+    scroller,
     h('p', { class: 'hint', text: '选中右侧字段时，原件上对应的位置以橙色框标出。' }),
     where,
   );

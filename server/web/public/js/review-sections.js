@@ -62,26 +62,41 @@ export function verificationSection(kind, lines) {
   );
 }
 
-export function historySection(history) {
+export function historySection(history, reviewed) {
+  const entries = history.map((c) => {
+    const who = `${fmtTime(c.createdAt)} ${c.userName ?? ''}`;
+    if (c.action === 'add_row') {
+      return h(
+        'li',
+        {},
+        `${who} 添加了「${c.label ?? c.path}」：`,
+        h('span', { class: 'diff-after', text: c.afterText }),
+      );
+    }
+    if (c.action === 'delete_row') {
+      return h(
+        'li',
+        {},
+        `${who} 删除了「${c.label ?? c.path}」：`,
+        h('span', { class: 'diff-before', text: c.beforeText }),
+      );
+    }
+    return h(
+      'li',
+      {},
+      `${who} 更正了「${fieldLabel(c.path, c.label)}」：`,
+      h('span', { class: 'diff-before', text: c.beforeText ?? show(c.before) }),
+      ' → ',
+      h('span', { class: 'diff-after', text: c.afterText ?? show(c.after) }),
+    );
+  });
+  if (reviewed) {
+    entries.push(h('li', { class: 'reviewed' }, `${fmtTime(reviewed.at)} ${reviewed.userName} 核对完成`));
+  }
   return h(
     'section',
     { class: 'panel history', 'aria-label': '更正记录' },
     h('h2', { text: '更正记录' }),
-    history.length
-      ? h(
-          'ol',
-          {},
-          history.map((c) =>
-            h(
-              'li',
-              {},
-              `${fmtTime(c.createdAt)} ${c.userName ?? ''} 更正了「${fieldLabel(c.path, c.label)}」：`,
-              h('span', { class: 'diff-before', text: show(c.before) }),
-              ' → ',
-              h('span', { class: 'diff-after', text: show(c.after) }),
-            ),
-          ),
-        )
-      : h('p', { class: 'hint', text: '暂无更正。' }),
+    entries.length ? h('ol', {}, entries) : h('p', { class: 'hint', text: '暂无更正。' }),
   );
 }

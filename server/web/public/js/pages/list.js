@@ -4,7 +4,7 @@
  */
 import { download, findRoute, get, hasRoute, post } from '../api.js';
 import { field, fmtTime, h, mount, notice, pill, toast } from '../dom.js';
-import { entriesTable } from '../sampling.js';
+import { entriesTable, rankingExplanation } from '../sampling.js';
 
 export async function render(view, { params, session }) {
   const id = encodeURIComponent(params.id);
@@ -78,6 +78,7 @@ export async function render(view, { params, session }) {
       status,
     ),
     message,
+    rankingExplanation(snap),
     entriesTable(snap.entries).el,
     list.deliveries?.length ? deliveriesPanel(list.deliveries) : null,
     isRegulator ? resultForm(list) : null,

@@ -4,7 +4,7 @@
  * marked; corrections go to PATCH /api/documents/:id/fields (the service re-verifies), and the
  * correction history and the verification of the contract lines the document serves are shown.
  */
-import { get, hasRoute, patch } from '../api.js';
+import { get, hasRoute, patch, post } from '../api.js';
 import { h, mount, notice, pill, toast, unavailable } from '../dom.js';
 import { pageViewer, rowOf } from '../page-viewer.js';
 import { COLUMN_LABELS, DOC_KIND_LABELS, fieldLabel, label } from '../labels.js';
@@ -123,7 +123,12 @@ export async function render(view, { params, session, query }) {
           name: path,
           type: 'text',
           inputmode: type === 'number' ? 'decimal' : null,
-          placeholder: type === 'date' ? 'YYYY-MM-DD' : type === 'list' ? '多个用；分隔' : '',
+          placeholder:
+            type === 'date'
+              ? '如 2024-09-06、2024/9/6 或 2024年9月6日'
+              : type === 'list'
+                ? '多个用；分隔'
+                : '',
           value: toInputValue(value, type),
           readonly: !canCorrect,
           'aria-label': compact ? labelText : null,
@@ -179,6 +184,7 @@ export async function render(view, { params, session, query }) {
                 {},
                 h('th', { scope: 'col', text: '#' }),
                 rowsDef.columns.map(([c]) => h('th', { scope: 'col', text: COLUMN_LABELS[c] ?? c })),
+                canCorrect ? h('th', { scope: 'col', text: '操作' }) : null,
               ),
             ),
             h(
@@ -209,6 +215,7 @@ export async function render(view, { params, session, query }) {
                           makeInput(p, true),
                         ),
                       ),
+                      canCorrect ? h('td', {}, deleteRowButton(i)) : null,
                     );
                     tr.addEventListener('mouseenter', () => setActive(`${rowPath}.${rowsDef.columns[0][0]}`));
                     return tr;
@@ -216,7 +223,11 @@ export async function render(view, { params, session, query }) {
                 : h(
                     'tr',
                     {},
-                    h('td', { colspan: rowsDef.columns.length + 1, class: 'empty', text: '未识别到明细' }),
+                    h('td', {
+                      colspan: rowsDef.columns.length + (canCorrect ? 2 : 1),
+                      class: 'empty',
+                      text: '未识别到明细',
+                    }),
                   ),
             ),
           ),
@@ -225,6 +236,147 @@ export async function render(view, { params, session, query }) {
 
     const message = h('div', { 'aria-live': 'polite' });
     const save = h('button', { type: 'submit', class: 'btn btn-primary', text: '保存更正' });
+    /** The edited inputs as field changes (unchanged ones left out). */
+    const pendingChanges = () =>
+      inputs
+        .map(({ path, type, input, original }) => ({
+          path,
+          value: fromInputValue(input.value, type),
+          original,
+        }))
+        .filter((c) => !sameValue(c.value, c.original ?? (c.path === 'standards' ? [] : null)))
+        .map(({ path, value }) => ({ path, value }));
+
+    /** Saves the pending edits together with `extra` changes (a row added or deleted), then reloads. */
+    async function saveWith(extra, done) {
+      try {
+        await patch(`/api/documents/${id}/fields`, [...pendingChanges(), ...extra]);
+        toast(done);
+        firstPage = viewer.currentPage();
+        await load();
+      } catch (err) {
+        mount(message, notice('error', err.message));
+      }
+    }
+
+    /** Deleting a row asks once more on the button itself (no browser dialog). */
+    function deleteRowButton(i) {
+      const what = `${rowsDef.title}第 ${i + 1} 行`;
+      const btn = h('button', {
+        type: 'button',
+        class: 'btn btn-small',
+        text: '删除本行',
+        'aria-label': `删除${what}`,
+        onclick: async () => {
+          if (btn.dataset.armed !== 'yes') {
+            btn.dataset.armed = 'yes';
+            btn.textContent = '确认删除？';
+            btn.classList.add('btn-danger');
+            return;
+          }
+          btn.disabled = true;
+          await saveWith([{ path: `${rowsDef.key}.${i}`, value: null }], `已删除${what}，已重新核验`);
+        },
+      });
+      return btn;
+    }
+
+    /** 添加一行: a small form for a row the reading missed (e.g. an item lost on a photo). */
+    function addRowForm() {
+      if (!rowsDef || !canCorrect) return null;
+      const cells = rowsDef.columns.map(([c, type, options]) => {
+        const labelText = COLUMN_LABELS[c] ?? c;
+        const input =
+          type === 'enum'
+            ? h(
+                'select',
+                { name: `new-${c}`, id: `new-${c}` },
+                h('option', { value: '', text: '（空）' }),
+                Object.entries(options).map(([k, v]) => h('option', { value: k, text: v })),
+              )
+            : h('input', {
+                name: `new-${c}`,
+                id: `new-${c}`,
+                type: 'text',
+                inputmode: type === 'number' ? 'decimal' : null,
+              });
+        return {
+          c,
+          type,
+          input,
+          el: h('div', { class: 'field' }, h('label', { for: input.id, text: labelText }), input),
+        };
+      });
+      const box = h('div', { class: 'add-row', hidden: true });
+      const open = h('button', {
+        type: 'button',
+        class: 'btn',
+        text: `添加一行${rowsDef.key === 'items' ? '检验项目' : '合同明细'}`,
+        onclick: () => {
+          box.hidden = false;
+          open.hidden = true;
+          cells[0].input.focus();
+        },
+      });
+      const add = h('button', {
+        type: 'button',
+        class: 'btn btn-primary',
+        text: '添加',
+        onclick: async () => {
+          const row = Object.fromEntries(
+            cells.map(({ c, type, input }) => [c, fromInputValue(input.value, type)]),
+          );
+          add.disabled = true;
+          await saveWith(
+            [{ path: `${rowsDef.key}.${rowCount}`, value: row }],
+            `已添加${rowsDef.title}第 ${rowCount + 1} 行，已重新核验`,
+          );
+          add.disabled = false;
+        },
+      });
+      box.append(
+        h(
+          'div',
+          { class: 'add-row-fields' },
+          cells.map((x) => x.el),
+        ),
+        h(
+          'div',
+          { class: 'actions' },
+          add,
+          h('button', {
+            type: 'button',
+            class: 'btn',
+            text: '取消',
+            onclick: () => {
+              box.hidden = true;
+              open.hidden = false;
+            },
+          }),
+        ),
+      );
+      return h('div', { class: 'add-row-wrap' }, open, box);
+    }
+
+    const complete = h('button', {
+      type: 'button',
+      class: 'btn',
+      text: '核对完成',
+      onclick: async () => {
+        complete.disabled = true;
+        try {
+          const changes = pendingChanges();
+          if (changes.length) await patch(`/api/documents/${id}/fields`, changes);
+          await post(`/api/documents/${id}/review-complete`);
+          toast('已核对完成，已记录核对人和时间');
+          firstPage = viewer.currentPage();
+          await load();
+        } catch (err) {
+          mount(message, notice('error', err.message));
+          complete.disabled = false;
+        }
+      },
+    });
     const form = h(
       'form',
       {
@@ -232,23 +384,14 @@ export async function render(view, { params, session, query }) {
         novalidate: true,
         onsubmit: async (e) => {
           e.preventDefault();
-          const changes = inputs
-            .map(({ path, type, input, original }) => ({
-              path,
-              value: fromInputValue(input.value, type),
-              original,
-            }))
-            .filter((c) => !sameValue(c.value, c.original ?? (c.path === 'standards' ? [] : null)));
+          const changes = pendingChanges();
           if (!changes.length) {
             mount(message, notice('info', '没有需要保存的更改。'));
             return;
           }
           save.disabled = true;
           try {
-            await patch(
-              `/api/documents/${id}/fields`,
-              changes.map(({ path, value }) => ({ path, value })),
-            );
+            await patch(`/api/documents/${id}/fields`, changes);
             toast(`已保存 ${changes.length} 处更正，已重新核验`);
             firstPage = viewer.currentPage();
             await load();
@@ -259,14 +402,18 @@ export async function render(view, { params, session, query }) {
         },
       },
       h('div', { class: 'panel' }, h('h2', { text: '识别的字段' }), scalarRows),
-      rowsDef ? h('div', { class: 'panel' }, h('h2', { text: rowsDef.title }), rowTable) : null,
+      rowsDef ? h('div', { class: 'panel' }, h('h2', { text: rowsDef.title }), rowTable, addRowForm()) : null,
       message,
       canCorrect
         ? h(
             'div',
             { class: 'actions form-actions' },
             save,
-            h('span', { class: 'hint', text: '保存后系统按更正后的数据重新核验。' }),
+            hasRoute('post', '/api/documents/{id}/review-complete') ? complete : null,
+            h('span', {
+              class: 'hint',
+              text: '保存后系统按更正后的数据重新核验。对照原件核对完全部字段后，点击“核对完成”清除待核对标记。',
+            }),
           )
         : null,
     );
@@ -280,7 +427,7 @@ export async function render(view, { params, session, query }) {
         : null,
       h('div', { class: 'review' }, viewer.el, h('div', {}, form)),
       verificationSection(kind, lines),
-      historySection(history),
+      historySection(history, doc.reviewed),
     );
     viewer.showPage(Math.min(firstPage, pageCount || 1));
     // Opened from a finding's evidence: highlight the item it names.

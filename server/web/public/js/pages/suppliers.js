@@ -6,7 +6,7 @@ import { get, hasRoute, post, withQuery } from '../api.js';
 import { h, mount, notice, pill, unavailable } from '../dom.js';
 import { SEVERITY, SEVERITY_RANK } from '../labels.js';
 import { dataTable } from '../table.js';
-import { entriesTable } from '../sampling.js';
+import { entriesTable, rankingExplanation, samplingPassedMark } from '../sampling.js';
 import { chooseDistrict } from '../district.js';
 
 export async function render(view, { session, query, go }) {
@@ -19,36 +19,104 @@ export async function render(view, { session, query, go }) {
   const canPreview = role !== 'regulator' && hasRoute('get', '/api/sampling-lists/preview');
   if (canPreview) {
     const preview = await get(withQuery('/api/sampling-lists/preview', { districtId }));
+    const r = preview.readiness ?? {
+      documentsInProgress: 0,
+      documentsAwaitingReview: 0,
+      linesAwaitingReview: 0,
+    };
+    const unfinished = r.documentsInProgress + r.documentsAwaitingReview + r.linesAwaitingReview > 0;
+    const warning = unfinished
+      ? notice(
+          'warn',
+          `区县内还有 ${r.documentsInProgress} 份文档正在识别、${r.documentsAwaitingReview} 份文档待人工核对，涉及 ${r.linesAwaitingReview} 条合同明细行。现在发送，名单可能遗漏或错列企业。`,
+        )
+      : null;
+    const canSend =
+      role === 'bureau' && hasRoute('post', '/api/sampling-lists') && preview.entries.length > 0;
+    // Sending asks on the page itself: what will be sent, what is unfinished, an explicit confirmation.
+    const confirmBox = h('div', {
+      class: 'confirm-send panel',
+      hidden: true,
+      role: 'group',
+      'aria-label': '确认发送',
+    });
     const send = h('button', {
       type: 'button',
       class: 'btn btn-primary',
       text: '发送至市场监管部门',
-      disabled: role !== 'bureau' || !hasRoute('post', '/api/sampling-lists') || preview.entries.length === 0,
+      disabled: !canSend,
       title: preview.entries.length === 0 ? '名单为空：目前没有需要抽查的供货企业' : null,
-      onclick: async () => {
-        if (!window.confirm(`确认将当前名单（${preview.entries.length} 家企业）发送至市场监管部门？`)) return;
+      onclick: () => {
+        confirmBox.hidden = false;
         send.disabled = true;
+        (confirmBox.querySelector('input') ?? confirmBox.querySelector('.btn-primary'))?.focus();
+      },
+    });
+    const ack = unfinished ? h('input', { type: 'checkbox', id: 'confirm-unfinished' }) : null;
+    const doSend = h('button', {
+      type: 'button',
+      class: 'btn btn-primary',
+      text: '确认发送',
+      onclick: async () => {
+        if (ack && !ack.checked) {
+          mount(message, notice('error', '请先勾选“我已知晓名单可能不完整，仍要发送”。'));
+          return;
+        }
+        doSend.disabled = true;
         try {
-          const r = await post('/api/sampling-lists', districtId ? { districtId } : {});
-          const text = r.alreadySent
-            ? `名单内容与第 ${r.version} 版相同，未重复发送。`
-            : `已发送第 ${r.version} 版名单（${r.entryCount} 家企业）至市场监管部门。`;
+          const res = await post('/api/sampling-lists', {
+            ...(districtId ? { districtId } : {}),
+            ...(unfinished ? { confirmUnfinished: true } : {}),
+          });
+          const text = res.alreadySent
+            ? `名单内容与第 ${res.version} 版相同，未重复发送。`
+            : `已发送第 ${res.version} 版名单（${res.entryCount} 家企业）至市场监管部门。`;
+          confirmBox.hidden = true;
           mount(
             message,
             notice(
-              r.alreadySent ? 'info' : 'ok',
+              res.alreadySent ? 'info' : 'ok',
               text,
               ' ',
-              h('a', { href: `#/lists/${r.id}`, text: '查看名单' }),
+              h('a', { href: `#/lists/${res.id}`, text: '查看名单' }),
             ),
           );
         } catch (err) {
           mount(message, notice('error', err.message));
         } finally {
-          send.disabled = false;
+          doSend.disabled = false;
+          send.disabled = !canSend;
         }
       },
     });
+    confirmBox.append(
+      h('p', {
+        text: `将发送当前名单（${preview.entries.length} 家企业，规则库 ${preview.registryVersion}）至市场监管部门，发送后不可修改。`,
+      }),
+      warning ? notice('warn', warning.textContent) : null,
+      ack
+        ? h(
+            'div',
+            { class: 'field inline' },
+            ack,
+            h('label', { for: ack.id, text: '我已知晓名单可能不完整，仍要发送' }),
+          )
+        : null,
+      h(
+        'div',
+        { class: 'actions' },
+        doSend,
+        h('button', {
+          type: 'button',
+          class: 'btn',
+          text: '取消',
+          onclick: () => {
+            confirmBox.hidden = true;
+            send.disabled = !canSend;
+          },
+        }),
+      ),
+    );
     parts.push(
       h(
         'section',
@@ -68,7 +136,10 @@ export async function render(view, { session, query, go }) {
           class: 'hint',
           text: `规则库版本 ${preview.registryVersion} · 核验基准日 ${preview.asOf}。发送后生成不可修改的版本快照，市场监管部门在“收到的名单”中查看。`,
         }),
+        warning,
+        confirmBox,
         message,
+        rankingExplanation(preview),
         entriesTable(preview.entries).el,
       ),
     );
@@ -83,13 +154,15 @@ export async function render(view, { session, query, go }) {
         {
           key: 'name',
           label: '企业名称',
-          render: (s) =>
+          render: (s) => [
             s.id
               ? h('a', {
                   href: `#/suppliers/${s.id}${districtId ? `?districtId=${districtId}` : ''}`,
                   text: s.name,
                 })
               : s.name,
+            s.recentSamplingPassed ? [' ', samplingPassedMark(s.lastSampledOn)] : null,
+          ],
         },
         {
           key: 'uscc',
@@ -102,7 +175,7 @@ export async function render(view, { session, query, go }) {
         { key: 'findings', label: '问题', num: true },
         {
           key: 'risk',
-          label: '最高风险',
+          label: '风险等级',
           value: (s) => SEVERITY_RANK[s.risk] ?? 0,
           render: (s) =>
             s.risk
