@@ -173,8 +173,9 @@ export function labelOf(path: string): string {
  */
 export function describeValue(path: string, value: unknown): string {
   if (value === null || value === undefined || value === '') return '（空）';
-  if (Array.isArray(value))
+  if (Array.isArray(value)) {
     return value.length ? value.map((v) => describeValue(path, v)).join('、') : '（空）';
+  }
   if (typeof value === 'object') {
     return Object.entries(value as Record<string, unknown>)
       .filter(([, v]) => v !== null && v !== undefined && v !== '')
@@ -183,7 +184,8 @@ export function describeValue(path: string, value: unknown): string {
       .join('，');
   }
   const key = path.split('.').pop() ?? path;
-  return VALUE_LABELS[key]?.[String(value)] ?? String(value);
+  const text = typeof value === 'string' ? value : JSON.stringify(value);
+  return VALUE_LABELS[key]?.[text] ?? text;
 }
 
 /**

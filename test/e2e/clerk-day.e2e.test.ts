@@ -265,16 +265,12 @@ describe('5. Chinese for people', () => {
     await page.getByRole('button', { name: '保存更正' }).click();
     await page.getByText(/已保存 1 处更正/).waitFor();
     await page.waitForFunction(
-      () =>
-        (document.querySelector('input[name="dates.issued"]') as HTMLInputElement | null)?.value ===
-        '2024-09-07',
+      () => document.querySelector<HTMLInputElement>('input[name="dates.issued"]')?.value === '2024-09-07',
     );
     await page.getByLabel('签发日期').fill('2024/9/8');
     await page.getByRole('button', { name: '保存更正' }).click();
     await page.waitForFunction(
-      () =>
-        (document.querySelector('input[name="dates.issued"]') as HTMLInputElement | null)?.value ===
-        '2024-09-08',
+      () => document.querySelector<HTMLInputElement>('input[name="dates.issued"]')?.value === '2024-09-08',
     );
     const history = page.locator('[aria-label="更正记录"]');
     await history.getByText('2024-09-07').first().waitFor();

@@ -89,7 +89,7 @@ describe(`page images for review (${testDriver()})`, () => {
     expect(screen.headers['content-type']).toBe('image/jpeg');
     expect((screen.body as Buffer).length).toBeLessThan(500_000);
     expect(s.width).toBeLessThanOrEqual(1400);
-    expect(f.width!).toBeGreaterThanOrEqual(s.width!);
+    expect(f.width).toBeGreaterThanOrEqual(s.width);
     process.stdout.write(
       `photo page image: screen ${s.width}×${s.height} ${Math.round((screen.body as Buffer).length / 1024)} KB, full ${f.width}×${f.height} ${Math.round((full.body as Buffer).length / 1024)} KB\n`,
     );
