@@ -30,6 +30,10 @@ export interface LineRow {
   supplierId: string | null;
   supplierName: string | null;
   supplierUscc: string | null;
+  /** 采购人 (甲方) as the contract reads */
+  purchaserName: string | null;
+  quantity: string | null;
+  unit: string | null;
   schoolId: string;
   schoolName: string;
   schoolKind: string;
@@ -54,6 +58,8 @@ export interface LineReportRow {
   source: string;
   /** why the service matched it (automatic links) */
   reason: string | null;
+  /** when the report document last changed (verification ran on it then) */
+  documentUpdatedAt: Date;
   reportNumber: string | null;
   labName: string | null;
   cmaNumber: string | null;
@@ -103,6 +109,9 @@ const lineColumns = {
   supplierId: contracts.supplierId,
   supplierName: contracts.supplierName,
   supplierUscc: contracts.supplierUscc,
+  purchaserName: contracts.purchaserName,
+  quantity: contractLines.quantity,
+  unit: contractLines.unit,
   schoolId: schools.id,
   schoolName: schools.name,
   schoolKind: schools.kind,
@@ -155,6 +164,7 @@ export async function listLineReports(db: Db | Tx, f: LineFilter): Promise<LineR
       originalName: documents.originalName,
       source: lineReports.source,
       reason: lineReports.reason,
+      documentUpdatedAt: documents.updatedAt,
       reportNumber: testReports.reportNumber,
       labName: testReports.labName,
       cmaNumber: testReports.cmaNumber,

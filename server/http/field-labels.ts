@@ -6,12 +6,15 @@
  */
 export const FIELD_LABELS: Record<string, string> = {
   address: '地址',
+  all: '显示全部报告',
+  confirmUnfinished: '确认仍要发送',
   bureauName: '教育行政部门名称',
   code: '区县代码',
   currentPassword: '当前密码',
   disabled: '停用',
   displayName: '姓名',
   districtId: '区县',
+  documentId: '检验报告',
   documentIds: '检验报告',
   failedBatches: '不合格批次数',
   failingItems: '不合格项目',
@@ -37,6 +40,7 @@ export const FIELD_LABELS: Record<string, string> = {
   sampledOn: '抽查日期',
   schoolId: '学校',
   secret: '签名密钥',
+  size: '图片尺寸',
   status: '状态',
   supplierId: '供货企业',
   unread: '仅未读',

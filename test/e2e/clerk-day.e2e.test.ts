@@ -12,7 +12,7 @@ import { eq } from 'drizzle-orm';
 import { documents } from '../../models/schema';
 import { buildUser, tokenFor } from '../helpers/test-app';
 import { createDistrict, createSchool } from '../../server/use-cases/accounts/manage-accounts';
-import { login, openTab, shoot, startE2E, type E2E, type Tab } from './helpers/browser';
+import { login, openTab, SCREENSHOT_DIR, shoot, startE2E, type E2E, type Tab } from './helpers/browser';
 
 const CORPUS = path.resolve(__dirname, '..', '..', '..', 'shared', 'corpus', 'dev', 'docs');
 const CONTRACT = 'doc-017.pdf'; // JZCG2024-4851, 江州市涪溪区实验小学 ← 江州锦程服饰有限公司, lines JC24-X15 / JC24-D07
@@ -285,6 +285,79 @@ describe('5. Chinese for people', () => {
     await page.locator('.pill', { hasText: '已识别' }).first().waitFor();
     expect(await page.locator('main').innerText()).not.toContain('已完成');
     await shoot(page, 'day-5-status-vocabulary', { phone: false });
+    expect(tab.problems).toEqual([]);
+    await tab.close();
+  });
+});
+
+describe('7. The contract’s 采购人 is checked against the uploading school', () => {
+  it('When staff upload another school’s contract, then the upload and its lines carry a clear flag', async () => {
+    const tab = await as(users.staff);
+    const { page } = tab;
+    const OTHER = 'doc-053.pdf'; // 桂湖小采〔2024〕8号: 采购人 江州市涪溪区桂湖小学
+    await page.goto('/#/upload');
+    await page.getByRole('button', { name: /选择文件上传/ }).waitFor();
+    await page
+      .locator('#file-input')
+      .setInputFiles([
+        { name: OTHER, mimeType: 'application/pdf', buffer: fs.readFileSync(path.join(CORPUS, OTHER)) },
+      ]);
+    const item = page.locator(`.upload-item[data-file="${OTHER}"]`);
+    await item.locator('.notice', { hasText: '不是上传学校' }).waitFor({ timeout: 120_000 });
+    expect(await item.innerText()).toContain('江州市涪溪区桂湖小学');
+    await shoot(page, 'day-7-upload-flag');
+    await page.getByRole('link', { name: '合同与核验' }).first().click();
+    const panel = page.locator('section.contract', { hasText: '桂湖小采' });
+    await panel.locator('.notice', { hasText: '可能属于其他学校' }).waitFor();
+    await panel.locator('tr[data-line-id]').first().getByRole('link').click();
+    await page.locator('.notice', { hasText: '可能属于其他学校' }).waitFor();
+    await shoot(page, 'day-7-line-flag');
+    expect(tab.problems).toEqual([]);
+    await tab.close();
+  });
+});
+
+describe('8. The school’s 公示 notice', () => {
+  it('When staff open 结果公示, then verified lines show both sides’ reports, the rest is pending, and it prints and downloads as a PDF', async () => {
+    // Line 1 complete again: the 绳带要求 row back on the supplier report, the school report confirmed.
+    const api = (m: 'get' | 'patch' | 'post', url: string) =>
+      request(e2e.t.app)[m](url).set('Authorization', `Bearer ${staffToken}`);
+    const doc = (await api('get', `/api/documents/${ids.supplierReport}`)).body;
+    await api('patch', `/api/documents/${ids.supplierReport}/fields`).send([
+      {
+        path: `items.${doc.effective.items.length}`,
+        value: { name: '绳带要求', unit: null, requirement: '符合GB 31701', result: '符合', verdict: 'pass' },
+      },
+    ]);
+    expect((await api('post', `/api/contract-lines/${ids.line1}/reports/${ids.schoolReport}`)).status).toBe(
+      200,
+    );
+
+    const tab = await as(users.staff);
+    const { page } = tab;
+    await page.getByRole('link', { name: '结果公示' }).first().click();
+    const article = page.locator('article.public-notice');
+    await article.getByText('江州市涪溪区实验小学').first().waitFor();
+    const row = article.locator('tbody tr', { hasText: 'JC24-X15' });
+    await row.getByText('编号 ZH240311313').waitFor();
+    await row.getByText('编号 HBT24-662290-TX').waitFor();
+    await article.getByText(/二、尚未核验通过/).waitFor();
+    await shoot(page, 'day-8-public-notice');
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.topbar').isVisible()).toBe(false);
+    await page.screenshot({
+      path: path.join(SCREENSHOT_DIR, 'day-8-public-notice-print.png'),
+      fullPage: true,
+    });
+    await page.emulateMedia({ media: 'screen' });
+    const [pdf] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '下载 PDF' }).click(),
+    ]);
+    expect(pdf.suggestedFilename()).toMatch(/双送检结果公示\.pdf$/);
+    const bytes = fs.readFileSync(await pdf.path());
+    expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    fs.copyFileSync(await pdf.path(), path.join(SCREENSHOT_DIR, 'day-8-public-notice.pdf'));
     expect(tab.problems).toEqual([]);
     await tab.close();
   });

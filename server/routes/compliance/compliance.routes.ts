@@ -15,12 +15,45 @@ import {
   schoolComplianceTable,
   schoolContracts,
 } from '../../use-cases/compliance/compliance-views';
+import { buildPublicNotice } from '../../use-cases/compliance/public-notice';
+import { renderPublicNoticePdf } from '../../notice/public-notice-pdf';
 
 const IdParams = z.object({ id: z.uuid({ error: '无效的编号' }) });
 const TableQuery = z.object({ districtId: z.uuid({ error: '无效的区县编号' }).optional() });
 const TAG = '核验与合规';
+const NoticeQuery = z.object({
+  format: z.enum(['json', 'pdf'], { error: '格式只能是 json 或 pdf' }).default('json'),
+});
 
 export const complianceRoutes: AnyRoute[] = [
+  defineRoute({
+    method: 'get',
+    path: '/api/compliance/schools/:id/public-notice',
+    summary:
+      '学校双送检结果公示：已核验合格的合同明细（产品、供应商、数量、双方检验机构、报告编号、日期、结论、核验日期）与待核验明细；format=pdf 下载 PDF',
+    tag: TAG,
+    access: 'user',
+    params: IdParams,
+    query: NoticeQuery,
+    produces: ['application/json', 'application/pdf'],
+    handler: async ({ ctx, user, params, query, res }) => {
+      const school = await findSchool(ctx.db, params.id);
+      authorize(user, 'compliance.read', {
+        districtId: school?.districtId ?? null,
+        schoolId: school?.id ?? null,
+      });
+      if (!school) throw notFound('学校');
+      const notice = await buildPublicNotice(ctx.db, school.id);
+      if (query.format === 'json') return notice;
+      const pdf = await renderPublicNoticePdf(notice);
+      res.setHeader(
+        'Content-Disposition',
+        `attachment; filename="public-notice.pdf"; filename*=UTF-8''${encodeURIComponent(`${school.name}双送检结果公示.pdf`)}`,
+      );
+      res.type('application/pdf').send(pdf);
+      return undefined;
+    },
+  }),
   defineRoute({
     method: 'get',
     path: '/api/compliance/schools',

@@ -19,7 +19,7 @@ import {
   type LineRow,
 } from '../../../models/compliance.repository';
 import { findDistrict, listSchools } from '../../../models/district.repository';
-import { decideSide } from '../../verify/parties';
+import { decideSide, matchName } from '../../verify/parties';
 import { reasonLabel } from '../../sampling/labels';
 import { listSuggestions } from '../../../models/line-match.repository';
 
@@ -165,6 +165,18 @@ export function presentFinding(f: FindingRow, withEvidence: boolean) {
   };
 }
 
+/**
+ * The 采购人 check: a contract whose 采购人 (甲方) is not the school it was uploaded by may belong to
+ * another school and is flagged wherever its lines are shown.
+ */
+export function purchaserCheck(l: { purchaserName: string | null; schoolName: string }) {
+  if (!l.purchaserName || matchName(l.purchaserName, l.schoolName).matched) return null;
+  return {
+    purchaserName: l.purchaserName,
+    message: `合同采购人（甲方）为“${l.purchaserName}”，不是“${l.schoolName}”：该合同可能属于其他学校，请核对后再计入本校`,
+  };
+}
+
 function presentLine(s: LineSummary) {
   return {
     id: s.line.lineId,
@@ -193,6 +205,8 @@ export async function schoolContracts(db: Db, schoolId: string) {
       supplierName: c.supplierName,
       signedDate: c.signedDate,
       deliveryDate: c.deliveryDate,
+      purchaserName: c.purchaserName,
+      purchaserMismatch: purchaserCheck(c),
       lines: lines.map(presentLine),
     };
   });
@@ -213,10 +227,12 @@ export async function lineEvidence(db: Db, summary: LineSummary) {
       supplierId: l.supplierId,
       supplierName: l.supplierName,
       supplierUscc: l.supplierUscc,
+      purchaserName: l.purchaserName,
       signedDate: l.signedDate,
       deliveryDate: l.deliveryDate,
     },
     school: { id: l.schoolId, name: l.schoolName, kind: l.schoolKind },
+    purchaserMismatch: purchaserCheck(l),
     findings: summary.findings.map((f) => presentFinding(f, true)),
     reports: summary.reports.map((r) => {
       const side = decideSide(

@@ -8,6 +8,8 @@
  */
 import type { AppContext } from '../../context';
 import { findDocument } from '../../../models/document.repository';
+import { findSchool } from '../../../models/district.repository';
+import { matchName } from '../../verify/parties';
 import { listSchoolContracts } from '../../../models/contract.repository';
 import {
   applyMatchPlan,
@@ -74,7 +76,10 @@ export async function matchDocumentToLines(
   const reports = (await listSchoolReports(ctx.db, doc.schoolId)).filter(
     (r) => doc.kind === 'contract' || r.documentId === doc.id,
   );
-  return matchReports(ctx, doc.schoolId, doc.districtId, reports);
+  // A new contract adds matches; it does not take away a report's automatic link a person has seen.
+  return matchReports(ctx, doc.schoolId, doc.districtId, reports, {
+    keepAutoLinked: doc.kind === 'contract',
+  });
 }
 
 /** Re-matches the given reports of one school (after a person linked or ruled out a pair). */
@@ -94,9 +99,11 @@ async function matchReports(
   schoolId: string,
   districtId: string,
   reports: Awaited<ReturnType<typeof listSchoolReports>>,
+  opts: { keepAutoLinked?: boolean } = {},
 ): Promise<{ changedLineIds: string[] }> {
   if (reports.length === 0) return { changedLineIds: [] };
-  const [contracts, setting, state] = await Promise.all([
+  const [school, contracts, setting, state] = await Promise.all([
+    findSchool(ctx.db, schoolId),
     listSchoolContracts(ctx.db, schoolId),
     loadDistrictSetting(ctx.db, { districtId, asOf: new Date().toISOString().slice(0, 10) }),
     matchStateOf(
@@ -104,9 +111,21 @@ async function matchReports(
       reports.map((r) => r.documentId),
     ),
   ]);
-  const engineContracts = contracts.map(toEngineContract);
+  // A contract whose 采购人 is another school (flagged for review) is no candidate.
+  const engineContracts = contracts
+    .filter(
+      (c) =>
+        !c.extraction.purchaser.name || matchName(c.extraction.purchaser.name, school?.name ?? '').matched,
+    )
+    .map(toEngineContract);
   const changed = new Set<string>();
   for (const r of reports) {
+    if (
+      opts.keepAutoLinked &&
+      state.links.some((l) => l.documentId === r.documentId && l.source === 'auto')
+    ) {
+      continue;
+    }
     const plan = planMatches(
       { id: r.documentId, file: r.file, extraction: r.extraction },
       engineContracts,

@@ -59,6 +59,15 @@ export const cases: TenancyCase[] = [
     allow: { school_staff: SCHOOL, bureau: DISTRICT, admin: ALL },
   },
   {
+    route: 'GET /api/compliance/schools/:id/public-notice',
+    request: (f, target) =>
+      Promise.resolve({
+        method: 'get',
+        url: `/api/compliance/schools/${f.schools[target].id}/public-notice?format=pdf`,
+      }),
+    allow: { school_staff: SCHOOL, bureau: DISTRICT, admin: ALL },
+  },
+  {
     route: 'GET /api/compliance/lines/:id',
     request: async (f, target) => ({
       method: 'get',

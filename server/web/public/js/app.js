@@ -11,6 +11,7 @@ import * as uploadPage from './pages/upload.js';
 import * as documentsPage from './pages/documents.js';
 import * as reviewPage from './pages/review.js';
 import * as contractsPage from './pages/contracts.js';
+import * as noticePage from './pages/notice.js';
 import * as linePage from './pages/line.js';
 import * as dashboardPage from './pages/dashboard.js';
 import * as schoolPage from './pages/school.js';
@@ -35,6 +36,8 @@ const ROUTES = [
   { path: '/documents', page: documentsPage, roles: ['school_staff', 'bureau', 'admin'] },
   { path: '/documents/:id', page: reviewPage, roles: ['school_staff', 'bureau', 'admin'] },
   { path: '/contracts', page: contractsPage, roles: ['school_staff'] },
+  { path: '/notice', page: noticePage, roles: ['school_staff'] },
+  { path: '/schools/:id/notice', page: noticePage, roles: ['bureau', 'admin'] },
   { path: '/lines/:id', page: linePage, roles: ['school_staff', 'bureau', 'admin'] },
   { path: '/dashboard', page: dashboardPage, roles: ['bureau', 'admin'] },
   { path: '/schools/:id', page: schoolPage, roles: ['bureau', 'admin'] },
@@ -57,6 +60,7 @@ const NAV = {
     ['/upload', '上传文档'],
     ['/documents', '文档列表'],
     ['/contracts', '合同与核验'],
+    ['/notice', '结果公示'],
     ['/notifications', '消息'],
     ['/account', '我的账户'],
   ],

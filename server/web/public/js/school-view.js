@@ -3,7 +3,7 @@
  * 合同与核验 page and the bureau's drill-down). Each line links to its evidence.
  */
 import { get, hasRoute } from './api.js';
-import { h, mount, pill, show, statCard, unavailable } from './dom.js';
+import { h, mount, notice, pill, show, statCard, unavailable } from './dom.js';
 import { CATEGORY_LABELS, LINE_STATUS, label } from './labels.js';
 import { findingList } from './findings.js';
 
@@ -45,6 +45,7 @@ function contractPanel(c) {
     { class: 'panel contract', 'aria-label': `合同 ${c.contractNumber ?? ''}` },
     h('h2', { text: `合同 ${c.contractNumber ?? '（无编号）'} · ${c.supplierName ?? '未识别供应商'}` }),
     h('p', { class: 'hint', text: `签订日期 ${show(c.signedDate)} · 交货日期 ${show(c.deliveryDate)}` }),
+    c.purchaserMismatch ? notice('warn', `⚠ ${c.purchaserMismatch.message}`) : null,
     h(
       'div',
       { class: 'table-wrap' },

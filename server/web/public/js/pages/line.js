@@ -169,6 +169,7 @@ export async function render(view, { params, session }) {
         ),
         back,
       ),
+      l.purchaserMismatch ? notice('warn', `⚠ ${l.purchaserMismatch.message}`) : null,
       h(
         'div',
         { class: 'panel' },
@@ -176,6 +177,7 @@ export async function render(view, { params, session }) {
           'dl',
           { class: 'kv' },
           kv('学校', l.school?.name),
+          kv('采购人（甲方）', l.contract?.purchaserName),
           kv('合同编号', l.contract?.contractNumber),
           kv('供应商', l.contract?.supplierName),
           kv('统一社会信用代码', l.contract?.supplierUscc),

@@ -6,6 +6,11 @@ export function render(view, { params, query }) {
   const q = query.districtId ? `?districtId=${encodeURIComponent(query.districtId)}` : '';
   return renderSchool(view, params.id, {
     title: '学校合规详情',
-    back: h('a', { class: 'btn', href: `#/dashboard${q}`, text: '返回总览' }),
+    back: h(
+      'div',
+      { class: 'actions' },
+      h('a', { class: 'btn', href: `#/schools/${params.id}/notice`, text: '结果公示' }),
+      h('a', { class: 'btn', href: `#/dashboard${q}`, text: '返回总览' }),
+    ),
   });
 }

@@ -161,6 +161,10 @@ export function render(view) {
       FINISHED.has(doc.status) && doc.processingMs
         ? h('span', { class: 'hint', text: `识别用时 ${(doc.processingMs / 1000).toFixed(1)} 秒` })
         : null,
+      // Flags a person must see at once (a contract of another school), not only on the review page.
+      (doc.reviewFields ?? [])
+        .filter((f) => f.reason === 'purchaser_mismatch')
+        .map((f) => notice('warn', `⚠ ${f.message}`)),
       FINISHED.has(doc.status) && doc.status !== 'failed'
         ? h('a', {
             href: `#/documents/${doc.id}`,
