@@ -7,7 +7,7 @@ import request from 'supertest';
 import { buildDistrict, buildUser, startTestApp, tokenFor, type TestApp } from '../helpers/test-app';
 import { testDriver } from '../helpers/test-database';
 import { seedDevDistrict, type DevDistrict } from '../helpers/district-builders';
-import { readPdfText } from '../../server/extract/pdf-text';
+import { readPdfText } from '../../server/extract/pdf-sandbox';
 
 describe(`the school's 双送检 public notice (${testDriver()})`, () => {
   let t: TestApp;
@@ -60,7 +60,7 @@ describe(`the school's 双送检 public notice (${testDriver()})`, () => {
     expect(res.headers['content-type']).toBe('application/pdf');
     const pdf = res.body as Buffer;
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-    const text = (await readPdfText(pdf)).pages.join('\n').replace(/\s+/g, '');
+    const text = (await readPdfText(new Uint8Array(pdf))).pages.join('\n').replace(/\s+/g, '');
     expect(text).toContain('江州市涪溪区实验小学');
     expect(text).toContain('双送检');
     expect(text).toContain('ZH240311313');
