@@ -179,8 +179,8 @@ const CASES: BadCase[] = [
     role: 'regulator',
     method: 'post',
     url: () => '/api/sampling-results',
-    body: { sampledBatches: 1, failedBatches: 0, sampledOn: '2025/3/1' },
-    message: /YYYY-MM-DD/,
+    body: { sampledBatches: 1, failedBatches: 0, sampledOn: '2025年2月30日' },
+    message: /抽样日期不是有效的日期/,
   },
   {
     name: 'result: supplier id not a uuid',
