@@ -87,6 +87,29 @@ export default tseslint.config(
     },
   },
   {
+    // Dependencies point down: routes → use-cases → review/notice/verify/sampling/presenters → models.
+    files: [
+      'server/review/**/*.ts',
+      'server/notice/**/*.ts',
+      'server/verify/**/*.ts',
+      'server/sampling/**/*.ts',
+      'server/presenters/**/*.ts',
+    ],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/use-cases/**', '**/routes/**'],
+              message: 'Dependencies point down: use cases call this folder, not the other way round.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     ...tseslint.configs.disableTypeChecked,
     languageOptions: {

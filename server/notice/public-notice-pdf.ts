@@ -7,7 +7,7 @@
 import path from 'node:path';
 import fs from 'node:fs';
 import PDFDocument from 'pdfkit';
-import { conclusionLabel, type NoticeReport, type PublicNotice } from '../use-cases/compliance/public-notice';
+import { conclusionLabel, type NoticeReport, type PublicNotice } from './public-notice.types';
 
 let fontCache: Buffer | null = null;
 /** Noto Sans SC Regular (SIL Open Font License), read once. */

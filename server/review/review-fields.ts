@@ -8,9 +8,8 @@ import type { Db, Tx } from '../../models/db';
 import type { ReviewField } from '../../models/document.repository';
 import { findSchool } from '../../models/district.repository';
 import type { Extraction } from '../../parsers/types';
-import { registryForDate } from '../verify/registry/registry';
+import { registryForDate, type RuleRegistry } from '../verify/registry/registry';
 import { missingRequiredItems, reportFacts } from '../verify/report-checks';
-import { loadRegistries } from '../use-cases/registry/registry-versions';
 import { computeReviewFields } from './effective';
 import { knownOrganisationNames } from './known-names';
 
@@ -21,22 +20,25 @@ export interface ReviewedDocument {
   confirmedPaths: unknown;
 }
 
-/** Review flags of `effective`; `corrected` are the paths people corrected. */
+/**
+ * Review flags of `effective`; `corrected` are the paths people corrected; `registries` every registry
+ * version available (the caller loads them: use-cases/registry/registry-versions.ts).
+ */
 export async function reviewFieldsFor(
   db: Db | Tx,
   doc: ReviewedDocument,
   effective: Extraction,
   corrected: readonly string[],
+  registries: readonly RuleRegistry[],
 ): Promise<ReviewField[]> {
-  const [knownNames, school, registries] = await Promise.all([
+  const [knownNames, school] = await Promise.all([
     knownOrganisationNames(db, doc.districtId),
     findSchool(db, doc.schoolId),
-    effective.kind === 'test_report' ? loadRegistries(db as Db) : Promise.resolve([]),
   ]);
   const missingItems =
     effective.kind === 'test_report' && registries.length
       ? (() => {
-          const registry = registryForDate(new Date().toISOString().slice(0, 10), registries);
+          const registry = registryForDate(new Date().toISOString().slice(0, 10), [...registries]);
           return missingRequiredItems(
             effective.items ?? [],
             reportFacts(effective, school?.kind ?? '', registry),

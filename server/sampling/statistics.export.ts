@@ -4,7 +4,7 @@
  * failing items found by official sampling.
  */
 import ExcelJS from 'exceljs';
-import type { CampaignStatistics } from '../use-cases/compliance/campaign-statistics';
+import type { CampaignStatistics } from './statistics.types';
 
 const THIN = { style: 'thin' as const };
 const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };

@@ -7,6 +7,7 @@
 import { listCorrections } from '../../../models/document.repository';
 import { applyCorrections } from '../../review/effective';
 import { reviewFieldsFor } from '../../review/review-fields';
+import { loadRegistries } from '../../use-cases/registry/registry-versions';
 import type { Stage } from '../stage';
 
 export const reviewCheckStage: Stage = {
@@ -20,6 +21,7 @@ export const reviewCheckStage: Stage = {
       s.doc,
       s.effective,
       corrections.map((c) => c.path),
+      s.effective.kind === 'test_report' ? await loadRegistries(s.app.db) : [],
     );
   },
 };

@@ -2,50 +2,14 @@
  * 双送检结果公示: what a school publishes about its centrally purchased goods — for every contract line
  * verified compliant, the product, supplier, quantity, and each side's report (lab, number, issue date,
  * conclusion) with the verification date; every other line is listed as pending with its status.
- * The same data feeds the printable page and the PDF (server/compliance/public-notice.pdf.ts).
+ * The same data feeds the printable page and the PDF (server/notice/public-notice-pdf.ts).
  */
 import type { Db } from '../../../models/db';
 import { findDistrict, findSchool } from '../../../models/district.repository';
 import { notFound } from '../../errors';
 import { decideSide } from '../../verify/parties';
 import { LINE_STATUS_LABELS, loadLineSummaries } from './compliance-views';
-
-export interface NoticeReport {
-  labName: string | null;
-  reportNumber: string | null;
-  issuedDate: string | null;
-  conclusion: string | null;
-}
-
-export interface PublicNotice {
-  school: { id: string; name: string };
-  district: { name: string; bureauName: string } | null;
-  /** YYYY-MM-DD */
-  generatedOn: string;
-  verified: {
-    contractNumber: string | null;
-    product: string;
-    model: string | null;
-    supplier: string | null;
-    quantity: string | null;
-    supplierReports: NoticeReport[];
-    schoolReports: NoticeReport[];
-    /** YYYY-MM-DD: when verification last ran on the line's evidence */
-    verifiedOn: string;
-  }[];
-  pending: {
-    contractNumber: string | null;
-    product: string;
-    supplier: string | null;
-    status: string;
-    statusLabel: string;
-  }[];
-}
-
-const CONCLUSION: Record<string, string> = { pass: '合格', fail: '不合格' };
-
-/** The conclusion in Chinese (合格 / 不合格), for the notice. */
-export const conclusionLabel = (c: string | null) => (c ? (CONCLUSION[c] ?? c) : '—');
+import type { NoticeReport, PublicNotice } from '../../notice/public-notice.types';
 
 const quantityOf = (q: string | null, unit: string | null) =>
   q === null ? null : `${Number(q).toLocaleString('zh-CN')}${unit ?? ''}`;

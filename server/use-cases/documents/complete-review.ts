@@ -10,6 +10,7 @@ import type { AppContext } from '../../context';
 import { AppError } from '../../errors';
 import type { Principal } from '../../policies/policy';
 import { reviewFieldsFor } from '../../review/review-fields';
+import { loadRegistries } from '../registry/registry-versions';
 import { listCorrections, markReviewed, type ReviewField } from '../../../models/document.repository';
 import { recordAudit } from '../../../models/audit.repository';
 import { documentFor } from './correct-document';
@@ -35,6 +36,7 @@ export async function completeReview(
       { ...doc, confirmedPaths },
       doc.effective as Extraction,
       corrections.map((c) => c.path),
+      await loadRegistries(tx),
     );
     await markReviewed(tx, documentId, { confirmedPaths, reviewFields, userId: user.id });
     await recordAudit(tx, {

@@ -13,6 +13,7 @@ import { authorize, type Principal } from '../../policies/policy';
 import { fieldSchema, getPath, PathError, setPath } from '../../review/field-paths';
 import { applyCorrections } from '../../review/effective';
 import { reviewFieldsFor } from '../../review/review-fields';
+import { loadRegistries } from '../registry/registry-versions';
 import { recomputeVerificationFor } from '../../pipeline/verification-hook';
 import { saveDocumentResult } from './store-document-result';
 import { matchDocumentToLines } from '../contracts/match-reports';
@@ -111,6 +112,7 @@ export async function correctDocument(
       doc,
       effective,
       all.map((c) => c.path),
+      await loadRegistries(tx),
     );
     await saveDocumentResult(tx, doc, { effective, reviewFields });
     applied = rows.length;
