@@ -23,6 +23,11 @@ export interface OcrPageText extends PageText {
   lines: OcrLine[];
   /** slope of the text lines (dy/dx in page fractions) when the engine measured it */
   skew?: number;
+  /**
+   * Clockwise degrees the engine turned the page to read it upright (a page scanned sideways or
+   * upside down); the boxes are fractions of the turned page.
+   */
+  rotation?: 0 | 90 | 180 | 270;
 }
 
 export type OcrEngineName = 'tesseract' | 'paddle';

@@ -172,6 +172,27 @@ describe('OCR with PaddleOCR', () => {
     expect(compact(next.lines.map((l) => l.text).join(''))).toContain('ZH240650443');
   });
 
+  it('When a scanned page lies on its side (turned a quarter clockwise), then it is turned upright and read', async () => {
+    const sharp = (await import('sharp')).default;
+    const { prepareImage } = await import('../image-prep');
+    const { renderPdfPage } = await import('../render-pdf');
+    const rendered = await renderPdfPage(readFileSync(path.join(DOCS, 'doc-004.pdf')), 1);
+    const upright = await prepareImage(rendered.png, { dpi: rendered.dpi });
+    // the page as a scanner gives it when the sheet went in sideways: text lines run top to bottom
+    const sideways = await sharp(upright.png).rotate(90).png().toBuffer();
+
+    const page = await engine.recognise(sideways, 1);
+
+    // vertical lines: turned a quarter clockwise, which leaves it upside down: half a turn more
+    expect(page.rotation).toBe(270);
+    const text = compact(page.lines.map((l) => l.text).join('\n'));
+    expect(text).toContain('WT2024-2599');
+    expect(text).toContain('委托抽样检验');
+    // boxes refer to the upright page: lines are wide, not tall
+    const wide = page.lines.filter((l) => l.box.x1 - l.box.x0 > l.box.y1 - l.box.y0).length;
+    expect(wide).toBeGreaterThan(page.lines.length / 2);
+  });
+
   it('When the network is blocked, then PaddleOCR still reads a scanned page (its models ship in npm packages)', () => {
     expectOfflineOcr('paddle');
   });

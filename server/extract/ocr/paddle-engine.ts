@@ -81,7 +81,7 @@ export class PaddleEngine implements OcrEngine {
       if (!('lines' in res)) throw new AppError('INTERNAL');
       child.pages++;
       if (child.pages >= this.pagesPerWorker || res.rss > this.maxRssBytes) this.retire(slot);
-      return toPageText(res.lines, page, res.width, res.height);
+      return { ...toPageText(res.lines, page, res.width, res.height), rotation: res.rotation };
     } catch (err) {
       this.retire(slot);
       if (err instanceof AppError) throw err;
