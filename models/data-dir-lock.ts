@@ -1,10 +1,32 @@
 /**
  * PGlite has no lock of its own and two processes on one data folder lose data silently
- * (shared/stack-notes.md). Exactly one process may own DATA_DIR: the owner writes its pid to
- * DATA_DIR/owner.lock (created exclusively); a lock whose pid is gone is stale and taken over.
+ * (shared/stack-notes.md). Exactly one process may own DATA_DIR: the owner's identity (PID, start
+ * time, boot — see process-identity.ts) is in DATA_DIR/owner.lock.
+ *
+ * Creating the lock is exclusive: the identity is written to a private file which is then hard-linked
+ * to owner.lock; link(2) fails when the name exists (O_EXCL semantics, and no reader ever sees a
+ * half-written lock).
+ *
+ * A lock is stale when its process is gone — including when its PID now belongs to another live
+ * process (different start time) or the machine has rebooted since. Taking over a stale lock is
+ * serialised: only the process that creates `owner.lock.takeover-<hash of the stale content>`
+ * (exclusively, the same way) may remove that stale lock, and only while the lock still holds that
+ * content; everyone else waits and looks again. So two processes that both see the same stale lock
+ * cannot both end up owners (the race of "remove, then create" where one removes the other's fresh
+ * lock). A takeover token left by a process that died mid-takeover is itself stale and taken over
+ * the same way.
  */
+import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import {
+  currentProcess,
+  formatIdentity,
+  parseIdentity,
+  processAlive,
+  sameProcess,
+  type ProcessIdentity,
+} from './process-identity';
 
 export class DataDirLockedError extends Error {
   readonly code = 'DATA_DIR_LOCKED';
@@ -24,41 +46,91 @@ export interface DataDirLock {
   release(): void;
 }
 
-function pidAlive(pid: number): boolean {
+const ATTEMPTS = 400;
+const WAIT_MS = 5;
+const MAX_TOKEN_DEPTH = 3;
+
+function sleepSync(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+function readOrNull(file: string): string | null {
   try {
-    process.kill(pid, 0);
+    return fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw e;
+  }
+}
+
+/** Creates `file` holding `content` if no file of that name exists (atomic); false when one does. */
+function createExclusive(file: string, content: string): boolean {
+  const draft = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.draft`;
+  fs.writeFileSync(draft, content, { flag: 'wx' });
+  try {
+    fs.linkSync(draft, file);
     return true;
   } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw e;
+  } finally {
+    fs.rmSync(draft, { force: true });
   }
+}
+
+type Claim = { owned: true } | { owned: false; holder: ProcessIdentity | undefined };
+
+/**
+ * Makes `file` ours: created exclusively, or taken over from a dead holder under a takeover token.
+ * Resolves `{ owned: false, holder }` when a live process holds it (`holder` undefined: a live
+ * process is taking over the same stale file and did not finish in time).
+ */
+function claim(file: string, me: ProcessIdentity, depth: number): Claim {
+  const mine = `${formatIdentity(me)}\n`;
+  let busyHolder: ProcessIdentity | undefined;
+  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+    if (createExclusive(file, mine)) return { owned: true };
+    const text = readOrNull(file);
+    if (text === null) continue; // removed meanwhile: try to create again
+    const held = parseIdentity(text);
+    if (held && !sameProcess(held, me) && processAlive(held)) return { owned: false, holder: held };
+    // Stale (dead holder, reused PID, unreadable content, or an earlier lock of this very process).
+    if (depth >= MAX_TOKEN_DEPTH) return { owned: false, holder: undefined };
+    const token = `${file}.takeover-${createHash('sha256').update(text).digest('hex').slice(0, 16)}`;
+    const t = claim(token, me, depth + 1);
+    if (t.owned) {
+      try {
+        if (readOrNull(file) === text) fs.unlinkSync(file);
+      } finally {
+        fs.rmSync(token, { force: true });
+      }
+      continue;
+    }
+    busyHolder = t.holder;
+    sleepSync(WAIT_MS); // another live process is taking over: look again when it is done
+  }
+  return { owned: false, holder: busyHolder };
 }
 
 export function acquireDataDirLock(dataDir: string): DataDirLock {
   const file = path.join(dataDir, 'owner.lock');
-  for (let attempt = 0; attempt < 3; attempt++) {
-    try {
-      fs.writeFileSync(file, `${process.pid}\n`, { flag: 'wx' });
-      let released = false;
-      const release = () => {
-        if (released) return;
-        released = true;
-        try {
-          if (fs.readFileSync(file, 'utf8').trim() === String(process.pid)) fs.unlinkSync(file);
-        } catch {
-          /* already gone */
-        }
-      };
-      process.once('exit', release);
-      return { release };
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-      const owner = Number.parseInt(fs.readFileSync(file, 'utf8').trim(), 10);
-      if (Number.isInteger(owner) && owner !== process.pid && pidAlive(owner)) {
-        throw new DataDirLockedError(dataDir, owner);
-      }
-      // Stale lock (owner died): remove and retry.
-      fs.rmSync(file, { force: true });
-    }
+  const me = currentProcess();
+  const mine = `${formatIdentity(me)}\n`;
+  const r = claim(file, me, 0);
+  if (!r.owned) {
+    const owner = parseIdentity(readOrNull(file) ?? '') ?? r.holder;
+    throw new DataDirLockedError(dataDir, owner?.pid ?? 0);
   }
-  throw new Error(`could not take the lock on ${dataDir}`);
+  let released = false;
+  const release = () => {
+    if (released) return;
+    released = true;
+    try {
+      if (readOrNull(file) === mine) fs.unlinkSync(file);
+    } catch {
+      /* already gone */
+    }
+  };
+  process.once('exit', release);
+  return { release };
 }

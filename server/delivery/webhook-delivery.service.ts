@@ -30,7 +30,7 @@ import {
   DELIVERY_HEADER,
   EVENT_HEADER,
   SIGNATURE_HEADER,
-  signBody,
+  signPayload,
   TIMESTAMP_HEADER,
 } from './webhook-signature';
 import { sendMail } from './mailer';
@@ -160,9 +160,10 @@ class DeliveryWorker implements WebhookDeliveryHandle {
       } else {
         const snapshot = list.snapshot as SamplingListSnapshot;
         const body = deliveryBody(d.id, list.id, snapshot, list.sentAt);
+        const timestamp = String(Math.floor(Date.now() / 1000));
         const headers = {
-          [SIGNATURE_HEADER]: signBody(endpoint.secret, body),
-          [TIMESTAMP_HEADER]: String(Math.floor(Date.now() / 1000)),
+          [SIGNATURE_HEADER]: signPayload(endpoint.secret, timestamp, body),
+          [TIMESTAMP_HEADER]: timestamp,
           [DELIVERY_HEADER]: d.id,
           [EVENT_HEADER]: LIST_SENT_EVENT,
         };

@@ -3,7 +3,10 @@ import type { Service } from '../services';
 import { DocumentJobs } from './document-jobs';
 import { getFileStore } from '../storage/file-store.service';
 
-/** Tmp upload files older than this are leftovers of a crash mid-upload. */
+/**
+ * At start, tmp upload files whose writing process is gone are removed (file-store.ts sweepTemp);
+ * files not named after a process are removed once older than this.
+ */
 const TMP_MAX_AGE_MS = 60 * 60_000;
 
 export const documentJobsService: Service = {

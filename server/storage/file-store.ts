@@ -2,7 +2,8 @@
  * The one module that owns file paths under UPLOAD_DIR (STYLE.md G10). Layout:
  *   originals/ab/cd/<sha256>        the uploaded bytes, exactly once per content hash
  *   derived/ab/cd/<sha256>/<name>   things made from an original (page images)
- *   tmp/<uuid>                      uploads being streamed; renamed into originals/ or removed
+ *   tmp/<pid>-<start>-<uuid>.part   uploads being streamed (named after the writing process, see
+ *                                   sweepTemp); renamed into originals/ or removed
  * Nothing here ever uses a client's file name as a path.
  */
 import { createHash, randomUUID } from 'node:crypto';
@@ -12,6 +13,7 @@ import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Transform } from 'node:stream';
+import { currentProcess, processAlive, type ProcessIdentity } from '../../models/process-identity';
 
 const SHA256 = /^[0-9a-f]{64}$/;
 const DERIVED_NAME = /^[a-z0-9][a-z0-9._-]{0,63}$/;
@@ -35,9 +37,10 @@ export class FileStore {
     return path.join(this.root, 'tmp');
   }
 
-  /** A fresh, server-chosen path in tmp/. */
+  /** A fresh, server-chosen path in tmp/, named after this process (its PID and start time). */
   tmpPath(): string {
-    return path.join(this.tmpDir, `${randomUUID()}.part`);
+    const me = currentProcess();
+    return path.join(this.tmpDir, `${me.pid}-${me.start ?? 'x'}-${randomUUID()}.part`);
   }
 
   originalPath(sha256: string): string {
@@ -160,15 +163,20 @@ export class FileStore {
     return readdirSafe(this.tmpDir);
   }
 
-  /** Removes tmp files older than `olderThanMs` (left behind by a crash mid-upload). */
+  /**
+   * Removes tmp files left by a crash: every file whose writing process is gone (several processes —
+   * servers, workers, the CLI — may share UPLOAD_DIR, so a live writer's files stay), and any other
+   * file older than `olderThanMs` (names this store did not make, or made by an older version).
+   */
   async sweepTemp(olderThanMs: number): Promise<number> {
     let removed = 0;
     const now = Date.now();
     for (const f of await this.listTemp()) {
       const p = path.join(this.tmpDir, f);
       try {
-        const st = await fsp.stat(p);
-        if (now - st.mtimeMs > olderThanMs) {
+        const writer = tmpWriter(f);
+        const leftover = writer ? !processAlive(writer) : now - (await fsp.stat(p)).mtimeMs > olderThanMs;
+        if (leftover) {
           await fsp.rm(p, { force: true });
           removed++;
         }
@@ -182,6 +190,15 @@ export class FileStore {
   private assertTmp(p: string): void {
     if (path.dirname(path.resolve(p)) !== this.tmpDir) throw new Error('not a tmp path of this store');
   }
+}
+
+const TMP_NAME = /^(\d+)-(\d+|x)-[0-9a-f-]{36}\.part$/;
+
+/** The process that wrote a tmp file, from its name (undefined for names this store did not make). */
+function tmpWriter(name: string): ProcessIdentity | undefined {
+  const m = TMP_NAME.exec(name);
+  if (!m) return undefined;
+  return { pid: Number(m[1]), start: m[2] === 'x' ? null : m[2]!, boot: null };
 }
 
 /** How many leading bytes writeTemp keeps for type sniffing. */
