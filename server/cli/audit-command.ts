@@ -56,6 +56,7 @@ export function presentAudit(run: AuditRun) {
       model: l.model,
       category: l.category,
       compliant: l.compliant,
+      ...(l.reviews && l.reviews.length > 0 ? { review: l.reviews } : {}),
       findings: l.findings.map((f) => ({
         code: f.code,
         severity: f.severity,

@@ -12,10 +12,13 @@ import { reportEvidence, type Issue } from './issues';
 import {
   categoriesOfName,
   checkCma,
+  isInfantName,
+  isUnder14,
   checkItems,
   checkProduct,
   checkRequiredItems,
   checkRequiredStandards,
+  checkStockTransition,
   checkSuperseded,
   reportLabel,
   type LineFacts,
@@ -70,8 +73,9 @@ export function lineFacts(contract: EngineContract, line: EngineLine, ctx: Verif
     category,
     model: line.line.model,
     product: line.line.product,
-    under14: cond.under14SchoolKinds.includes(kind),
+    under14: isUnder14(kind, ctx.registry),
     filled,
+    infant: category !== 'plastic_toy' && isInfantName(line.line.product, ctx.registry),
   };
 }
 
@@ -218,6 +222,12 @@ export function verifyLine(contract: EngineContract, line: EngineLine, ctx: Veri
     }
   }
 
+  const covering = line.reportIds
+    .map((id) => ctx.index.reports.get(id))
+    .filter((r): r is EngineReport => r !== undefined);
+  const transition = checkStockTransition(covering, line.acceptedDate ?? c.deliveryDate, ctx.registry);
+  issues.push(...transition.issues);
+
   if (supplierSide === 0) {
     issues.push({
       code: 'MISSING_SUPPLIER_REPORT',
@@ -271,5 +281,6 @@ export function verifyLine(contract: EngineContract, line: EngineLine, ctx: Veri
     compliant: findings.length === 0,
     findings,
     reports: uses,
+    ...(transition.reviews.length > 0 ? { reviews: transition.reviews } : {}),
   };
 }

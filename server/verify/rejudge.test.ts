@@ -51,9 +51,10 @@ describe('re-judging items against registry limits', () => {
     );
   });
 
-  it('When phthalates are 0.1 %, then the registry’s strict < 0.1 % decides (not the printed ≤)', () => {
-    const i = { ...item('邻苯二甲酸酯 DBP+BBP+DEHP', '0.1', '%'), requirement: '≤0.1' };
-    expect(rejudgeItem(i, 'plastic_toy', null, reg)?.pass).toBe(false);
+  it('When a phthalate sum is 0.1 %, then the registry’s ≤ 0.1 % (GB 6675.1 附录C “不超过”) decides, not the printed <', () => {
+    const i = { ...item('邻苯二甲酸酯 DBP+BBP+DEHP', '0.1', '%'), requirement: '<0.1' };
+    expect(rejudgeItem(i, 'plastic_toy', null, reg)?.pass).toBe(true);
+    expect(rejudgeItem({ ...i, result: '0.12' }, 'plastic_toy', null, reg)?.pass).toBe(false);
     expect(
       rejudgeItem(item('邻苯二甲酸酯 DINP+DIDP+DNOP', '500', 'mg/kg'), 'plastic_toy', null, reg)?.pass,
     ).toBe(true);

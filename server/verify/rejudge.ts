@@ -5,7 +5,37 @@
  */
 import type { ProductCategory, ReportItem } from '../../parsers/types';
 import type { LimitRule, RuleRegistry } from './registry/registry';
-import { compact, normaliseItemName } from './normalise';
+import { compact, normaliseItemName, normaliseStandard } from './normalise';
+
+/** What decides whether a dated or product-specific limit applies to a report. */
+export interface LimitContext {
+  /** The report's test date (issue date without one). */
+  reportDate: string | null;
+  /** The editions the report cites, normalised (`GB 6675.1-2025`). */
+  editions: string[];
+  /** Sample and line product names (造型黏土, 水晶泥 …). */
+  productNames: string[];
+}
+
+/** Whether a limit applies to this report: its edition/date and product scope. */
+export function limitApplies(rule: LimitRule, ctx: LimitContext | undefined): boolean {
+  if (rule.from || rule.edition) {
+    const cites = rule.edition ? ctx?.editions.map(normaliseStandard).includes(rule.edition) : false;
+    const dated = rule.from && ctx?.reportDate ? ctx.reportDate >= rule.from : false;
+    if (!cites && !dated) return false;
+  }
+  if (rule.productKeywords) {
+    const names = ctx?.productNames.map(compact) ?? [];
+    if (!rule.productKeywords.some((k) => names.some((n) => n.includes(k)))) return false;
+  }
+  return true;
+}
+
+/** The sub-items (DBP, BBP …) a printed item name holds. */
+function subItemsIn(rule: LimitRule, itemName: string): string[] {
+  const name = normaliseItemName(itemName);
+  return (rule.subItems ?? []).filter((s) => name.includes(normaliseItemName(s)));
+}
 
 type Bound = { op: '<=' | '<' | '>=' | '>'; value: number };
 
@@ -74,7 +104,7 @@ function gradeText(v: number): string {
   return Number.isInteger(v) ? String(v) : `${Math.floor(v)}-${Math.floor(v) + 1}`;
 }
 
-function limitText(rule: LimitRule, bounds: Bound[]): string {
+export function limitText(rule: LimitRule, bounds: Bound[]): string {
   const fmt = (v: number) => (rule.scale === 'grade' ? gradeText(v) : String(v));
   const unit = rule.unit ? ` ${rule.unit}` : '';
   const lo = bounds.find((b) => b.op === '>=' || b.op === '>');
@@ -84,19 +114,37 @@ function limitText(rule: LimitRule, bounds: Bound[]): string {
   return bounds.map((b) => `${glyph[b.op]}${fmt(b.value)}`).join('，') + unit;
 }
 
-/** The registry rule for an item, when one applies to the category. */
+function ruleMatches(rule: LimitRule, name: string, category: ProductCategory): boolean {
+  return (
+    rule.categories.includes(category) &&
+    rule.items.some((p) => name.startsWith(normaliseItemName(p))) &&
+    (!rule.subItems || rule.subItems.some((s) => name.includes(normaliseItemName(s))))
+  );
+}
+
+/**
+ * The registry rule for one item, when one applies to the category (and, given a context, to the
+ * report's edition/date and product). A sum rule applies to one item only when the item itself is the
+ * printed sum (it names two or more of the group); single parts are judged by `judgeSums`.
+ */
 export function findLimitRule(
   registry: RuleRegistry,
   itemName: string,
   category: ProductCategory,
+  ctx?: LimitContext,
 ): LimitRule | undefined {
   const name = normaliseItemName(itemName);
   return registry.limits.find(
     (rule) =>
-      rule.categories.includes(category) &&
-      rule.items.some((p) => name.startsWith(normaliseItemName(p))) &&
-      (!rule.subItems || rule.subItems.some((s) => name.includes(normaliseItemName(s)))),
+      ruleMatches(rule, name, category) &&
+      (!rule.sum || subItemsIn(rule, itemName).length >= 2) &&
+      limitApplies(rule, ctx),
   );
+}
+
+/** The bounds of a rule at a safety class (or its class-free requirement). */
+export function boundsAt(rule: LimitRule, cls: 'A' | 'B' | 'C' | null): Bound[] | undefined {
+  return rule.requirement ?? (cls ? rule.byClass?.[cls] : undefined);
 }
 
 /**
@@ -108,24 +156,76 @@ export function rejudgeItem(
   category: ProductCategory,
   safetyClass: 'A' | 'B' | 'C' | null,
   registry: RuleRegistry,
+  ctx?: LimitContext,
 ): Rejudgement | null {
   if (item.verdict === 'n/a') return null;
-  const rule = findLimitRule(registry, item.name, category);
+  const rule = findLimitRule(registry, item.name, category, ctx);
   if (!rule) return null;
   const cls = safetyClass ?? registry.categories[category].defaultSafetyClass;
-  const bounds = rule.requirement ?? (cls ? rule.byClass?.[cls] : undefined);
+  const bounds = boundsAt(rule, cls);
   if (!bounds) return null;
-  const measured = parseResult(item.result, rule.scale);
-  if (!measured) return null;
+  const value = measuredValue(item, rule);
+  if (value === null) return null;
   const text = limitText(rule, bounds);
-  if (measured.kind === 'below') {
+  if (value === 'below') {
     // Not detected: compliant with an upper limit; says nothing about a lower one.
     if (bounds.some((b) => b.op === '>=' || b.op === '>')) return null;
     return { rule, limitText: text, pass: true };
   }
+  return { rule, limitText: text, pass: bounds.every((b) => satisfies(value, b)) };
+}
+
+/** An item's value in the rule's unit; `below` for not detected; null when it does not parse cleanly. */
+function measuredValue(item: ReportItem, rule: LimitRule): number | 'below' | null {
+  const measured = parseResult(item.result, rule.scale);
+  if (!measured) return null;
+  if (measured.kind === 'below') return 'below';
   const factor = rule.scale === 'grade' ? 1 : unitFactor(item.unit, rule.unit);
   if (factor === null) return null;
   const value = measured.value * factor;
   if (rule.plausible && (value < rule.plausible[0] || value > rule.plausible[1])) return null;
-  return { rule, limitText: text, pass: bounds.every((b) => satisfies(value, b)) };
+  return value;
+}
+
+export interface SumJudgement {
+  rule: LimitRule;
+  /** The printed parts that were added up (not-detected parts count as 0). */
+  items: ReportItem[];
+  total: number;
+  limitText: string;
+  pass: boolean;
+}
+
+/**
+ * Limits on a sum (GB 6675.1 附录C: DBP+BBP+DEHP, DINP+DIDP+DNOP): parts printed one per row are
+ * added up (not detected = 0). A printed sum row is judged by `rejudgeItem` instead. When a part does
+ * not parse, the sum is judged only if the parts that do already exceed the limit.
+ */
+export function judgeSums(
+  items: ReportItem[],
+  category: ProductCategory,
+  registry: RuleRegistry,
+  ctx?: LimitContext,
+): SumJudgement[] {
+  const out: SumJudgement[] = [];
+  for (const rule of registry.limits) {
+    if (!rule.sum || !rule.requirement || !limitApplies(rule, ctx)) continue;
+    const parts = items.filter((i) => {
+      if (i.verdict === 'n/a' || !ruleMatches(rule, normaliseItemName(i.name), category)) return false;
+      return subItemsIn(rule, i.name).length === 1;
+    });
+    if (parts.length === 0) continue;
+    let total = 0;
+    let complete = true;
+    for (const p of parts) {
+      const v = measuredValue(p, rule);
+      if (v === null) complete = false;
+      else if (v !== 'below') total += v;
+    }
+    total = Math.round(total * 1e6) / 1e6;
+    const pass = rule.requirement.every((b) => satisfies(total, b));
+    if (!complete && pass) continue;
+    out.push({ rule, items: parts, total, limitText: limitText(rule, rule.requirement), pass });
+  }
+  return out;
 }

@@ -6,7 +6,7 @@
 import type { ProductCategory, TestReportExtraction } from '../../parsers/types';
 import type { LineCondition, RuleRegistry } from './registry/registry';
 import { compact, normaliseItemName, normaliseModel, normaliseStandard, standardNumberOf } from './normalise';
-import { rejudgeItem } from './rejudge';
+import { boundsAt, judgeSums, limitText, rejudgeItem, type LimitContext } from './rejudge';
 import { reportEvidence, type Issue } from './issues';
 import type { EngineReport } from './types';
 
@@ -16,11 +16,146 @@ export interface LineFacts {
   product: string;
   under14: boolean;
   filled: boolean;
+  /** A product for children ≤36 months (托班, 婴幼儿用品): GB 31701 A类 and the infant-only items. */
+  infant: boolean;
 }
 
 function holds(when: LineCondition | undefined, facts: LineFacts): boolean {
   if (!when) return true;
-  return when === 'under14' ? facts.under14 : facts.filled;
+  if (when === 'under14') return facts.under14;
+  if (when === 'infant') return facts.infant;
+  return facts.filled;
+}
+
+/** Whether a name marks a product for children ≤36 months. */
+export function isInfantName(name: string | null | undefined, registry: RuleRegistry): boolean {
+  const n = compact(name);
+  return !!n && registry.conditions.infantKeywords.some((k) => n.includes(compact(k)));
+}
+
+/**
+ * The line's facts as one report sharpens them: a report on an infant product (its sample name, or an
+ * infant product standard among its standards) makes the infant rules apply.
+ */
+export function factsForReport(r: TestReportExtraction, facts: LineFacts, registry: RuleRegistry): LineFacts {
+  if (facts.infant || !facts.category || facts.category === 'plastic_toy') return facts;
+  const cites = r.standards.some((s) =>
+    registry.conditions.infantStandards.includes(standardNumberOf(normaliseStandard(s))),
+  );
+  return cites || isInfantName(r.sample.name, registry) ? { ...facts, infant: true } : facts;
+}
+
+const STRICTNESS = { A: 0, B: 1, C: 2 } as const;
+type SafetyClass = keyof typeof STRICTNESS;
+
+/** The class the product must meet whatever the report prints (strictest applicable), with its source. */
+export function requiredClass(
+  facts: LineFacts,
+  registry: RuleRegistry,
+): { cls: SafetyClass; source: string } | null {
+  if (!facts.category) return null;
+  const rules = (registry.categories[facts.category].requiredSafetyClass ?? []).filter((r) =>
+    holds(r.when, facts),
+  );
+  let best: { cls: SafetyClass; source: string } | null = null;
+  for (const r of rules) {
+    if (!best || STRICTNESS[r.class] < STRICTNESS[best.cls]) best = { cls: r.class, source: r.source };
+  }
+  return best;
+}
+
+/** The class a report's items are judged at: the stricter of the printed (or default) and the required. */
+export function judgedClass(
+  printed: SafetyClass | null,
+  facts: LineFacts,
+  registry: RuleRegistry,
+): { cls: SafetyClass | null; raisedFrom: SafetyClass | null; source: string | null } {
+  const own = printed ?? (facts.category ? registry.categories[facts.category].defaultSafetyClass : null);
+  const req = requiredClass(facts, registry);
+  if (req && (!own || STRICTNESS[req.cls] < STRICTNESS[own])) {
+    return { cls: req.cls, raisedFrom: printed, source: req.source };
+  }
+  return { cls: own, raisedFrom: null, source: null };
+}
+
+/** What decides dated and product-specific limits for a report on a line. */
+export function limitContext(r: TestReportExtraction, facts: LineFacts): LimitContext {
+  return {
+    reportDate: reportDate(r),
+    editions: r.standards.map(normaliseStandard),
+    productNames: [r.sample.name ?? '', facts.product],
+  };
+}
+
+/** Percentages per fibre from a printed fibre content (`棉 53.8 聚酯纤维 46.2`, `65%棉/35%涤纶`). */
+export function cottonPercent(text: string | null): number | null {
+  const t = compact(text).replace(/％/g, '%');
+  if (!t) return null;
+  const after = /(?:^|[^再])棉(?:纤维)?[:：]?(\d+(?:\.\d+)?)%?/.exec(t);
+  if (after) return Number(after[1]);
+  const before = /(\d+(?:\.\d+)?)%(?:的)?棉/.exec(t);
+  if (before) return Number(before[1]);
+  // A content that names fibres but no cotton has none.
+  return /\d/.test(t) && /纤维|涤|棉|粘|锦|氨纶|腈|毛|麻|丝/.test(t) ? 0 : null;
+}
+
+/** A printed requirement that states the nominal (label) content rather than a tolerance or a standard. */
+function nominalText(req: string | null): boolean {
+  const t = compact(req);
+  if (!t || /[±≤≥<>]|允差|偏差|GB|FZ/.test(t)) return false;
+  return /棉/.test(t) || (/\d+(?:\.\d+)?%/.test(t) && /纤维|涤|粘|锦|氨纶|腈|毛|麻|丝/.test(t));
+}
+
+const NOT_SKIN = /填充|絮|罗纹|装饰|配料|绣花|袋布|衬布/;
+/** GB/T 31888 4.3 tolerance of a measured content against the nominal one (GB/T 29862 4.x: 5 points). */
+const FIBRE_TOLERANCE = 5;
+
+/**
+ * GB/T 31888 4.3: the nominal cotton content of the skin-contact parts is at least 35 %. The nominal
+ * value is the printed requirement (标称值) when it names cotton; otherwise only a measured content
+ * that no nominal ≥ 35 % could explain (below 35 − 5 points, GB/T 29862 tolerance) fails. A report
+ * printing several parts passes when any part in skin contact reaches it (which part touches skin is
+ * not printed).
+ */
+function checkCotton(report: EngineReport, facts: LineFacts, registry: RuleRegistry): Issue[] {
+  const rule = facts.category ? registry.categories[facts.category].cottonMinNominalPercent : undefined;
+  if (!rule) return [];
+  const r = report.extraction;
+  const parts = r.items.filter(
+    (i) =>
+      /^纤维(?:成分|含量)/.test(normaliseItemName(i.name)) && !NOT_SKIN.test(i.name) && i.verdict !== 'n/a',
+  );
+  const judged = parts
+    .map((i) => {
+      const nominal = nominalText(i.requirement) ? cottonPercent(i.requirement) : null;
+      const measured = cottonPercent(i.result);
+      if (nominal !== null) return { item: i, nominal, measured, pass: nominal >= rule.value };
+      if (measured === null) return null;
+      return { item: i, nominal: null, measured, pass: measured + FIBRE_TOLERANCE >= rule.value };
+    })
+    .filter((j): j is NonNullable<typeof j> => j !== null);
+  if (judged.length === 0 || judged.some((j) => j.pass)) return [];
+  const first = judged[0]!;
+  const what =
+    first.nominal !== null
+      ? `标称棉纤维含量${first.nominal}%`
+      : `实测棉纤维含量${first.measured ?? 0}%（未印标称值；按GB/T 29862允差${FIBRE_TOLERANCE}个百分点，标称值也不可能达到${rule.value}%）`;
+  return [
+    {
+      code: 'ITEM_FAILED',
+      message: `${reportLabel(r)}的检验项目“${first.item.name}”${what}，不符合“直接接触皮肤部分棉纤维含量标称值不低于${rule.value}%”（${rule.source}）`,
+      evidence: [
+        reportEvidence(
+          report,
+          `${first.item.name}：${first.item.result ?? '—'}；要求：≥${rule.value}%棉（${rule.source}）`,
+          {
+            item: first.item.name,
+            page: first.item.page ?? null,
+          },
+        ),
+      ],
+    },
+  ];
 }
 
 /** The report number as printed, or a placeholder for messages. */
@@ -29,13 +164,16 @@ export function reportLabel(r: TestReportExtraction): string {
 }
 
 /** Items that fail: printed 不合格, or a clean result outside the registry limit. */
-export function checkItems(report: EngineReport, facts: LineFacts, registry: RuleRegistry): Issue[] {
+export function checkItems(report: EngineReport, lineFacts: LineFacts, registry: RuleRegistry): Issue[] {
   const r = report.extraction;
+  const facts = factsForReport(r, lineFacts, registry);
   const issues: Issue[] = [];
   const label = reportLabel(r);
+  const judged = judgedClass(r.sample.safetyClass, facts, registry);
+  const ctx = limitContext(r, facts);
   let failing = 0;
   for (const item of r.items) {
-    const re = facts.category ? rejudgeItem(item, facts.category, r.sample.safetyClass, registry) : null;
+    const re = facts.category ? rejudgeItem(item, facts.category, judged.cls, registry, ctx) : null;
     const page = item.page ?? null;
     if (item.verdict === 'fail') {
       failing++;
@@ -52,9 +190,15 @@ export function checkItems(report: EngineReport, facts: LineFacts, registry: Rul
       });
     } else if (re && !re.pass) {
       failing++;
+      const printedBounds = judged.raisedFrom ? boundsAt(re.rule, judged.raisedFrom) : undefined;
+      const raised =
+        judged.raisedFrom && judged.cls
+          ? `；报告标注${judged.raisedFrom}类（${judged.raisedFrom}类限量${printedBounds ? limitText(re.rule, printedBounds) : '无'}），但${registry.categories[facts.category!].label}须按${judged.cls}类判定（${judged.source ?? ''}）`
+          : '';
+      const clsText = re.rule.byClass && judged.cls ? `${judged.cls}类` : '';
       issues.push({
         code: 'ITEM_FAILED',
-        message: `${label}的检验项目“${item.name}”实测${item.result ?? ''}${item.unit ?? ''}，不符合${re.rule.source}限量（${re.limitText}），但报告判定为${item.verdict === 'pass' ? '合格' : '空白'}`,
+        message: `${label}的检验项目“${item.name}”实测${item.result ?? ''}${item.unit ?? ''}，不符合${re.rule.source}${clsText}限量（${re.limitText}）${raised}，但报告判定为${item.verdict === 'pass' ? '合格' : '空白'}`,
         evidence: [
           reportEvidence(
             report,
@@ -68,6 +212,27 @@ export function checkItems(report: EngineReport, facts: LineFacts, registry: Rul
       });
     }
   }
+  if (facts.category) {
+    for (const sum of judgeSums(r.items, facts.category, registry, ctx)) {
+      if (sum.pass || sum.items.some((i) => i.verdict === 'fail')) continue;
+      failing++;
+      const parts = sum.items.map((i) => `${i.name} ${i.result ?? ''}${i.unit ?? ''}`).join('、');
+      const names = sum.items.map((i) => i.name).join('+');
+      issues.push({
+        code: 'ITEM_FAILED',
+        message: `${label}的${parts}合计${sum.total}${sum.rule.unit ?? ''}，超过${sum.rule.source}规定的总含量限量（${sum.limitText}），但报告判定为合格`,
+        evidence: [
+          reportEvidence(report, `${names}：合计${sum.total}${sum.rule.unit ?? ''}，限量${sum.limitText}`, {
+            item: sum.items[0]?.name ?? names,
+            page: sum.items[0]?.page ?? null,
+          }),
+        ],
+      });
+    }
+  }
+  const cotton = checkCotton(report, facts, registry);
+  failing += cotton.length;
+  issues.push(...cotton);
   if (r.conclusion === 'pass' && failing > 0) {
     const names = issues.map((i) => i.evidence[0]?.item).filter(Boolean);
     issues.push({
@@ -90,7 +255,7 @@ export function reportDate(r: TestReportExtraction): string | null {
   return r.dates.tested ?? r.dates.issued ?? null;
 }
 
-/** Editions that had been replaced (after any transition) before the report's test date. */
+/** Editions that had been replaced before the report's test date (a test from `since` on must use the new one). */
 export function checkSuperseded(report: EngineReport, registry: RuleRegistry): Issue[] {
   const r = report.extraction;
   const at = reportDate(r);
@@ -99,17 +264,81 @@ export function checkSuperseded(report: EngineReport, registry: RuleRegistry): I
   for (const cited of r.standards) {
     const edition = normaliseStandard(cited);
     const entry = registry.superseded.find((s) => s.cited === edition);
-    if (!entry) continue;
-    const from = entry.transitionUntil ?? entry.since;
-    if (at < from) continue;
-    const transition = entry.transitionUntil ? `，过渡期至${entry.transitionUntil}` : '';
+    if (!entry || at < entry.since) continue;
     issues.push({
       code: 'STANDARD_SUPERSEDED',
-      message: `${reportLabel(r)}引用的检验依据${edition}已于${entry.since}被${entry.replacedBy.join('、')}代替${transition}（检验日期${at}）`,
+      message: `${reportLabel(r)}引用的检验依据${edition}已于${entry.since}被${entry.replacedBy.join('、')}代替（检验日期${at}；${entry.source}）`,
       evidence: [reportEvidence(report, `检验依据：${edition}`, { field: 'standards' })],
     });
   }
   return issues;
+}
+
+/** The production date a report (or its batch number) prints, when it prints one. */
+export function productionDateOf(r: TestReportExtraction): string | null {
+  const sample = r.sample as TestReportExtraction['sample'] & { productionDate?: string | null };
+  if (sample.productionDate) return sample.productionDate;
+  const batch = compact(sample.batch);
+  if (!batch) return null;
+  const ymd = /(20\d{2})[-./年]?(0[1-9]|1[0-2])[-./月]?(0[1-9]|[12]\d|3[01])/.exec(batch);
+  if (ymd) return `${ymd[1]}-${ymd[2]}-${ymd[3]}`;
+  const ym = /(20\d{2})[-./年](0?[1-9]|1[0-2])月?$/.exec(batch);
+  return ym ? `${ym[1]}-${ym[2]!.padStart(2, '0')}-01` : null;
+}
+
+/**
+ * Old editions with a stock-sale transition (GB 6675.x-2014 → 2025: "12+12"). Reports tested before
+ * `since` may cite the old edition, but they only cover goods made before `since`, and only until
+ * `stockSaleUntil`. A line delivered after `stockSaleUntil` covered only by old-edition reports is
+ * superseded; a delivery in between needs the production date (printed later than `since` →
+ * superseded; not printed → a point for review).
+ */
+export function checkStockTransition(
+  reports: EngineReport[],
+  delivered: string | null,
+  registry: RuleRegistry,
+): { issues: Issue[]; reviews: string[] } {
+  const issues: Issue[] = [];
+  const reviews: string[] = [];
+  if (!delivered) return { issues, reviews };
+  const cited = reports.flatMap((rep) => rep.extraction.standards.map(normaliseStandard));
+  for (const entry of registry.superseded) {
+    if (!entry.stockSaleUntil || delivered < entry.since) continue;
+    if (entry.replacedBy.some((e) => cited.includes(e))) continue;
+    for (const report of reports) {
+      const r = report.extraction;
+      const at = reportDate(r);
+      if (!r.standards.map(normaliseStandard).includes(entry.cited) || !at || at >= entry.since) continue;
+      const label = reportLabel(r);
+      if (delivered > entry.stockSaleUntil) {
+        issues.push({
+          code: 'STANDARD_SUPERSEDED',
+          message: `交货（验收）日期${delivered}晚于${entry.stockSaleUntil}，而本行只有依据${entry.cited}的${label}；${entry.since}前生产的库存只能销售至${entry.stockSaleUntil}，此后须有依据${entry.replacedBy.join('、')}的检验报告（${entry.source}）`,
+          evidence: [
+            reportEvidence(report, `检验依据：${entry.cited}；交货日期：${delivered}`, {
+              field: 'standards',
+            }),
+          ],
+        });
+        continue;
+      }
+      const produced = productionDateOf(r);
+      if (produced && produced >= entry.since) {
+        issues.push({
+          code: 'STANDARD_SUPERSEDED',
+          message: `${label}依据${entry.cited}，但样品生产日期（批号）${produced}不早于${entry.since}：该日起生产的产品须符合${entry.replacedBy.join('、')}（${entry.source}）`,
+          evidence: [
+            reportEvidence(report, `生产日期/批号：${r.sample.batch ?? produced}`, { field: 'sample.batch' }),
+          ],
+        });
+      } else if (!produced) {
+        reviews.push(
+          `${label}依据${entry.cited}，交货日期${delivered}在${entry.since}至${entry.stockSaleUntil}的库存销售过渡期内：仅当产品在${entry.since}前生产时有效，报告和合同均未显示生产日期，请核实`,
+        );
+      }
+    }
+  }
+  return { issues, reviews: [...new Set(reviews)] };
 }
 
 /** Standard numbers (no year) a report counts as citing: its own, plus replacements of superseded ones. */
@@ -126,9 +355,10 @@ function citedNumbers(r: TestReportExtraction, registry: RuleRegistry): Set<stri
 
 export function checkRequiredStandards(
   report: EngineReport,
-  facts: LineFacts,
+  lineFacts: LineFacts,
   registry: RuleRegistry,
 ): Issue[] {
+  const facts = factsForReport(report.extraction, lineFacts, registry);
   if (!facts.category) return [];
   const rules = registry.categories[facts.category];
   const cited = citedNumbers(report.extraction, registry);
@@ -155,12 +385,34 @@ export function missingRequiredItems(
   facts: LineFacts,
   registry: RuleRegistry,
 ): string[] {
+  return missingRequired(items, facts, registry).map((m) => m.label);
+}
+
+/** Printed as not applicable: the n/a verdict, or a result of "/", "—", 不适用, 不检测. */
+function printedNotApplicable(item: TestReportExtraction['items'][number]): boolean {
+  if (item.verdict === 'n/a') return true;
+  return /^(\/|—|-|－|――|不适用|不检测|未检测|不判定|N\/A)$/i.test(compact(item.result));
+}
+
+/** Required items the table lacks, and (for safety items) those printed "/" or 不适用. */
+function missingRequired(
+  items: TestReportExtraction['items'],
+  facts: LineFacts,
+  registry: RuleRegistry,
+): { label: string; notApplicable: boolean }[] {
   if (!facts.category) return [];
-  const names = items.map((i) => normaliseItemName(i.name));
-  return registry.categories[facts.category].requiredItems
-    .filter((req) => holds(req.when, facts))
-    .filter((req) => !req.names.some((n) => names.some((name) => name.startsWith(normaliseItemName(n)))))
-    .map((req) => req.label ?? req.names[0] ?? '');
+  const named = items.map((i) => ({ name: normaliseItemName(i.name), item: i }));
+  const out: { label: string; notApplicable: boolean }[] = [];
+  for (const req of registry.categories[facts.category].requiredItems) {
+    if (!holds(req.when, facts)) continue;
+    const found = named.filter((n) => req.names.some((p) => n.name.startsWith(normaliseItemName(p))));
+    const label = req.label ?? req.names[0] ?? '';
+    if (found.length === 0) out.push({ label, notApplicable: false });
+    else if (req.mustApply && found.every((f) => printedNotApplicable(f.item))) {
+      out.push({ label, notApplicable: true });
+    }
+  }
+  return out;
 }
 
 /**
@@ -172,25 +424,52 @@ export function reportFacts(r: TestReportExtraction, schoolKind: string, registr
   const name = r.sample.name ?? '';
   const cond = registry.conditions;
   const category = found.length === 1 ? found[0]! : null;
-  return {
-    category,
-    model: r.sample.model,
-    product: name,
-    under14: cond.under14SchoolKinds.includes(schoolKind),
-    filled: category === 'bedding' && cond.filledKeywords.some((k) => name.includes(k)),
-  };
+  return factsForReport(
+    r,
+    {
+      category,
+      model: r.sample.model,
+      product: name,
+      under14: isUnder14(schoolKind, registry),
+      filled: category === 'bedding' && cond.filledKeywords.some((k) => name.includes(k)),
+      infant: isInfantName(name, registry),
+    },
+    registry,
+  );
 }
 
-export function checkRequiredItems(report: EngineReport, facts: LineFacts, registry: RuleRegistry): Issue[] {
+/**
+ * Pupils ≤14 (GB 31701 applies): a kind in the registry list, or a kind not known (empty/unknown):
+ * when the level is unknown the stricter rule applies.
+ */
+export function isUnder14(schoolKind: string | null | undefined, registry: RuleRegistry): boolean {
+  if (!schoolKind) return true;
+  const known = ['kindergarten', 'primary', 'junior', 'nine_year', 'complete_secondary', 'senior'];
+  return !known.includes(schoolKind) || registry.conditions.under14SchoolKinds.includes(schoolKind);
+}
+
+export function checkRequiredItems(
+  report: EngineReport,
+  lineFacts: LineFacts,
+  registry: RuleRegistry,
+): Issue[] {
+  const facts = factsForReport(report.extraction, lineFacts, registry);
   if (!facts.category) return [];
   const rules = registry.categories[facts.category];
-  const missing = missingRequiredItems(report.extraction.items, facts, registry);
+  const missing = missingRequired(report.extraction.items, facts, registry);
   if (missing.length === 0) return [];
+  const absent = missing.filter((m) => !m.notApplicable).map((m) => m.label);
+  const na = missing.filter((m) => m.notApplicable).map((m) => m.label);
+  const parts = [
+    absent.length > 0 ? `缺少${rules.label}的必检项目：${absent.join('、')}` : '',
+    na.length > 0 ? `安全项目${na.join('、')}填写为“/”或“不适用”，但${rules.label}不能免检这些项目` : '',
+  ].filter(Boolean);
+  const all = missing.map((m) => m.label);
   return [
     {
       code: 'REQUIRED_ITEM_MISSING',
-      message: `${reportLabel(report.extraction)}缺少${rules.label}的必检项目：${missing.join('、')}`,
-      evidence: [reportEvidence(report, `缺少项目：${missing.join('、')}`, { field: 'items' })],
+      message: `${reportLabel(report.extraction)}${parts.join('；')}`,
+      evidence: [reportEvidence(report, `缺少或未检项目：${all.join('、')}`, { field: 'items' })],
     },
   ];
 }

@@ -44,6 +44,8 @@ export interface EngineLine {
   reportIds: string[];
   /** The subset of `reportIds` the service guessed (no explicit link). */
   guessedReportIds?: string[];
+  /** 验收/到货日期 when the school recorded it (falls back to the contract's delivery date). */
+  acceptedDate?: string | null;
 }
 
 export interface EngineContract {
@@ -112,6 +114,8 @@ export interface LineResult {
   compliant: boolean;
   findings: Finding[];
   reports: LineReportUse[];
+  /** Points a person must check before the line can be judged (not findings: the facts are missing). */
+  reviews?: string[];
 }
 
 /** Columns of a published 监督抽查 list (shared/domain.md §5.2, §7.9). */

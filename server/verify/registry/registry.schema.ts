@@ -30,8 +30,13 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 const standardNumber = z.string().regex(/^[A-Z/]+ [0-9.]+$/, 'PREFIX NUMBER (no year)');
 /** A standard with its year, e.g. `GB 18401-2003`. */
 const standardEdition = z.string().regex(/^[A-Z/]+ [0-9.]+-\d{4}$/, 'PREFIX NUMBER-YEAR');
-/** A line condition: `under14` (the purchaser teaches children ≤14) or `filled` (bedding with 絮用纤维). */
-const condition = z.enum(['under14', 'filled']);
+/**
+ * A line condition: `under14` (the purchaser teaches children ≤14, or its level is unknown), `filled`
+ * (bedding with 絮用纤维) or `infant` (a product for children ≤36 months: 托班, 婴幼儿用品).
+ */
+const condition = z.enum(['under14', 'filled', 'infant']);
+/** Where a rule comes from: standard and clause, or policy text and article. Never empty. */
+const source = z.string().min(4);
 const safetyClass = z.enum(['A', 'B', 'C']);
 
 /** A numeric bound. `op` carries the sign, so a printed `<` or `≤` never decides the judgement. */
@@ -50,8 +55,8 @@ export const limitRuleSchema = z.object({
   subItems: z.array(z.string().min(1)).optional(),
   /** Categories whose reports are re-judged with this rule. */
   categories: z.array(z.enum(CATEGORIES)).min(1),
-  /** The standard the limit comes from (documentation and evidence text). */
-  source: z.string().min(1),
+  /** The standard and clause the limit comes from (documentation and evidence text). */
+  source,
   /** `number`: a measured value; `grade`: a colour-fastness grade on the half-grade scale (3-4 = 3.5). */
   scale: z.enum(['number', 'grade']),
   /** The unit `value` is in; results printed in another known unit are converted (% ↔ mg/kg). */
@@ -61,6 +66,13 @@ export const limitRuleSchema = z.object({
   byClass: z.partialRecord(safetyClass, requirement).optional(),
   /** Values outside this range are read errors (a lost decimal point: pH 65), not results: not re-judged. */
   plausible: z.tuple([z.number(), z.number()]).optional(),
+  /** The limit is on the sum of the `subItems` (phthalate groups): printed parts are added up. */
+  sum: z.boolean().optional(),
+  /** A limit of a newer edition: applies to reports citing `edition` or dated on/after `from`. */
+  from: isoDate.optional(),
+  edition: standardEdition.optional(),
+  /** Only for products whose sample or line name holds one of these words (造型黏土, 水晶泥). */
+  productKeywords: z.array(z.string().min(1)).optional(),
 });
 export type LimitRule = z.infer<typeof limitRuleSchema>;
 
@@ -68,16 +80,32 @@ const categoryRulesSchema = z.object({
   label: z.string(),
   /** The GB 18401 class assumed when the report prints none. */
   defaultSafetyClass: safetyClass.nullable(),
+  /**
+   * The class the product must meet whatever the report prints; the strictest applicable entry wins and
+   * items are judged at the stricter of it and the printed class.
+   */
+  requiredSafetyClass: z
+    .array(z.object({ class: safetyClass, when: condition.optional(), source }))
+    .optional(),
+  /** GB/T 31888: nominal cotton content of the skin-contact parts at least this many per cent. */
+  cottonMinNominalPercent: z.object({ value: z.number().positive(), source }).optional(),
+  /** Product standards a report may follow (documentation: none of them is forced). */
+  productStandards: z.object({ anyOf: z.array(standardNumber).min(1), source }).optional(),
   /** Words in a product or sample name that identify the category (PRODUCT_MISMATCH, line proposals). */
   productKeywords: z.array(z.string()).min(1),
   /** Each group is satisfied by citing any of its numbers (any year) or a superseded predecessor. */
-  requiredStandards: z.array(z.object({ anyOf: z.array(standardNumber).min(1), when: condition.optional() })),
+  requiredStandards: z.array(
+    z.object({ anyOf: z.array(standardNumber).min(1), when: condition.optional(), source }),
+  ),
   /** Each item is satisfied by a printed item whose name starts with one of `names`. */
   requiredItems: z.array(
     z.object({
       names: z.array(z.string().min(1)).min(1),
       label: z.string().optional(),
       when: condition.optional(),
+      source,
+      /** A safety item that is never legitimately n/a: printed "/" or 不适用 counts as missing. */
+      mustApply: z.boolean().optional(),
     }),
   ),
 });
@@ -87,6 +115,8 @@ export const registrySchema = z.object({
   /** The registry applies to verifications run on or after this date (newest applicable wins). */
   effectiveFrom: isoDate,
   note: z.string(),
+  /** Where the weights come from (the service's ranking policy). */
+  weightsSource: source,
   weights: z.record(
     z.enum(FINDING_CODES),
     z.object({ weight: z.number().int().positive(), tier: z.enum(SEVERITIES) }),
@@ -94,6 +124,12 @@ export const registrySchema = z.object({
   conditions: z.object({
     /** School kinds whose pupils are ≤14 (GB 31701 applies). */
     under14SchoolKinds: z.array(z.string()).min(1),
+    under14SchoolKindsSource: source,
+    /** Words in a product or sample name that mark a product for children ≤36 months. */
+    infantKeywords: z.array(z.string().min(1)).min(1),
+    /** Product standards for infants: a report citing one is about an infant product. */
+    infantStandards: z.array(standardNumber),
+    infantSource: source,
     /** A bedding product with one of these words has 絮用纤维 filling … */
     filledKeywords: z.array(z.string()).min(1),
     /** … unless it is a set of sheets/covers (these words win when no filled word is more specific). */
@@ -109,10 +145,15 @@ export const registrySchema = z.object({
     z.object({
       cited: standardEdition,
       replacedBy: z.array(standardEdition).min(1),
-      /** The replacement came into force on this date. */
+      /** The replacement came into force on this date: a report tested from then on citing `cited` is superseded. */
       since: isoDate,
-      /** End of a transition during which the old edition may still be tested to (flag from this date). */
-      transitionUntil: isoDate.optional(),
+      /**
+       * Last day goods made before `since` may still be sold/delivered on an old-edition report (GB 6675
+       * "12+12"). A delivery after it covered only by old-edition reports is superseded; a delivery
+       * between `since` and this day needs goods produced before `since`.
+       */
+      stockSaleUntil: isoDate.optional(),
+      source,
       note: z.string().optional(),
     }),
   ),
@@ -121,9 +162,11 @@ export const registrySchema = z.object({
   dateWindows: z.object({
     supplierMaxAgeMonthsBeforeSigning: z.number().int().nonnegative(),
     purchaserMonthsAfterDelivery: z.number().int().positive(),
+    source,
   }),
   /** Words that mark a 委托单位 as an education authority (the district's bureau). */
   bureauSuffixes: z.array(z.string().min(1)).min(1),
+  bureauSuffixesSource: source,
 });
 
 export type RuleRegistry = z.infer<typeof registrySchema>;

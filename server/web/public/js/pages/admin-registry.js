@@ -8,7 +8,7 @@ import { field, fmtTime, h, mount, notice, pill, show, toast, unavailable } from
 import { CATEGORY_LABELS, FINDING_LABELS, SEVERITY, label } from '../labels.js';
 import { dataTable } from '../table.js';
 
-const WHEN = { under14: '（学生≤14岁时）', filled: '（含絮用纤维时）' };
+const WHEN = { under14: '（学生≤14岁时）', filled: '（含絮用纤维时）', infant: '（36个月及以下婴幼儿产品）' };
 const OPS = { '<=': '≤', '<': '<', '>=': '≥', '>': '>' };
 
 export async function render(view, { session, query, go }) {
@@ -95,14 +95,22 @@ function details(r) {
           label: '必要检验依据',
           sortable: false,
           render: ([, c]) =>
-            show((c.requiredStandards ?? []).map((s) => s.anyOf.join(' 或 ') + (WHEN[s.when] ?? ''))),
+            show(
+              (c.requiredStandards ?? []).map(
+                (s) => s.anyOf.join(' 或 ') + (WHEN[s.when] ?? '') + (s.source ? `（${s.source}）` : ''),
+              ),
+            ),
         },
         {
           key: 'i',
           label: '必检项目',
           sortable: false,
           render: ([, c]) =>
-            show((c.requiredItems ?? []).map((i) => (i.label ?? i.names[0]) + (WHEN[i.when] ?? ''))),
+            show(
+              (c.requiredItems ?? []).map(
+                (i) => (i.label ?? i.names[0]) + (WHEN[i.when] ?? '') + (i.source ? `（${i.source}）` : ''),
+              ),
+            ),
         },
       ],
       rows: categories,
@@ -114,7 +122,8 @@ function details(r) {
         { key: 'cited', label: '原标准' },
         { key: 'replacedBy', label: '替代标准', render: (s) => show(s.replacedBy) },
         { key: 'since', label: '替代实施日期' },
-        { key: 'transitionUntil', label: '过渡期至' },
+        { key: 'stockSaleUntil', label: '库存销售至' },
+        { key: 'source', label: '依据', sortable: false },
         { key: 'note', label: '说明', sortable: false },
       ],
       rows: r.superseded ?? [],

@@ -1,0 +1,75 @@
+/**
+ * Where shared/corpus/dev/scenario.json expects something a sourced registry rule contradicts (issue 10:
+ * "the rule here wins"), the tests that compare the engine's output with the scenario apply these
+ * updates explicitly. Each entry names the line, the codes the rule adds and the rule's source; the
+ * corpus itself is to be updated by its owners.
+ */
+export interface ScenarioRuleUpdate {
+  contractNumber: string;
+  lineNo: number;
+  add: string[];
+  rule: string;
+}
+
+export const SCENARIO_RULE_UPDATES: ScenarioRuleUpdate[] = [
+  {
+    // Both reports (ZH240650443, WT2024-2599) print 纤维含量 聚酯纤维/粘纤 with no cotton, 合格 overall.
+    contractNumber: 'FXJC-2024-XF038',
+    lineNo: 1,
+    add: ['ITEM_FAILED', 'CONCLUSION_CONTRADICTS_ITEMS'],
+    rule: 'GB/T 31888-2015 4.3: 校服直接接触皮肤的部分，其棉纤维含量标称值应不低于35%',
+  },
+  {
+    // A kindergarten's bedding (3–6-year-olds) tested to GB 18401/GB 18383/GB/T 22796 without GB 31701.
+    contractNumber: '金桥幼采〔2024〕3号',
+    lineNo: 1,
+    add: ['REQUIRED_STANDARD_MISSING'],
+    rule: 'GB 31701-2015 第1章 范围: 14岁及以下儿童使用的纺织产品（含床上用品）应同时符合GB 18401和GB 31701',
+  },
+];
+
+/** The scenario's expected codes for a line with the rule updates applied (sorted). */
+export function expectedLineFindings(contractNumber: string, lineNo: number, scenario: string[]): string[] {
+  const extra = SCENARIO_RULE_UPDATES.filter(
+    (u) => u.contractNumber === contractNumber && u.lineNo === lineNo,
+  ).flatMap((u) => u.add);
+  return [...new Set([...scenario, ...extra])].sort();
+}
+
+interface ListEntry {
+  supplier: string;
+  reasons?: string[];
+  severity?: string;
+  score?: number;
+  maxWeight?: number;
+}
+
+/**
+ * The scenario's sampling list with the updates' effect on two suppliers: 江州优佳服装贸易有限公司 gains
+ * ITEM_FAILED (100) and CONCLUSION_CONTRADICTS_ITEMS (90) on XF038 and so ranks first (max weight 100,
+ * score 290 > 博雅's 232); 江州童乐服饰家纺有限公司 gains REQUIRED_STANDARD_MISSING (20 → score 255).
+ */
+export function expectedSamplingList<T extends ListEntry>(list: T[]): T[] {
+  const changes: Record<string, Partial<ListEntry>> = {
+    江州优佳服装贸易有限公司: {
+      reasons: ['ITEM_FAILED', 'CONCLUSION_CONTRADICTS_ITEMS', 'DUPLICATE_REPORT_NUMBER', 'INVALID_USCC'],
+      score: 290,
+      maxWeight: 100,
+      severity: 'high',
+    },
+    江州童乐服饰家纺有限公司: {
+      reasons: [
+        'PRODUCT_MISMATCH',
+        'CLIENT_MISMATCH',
+        'MISSING_SUPPLIER_REPORT',
+        'REPORT_OUT_OF_DATE_WINDOW',
+        'REQUIRED_STANDARD_MISSING',
+      ],
+      score: 255,
+    },
+  };
+  const updated = list.map((e) => ({ ...e, ...(changes[e.supplier] ?? {}) }));
+  const first = updated.find((e) => e.supplier === '江州优佳服装贸易有限公司');
+  const rest = updated.filter((e) => e !== first);
+  return (first ? [first, ...rest] : rest).map((e, i) => ('rank' in e ? { ...e, rank: i + 1 } : e));
+}
