@@ -9,6 +9,7 @@ import { createApp } from './app';
 import { createLogger } from './logger';
 import { shutdownOnSignals } from './shutdown-on-signals';
 import { formatDemoAccounts, hasAnyUser, loadDemo } from './use-cases/accounts/load-demo';
+import { loadDemoDocuments } from './use-cases/accounts/load-demo-documents';
 import { DataDirLockedError } from '../models/data-dir-lock';
 
 async function main(): Promise<void> {
@@ -24,9 +25,11 @@ async function main(): Promise<void> {
     }
     throw e;
   }
+  let demo = false;
   if (!cfg.DATABASE_URL && cfg.DEMO_ON_EMPTY === '1' && !(await hasAnyUser(ctx.db))) {
     const accounts = await loadDemo(ctx.db);
     process.stdout.write(`\n首次启动：已载入演示区县。\n${formatDemoAccounts(accounts)}\n\n`);
+    demo = true;
   }
   const app = createApp(ctx);
   const server: Server = app.listen(cfg.PORT, cfg.HOST);
@@ -40,6 +43,18 @@ async function main(): Promise<void> {
   process.stdout.write(
     `双送检核验 已启动: http://localhost:${port}/ （数据库: ${ctx.database.driver === 'pglite' ? `内嵌 ${cfg.DATA_DIR}` : 'PostgreSQL'}）\n`,
   );
+
+  if (demo) {
+    // read in the background: the service answers at once; the documents are verified within seconds
+    loadDemoDocuments(ctx).then(
+      (r) => {
+        process.stdout.write(
+          `演示文档已识别并核验（${r.documentIds.length} 份）${r.listVersion ? `，已发送供货企业名单第 ${r.listVersion} 版` : ''}。\n`,
+        );
+      },
+      (e: unknown) => logger.error({ err: e }, 'demo documents could not be loaded'),
+    );
+  }
 
   shutdownOnSignals(logger, 'server', async () => {
     server.close();

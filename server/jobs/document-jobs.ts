@@ -132,6 +132,12 @@ export class DocumentJobs {
     for (const id of this.workerIds) this.boss.notifyWorker(id);
   }
 
+  /** Processing jobs not finished yet (waiting, running or to be retried), in every process. */
+  async unfinished(): Promise<number> {
+    if (!this.boss) return 0;
+    return this.boss.getQueueSize(PROCESS_DOCUMENT_QUEUE, { before: 'completed' });
+  }
+
   /**
    * Stops taking jobs. Running documents are aborted between pages (they stay `processing` and are
    * resumed at the next start); OCR workers are terminated.

@@ -10,6 +10,7 @@ import { findUserByUsername, replacePassword } from '../../../models/user.reposi
 import { generatePassword, hashPassword } from '../../auth/passwords';
 import { createDistrict, createSchool, createUser } from './manage-accounts';
 import type { Role } from '../../../models/user.repository';
+import { DEMO_DISTRICT, DEMO_SCHOOLS } from '../../demo/demo-district';
 
 export interface DemoAccount {
   username: string;
@@ -28,27 +29,15 @@ export async function hasAnyUser(db: Db): Promise<boolean> {
 export async function loadDemo(db: Db): Promise<DemoAccount[]> {
   return db.transaction(async (tx) => {
     const t = tx as unknown as Db;
-    let district = await findDistrictByCode(t, 'demo');
+    let district = await findDistrictByCode(t, DEMO_DISTRICT.code);
     const created = !district;
-    district ??= await createDistrict(t, null, {
-      code: 'demo',
-      name: '示范市明德区',
-      bureauName: '示范市明德区教育局',
-    });
+    district ??= await createDistrict(t, null, { ...DEMO_DISTRICT });
     const schoolsByName: Record<string, string> = {};
     if (created) {
-      const a = await createSchool(t, null, {
-        districtId: district.id,
-        name: '示范市明德区实验小学',
-        kind: 'primary',
-      });
-      const b = await createSchool(t, null, {
-        districtId: district.id,
-        name: '示范市明德区阳光幼儿园',
-        kind: 'kindergarten',
-      });
-      schoolsByName[a.name] = a.id;
-      schoolsByName[b.name] = b.id;
+      for (const s of Object.values(DEMO_SCHOOLS)) {
+        const school = await createSchool(t, null, { districtId: district.id, ...s });
+        schoolsByName[school.name] = school.id;
+      }
     }
     const specs: Array<Omit<DemoAccount, 'password'> & { schoolName?: string; districtScoped?: boolean }> = [
       { username: 'admin', role: 'admin', displayName: '系统管理员', scope: '全部' },
@@ -70,15 +59,15 @@ export async function loadDemo(db: Db): Promise<DemoAccount[]> {
         username: 'school',
         role: 'school_staff',
         displayName: '实验小学 张老师',
-        scope: '示范市明德区实验小学',
-        schoolName: '示范市明德区实验小学',
+        scope: DEMO_SCHOOLS.primary.name,
+        schoolName: DEMO_SCHOOLS.primary.name,
       },
       {
         username: 'kindergarten',
         role: 'school_staff',
         displayName: '阳光幼儿园 刘老师',
-        scope: '示范市明德区阳光幼儿园',
-        schoolName: '示范市明德区阳光幼儿园',
+        scope: DEMO_SCHOOLS.kindergarten.name,
+        schoolName: DEMO_SCHOOLS.kindergarten.name,
       },
     ];
     const out: DemoAccount[] = [];
