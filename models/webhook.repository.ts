@@ -7,7 +7,7 @@
  */
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db, Tx } from './db';
-import { webhookDeliveries, webhookEndpoints } from './schema';
+import { samplingLists, webhookDeliveries, webhookEndpoints } from './schema';
 
 export type WebhookEndpointRow = typeof webhookEndpoints.$inferSelect;
 export type WebhookDeliveryRow = typeof webhookDeliveries.$inferSelect;
@@ -157,4 +157,39 @@ export async function nextDueAt(db: Db | Tx): Promise<Date | null> {
     .from(webhookDeliveries)
     .where(sql`${webhookDeliveries.status} in ('pending', 'sending')`);
   return row?.at ? new Date(row.at) : null;
+}
+
+/** A delivery with the district its list belongs to and whether its endpoint is still active. */
+export async function findDeliveryWithTenancy(
+  db: Db | Tx,
+  id: string,
+): Promise<{ delivery: WebhookDeliveryRow; districtId: string; endpointActive: boolean } | undefined> {
+  const [row] = await db
+    .select({
+      delivery: webhookDeliveries,
+      districtId: samplingLists.districtId,
+      endpointActive: webhookEndpoints.active,
+    })
+    .from(webhookDeliveries)
+    .innerJoin(samplingLists, eq(samplingLists.id, webhookDeliveries.listId))
+    .innerJoin(webhookEndpoints, eq(webhookEndpoints.id, webhookDeliveries.endpointId))
+    .where(eq(webhookDeliveries.id, id));
+  return row;
+}
+
+/**
+ * Puts a delivery that gave up ('failed') back in the queue, due now, with a fresh series of
+ * attempts (the log keeps the earlier ones). Only a failed row changes: returns undefined otherwise
+ * (delivered, or still being tried), so two clicks never queue it twice.
+ */
+export async function requeueFailedDelivery(
+  db: Db | Tx,
+  id: string,
+): Promise<WebhookDeliveryRow | undefined> {
+  const [row] = await db
+    .update(webhookDeliveries)
+    .set({ status: 'pending', attempts: 0, nextAttemptAt: new Date() })
+    .where(and(eq(webhookDeliveries.id, id), eq(webhookDeliveries.status, 'failed')))
+    .returning();
+  return row;
 }

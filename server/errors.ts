@@ -33,6 +33,8 @@ export const ERROR_TABLE = {
     message: '区县内仍有文档正在识别或待人工核对，名单可能不完整；确认仍要发送时请附 confirmUnfinished: true',
   },
   ALREADY_ACKNOWLEDGED: { status: 409, message: '该名单已确认接收' },
+  DELIVERY_NOT_FAILED: { status: 409, message: '只有投递失败的记录可以重新投递（该记录已送达或仍在重试中）' },
+  WEBHOOK_INACTIVE: { status: 409, message: '该接收地址已停用，无法重新投递' },
   WEBHOOK_URL_FORBIDDEN: {
     status: 400,
     message: '接收地址不允许：须为 http(s):// 网址，且不能指向本机、内网或保留地址',

@@ -40,6 +40,7 @@ export const POLICY = {
   'samplingResult.record': { regulator: 'own_district' },
   'samplingResult.read': { bureau: 'own_district', regulator: 'own_district', admin: 'any' },
   'webhook.manage': { regulator: 'own_district', admin: 'any' },
+  'webhookDelivery.resend': { bureau: 'own_district', admin: 'any' },
   'statistics.read': { bureau: 'own_district', regulator: 'own_district', admin: 'any' },
   'notification.read': {
     school_staff: 'own_school',

@@ -234,6 +234,82 @@ describe(`sampling list delivery: signed webhook with retries, e-mail (${testDri
     }
   });
 
+  test('When a delivery has given up, then the bureau re-sends it once the receiver works: same delivery id, fresh attempts, audited; the regulator may not, a second re-send is refused', async () => {
+    // 4 failures (WEBHOOK_MAX_ATTEMPTS) then the receiver is fixed
+    const receiver = await startReceiver([500, 500, 500, 500, 200]);
+    try {
+      const { district, bureau, regulator } = await districtWithFinding();
+      const hook = await request(t.app)
+        .post('/api/webhooks')
+        .set('Authorization', `Bearer ${regulator}`)
+        .send({ url: receiver.url });
+      const sent = await request(t.app)
+        .post('/api/sampling-lists')
+        .set('Authorization', `Bearer ${bureau}`)
+        .expect(201);
+      const listDeliveries = async () =>
+        (
+          await request(t.app)
+            .get(`/api/sampling-lists/${sent.body.id}`)
+            .set('Authorization', `Bearer ${bureau}`)
+            .expect(200)
+        ).body.deliveries as Array<{ id: string; status: string; attempts: number }>;
+      const [failed] = await waitFor(async () => {
+        const ds = await listDeliveries();
+        return ds[0]?.status === 'failed' ? ds : undefined;
+      });
+      expect(receiver.received).toHaveLength(4);
+      const resend = (token: string) =>
+        request(t.app)
+          .post(`/api/webhook-deliveries/${failed!.id}/resend`)
+          .set('Authorization', `Bearer ${token}`);
+
+      const byRegulator = await resend(regulator);
+      expect(byRegulator.status).toBe(403);
+      expect(byRegulator.body.code).toBe('FORBIDDEN');
+
+      const ok = await resend(bureau);
+      expect(ok.status).toBe(200);
+      expect(ok.body).toMatchObject({ id: failed!.id, status: 'pending', attempts: 0 });
+      const [delivered] = await waitFor(async () => {
+        const ds = await listDeliveries();
+        return ds[0]?.status === 'delivered' ? ds : undefined;
+      });
+      expect(delivered!.attempts).toBe(1);
+      expect(receiver.received).toHaveLength(5);
+      expect(new Set(receiver.received.map((r) => r.headers['x-dsv-delivery']))).toEqual(
+        new Set([failed!.id]),
+      );
+      const last = receiver.received[4]!;
+      expect(
+        verifySignature(
+          hook.body.secret,
+          {
+            timestamp: last.headers['x-dsv-timestamp'] as string,
+            signature: last.headers['x-dsv-signature'] as string,
+          },
+          last.body,
+        ),
+      ).toBe(true);
+
+      // delivered: a re-send is refused and nothing is sent again
+      const again = await resend(bureau);
+      expect(again.status).toBe(409);
+      expect(again.body.code).toBe('DELIVERY_NOT_FAILED');
+      await sleep(300);
+      expect(receiver.received).toHaveLength(5);
+
+      const audit = await t.ctx.database.query<{ user_id: string; district_id: string }>(
+        `select user_id, district_id from audit_log where action = 'webhookDelivery.resend' and resource_id = $1`,
+        [failed!.id],
+      );
+      expect(audit.rows).toHaveLength(1);
+      expect(audit.rows[0]!.district_id).toBe(district.id);
+    } finally {
+      await receiver.close();
+    }
+  });
+
   test('When a webhook endpoint is deactivated, then later lists are not delivered to it', async () => {
     const receiver = await startReceiver([200]);
     try {

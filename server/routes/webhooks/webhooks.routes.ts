@@ -22,6 +22,7 @@ import { districtFilter, districtFor } from '../../sampling/district-scope';
 import { newWebhookSecret } from '../../delivery/webhook-signature';
 import { mailConfigured } from '../../delivery/mailer';
 import { assertWebhookUrlAllowed } from '../../delivery/webhook-url';
+import { resendDelivery } from '../../use-cases/sampling/resend-delivery';
 
 const IdParams = z.object({ id: z.uuid({ error: '无效的编号' }) });
 const DistrictQuery = z.object({ districtId: z.uuid({ error: '无效的区县编号' }).optional() });
@@ -162,6 +163,25 @@ export const webhookRoutes: AnyRoute[] = [
         log: d.log,
         createdAt: d.createdAt.toISOString(),
       }));
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/api/webhook-deliveries/:id/resend',
+    summary: '重新投递一条投递失败的名单推送（教育行政部门或管理员；同一投递编号，记入审计）',
+    tag: TAG,
+    access: 'user',
+    params: IdParams,
+    handler: async ({ ctx, user, params }) => {
+      const d = await resendDelivery(ctx, user, params.id);
+      return {
+        id: d.id,
+        listId: d.listId,
+        endpointId: d.endpointId,
+        status: d.status,
+        attempts: d.attempts,
+        nextAttemptAt: d.nextAttemptAt?.toISOString() ?? null,
+      };
     },
   }),
 ];

@@ -7,6 +7,7 @@ import type { Role } from '../../../models/user.repository';
 import { insertSamplingList } from '../../../models/sampling.repository';
 import { insertEndpoint } from '../../../models/webhook.repository';
 import { insertNotification } from '../../../models/notification.repository';
+import { webhookDeliveries } from '../../../models/schema';
 import { buildSamplingList } from '../../../server/use-cases/sampling/build-sampling-list';
 import { buildContract, buildFinding } from '../../helpers/district-builders';
 import { ALL, DISTRICT, SCHOOL, type TenancyCase } from '../cases';
@@ -40,6 +41,22 @@ async function endpointIn(f: TenancyFixture, target: Target) {
     url: 'http://127.0.0.1:9/never',
     secret: 'matrix-secret-0123456789',
   });
+}
+
+/** A delivery of a list of the target district that gave up (status 'failed'). */
+async function failedDeliveryIn(f: TenancyFixture, target: Target) {
+  const [list, endpoint] = await Promise.all([listIn(f, target), endpointIn(f, target)]);
+  const [row] = await f.t.ctx.db
+    .insert(webhookDeliveries)
+    .values({
+      endpointId: endpoint.id,
+      listId: list.id,
+      status: 'failed',
+      attempts: 5,
+      lastError: '请求超时',
+    })
+    .returning();
+  return row!;
 }
 
 const q = (f: TenancyFixture, target: Target) => `districtId=${districtOf(f, target).id}`;
@@ -181,6 +198,14 @@ export const cases: TenancyCase[] = [
       url: `/api/webhooks/${(await endpointIn(f, target)).id}/deliveries`,
     }),
     allow: { regulator: DISTRICT, admin: ALL },
+  },
+  {
+    route: 'POST /api/webhook-deliveries/:id/resend',
+    request: async (f, target) => ({
+      method: 'post',
+      url: `/api/webhook-deliveries/${(await failedDeliveryIn(f, target)).id}/resend`,
+    }),
+    allow: { bureau: DISTRICT, admin: ALL },
   },
   {
     route: 'GET /api/statistics',

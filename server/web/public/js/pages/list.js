@@ -80,37 +80,62 @@ export async function render(view, { params, session }) {
     message,
     rankingExplanation(snap),
     entriesTable(snap.entries).el,
-    list.deliveries?.length ? deliveriesPanel(list.deliveries) : null,
+    list.deliveries?.length
+      ? deliveriesPanel(list.deliveries, {
+          canResend:
+            ['bureau', 'admin'].includes(session.user.role) &&
+            hasRoute('post', '/api/webhook-deliveries/{id}/resend'),
+          message,
+        })
+      : null,
     isRegulator ? resultForm(list) : null,
   );
 }
 
-function deliveriesPanel(deliveries) {
+function deliveriesPanel(deliveries, { canResend, message }) {
   const STATUS = {
     delivered: ['已送达', 'ok'],
     pending: ['待投递', 'neutral'],
+    sending: ['投递中', 'neutral'],
     failed: ['投递失败', 'bad'],
     retrying: ['重试中', 'warn'],
+  };
+  const item = (d) => {
+    const [text, kind] = STATUS[d.status] ?? [d.status, 'neutral'];
+    const li = h(
+      'li',
+      {},
+      pill(text, kind),
+      ` 尝试 ${d.attempts} 次`,
+      d.deliveredAt ? ` · 送达于 ${fmtTime(d.deliveredAt)}` : '',
+      d.lastError ? ` · ${d.lastError}` : '',
+    );
+    if (canResend && d.status === 'failed') {
+      const button = h('button', {
+        type: 'button',
+        class: 'btn',
+        text: '重新投递',
+        onclick: async () => {
+          button.disabled = true;
+          try {
+            const r = await post(`/api/webhook-deliveries/${encodeURIComponent(d.id)}/resend`);
+            toast('已重新加入投递队列');
+            li.replaceWith(item({ ...d, status: r.status, attempts: r.attempts, lastError: null }));
+          } catch (err) {
+            button.disabled = false;
+            mount(message, notice('error', err.message));
+          }
+        },
+      });
+      li.append(' ', button);
+    }
+    return li;
   };
   return h(
     'section',
     { class: 'panel' },
     h('h2', { text: '接口推送（Webhook）' }),
-    h(
-      'ul',
-      {},
-      deliveries.map((d) => {
-        const [text, kind] = STATUS[d.status] ?? [d.status, 'neutral'];
-        return h(
-          'li',
-          {},
-          pill(text, kind),
-          ` 尝试 ${d.attempts} 次`,
-          d.deliveredAt ? ` · 送达于 ${fmtTime(d.deliveredAt)}` : '',
-          d.lastError ? ` · ${d.lastError}` : '',
-        );
-      }),
-    ),
+    h('ul', {}, deliveries.map(item)),
   );
 }
 
