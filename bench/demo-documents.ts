@@ -36,7 +36,7 @@ const it = (
   verdict: TruthItem['verdict'] = 'pass',
 ): TruthItem => ({ name, unit, requirement, result, verdict });
 
-function garmentItems(o: { formaldehyde?: string; kindergarten?: boolean } = {}): TruthItem[] {
+function garmentItems(o: { formaldehyde?: string } = {}): TruthItem[] {
   const hcho = o.formaldehyde ?? '<20';
   return [
     it('纤维含量', '%', '棉 60% 聚酯纤维 40%', '棉 61.2 聚酯纤维 38.8'),
@@ -49,10 +49,11 @@ function garmentItems(o: { formaldehyde?: string; kindergarten?: boolean } = {})
     it('耐汗渍色牢度 变色', '级', '≥3-4', '4-5'),
     it('耐汗渍色牢度 沾色', '级', '≥3-4', '4'),
     it('耐干摩擦色牢度', '级', '≥3-4', '4-5'),
+    it('耐湿摩擦色牢度', '级', '≥3', '3-4'),
     it('燃烧性能', '级', '1级', '1级'),
     it('绳带要求', null, '符合GB 31701-2015中5.2要求', '符合'),
     it('附件抗拉强力', 'N', '≥70', '≥70，未脱落'),
-    ...(o.kindergarten ? [it('锐利尖端和锐利边缘', null, '不允许', '无')] : []),
+    it('锐利尖端和锐利边缘', null, '不允许', '无'),
   ];
 }
 
@@ -150,7 +151,7 @@ const REPORTS: Record<string, ReportTruth> = {
     received: '2024-05-27',
     issued: '2024-06-03',
     standards: KG_STANDARDS,
-    items: garmentItems({ kindergarten: true }),
+    items: garmentItems(),
   }),
   '阳光幼儿园-园服-幼儿园送检报告.pdf': report({
     number: 'MDHC24-0912-126',
@@ -162,7 +163,7 @@ const REPORTS: Record<string, ReportTruth> = {
     received: '2024-09-05',
     issued: '2024-09-12',
     standards: KG_STANDARDS,
-    items: garmentItems({ kindergarten: true, formaldehyde: '126' }),
+    items: garmentItems({ formaldehyde: '126' }),
   }),
 };
 

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { and, inArray } from 'drizzle-orm';
 import type { AppContext } from '../../context';
+import { AppError } from '../../errors';
 import { documents } from '../../../models/schema';
 import { findDistrictByCode } from '../../../models/district.repository';
 import { findUserByUsername } from '../../../models/user.repository';
@@ -85,7 +86,15 @@ export async function loadDemoDocuments(ctx: AppContext): Promise<DemoDocumentsR
     return { documentIds, listVersion: null };
   }
   const bureau = await principalOf(ctx, 'bureau');
-  const sent = await sendSamplingList(ctx, bureau, district.id);
+  let sent;
+  try {
+    sent = await sendSamplingList(ctx, bureau, district.id);
+  } catch (e) {
+    // e.g. a rule change flags a demo document for review: the demo stays usable, only without a list
+    if (!(e instanceof AppError) || e.code !== 'SAMPLING_LIST_UNCONFIRMED') throw e;
+    ctx.logger.warn({ details: e.details }, 'demo documents await review; no list sent');
+    return { documentIds, listVersion: null };
+  }
   ctx.logger.info(
     { documents: documentIds.length, listVersion: sent.list.version },
     'demo documents read and verified; supplier list sent',
