@@ -82,6 +82,8 @@ export interface TestReportExtraction {
   fields?: Record<string, FieldMeta>;
   review?: ReviewFlag[];
   form?: DocumentForm;
+  /** pages OCR read turned upright: page number → clockwise degrees (boxes refer to the turned page) */
+  pageRotations?: Record<string, 90 | 180 | 270>;
 }
 
 export interface ContractLine {
@@ -109,6 +111,8 @@ export interface ContractExtraction {
   fields?: Record<string, FieldMeta>;
   review?: ReviewFlag[];
   form?: DocumentForm;
+  /** pages OCR read turned upright: page number → clockwise degrees (boxes refer to the turned page) */
+  pageRotations?: Record<string, 90 | 180 | 270>;
 }
 
 export type Extraction = TestReportExtraction | ContractExtraction;

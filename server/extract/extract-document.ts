@@ -10,6 +10,7 @@ import type { DocumentForm, DocumentText, Extraction, PageText } from '../../par
 import { AppError } from '../errors';
 import { inspectFile, type InspectedFile } from '../intake/inspect-file';
 import { hasUsableText } from './has-usable-text';
+import type { OcrPageText } from './ocr';
 import type { OcrProvider } from './ocr-provider';
 import { readPdfText } from './pdf-sandbox';
 import { textToPage } from './pdf-text';
@@ -55,10 +56,20 @@ export async function readDocumentText(buffer: Buffer, opts: ExtractOptions = {}
   return { form, pages };
 }
 
+/** Pages OCR turned upright, so the review page can show them the way their boxes were measured. */
+function pageRotations(pages: PageText[]): Record<string, 90 | 180 | 270> | undefined {
+  const turned = pages.flatMap((p) => {
+    const rotation = (p as Partial<OcrPageText>).rotation;
+    return rotation ? [[String(p.page), rotation] as const] : [];
+  });
+  return turned.length ? Object.fromEntries(turned) : undefined;
+}
+
 /** Extracts one document. Throws AppError for unreadable input or when the kind cannot be told. */
 export async function extractDocument(buffer: Buffer, opts: ExtractOptions = {}): Promise<Extraction> {
   const text = await readDocumentText(buffer, opts);
   const extraction = parseDocument(text);
   if (!extraction) throw new AppError('UNRECOGNISED_DOCUMENT');
-  return extraction;
+  const rotations = pageRotations(text.pages);
+  return rotations ? { ...extraction, pageRotations: rotations } : extraction;
 }

@@ -37,7 +37,10 @@ export async function renderDocumentPage(
 ): Promise<Buffer> {
   const store = getFileStore(ctx);
   const ocr = readByOcr(doc);
-  const name = `page-${page}-${ocr ? 'straight' : 'plain'}-${size}.jpg`;
+  const extraction = (doc.extraction ?? doc.effective) as Extraction | null;
+  const rotation = ocr ? (extraction?.pageRotations?.[String(page)] ?? 0) : 0;
+  const name = `page-${page}-${ocr ? `straight${rotation ? `-r${rotation}` : ''}` : 'plain'}-${size}.jpg`;
+
   const cached = await store.readDerived(doc.sha256, name);
   if (cached) return cached;
   const data = await store.readOriginal(doc.sha256);
@@ -48,7 +51,9 @@ export async function renderDocumentPage(
   if (type !== 'pdf' && page !== 1) throw new AppError('NOT_FOUND', '图片文件只有 1 页');
   let jpeg: Buffer;
   try {
-    const image = await pageImage(data, type === 'pdf', page, ocr, size);
+    const prepared = await pageImage(data, type === 'pdf', page, ocr, size);
+    // OCR read a page scanned sideways or upside down turned upright: show it that way
+    const image = rotation ? await sharp(prepared).rotate(rotation).png().toBuffer() : prepared;
     jpeg = await sharp(image, { limitInputPixels: 100_000_000 })
       .rotate()
       .resize(size === 'screen' ? { width: SCREEN_WIDTH, withoutEnlargement: true } : undefined)
