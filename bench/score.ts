@@ -103,7 +103,9 @@ export interface DocScore {
 /** Whether the extraction asks a person to look at item `i` (or at the whole item table). */
 function flagged(got: Record<string, unknown>, i: number | null): boolean {
   const review = (got.review as { path: string }[] | undefined) ?? [];
-  return review.some((r) => r.path === 'items' || (i !== null && r.path.startsWith(`items[${i}]`)));
+  // items.3.verdict (the review screen's paths) or items[3].verdict
+  const own = (p: string) => i !== null && new RegExp(`^items(?:\\.${i}|\\[${i}\\])(?:$|[.[])`).test(p);
+  return review.some((r) => r.path === 'items' || own(r.path));
 }
 
 /** Scores one document (the scoring tool's rules). */

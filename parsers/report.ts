@@ -3,6 +3,7 @@
  * Header fields are read through label vocabularies (data/report-labels.ts), the item table by
  * report-items.ts; anything unreadable is null and listed in `review`.
  */
+import { crossCheckReport } from './checks/report-checks';
 import { FieldCollector } from './field-collector';
 import {
   CONCLUSION_FAIL,
@@ -294,12 +295,13 @@ export function parseTestReport(input: DocumentText): TestReportExtraction {
   out.items.forEach((it, i) => {
     if (it.verdict === null) {
       review.push({
-        path: `items[${i}].verdict`,
+        path: `items.${i}.verdict`,
         reason: 'missing',
         message: `未能识别检验项目“${it.name}”的单项判定`,
       });
     }
   });
+  review.push(...crossCheckReport(doc, out));
   for (const [path, meta] of Object.entries(fields)) {
     if (meta.confidence < 0.6) {
       review.push({ path, reason: 'low_confidence', message: `字段 ${path} 识别置信度较低，请核对` });

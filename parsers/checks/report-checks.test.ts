@@ -1,0 +1,90 @@
+import { parseTestReport } from '../report';
+import { textDoc } from '../testing/doc';
+
+const HEAD = [
+  '检验报告',
+  '报告编号：\tJC2025-0101',
+  '样品名称：\t学生校服',
+  '委托单位：\t某某服饰有限公司',
+  '检验类别：\t委托检验',
+  '检验依据：\tGB 18401-2010',
+  '签发日期：\t2025年3月1日',
+].join('\n');
+
+function report(
+  rows: string[],
+  conclusion = '检验结论：经检验，所检项目符合标准要求，判定合格。',
+  extra = '',
+) {
+  return [
+    HEAD,
+    '序号\t检验项目\t单位\t标准要求\t检验结果\t单项判定',
+    ...rows,
+    '以下空白',
+    conclusion,
+    extra,
+  ].join('\n');
+}
+
+const flags = (r: ReturnType<typeof parseTestReport>) => (r.review ?? []).map((f) => `${f.path} ${f.reason}`);
+
+describe('a parsed report checked against itself', () => {
+  it('When every verdict agrees with its limit and the conclusion, then nothing is flagged', () => {
+    const r = parseTestReport(
+      textDoc(
+        report([
+          '1\t甲醛含量\tmg/kg\t≤75\t未检出(<20)\t合格',
+          '2\tpH值\t—\t4.0～8.5\t5.8\t合格',
+          '3\t耐水色牢度 沾色\t级\t≥3-4\t4-5\t合格',
+        ]),
+      ),
+    );
+    expect(r.items).toHaveLength(3);
+    expect(flags(r).filter((f) => !f.includes('missing'))).toEqual([]);
+  });
+
+  it('When a verdict contradicts the printed limit, then the verdict is kept as printed and flagged', () => {
+    const r = parseTestReport(
+      textDoc(report(['1\t甲醛含量\tmg/kg\t≤75\t96\t合格', '2\tpH值\t—\t4.0～8.5\t5.8\t合格'])),
+    );
+    expect(r.items[0]?.verdict).toBe('pass');
+    expect(flags(r)).toContain('items.0.verdict verdict_contradicts_requirement');
+    expect(flags(r)).not.toContain('items.1.verdict verdict_contradicts_requirement');
+  });
+
+  it('When the conclusion is 合格 but an item failed, then the conclusion and the item are flagged', () => {
+    const r = parseTestReport(
+      textDoc(report(['1\t甲醛含量\tmg/kg\t≤75\t96\t不合格', '2\tpH值\t—\t4.0～8.5\t5.8\t合格'])),
+    );
+    expect(r.conclusion).toBe('pass');
+    expect(flags(r)).toEqual(
+      expect.arrayContaining([
+        'conclusion conclusion_contradicts_items',
+        'items.0.verdict contradicts_conclusion',
+      ]),
+    );
+  });
+
+  it('When the conclusion is 不合格 but no item failed, then the item table is flagged', () => {
+    const r = parseTestReport(
+      textDoc(report(['1\t甲醛含量\tmg/kg\t≤75\t16\t合格'], '检验结论：经检验，该样品不合格。')),
+    );
+    expect(flags(r)).toContain('items conclusion_contradicts_items');
+  });
+
+  it('When the pages say 共 3 页 and two were read, then pages and items are flagged', () => {
+    const p1 = `${report(['1\t甲醛含量\tmg/kg\t≤75\t16\t合格'])}\n第 1 页 共 3 页`;
+    const r = parseTestReport(textDoc(p1, '第 2 页 共 3 页'));
+    expect(flags(r)).toEqual(expect.arrayContaining(['pages pages_missing', 'items pages_missing']));
+    const whole = parseTestReport(textDoc(p1, '第 2 页 共 3 页', 'Page 3 of 3'));
+    expect(flags(whole)).not.toContain('pages pages_missing');
+  });
+
+  it('When the report states an item count the table does not have, then the table is flagged', () => {
+    const rows = ['1\t甲醛含量\tmg/kg\t≤75\t16\t合格', '2\tpH值\t—\t4.0～8.5\t5.8\t合格'];
+    const wrong = parseTestReport(textDoc(report(rows, '检验结论：共检验 3 项，所检项目均合格。')));
+    expect(flags(wrong)).toContain('items item_count_mismatch');
+    const right = parseTestReport(textDoc(report(rows, '检验结论：共检验 2 项，所检项目均合格。')));
+    expect(flags(right)).not.toContain('items item_count_mismatch');
+  });
+});

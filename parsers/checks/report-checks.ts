@@ -1,0 +1,187 @@
+/**
+ * Never silently wrong: what was read from a test report is checked against the report itself, and
+ * every disagreement becomes a review flag (the value stays as printed, a person decides):
+ *  - each item with a plain limit re-judged against its own printed requirement and result;
+ *  - the overall conclusion against the item verdicts;
+ *  - "共 N 页 第 M 页" against the pages read;
+ *  - items printed after the table's end marker (以下空白);
+ *  - an item count (or failed-item count) stated on the page against the items read.
+ * Paths address the review screen's fields (`items.3.verdict`, `items`, `conclusion`, `pages`).
+ */
+import { FAILED_COUNT_PATTERNS, ITEM_COUNT_PATTERNS, PAGE_NUMBER_PATTERNS } from '../data/check-vocab';
+import { TABLE_END_MARKERS } from '../data/table-vocab';
+import type { DocumentText, ReportItem, ReviewFlag, TestReportExtraction } from '../types';
+import { judge } from './requirement';
+
+/** The printed end of an item table (the first of the table-end markers: 以下空白, 报告结束 …). */
+const TABLE_END = TABLE_END_MARKERS[0] ?? /以下空白/;
+
+const VERDICT_ZH = { pass: '合格', fail: '不合格', 'n/a': '不适用' } as const;
+
+/** Item verdicts that contradict the item's own requirement and result. */
+export function checkItemVerdicts(items: ReportItem[]): ReviewFlag[] {
+  const out: ReviewFlag[] = [];
+  items.forEach((it, i) => {
+    if (it.verdict !== 'pass' && it.verdict !== 'fail') return;
+    const judged = judge(it.requirement, it.result, it.unit);
+    if (judged === null || judged === it.verdict) return;
+    out.push({
+      path: `items.${i}.verdict`,
+      reason: 'verdict_contradicts_requirement',
+      message: `检验项目“${it.name}”判定为${VERDICT_ZH[it.verdict]}，但结果“${it.result ?? ''}”按要求“${it.requirement ?? ''}”应为${VERDICT_ZH[judged]}，请核对原件`,
+    });
+  });
+  return out;
+}
+
+/** The overall conclusion against the item verdicts (a contradiction is kept: the report may print it). */
+export function checkConclusion(out: TestReportExtraction): ReviewFlag[] {
+  const failed = out.items.map((it, i) => ({ it, i })).filter(({ it }) => it.verdict === 'fail');
+  if (out.conclusion === 'pass' && failed.length > 0) {
+    return [
+      {
+        path: 'conclusion',
+        reason: 'conclusion_contradicts_items',
+        message: `检验结论为合格，但有 ${failed.length} 个单项判定为不合格（${failed
+          .slice(0, 3)
+          .map(({ it }) => it.name)
+          .join('、')}），请核对结论与单项判定`,
+      },
+      ...failed.map(({ it, i }) => ({
+        path: `items.${i}.verdict`,
+        reason: 'contradicts_conclusion',
+        message: `检验项目“${it.name}”判定为不合格，而报告结论为合格，请核对`,
+      })),
+    ];
+  }
+  if (out.conclusion === 'fail' && out.items.length > 0 && failed.length === 0) {
+    return [
+      {
+        path: 'items',
+        reason: 'conclusion_contradicts_items',
+        message: '检验结论为不合格，但未识别到不合格的单项，可能有检验项目漏读或误读，请核对检验结果表',
+      },
+    ];
+  }
+  return [];
+}
+
+/** Page numbers printed on the pages ("第 2 页 共 3 页") against the pages read. */
+export function checkPages(doc: DocumentText): ReviewFlag[] {
+  const totals = new Map<number, number>();
+  const seen = new Set<number>();
+  for (const p of doc.pages) {
+    for (const l of p.lines) {
+      const text = l.text.replace(/\t/g, ' ');
+      for (const pat of PAGE_NUMBER_PATTERNS) {
+        const m = pat.re.exec(text);
+        if (!m) continue;
+        const total = Number(m[pat.total ?? 0]);
+        const page = Number(m[pat.page ?? 0]);
+        if (total > 0 && page > 0 && page <= total) {
+          totals.set(total, (totals.get(total) ?? 0) + 1);
+          seen.add(page);
+        }
+        break;
+      }
+    }
+  }
+  if (totals.size === 0) return [];
+  // the total most pages print (one misread page number does not decide)
+  const stated = [...totals].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0] ?? 0;
+  const read = doc.pages.length;
+  if (stated === read) return [];
+  const missing = Array.from({ length: stated }, (_, k) => k + 1).filter((n) => !seen.has(n));
+  const which = missing.length && missing.length < stated ? `（缺第 ${missing.join('、')} 页）` : '';
+  return [
+    {
+      path: 'pages',
+      reason: 'pages_missing',
+      message: `报告注明共 ${stated} 页，实际读取 ${read} 页${which}，可能缺页，请上传完整报告或核对`,
+    },
+    {
+      path: 'items',
+      reason: 'pages_missing',
+      message: `报告共 ${stated} 页而只读取到 ${read} 页，检验结果表可能不完整，请核对`,
+    },
+  ];
+}
+
+/** Items read from below the table's printed end (以下空白 …): they belong to no item table. */
+export function checkAfterEnd(doc: DocumentText, items: ReportItem[]): ReviewFlag[] {
+  // the last marker: a summary table before the detail pages may end with its own
+  let end: { page: number; y: number } | null = null;
+  for (const p of doc.pages) {
+    for (const l of p.lines) {
+      if (TABLE_END.test(l.text)) end = { page: p.page, y: l.box ? l.box.y0 : 1 };
+    }
+  }
+  if (!end) return [];
+  const e = end;
+  const out: ReviewFlag[] = [];
+  items.forEach((it, i) => {
+    if (it.page === undefined) return;
+    const after =
+      it.page > e.page || (it.page === e.page && it.box !== null && it.box !== undefined && it.box.y0 > e.y);
+    if (after) {
+      out.push({
+        path: `items.${i}`,
+        reason: 'after_table_end',
+        message: `检验项目“${it.name}”位于“以下空白”之后，可能不属于检验结果表，请核对`,
+      });
+    }
+  });
+  return out;
+}
+
+/** Distinct printed items: sub-items of one parent ("可迁移元素 铅(Pb)") count once with their parent. */
+function parentCount(items: ReportItem[]): number {
+  return new Set(items.map((it) => it.name.split(' ')[0] ?? it.name)).size;
+}
+
+function statedCount(doc: DocumentText, patterns: readonly RegExp[]): number | null {
+  for (const p of doc.pages) {
+    for (const l of p.lines) {
+      const text = l.text.replace(/\s+/g, '');
+      for (const re of patterns) {
+        const m = re.exec(text);
+        if (m?.[1]) return Number(m[1]);
+      }
+    }
+  }
+  return null;
+}
+
+/** An item count (and failed-item count) stated on the page against the items read. */
+export function checkStatedCounts(doc: DocumentText, items: ReportItem[]): ReviewFlag[] {
+  const out: ReviewFlag[] = [];
+  const total = statedCount(doc, ITEM_COUNT_PATTERNS);
+  if (total !== null && total !== items.length && total !== parentCount(items)) {
+    out.push({
+      path: 'items',
+      reason: 'item_count_mismatch',
+      message: `报告注明检验 ${total} 项，实际识别 ${items.length} 项，可能有检验项目漏读或多读，请核对`,
+    });
+  }
+  const failedItems = items.filter((it) => it.verdict === 'fail');
+  const failed = statedCount(doc, FAILED_COUNT_PATTERNS);
+  if (failed !== null && failed !== failedItems.length && failed !== parentCount(failedItems)) {
+    out.push({
+      path: 'items',
+      reason: 'failed_count_mismatch',
+      message: `报告注明 ${failed} 项不合格，实际识别到 ${failedItems.length} 项不合格，请核对单项判定`,
+    });
+  }
+  return out;
+}
+
+/** Every cross-check of a parsed report; flags only, the extraction's values are not changed. */
+export function crossCheckReport(doc: DocumentText, out: TestReportExtraction): ReviewFlag[] {
+  return [
+    ...checkItemVerdicts(out.items),
+    ...checkConclusion(out),
+    ...checkPages(doc),
+    ...checkAfterEnd(doc, out.items),
+    ...checkStatedCounts(doc, out.items),
+  ];
+}
