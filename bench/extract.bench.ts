@@ -14,10 +14,20 @@
  *     and the peak RSS of the whole process tree (this process, its worker threads and children);
  *  3. native Tesseract (`tesseract` CLI, OMP_THREAD_LIMIT=1, psm 3, chi_sim) on the same prepared
  *     pages, interleaved page by page with one tesseract.js worker: the speed ratio of the same run;
- *  4. end-to-end accuracy per field and per form from shared/tools/score-extraction.mjs.
+ *  4. end-to-end accuracy per field and per form from shared/tools/score-extraction.mjs;
+ *  5. the same extractions scored per layout (and form), with item verdicts wrong and not flagged.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { config } from '../server/config';
@@ -26,6 +36,7 @@ import { createOcrEngine, type OcrEngine, type OcrEngineName } from '../server/e
 import { TesseractEngine } from '../server/extract/ocr/tesseract-engine';
 import { countPdfPages } from '../server/extract/pdf-sandbox';
 import { renderPdfPage } from '../server/extract/render-pdf';
+import { printPerLayout } from './per-layout';
 import { treePids, treeRss } from './process-tree';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -344,14 +355,19 @@ interface ScoreSummary {
   [k: string]: unknown;
 }
 
-/** Runs the scoring tool over `dsv extract` with the given engine; samples the tree's peak memory. */
+/**
+ * Runs the scoring tool over `dsv extract` with the given engine; samples the tree's peak memory.
+ * Each extraction is also saved to `outputs/<file name>.json` (for the per-layout scores).
+ */
 function score(
   engine: OcrEngineName,
   corpus: string,
   only: string[] | null,
+  outputs: string,
 ): Promise<{ summary: ScoreSummary | null; peakRss: number }> {
   const tool = path.resolve(corpus, '../../tools/score-extraction.mjs');
-  const cmd = `node ${JSON.stringify(path.join(ROOT, 'bin/dsv.js'))} extract {file} --json`;
+  const save = `tee ${JSON.stringify(outputs)}/"$(basename {file})".json`;
+  const cmd = `set -o pipefail; node ${JSON.stringify(path.join(ROOT, 'bin/dsv.js'))} extract {file} --json | ${save}`;
   return new Promise((resolve) => {
     const filter = only ? ['--only', only.join(',')] : [];
     const child = spawn(process.execPath, [tool, corpus, '--cmd', cmd, '--json', ...filter], {
@@ -386,6 +402,18 @@ function printScore(engine: OcrEngineName, s: ScoreSummary): void {
     );
   }
   for (const [field, v] of Object.entries(s.fields)) console.log(`    ${field.padEnd(34)} ${v} %`);
+}
+
+/** Renames outputs saved by document file name (`doc-005.pdf.json`) to the truth's id (`<id>.json`). */
+function byTruthId(corpus: string, saved: string): string {
+  const dir = path.join(saved, 'by-id');
+  mkdirSync(dir);
+  for (const f of readdirSync(path.join(corpus, 'truth')).filter((n) => n.endsWith('.json'))) {
+    const truth = JSON.parse(readFileSync(path.join(corpus, 'truth', f), 'utf8')) as { file?: string };
+    const out = path.join(saved, `${path.basename(truth.file ?? '')}.json`);
+    if (truth.file && existsSync(out)) renameSync(out, path.join(dir, f));
+  }
+  return dir;
 }
 
 async function main(): Promise<void> {
@@ -426,9 +454,16 @@ async function main(): Promise<void> {
   if (!args.skipScore) {
     console.log('\n4. End-to-end accuracy: score-extraction.mjs over `dsv extract` (all documents)');
     for (const engine of args.engines) {
-      const { summary, peakRss } = await score(engine, args.corpus, args.only);
-      if (summary) printScore(engine, summary);
-      console.log(`    peak RSS of the scoring process tree ${mb(peakRss)}`);
+      const saved = mkdtempSync(path.join(os.tmpdir(), 'dsv-extract-'));
+      try {
+        const { summary, peakRss } = await score(engine, args.corpus, args.only, saved);
+        if (summary) printScore(engine, summary);
+        console.log(`    peak RSS of the scoring process tree ${mb(peakRss)}`);
+        console.log(`\n5. ${engine}: per layout (the truth's layout, for grouping scores only)`);
+        printPerLayout(args.corpus, byTruthId(args.corpus, saved), args.only);
+      } finally {
+        rmSync(saved, { recursive: true, force: true });
+      }
     }
   }
 }
