@@ -110,6 +110,65 @@ export default tseslint.config(
     },
   },
   {
+    // A later block for the same files replaces the one above for them, so each lists all it forbids.
+    files: ['server/pipeline/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/use-cases/**', '**/routes/**', '**/http/**', 'express'],
+              message:
+                'pipeline/ reads documents; storing and verifying are the use case’s (use-cases/documents/process-document.ts).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['server/use-cases/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/routes/**', '**/http/**', '**/middleware/**', 'express'],
+              message: 'use-cases/ know nothing of HTTP: routes call them, not the other way round.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['server/verify/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '**/models/**',
+                '**/use-cases/**',
+                '**/routes/**',
+                '**/http/**',
+                'express',
+                'pg',
+                'drizzle-orm',
+              ],
+              message:
+                'verify/ is the engine: facts in, findings out; loading and storing are the use cases’.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     ...tseslint.configs.disableTypeChecked,
     languageOptions: {

@@ -11,7 +11,7 @@ import {
   processDocument,
   type ProcessDeps,
   type ProcessOutcome,
-} from '../pipeline/document-pipeline';
+} from '../use-cases/documents/process-document';
 
 export const PROCESS_DOCUMENT_QUEUE = 'process-document';
 

@@ -9,7 +9,7 @@ import multer, { type StorageEngine } from 'multer';
 import type { AppContext } from '../context';
 import { AppError } from '../errors';
 import { authorize, type Principal } from '../policies/policy';
-import type { FileStore, TempFile } from '../storage/file-store';
+import type { FileStore, UploadedFile } from '../storage/file-store';
 
 /** Most files in one upload request. */
 export const MAX_FILES_PER_UPLOAD = 20;
@@ -18,10 +18,7 @@ export const MAX_FILES_PER_UPLOAD = 20;
 export const UPLOAD_FIELD = 'files';
 
 /** A file as multer hands it to the handler after our storage engine wrote it. */
-export interface UploadedFile extends TempFile {
-  /** The client's name, decoded and sanitised for display only. */
-  originalName: string;
-}
+export type { UploadedFile };
 
 const TMP_FILES = Symbol('uploadTmpFiles');
 type WithTmp = Request & { [TMP_FILES]?: Set<string> };

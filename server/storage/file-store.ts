@@ -26,6 +26,11 @@ export interface TempFile {
   head: Buffer;
 }
 
+/** An uploaded file in tmp/, with the client's name decoded and sanitised for display only. */
+export interface UploadedFile extends TempFile {
+  originalName: string;
+}
+
 export class FileStore {
   readonly root: string;
 

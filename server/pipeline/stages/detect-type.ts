@@ -8,8 +8,13 @@ import { findBlob } from '../../../models/document.repository';
 import { AppError } from '../../errors';
 import { checkImageHeader } from '../../extract/file-header';
 import { MAX_IMAGE_PIXELS } from '../../extract/limits';
-import { inspectFile, storedInspection } from '../../intake/inspect-file';
-import { StopPipeline, type Stage } from '../stage';
+import { inspectFile, storedInspection, type InspectedFile } from '../../intake/inspect-file';
+import { StopPipeline, type ReadInput } from '../stage';
+
+export interface StoredFile {
+  data: Buffer;
+  inspected: InspectedFile;
+}
 
 /**
  * Decodes an image once (shrunk on load, cheap) so a photo cut short in its pixel data fails here with
@@ -26,26 +31,25 @@ async function decodeCheck(data: Buffer): Promise<void> {
   }
 }
 
-export const detectTypeStage: Stage = {
-  name: 'detect_type',
-  async run(s) {
-    try {
-      s.data = await s.files.readOriginal(s.doc.sha256);
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
-      throw new StopPipeline('FILE_MISSING', '原始文件在存储中找不到（可能已被移动或删除），请重新上传');
-    }
-    try {
-      const blob = await findBlob(s.app.db, s.doc.sha256);
-      s.inspected =
-        (blob && storedInspection(blob)) ?? (await inspectFile(s.data, { maxPages: s.app.config.MAX_PAGES }));
-      // the one image limit, for a photo stored before it applied at upload (cheap: the header only)
-      if (s.inspected.type !== 'pdf') checkImageHeader(s.data);
-    } catch (e) {
-      if (e instanceof AppError) throw new StopPipeline(e.code, e.userMessage);
-      throw e;
-    }
-    if (s.inspected.type !== 'pdf') await decodeCheck(s.data);
-    await s.progress('detect_type', null, s.inspected.pages);
-  },
-};
+export async function detectType(input: ReadInput): Promise<StoredFile> {
+  let data: Buffer;
+  try {
+    data = await input.files.readOriginal(input.doc.sha256);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+    throw new StopPipeline('FILE_MISSING', '原始文件在存储中找不到（可能已被移动或删除），请重新上传');
+  }
+  let inspected: InspectedFile;
+  try {
+    const blob = await findBlob(input.db, input.doc.sha256);
+    inspected = (blob && storedInspection(blob)) ?? (await inspectFile(data, { maxPages: input.maxPages }));
+    // the one image limit, for a photo stored before it applied at upload (cheap: the header only)
+    if (inspected.type !== 'pdf') checkImageHeader(data);
+  } catch (e) {
+    if (e instanceof AppError) throw new StopPipeline(e.code, e.userMessage);
+    throw e;
+  }
+  if (inspected.type !== 'pdf') await decodeCheck(data);
+  await input.progress('detect_type', null, inspected.pages);
+  return { data, inspected };
+}

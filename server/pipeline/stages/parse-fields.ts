@@ -3,20 +3,17 @@
  * told from the text, the kind the school declared at upload is tried.
  */
 import { parseDocument } from '../../../parsers/registry';
-import { StopPipeline, type Stage } from '../stage';
+import type { DocumentText, Extraction } from '../../../parsers/types';
+import type { DocumentWithDistrict } from '../../../models/document.repository';
+import { StopPipeline } from '../stage';
 
-export const parseFieldsStage: Stage = {
-  name: 'parse_fields',
-  run(s) {
-    if (!s.text) throw new Error('parse_fields needs the text (extract_text)');
-    const declared = s.doc.declaredKind;
-    let extraction = parseDocument(s.text);
-    if (!extraction && declared && declared !== 'unknown') extraction = parseDocument(s.text, declared);
-    if (!extraction) {
-      throw new StopPipeline('UNRECOGNISED_DOCUMENT', '无法识别文档类型：既不像采购合同，也不像检验报告');
-    }
-    extraction.form ??= s.text.form;
-    s.extraction = extraction;
-    return Promise.resolve();
-  },
-};
+export function parseFields(doc: DocumentWithDistrict, text: DocumentText): Extraction {
+  const declared = doc.declaredKind;
+  let extraction = parseDocument(text);
+  if (!extraction && declared && declared !== 'unknown') extraction = parseDocument(text, declared);
+  if (!extraction) {
+    throw new StopPipeline('UNRECOGNISED_DOCUMENT', '无法识别文档类型：既不像采购合同，也不像检验报告');
+  }
+  extraction.form ??= text.form;
+  return extraction;
+}

@@ -4,24 +4,27 @@
  * party names one or two characters away from a school or bureau registered in the district, a
  * contract whose 采购人 is not the uploading school, required items missing from a report's item table.
  */
-import { listCorrections } from '../../../models/document.repository';
+import type { Extraction } from '../../../parsers/types';
+import { listCorrections, type ReviewField } from '../../../models/document.repository';
 import { applyCorrections } from '../../review/effective';
 import { reviewFieldsFor } from '../../review/review-fields';
-import { loadRegistries } from '../../use-cases/registry/registry-versions';
-import type { Stage } from '../stage';
+import type { ReadInput } from '../stage';
 
-export const reviewCheckStage: Stage = {
-  name: 'review_check',
-  async run(s) {
-    if (!s.extraction) throw new Error('review_check needs the extraction (parse_fields)');
-    const corrections = await listCorrections(s.app.db, s.doc.id);
-    s.effective = applyCorrections(s.extraction, corrections);
-    s.reviewFields = await reviewFieldsFor(
-      s.app.db,
-      s.doc,
-      s.effective,
-      corrections.map((c) => c.path),
-      s.effective.kind === 'test_report' ? await loadRegistries(s.app.db) : [],
-    );
-  },
-};
+export interface Reviewed {
+  /** The extraction with people's corrections applied (what the structured rows are built from). */
+  effective: Extraction;
+  reviewFields: ReviewField[];
+}
+
+export async function checkForReview(input: ReadInput, extraction: Extraction): Promise<Reviewed> {
+  const corrections = await listCorrections(input.db, input.doc.id);
+  const effective = applyCorrections(extraction, corrections);
+  const reviewFields = await reviewFieldsFor(
+    input.db,
+    input.doc,
+    effective,
+    corrections.map((c) => c.path),
+    effective.kind === 'test_report' ? await input.registries() : [],
+  );
+  return { effective, reviewFields };
+}

@@ -8,7 +8,7 @@
 import type { AppContext } from '../../context';
 import { AppError, notFound } from '../../errors';
 import { authorize, type Principal } from '../../policies/policy';
-import { recomputeVerificationFor } from '../../pipeline/verification-hook';
+import { recomputeForDocument } from '../verification/recompute';
 import { findDocument } from '../../../models/document.repository';
 import { findLine } from '../../../models/contract-query.repository';
 import { listLinks } from '../../../models/line-report.repository';
@@ -144,7 +144,7 @@ async function afterLinkChange(ctx: AppContext, line: Line, documentIds: string[
   const touched = [...(line.contractDocumentId ? [line.contractDocumentId] : []), ...documentIds];
   for (const id of touched) {
     try {
-      await recomputeVerificationFor(ctx, id, { lineIds });
+      await recomputeForDocument(ctx, id, { lineIds });
     } catch (e) {
       ctx.logger.error({ err: e, documentId: id }, 'verification recompute after linking failed');
     }

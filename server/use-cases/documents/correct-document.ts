@@ -14,7 +14,7 @@ import { fieldSchema, getPath, PathError, setPath } from '../../review/field-pat
 import { applyCorrections } from '../../review/effective';
 import { reviewFieldsFor } from '../../review/review-fields';
 import { loadRegistries } from '../registry/registry-versions';
-import { recomputeVerificationFor } from '../../pipeline/verification-hook';
+import { recomputeForDocument } from '../verification/recompute';
 import { saveDocumentResult } from './store-document-result';
 import { matchDocumentToLines } from '../contracts/match-reports';
 import {
@@ -120,7 +120,7 @@ export async function correctDocument(
   if (applied) {
     try {
       const { changedLineIds } = await matchDocumentToLines(ctx, documentId);
-      await recomputeVerificationFor(ctx, documentId, { previousReportNumber, lineIds: changedLineIds });
+      await recomputeForDocument(ctx, documentId, { previousReportNumber, lineIds: changedLineIds });
     } catch (e) {
       ctx.logger.error({ err: e, documentId }, 'verification recompute after correction failed');
     }

@@ -10,7 +10,7 @@ import type { AppContext } from '../../context';
 import { AppError, ERROR_TABLE, type ErrorCode } from '../../errors';
 import { authorize, type Principal } from '../../policies/policy';
 import { inspectFile } from '../../intake/inspect-file';
-import type { UploadedFile } from '../../middleware/upload';
+import type { UploadedFile } from '../../storage/file-store';
 import { getFileStore } from '../../storage/file-store.service';
 import { findBlob, insertBlob, insertQueuedDocument, lockContent } from '../../../models/document.repository';
 import { findLinesWithSchool } from '../../../models/document-rows.repository';

@@ -3,6 +3,7 @@
  * A published version is validated with the registry schema, stored once (immutable), recorded in
  * the audit log, and every district is re-verified; findings name the version they were judged with.
  */
+import { ZodError } from 'zod';
 import type { Db } from '../../../models/db';
 import { listDistricts } from '../../../models/district.repository';
 import {
@@ -19,7 +20,6 @@ import {
   type RuleRegistry,
 } from '../../verify/registry/registry';
 import { loadRegistries, today } from './registry-versions';
-import { validationError } from '../../http/route';
 import type { Principal } from '../../policies/policy';
 import { verifyDistrictUseCase } from '../verification/verify-district';
 
@@ -58,7 +58,10 @@ export async function publishRegistryVersion(
   doc: unknown,
 ): Promise<{ version: RegistryVersionInfo; reverifiedDistricts: number }> {
   const parsed = registrySchema.safeParse(doc);
-  if (!parsed.success) throw validationError('body.rules', parsed.error);
+  // the error handler names each field from the request body (body.rules.…)
+  if (!parsed.success) {
+    throw new ZodError(parsed.error.issues.map((i) => ({ ...i, path: ['rules', ...i.path] })));
+  }
   const rules = parsed.data;
   const exists =
     bundledRegistries().some((r) => r.version === rules.version) ||

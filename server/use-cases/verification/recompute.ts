@@ -1,6 +1,6 @@
 /**
- * The verification entry point intake calls (server/pipeline/verification-hook.ts) after a document's
- * structured rows changed: recomputes the findings of every line the document is evidence for.
+ * Re-verification after a document's structured rows changed (processing, corrections, report links):
+ * recomputes the findings of every line the document is evidence for.
  */
 import type { AppContext } from '../../context';
 import { findDocumentDistrictId } from '../../../models/report.repository';
