@@ -87,6 +87,8 @@ function formatDate(iso: string | null, style: LayoutVariant['dates']): string {
 
 function printedResult(result: string | null, v: LayoutVariant): string | null {
   if (result === null || v.notDetected === 'keep') return result;
+  if (v.notDetected === 'below') return result.replace(/^未检出\s*[（(]\s*[<＜]\s*([\d.]+)\s*[)）]$/, '＜$1');
+  if (v.notDetected === 'not detected') return result.replace(/^未检出/, 'Not detected');
   return result.replace(/^未检出/, v.notDetected);
 }
 
@@ -185,6 +187,10 @@ function buildRows(items: TruthItem[], v: LayoutVariant): TableRows {
       extra.push(transposedTable(g, v));
       continue;
     }
+    if (v.subItems === 'part-matrix' && partMatrixFits(g)) {
+      extra.push(partMatrixTable(g, v));
+      continue;
+    }
     if (nameSplit && g.length >= 2 && g[0]?.parent) {
       n++;
       const group: string[] = [];
@@ -244,6 +250,37 @@ function transposedTable(g: Row[], v: LayoutVariant): string {
   const row = (label: string, f: (r: Row) => string) =>
     `<tr><th>${label}</th>${g.map((r) => `<td>${f(r)}</td>`).join('')}</tr>`;
   return `<table class="items"><tr><th colspan="${cols}">${cell(first.parent)}</th></tr>${row('项目', (r) => cell(r.sub))}${row('单位', (r) => cell(r.item.unit ?? noValue(v)))}${row(v.headers.requirement ?? '标准要求', (r) => cell(r.item.requirement ?? '/'))}${row(v.headers.result ?? '检验结果', (r) => cell(printedResult(r.item.result, v)))}${row(v.headers.verdict ?? '单项判定', (r) => cell(mark(r.item.verdict, v)))}</table>`;
+}
+
+/** Three or more sub-items of one parent sharing a unit: printable as sub-items by tested part. */
+function partMatrixFits(g: Row[]): boolean {
+  return g.length >= 3 && g[0]?.parent !== null && g.every((r) => r.item.unit === g[0]?.item.unit);
+}
+
+/**
+ * Sub-items as columns under their merged parent (with the unit), the tested part as a row, a limit
+ * row above it and a verdict row below it.
+ */
+function partMatrixTable(g: Row[], v: LayoutVariant): string {
+  const first = g[0] as Row;
+  const unit = first.item.unit ? ` (${first.item.unit})` : '';
+  const row = (label: string, f: (r: Row) => string) =>
+    `<tr><td>${label}</td>${g.map((r) => `<td>${f(r)}</td>`).join('')}</tr>`;
+  return `<table class="items"><tr class="head"><th rowspan="2">测试部位</th><th colspan="${g.length}">${cell(first.parent)}${esc(unit)}</th></tr><tr class="head">${g.map((r) => `<th>${cell(r.sub)}</th>`).join('')}</tr>${row('限量值', (r) => cell(r.item.requirement ?? '/'))}${row('主体材料', (r) => cell(printedResult(r.item.result, v)))}${row(v.headers.verdict ?? '单项判定', (r) => cell(mark(r.item.verdict, v)))}</table>`;
+}
+
+/** The summary's rows: every item, or (part matrices) one row per matrix parent with its worst verdict. */
+function summaryItems(
+  items: TruthItem[],
+  v: LayoutVariant,
+): { name: string; verdict: TruthItem['verdict'] }[] {
+  if (v.subItems !== 'part-matrix') return items;
+  return groups(items).flatMap((g) => {
+    if (!partMatrixFits(g)) return g.map((r) => r.item);
+    const verdicts = g.map((r) => r.item.verdict);
+    const verdict = verdicts.includes('fail') ? 'fail' : verdicts.includes('pass') ? 'pass' : 'n/a';
+    return [{ name: (g[0] as Row).parent ?? '', verdict }];
+  });
 }
 
 function headerRow(v: LayoutVariant): string {
@@ -423,17 +460,12 @@ export function renderReport(truth: ReportTruth, v: LayoutVariant): RenderedRepo
       `<h1>${title}</h1>${fieldHtml}${itemTable(rows.flat(), true)}${extra.join('')}${end}${conclusion}${sign}`,
     );
   } else if (v.pages === 'summary-detail') {
-    const summary = items
-      .map(
-        (it, i) => `<tr><td>${i + 1}</td><td>${cell(it.name)}</td><td>${cell(mark(it.verdict, v))}</td></tr>`,
-      )
-      .join('');
-    const half = Math.ceil(items.length / 2);
-    const sumRows = items.slice(0, half).map((it, i) => {
-      const other = items[half + i];
+    const listed = summaryItems(items, v);
+    const half = Math.ceil(listed.length / 2);
+    const sumRows = listed.slice(0, half).map((it, i) => {
+      const other = listed[half + i];
       return `<tr><td>${i + 1}</td><td>${cell(it.name)}</td><td>${cell(mark(it.verdict, v))}</td>${other ? `<td>${half + i + 1}</td><td>${cell(other.name)}</td><td>${cell(mark(other.verdict, v))}</td>` : '<td></td><td></td><td></td>'}</tr>`;
     });
-    void summary;
     pageBodies.push(
       `<h1>${title}</h1>${fieldHtml}<div>检验结果汇总：</div><table class="items"><tr class="head"><th>序号</th><th>检验项目</th><th>结论</th><th>序号</th><th>检验项目</th><th>结论</th></tr>${sumRows.join('')}</table>${conclusion}${sign}`,
     );

@@ -23,16 +23,20 @@ export interface LayoutVariant {
   marks: VerdictMarks;
   /** grid: every border; horizontal: row lines only; three-line: 三线表; none: no lines at all */
   rules: 'grid' | 'horizontal' | 'three-line' | 'none';
-  /** sub-items (变色/沾色, elements …): in the name cell, in their own cell beside a merged parent, or as a matrix */
-  subItems: 'joined' | 'merged-cells' | 'matrix';
+  /**
+   * sub-items (变色/沾色, elements …): in the name cell, in their own cell beside a merged parent, as a
+   * matrix, or as a matrix of sub-items (columns, under their merged parent) by tested part (rows),
+   * with a limit row and a verdict row
+   */
+  subItems: 'joined' | 'merged-cells' | 'matrix' | 'part-matrix';
   /** header fields: label/value grid, "label：value" lines, English-only labels, bilingual grid */
   fields: 'kv-grid' | 'label-lines' | 'english' | 'bilingual-grid';
   /** one page; a summary page then detail pages; a table continued with or without its header repeated */
   pages: 'single' | 'summary-detail' | 'continued-repeat-header' | 'continued-no-header';
   rowsPerPage: number;
   dates: 'cn' | 'iso' | 'dot';
-  /** how a result of 未检出 is printed */
-  notDetected: 'keep' | 'ND' | 'N.D.';
+  /** how a result of 未检出 is printed: as is, ND, N.D., its detection limit only (＜2), or in English */
+  notDetected: 'keep' | 'ND' | 'N.D.' | 'below' | 'not detected';
   shadedHeader: boolean;
   endMarker: string | null;
   /** print 共 N 页 第 N 页 on each page */
@@ -44,6 +48,8 @@ const FUHE: VerdictMarks = { pass: '符合', fail: '不符合', na: '/' };
 const PF: VerdictMarks = { pass: 'P', fail: 'F', na: 'N/A' };
 const CHECK: VerdictMarks = { pass: '√', fail: '×', na: '—' };
 const PASSFAIL: VerdictMarks = { pass: 'Pass', fail: 'Fail', na: 'N/A' };
+const FUHE_NA: VerdictMarks = { pass: '符合', fail: '不符合', na: '不适用' };
+const CHECK_SLASH: VerdictMarks = { pass: '√', fail: '×', na: '/' };
 
 export const LAYOUT_VARIANTS: readonly LayoutVariant[] = [
   {
@@ -285,5 +291,56 @@ export const LAYOUT_VARIANTS: readonly LayoutVariant[] = [
     shadedHeader: false,
     endMarker: null,
     pageNumbers: false,
+  },
+  {
+    id: 'v11-summary-part-matrix',
+    description:
+      'a summary page (parents only), then detail pages where elements are columns and tested parts rows (one item per cell, a limit row, a verdict row), 符合/不符合/不适用, results as ＜2',
+    columns: ['index', 'name', 'unit', 'requirement', 'result', 'verdict'],
+    headers: {
+      index: '序号',
+      name: '检测项目',
+      unit: '单位',
+      requirement: '技术要求',
+      result: '检测结果',
+      verdict: '单项结论',
+    },
+    marks: FUHE_NA,
+    rules: 'grid',
+    subItems: 'part-matrix',
+    fields: 'kv-grid',
+    pages: 'summary-detail',
+    rowsPerPage: 16,
+    dates: 'cn',
+    notDetected: 'below',
+    shadedHeader: false,
+    endMarker: '以下空白',
+    pageNumbers: true,
+  },
+  {
+    id: 'v12-english-checks-no-rules',
+    description:
+      'English-only labels and headers, √/×// marks, results printed "Not detected", a method column, no ruling lines',
+    columns: ['index', 'name', 'method', 'requirement', 'result', 'unit', 'verdict'],
+    headers: {
+      index: 'No.',
+      name: 'Test Items',
+      method: 'Test Method',
+      requirement: 'Limit',
+      result: 'Test Result',
+      unit: 'Unit',
+      verdict: 'Judgement',
+    },
+    marks: CHECK_SLASH,
+    rules: 'none',
+    subItems: 'joined',
+    fields: 'english',
+    pages: 'single',
+    rowsPerPage: 40,
+    dates: 'iso',
+    notDetected: 'not detected',
+    shadedHeader: false,
+    endMarker: '-- End of Report --',
+    pageNumbers: true,
   },
 ];

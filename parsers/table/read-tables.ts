@@ -11,7 +11,14 @@ import type { Box, DocumentText, ReportItem } from '../types';
 import { boxOf, colsOf, rowsOf, type Grid, type GridCell, type Word } from './grid';
 import { finishItem } from './items';
 import { latticeGrids } from './lattice';
-import { findHeader, headerCellKind, resolveRoles, type ColumnRole, type TableLayout } from './roles';
+import {
+  findHeader,
+  findMatrixHeader,
+  headerCellKind,
+  resolveRoles,
+  type ColumnRole,
+  type TableLayout,
+} from './roles';
 import { readRows, type RawItem } from './rows';
 import { continuedTable, streamTables, type StreamTable } from './stream';
 
@@ -130,7 +137,7 @@ function readWithLayout(grid: Grid, layout: TableLayout, title: string | null = 
 
 /** The layout of a ruled grid: its header, its transposed header, or the previous table's columns. */
 function readLattice(grid: Grid, previous: Read | null): Read[] {
-  const layout = findHeader(grid);
+  const layout = findHeader(grid) ?? findMatrixHeader(grid);
   if (layout) return readWithLayout(grid, layout);
   const { title, grid: body } = stripTitle(grid);
   const turned = transpose(body);
@@ -166,7 +173,8 @@ export function readItemTables(doc: DocumentText): TableReading | null {
     };
     // words of ruled tables that hold no item table stay available to the header-line reader
     const itemGrids = grids.filter(
-      (g) => findHeader(g) || findHeader(transpose(stripTitle(g).grid)) || reads.length,
+      (g) =>
+        findHeader(g) || findMatrixHeader(g) || findHeader(transpose(stripTitle(g).grid)) || reads.length,
     );
     const outside = words.filter((w) => !itemGrids.some((g) => inside(w, g)));
     const streams = streamTables(outside, rowLines, page.page, splitRuns);
@@ -213,7 +221,19 @@ export function readItemTables(doc: DocumentText): TableReading | null {
   const detail = reads.filter((r) => !r.summary).flatMap((r) => r.raw);
   const summaries = reads.filter((r) => r.summary).flatMap((r) => r.raw);
   const names = new Set(detail.map((d) => finishItem(d, ocr).name));
-  const summaryOnly = summaries.filter((s) => !names.has(finishItem(s, ocr).name));
+  // a summary row naming a parent ("可迁移元素") stands for its sub-items in the detail
+  const parents = new Set(
+    [...names].flatMap((n) =>
+      n
+        .split(' ')
+        .slice(0, -1)
+        .map((_, i, a) => a.slice(0, i + 1).join(' ')),
+    ),
+  );
+  const summaryOnly = summaries.filter((s) => {
+    const name = finishItem(s, ocr).name;
+    return !names.has(name) && !parents.has(name);
+  });
   const ordered = detail.length ? [...detail, ...summaryOnly] : summaries;
   return {
     items: ordered.map((raw) => finishItem(raw, ocr)),

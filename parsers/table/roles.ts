@@ -166,6 +166,55 @@ export function findHeader(grid: Grid): TableLayout | null {
   return null;
 }
 
+/**
+ * The header of a matrix of sub-items by tested part (no item/result header words): a merged cell
+ * over two or more short labels (可迁移元素 (mg/kg) over 锑(Sb) | 砷(As) | …), with a first column
+ * naming the rows (测试部位, 材料, Part …, whatever its words) spanning both header rows. Columns
+ * under the merged cell are matrix columns; the first is the row label; others by their header word.
+ * Rows labelled with a limit, unit or verdict word carry that value per column (rows.ts).
+ */
+export function findMatrixHeader(grid: Grid): TableLayout | null {
+  const cols = colsOf(grid);
+  for (let r = 0; r + 1 < rowsOf(grid); r++) {
+    const label = cellAt(grid, r, 0);
+    if (!label || label.row !== r || label.rowSpan < 2 || !label.text.trim() || isValueText(label.text)) {
+      continue;
+    }
+    const parents = Array.from({ length: cols }, (_, c) => cellAt(grid, r, c)).filter(
+      (cell, c, all): cell is NonNullable<typeof cell> =>
+        cell !== undefined &&
+        cell.row === r &&
+        cell.col === c &&
+        cell.colSpan >= 2 &&
+        all.indexOf(cell) === c,
+    );
+    if (parents.length === 0) continue;
+    const columns: ColumnRole[] = [{ kind: 'name' }];
+    let ok = true;
+    for (let c = 1; c < cols && ok; c++) {
+      const top = cellAt(grid, r, c);
+      const parent = parents.find((p) => p === top);
+      if (parent) {
+        const sub = cellAt(grid, r + 1, c);
+        if (!sub || sub.row !== r + 1 || sub.colSpan !== 1 || !isLabelOnly(sub.text, grid, r + 1)) ok = false;
+        else columns.push({ kind: 'matrix', label: sub.text.trim(), parent: parent.text.trim() });
+      } else {
+        columns.push({ kind: top ? headerCellKind(top.text) : null });
+      }
+    }
+    if (ok && columns.filter((c) => c.kind === 'matrix').length >= 2) {
+      return { headerFrom: r, headerTo: r + 1, columns, by: 'header' };
+    }
+  }
+  return null;
+}
+
+/** A cell holding a value (a number, a limit, a verdict), not a label. */
+function isValueText(text: string): boolean {
+  const t = text.trim();
+  return /^[-+≤≥<>＜＞]?\d/.test(t) || isVerdictToken(t);
+}
+
 /** Short text that names a sub-column under a merged header (变色, 铅(Pb), 经向). */
 function isLabelOnly(text: string, _grid: Grid, _row: number): boolean {
   const t = text.trim();

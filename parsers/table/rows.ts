@@ -131,6 +131,12 @@ export function readRows(
   const hasIndex = roles.some((r) => r.kind === 'index');
   let lastRow = from - 1;
   let ended = false;
+  // a matrix under a merged parent with several tested parts (rows): each cell's item names its part
+  let partRows = 0;
+  for (let r = from; r < rowsOf(grid); r++) {
+    const v = rowValues(grid, roles, r);
+    if (v.matrix.length > 0 && !rowRole(v) && nameOf(v)) partRows++;
+  }
   // a heading row no sub-row followed is an item whose values were not read: kept, never dropped
   const closeParent = () => {
     if (state.parent && !state.parent.used) items.push(state.parent.item);
@@ -198,7 +204,7 @@ export function readRows(
         const parent = splitParent(role.parent);
         const item: RawItem = {
           name: parent.name
-            ? `${parent.name} ${role.label ?? ''}`.trim()
+            ? `${parent.name} ${role.label ?? ''}${partRows > 1 ? ` ${name}` : ''}`.trim()
             : `${name} ${role.label ?? ''}`.trim(),
           unit: v.unit ?? parent.unit,
           requirement: v.requirement,
