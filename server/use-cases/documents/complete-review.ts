@@ -5,7 +5,6 @@
  * leaves 待人工核对, and who and when is stored and written to the audit log.
  */
 import { sql } from 'drizzle-orm';
-import type { Extraction } from '../../../parsers/types';
 import type { AppContext } from '../../context';
 import { AppError } from '../../errors';
 import type { Principal } from '../../policies/policy';
@@ -14,6 +13,7 @@ import { loadRegistries } from '../registry/registry-versions';
 import { listCorrections, markReviewed, type ReviewField } from '../../../models/document.repository';
 import { recordAudit } from '../../../models/audit.repository';
 import { documentFor } from './correct-document';
+import { storedExtraction } from '../../../parsers/extraction-schema';
 
 export async function completeReview(
   ctx: AppContext,
@@ -24,7 +24,8 @@ export async function completeReview(
   if (doc.status !== 'parsed' && doc.status !== 'needs_review') {
     throw new AppError('CONFLICT', '文档尚未识别完成（或识别失败），不能核对完成');
   }
-  if (!doc.effective) throw new AppError('CONFLICT', '该文档未能识别出字段，无法核对');
+  const effective = storedExtraction(doc.effective);
+  if (!effective) throw new AppError('CONFLICT', '该文档未能识别出字段，无法核对');
   return ctx.db.transaction(async (tx) => {
     await tx.execute(sql`select id from documents where id = ${documentId} for update`);
     const flagged = ((doc.reviewFields ?? []) as ReviewField[]).map((f) => f.path);
@@ -34,7 +35,7 @@ export async function completeReview(
     const reviewFields = await reviewFieldsFor(
       tx,
       { ...doc, confirmedPaths },
-      doc.effective as Extraction,
+      effective,
       corrections.map((c) => c.path),
       await loadRegistries(tx),
     );

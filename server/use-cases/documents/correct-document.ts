@@ -6,7 +6,6 @@
  */
 import { isDeepStrictEqual } from 'node:util';
 import { sql } from 'drizzle-orm';
-import type { Extraction } from '../../../parsers/types';
 import type { AppContext } from '../../context';
 import { AppError, notFound } from '../../errors';
 import { authorize, type Principal } from '../../policies/policy';
@@ -23,6 +22,7 @@ import {
   listCorrections,
   type DocumentWithDistrict,
 } from '../../../models/document.repository';
+import { storedExtraction } from '../../../parsers/extraction-schema';
 
 export interface FieldChange {
   path: string;
@@ -52,8 +52,9 @@ export async function correctDocument(
   if (doc.status === 'queued' || doc.status === 'processing') {
     throw new AppError('CONFLICT', '文档正在识别处理中，请处理完成后再更正');
   }
-  if (!doc.extraction) throw new AppError('CONFLICT', '该文档未能识别出字段，无法更正');
-  const kind = (doc.extraction as Extraction).kind;
+  const extraction = storedExtraction(doc.extraction);
+  if (!extraction) throw new AppError('CONFLICT', '该文档未能识别出字段，无法更正');
+  const kind = extraction.kind;
 
   const parsed: FieldChange[] = [];
   const problems: { field: string; message: string }[] = [];
@@ -85,7 +86,6 @@ export async function correctDocument(
     // One correction at a time per document (two reviewers saving at once are serialised).
     await tx.execute(sql`select id from documents where id = ${documentId} for update`);
     const existing = await listCorrections(tx, documentId);
-    const extraction = doc.extraction as Extraction;
     const working = applyCorrections(extraction, existing) as unknown as Record<string, unknown>;
     const rows: { documentId: string; path: string; before: unknown; after: unknown; userId: string }[] = [];
     for (const c of parsed) {

@@ -7,7 +7,6 @@
  * read at, for zooming in.
  */
 import sharp from 'sharp';
-import type { Extraction } from '../../../parsers/types';
 import type { AppContext } from '../../context';
 import { AppError } from '../../errors';
 import { prepareImage } from '../../extract/image-prep';
@@ -15,6 +14,7 @@ import { renderPdfPage } from '../../extract/render-pdf';
 import { sniffFileType } from '../../extract/file-header';
 import { getFileStore } from '../../storage/file-store.service';
 import type { DocumentWithDistrict } from '../../../models/document.repository';
+import { storedExtraction } from '../../../parsers/extraction-schema';
 
 export type PageImageSize = 'screen' | 'full';
 
@@ -25,7 +25,7 @@ const TEXT_PDF_DPI: Record<PageImageSize, number> = { screen: 150, full: 200 };
 
 /** Whether the document's pages were read by OCR (their boxes refer to the prepared image). */
 function readByOcr(doc: DocumentWithDistrict): boolean {
-  const form = ((doc.extraction ?? doc.effective) as Extraction | null)?.form;
+  const form = storedExtraction(doc.extraction ?? doc.effective)?.form;
   return form === 'photo' || form === 'scanned_pdf';
 }
 
@@ -37,7 +37,7 @@ export async function renderDocumentPage(
 ): Promise<Buffer> {
   const store = getFileStore(ctx);
   const ocr = readByOcr(doc);
-  const extraction = (doc.extraction ?? doc.effective) as Extraction | null;
+  const extraction = storedExtraction(doc.extraction ?? doc.effective);
   const rotation = ocr ? (extraction?.pageRotations?.[String(page)] ?? 0) : 0;
   const name = `page-${page}-${ocr ? `straight${rotation ? `-r${rotation}` : ''}` : 'plain'}-${size}.jpg`;
 
