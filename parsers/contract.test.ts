@@ -138,3 +138,26 @@ describe('parseGoodsTable on OCR text', () => {
     ]);
   });
 });
+
+describe('contract parties under other labels', () => {
+  it.each([
+    ['需方：', '供方：'],
+    ['买方：', '卖方：'],
+    ['Purchaser:', 'Supplier:'],
+    ['甲方（需方）：', '乙方（供方）：'],
+  ])('When the parties are labelled %s / %s, then purchaser and supplier are read', (buyer, seller) => {
+    const c = parseContract(
+      textDoc(
+        [
+          '学生校服采购合同',
+          `${buyer}江州市某某区实验小学`,
+          `${seller}江州某某服饰有限公司`,
+          '统一社会信用代码：91500117221931482T',
+          '签订日期：2025年3月1日',
+        ].join('\n'),
+      ),
+    );
+    expect(c.purchaser.name).toBe('江州市某某区实验小学');
+    expect(c.supplier.name).toBe('江州某某服饰有限公司');
+  });
+});

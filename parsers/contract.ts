@@ -14,10 +14,11 @@ import {
   type ContractField,
 } from './data/contract-labels';
 import { DEFAULT_CATEGORY, GOODS_UNITS, PRODUCT_CATEGORIES } from './data/vocab';
-import { cleanName, cleanOrgName, LabelReader } from './report';
 import { parseDate } from './text/dates';
 import { buildFlow, lineText, type Flow } from './text/flow';
+import { LabelReader } from './text/label-reader';
 import { LabelIndex } from './text/labels';
+import { cleanName, cleanOrgName } from './text/names';
 import { joinWrapped } from './text/normalise';
 import { findChineseAmounts, parseNumber } from './text/numerals';
 import { prepareDocument } from './text/ocr-clean';

@@ -16,77 +16,16 @@ import { REPORT_LABELS, REPORT_STOP_LABELS, type ReportField } from './data/repo
 import { findLabName, findCma, findCnas } from './report-lab';
 import { parseItemTable } from './report-items';
 import { parseDate, parseDateRangeEnd } from './text/dates';
-import { boxAt, buildFlow, lineAt, type Flow, type FlowLine } from './text/flow';
-import { LabelIndex, valueOffset, valueText, type LabelHit, type ValueMode } from './text/labels';
-import { cleanValue, collapseHanSpaces, isEmptyMarker } from './text/normalise';
+import { buildFlow, lineAt, type Flow, type FlowLine } from './text/flow';
+import { LabelReader } from './text/label-reader';
+import { LabelIndex } from './text/labels';
+import { cleanName, cleanOrgName } from './text/names';
+import { isEmptyMarker } from './text/normalise';
 import { prepareDocument } from './text/ocr-clean';
 import { findStandards } from './text/standards';
 import type { DocumentText, FieldMeta, TestReportExtraction } from './types';
 
 const LABELS = new LabelIndex<ReportField>(REPORT_LABELS, REPORT_STOP_LABELS);
-
-interface Picked {
-  value: string;
-  offset: number;
-}
-
-/** Reads label values from a flow; the preferred label (lowest rank) with a non-empty value wins. */
-export class LabelReader<F extends string> {
-  readonly hits: LabelHit<F>[];
-  constructor(
-    readonly flow: Flow,
-    index: LabelIndex<F>,
-  ) {
-    this.hits = index.find(flow.text);
-  }
-
-  all(field: F, mode: ValueMode, accept: (v: string) => boolean = (v) => !isEmptyMarker(v)): Picked[] {
-    return this.hits
-      .filter((h) => h.field === field)
-      .map((h, order) => ({ h, order }))
-      .sort((a, b) => a.h.rank - b.h.rank || a.order - b.order)
-      .map(({ h }) => ({ value: valueText(this.flow.text, h, mode), offset: valueOffset(this.flow.text, h) }))
-      .filter((p) => p.value !== '' && accept(p.value));
-  }
-
-  pick(field: F, mode: ValueMode, accept?: (v: string) => boolean): Picked | null {
-    return this.all(field, mode, accept)[0] ?? null;
-  }
-
-  /** True when the label is printed at all (even with an empty value). */
-  printed(field: F): boolean {
-    return this.hits.some((h) => h.field === field);
-  }
-
-  meta(p: Picked | null, confidence = 1): FieldMeta | null {
-    if (!p) return null;
-    const line = lineAt(this.flow, p.offset);
-    return {
-      confidence: confidence * (line?.confidence ?? 1),
-      page: line?.page ?? null,
-      box: boxAt(this.flow, p.offset),
-      source: p.value,
-    };
-  }
-}
-
-/** A printed name/value: collapses OCR spaces between Han characters, keeps full-width brackets. */
-export function cleanName(v: string | null | undefined): string | null {
-  if (v === null || v === undefined || isEmptyMarker(v)) return null;
-  const s = cleanValue(collapseHanSpaces(v));
-  return s || null;
-}
-
-/** Organisation names: drops a following bracketed address ("…有限公司（…路3号）"). */
-export function cleanOrgName(v: string | null | undefined): string | null {
-  const s = cleanName(v);
-  if (!s) return null;
-  const m =
-    /^(.+?(?:公司|厂|院|所|中心|学校|小学|中学|幼儿园|委员会|局|部|店|社))\s*[（(][^）)]*(?:市|区|县|路|街|号|镇)[^）)]*[）)]$/.exec(
-      s,
-    );
-  return m?.[1] ?? s;
-}
 
 function cleanReportNumber(v: string): string | null {
   let s = v.replace(/\s*(?:第\s*\d+\s*页|共\s*\d+\s*页|Page\b).*$/i, '').trim();

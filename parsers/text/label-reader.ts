@@ -1,0 +1,55 @@
+/**
+ * Reads field values through a label vocabulary (data/report-labels.ts, data/contract-labels.ts):
+ * every printed label of a field, Chinese or English, with its value on the same line, the next
+ * line or the next cell; the preferred label (lowest rank) with an acceptable value wins. Shared by
+ * the report and contract parsers.
+ */
+import type { FieldMeta } from '../types';
+import { boxAt, lineAt, type Flow } from './flow';
+import { valueOffset, valueText, type LabelHit, type LabelIndex, type ValueMode } from './labels';
+import { isEmptyMarker } from './normalise';
+
+export interface Picked {
+  value: string;
+  offset: number;
+}
+
+/** Reads label values from a flow; the preferred label (lowest rank) with a non-empty value wins. */
+export class LabelReader<F extends string> {
+  readonly hits: LabelHit<F>[];
+  constructor(
+    readonly flow: Flow,
+    index: LabelIndex<F>,
+  ) {
+    this.hits = index.find(flow.text);
+  }
+
+  all(field: F, mode: ValueMode, accept: (v: string) => boolean = (v) => !isEmptyMarker(v)): Picked[] {
+    return this.hits
+      .filter((h) => h.field === field)
+      .map((h, order) => ({ h, order }))
+      .sort((a, b) => a.h.rank - b.h.rank || a.order - b.order)
+      .map(({ h }) => ({ value: valueText(this.flow.text, h, mode), offset: valueOffset(this.flow.text, h) }))
+      .filter((p) => p.value !== '' && accept(p.value));
+  }
+
+  pick(field: F, mode: ValueMode, accept?: (v: string) => boolean): Picked | null {
+    return this.all(field, mode, accept)[0] ?? null;
+  }
+
+  /** True when the label is printed at all (even with an empty value). */
+  printed(field: F): boolean {
+    return this.hits.some((h) => h.field === field);
+  }
+
+  meta(p: Picked | null, confidence = 1): FieldMeta | null {
+    if (!p) return null;
+    const line = lineAt(this.flow, p.offset);
+    return {
+      confidence: confidence * (line?.confidence ?? 1),
+      page: line?.page ?? null,
+      box: boxAt(this.flow, p.offset),
+      source: p.value,
+    };
+  }
+}

@@ -1,0 +1,20 @@
+/** Printed names as fields keep them: OCR spaces between Han characters collapsed, no trailing address. */
+import { cleanValue, collapseHanSpaces, isEmptyMarker } from './normalise';
+
+/** A printed name/value: collapses OCR spaces between Han characters, keeps full-width brackets. */
+export function cleanName(v: string | null | undefined): string | null {
+  if (v === null || v === undefined || isEmptyMarker(v)) return null;
+  const s = cleanValue(collapseHanSpaces(v));
+  return s || null;
+}
+
+/** Organisation names: drops a following bracketed address ("…有限公司（…路3号）"). */
+export function cleanOrgName(v: string | null | undefined): string | null {
+  const s = cleanName(v);
+  if (!s) return null;
+  const m =
+    /^(.+?(?:公司|厂|院|所|中心|学校|小学|中学|幼儿园|委员会|局|部|店|社))\s*[（(][^）)]*(?:市|区|县|路|街|号|镇)[^）)]*[）)]$/.exec(
+      s,
+    );
+  return m?.[1] ?? s;
+}
