@@ -87,4 +87,13 @@ describe('a parsed report checked against itself', () => {
     const right = parseTestReport(textDoc(report(rows, '检验结论：共检验 2 项，所检项目均合格。')));
     expect(flags(right)).not.toContain('items item_count_mismatch');
   });
+
+  it('When a row is read without a readable item name, then it is kept and flagged with the table', () => {
+    const r = parseTestReport(
+      textDoc(report(['1\t甲醛含量\tmg/kg\t≤75\t16\t合格', '2\t4\t—\t4.0～8.5\t5.8\t合格'])),
+    );
+    expect(r.items).toHaveLength(2);
+    expect(r.items[0]?.name).toBe('甲醛含量');
+    expect(flags(r)).toEqual(expect.arrayContaining(['items.1.name unreadable_row', 'items unreadable_row']));
+  });
 });

@@ -175,6 +175,31 @@ export function checkStatedCounts(doc: DocumentText, items: ReportItem[]): Revie
   return out;
 }
 
+/** A name that names nothing ("4", "n", "I"): a row read from the wrong cells or OCR debris. */
+const unreadableName = (name: string) =>
+  !/[\u3400-\u9fff]/.test(name) && !/[A-Za-z]{2,}/.test(name.replace(/\s+/g, ''));
+
+/**
+ * Rows whose item name is unreadable are kept (never dropped) and flagged, with the table: a row of
+ * the table may have been read into the wrong cells.
+ */
+export function checkRowNames(items: ReportItem[]): ReviewFlag[] {
+  const bad = items.map((it, i) => ({ it, i })).filter(({ it }) => unreadableName(it.name));
+  if (bad.length === 0) return [];
+  return [
+    ...bad.map(({ it, i }) => ({
+      path: `items.${i}.name`,
+      reason: 'unreadable_row',
+      message: `检验结果表第 ${i + 1} 行的项目名称“${it.name}”无法识别，请按原件核对该行`,
+    })),
+    {
+      path: 'items',
+      reason: 'unreadable_row',
+      message: `检验结果表有 ${bad.length} 行未能完整识别，可能有检验项目漏读，请核对`,
+    },
+  ];
+}
+
 /** Every cross-check of a parsed report; flags only, the extraction's values are not changed. */
 export function crossCheckReport(doc: DocumentText, out: TestReportExtraction): ReviewFlag[] {
   return [
@@ -183,5 +208,6 @@ export function crossCheckReport(doc: DocumentText, out: TestReportExtraction): 
     ...checkPages(doc),
     ...checkAfterEnd(doc, out.items),
     ...checkStatedCounts(doc, out.items),
+    ...checkRowNames(out.items),
   ];
 }
