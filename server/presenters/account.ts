@@ -3,21 +3,10 @@ import { z } from 'zod';
 import type { District, School } from '../../models/district.repository';
 import type { ApiToken, User } from '../../models/user.repository';
 import type { Principal } from '../policies/policy';
+import { ROLES, SCHOOL_KINDS } from '../vocabulary';
 
-export const ROLE_LABELS = {
-  school_staff: '学校采购人员',
-  bureau: '教育行政部门',
-  regulator: '市场监管部门',
-  admin: '系统管理员',
-} as const;
-export const SCHOOL_KIND_LABELS = {
-  kindergarten: '幼儿园',
-  primary: '小学',
-  junior: '初中',
-  senior: '高中',
-  complete_secondary: '完全中学',
-  nine_year: '九年一贯制',
-} as const;
+export const ROLE_LABELS = ROLES;
+export const SCHOOL_KIND_LABELS = SCHOOL_KINDS;
 
 export const RoleSchema = z.enum(['school_staff', 'bureau', 'regulator', 'admin']);
 export const SchoolKindSchema = z.enum([

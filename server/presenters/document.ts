@@ -10,26 +10,14 @@ import type {
   DocumentWithDistrict,
   ReviewField,
 } from '../../models/document.repository';
+import { DOCUMENT_STATUSES, STAGES } from '../vocabulary';
 import { describeValue, FIELD_LABELS, getPath, labelOf } from '../review/field-paths';
 
 /** The one Chinese name of each document status (pages show `statusLabel`). */
-export const STATUS_LABEL: Record<string, string> = {
-  queued: '排队中',
-  processing: '处理中',
-  parsed: '已识别',
-  needs_review: '待人工核对',
-  failed: '处理失败',
-};
-const STAGE_LABEL: Record<string, string> = {
-  queued: '等待处理',
-  detect_type: '识别文件类型',
-  extract_text: '读取文字',
-  ocr: '文字识别（OCR）',
-  parse_fields: '提取字段',
-  review_check: '检查字段',
-  store: '保存结果',
-  verify_rules: '核验',
-};
+export const STATUS_LABEL: Record<string, string> = Object.fromEntries(
+  Object.entries(DOCUMENT_STATUSES).map(([k, v]) => [k, v.label]),
+);
+const STAGE_LABEL = STAGES;
 
 const ReviewFieldView = z.object({ path: z.string(), reason: z.string(), message: z.string() });
 

@@ -5,6 +5,7 @@
 import { z, type ZodType } from 'zod';
 import type { Extraction } from '../../parsers/types';
 import { chineseDate } from '../http/chinese-date';
+import { CATEGORIES, CONCLUSIONS, INSPECTION_TYPES, SAFETY_CLASSES, VERDICTS } from '../vocabulary';
 
 const text = z
   .string()
@@ -145,16 +146,11 @@ export const CELL_LABELS: Record<string, string> = {
 
 /** Chinese words for coded values, by the field (last path key) that holds them. */
 const VALUE_LABELS: Record<string, Record<string, string>> = {
-  verdict: { pass: '合格', fail: '不合格', 'n/a': '不判定' },
-  conclusion: { pass: '合格', fail: '不合格' },
-  inspectionType: { commissioned: '委托检验', sampling: '抽样检验', supervision: '监督抽查' },
-  safetyClass: { A: 'A 类', B: 'B 类', C: 'C 类' },
-  category: {
-    school_uniform: '中小学生校服',
-    kindergarten_garment: '幼儿园园服',
-    plastic_toy: '塑料制品玩具',
-    bedding: '学生被褥',
-  },
+  verdict: VERDICTS,
+  conclusion: CONCLUSIONS,
+  inspectionType: INSPECTION_TYPES,
+  safetyClass: SAFETY_CLASSES,
+  category: CATEGORIES,
 };
 
 /** Human label of a path: `items.3.result` → `检验项目第 4 行 检验结果`. */

@@ -20,6 +20,7 @@ import { webhookRoutes } from './webhooks/webhooks.routes';
 import { statisticsRoutes } from './statistics/statistics.routes';
 import { notificationRoutes } from './notifications/notifications.routes';
 import { registryRoutes } from './registry/registry.routes';
+import { vocabularyRoutes } from './vocabulary/vocabulary.routes';
 
 export function allRoutes(): AnyRoute[] {
   return [
@@ -39,5 +40,6 @@ export function allRoutes(): AnyRoute[] {
     ...statisticsRoutes,
     ...notificationRoutes,
     ...registryRoutes,
+    ...vocabularyRoutes,
   ];
 }

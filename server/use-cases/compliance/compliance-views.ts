@@ -21,13 +21,14 @@ import {
 import { findDistrict, listSchools } from '../../../models/district.repository';
 import { decideSide, matchName } from '../../verify/parties';
 import { reasonLabel } from '../../sampling/labels';
+import { LINE_STATUSES } from '../../vocabulary';
 import { listSuggestions } from '../../../models/line-match.repository';
 
 export type LineStatus = 'compliant' | 'non_compliant' | 'awaiting_reports';
 export const LINE_STATUS_LABELS: Record<LineStatus, string> = {
-  compliant: '合规',
-  non_compliant: '存在问题',
-  awaiting_reports: '待提交报告',
+  compliant: LINE_STATUSES.compliant.label,
+  non_compliant: LINE_STATUSES.non_compliant.label,
+  awaiting_reports: LINE_STATUSES.awaiting_reports.label,
 };
 
 const MISSING = new Set(['MISSING_SUPPLIER_REPORT', 'MISSING_PURCHASER_REPORT']);

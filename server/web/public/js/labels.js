@@ -1,93 +1,31 @@
-/** Chinese labels for the service's codes (statuses, categories, finding codes, roles). */
+/**
+ * Chinese labels for the service's codes, from the one vocabulary the server keeps
+ * (server/vocabulary.ts, served at GET /api/vocabulary): statuses, categories, finding codes, roles.
+ */
+const res = await fetch('/api/vocabulary', { credentials: 'same-origin' });
+if (!res.ok) throw new Error(`GET /api/vocabulary: ${res.status}`);
+const vocab = await res.json();
 
-export const ROLE_LABELS = {
-  school_staff: '学校采购人员',
-  bureau: '教育行政部门',
-  regulator: '市场监管部门',
-  admin: '系统管理员',
-};
+/** { code: { label, tone } } → { code: { label, kind } } (kind: the badge's tone, as pill() takes it) */
+const toned = (table) =>
+  Object.fromEntries(Object.entries(table).map(([k, v]) => [k, { label: v.label, kind: v.tone }]));
 
-export const SCHOOL_KIND_LABELS = {
-  kindergarten: '幼儿园',
-  primary: '小学',
-  junior: '初中',
-  senior: '高中',
-  complete_secondary: '完全中学',
-  nine_year: '九年一贯制',
-};
-
-export const CATEGORY_LABELS = {
-  school_uniform: '中小学生校服',
-  kindergarten_garment: '幼儿园园服',
-  plastic_toy: '塑料制品玩具',
-  bedding: '学生被褥',
-};
-
-export const DOC_KIND_LABELS = { contract: '采购合同', test_report: '检验报告', unknown: '未识别' };
-
-export const DOC_STATUS = {
-  queued: { label: '排队中', kind: 'neutral' },
-  processing: { label: '处理中', kind: 'info' },
-  parsed: { label: '已识别', kind: 'ok' },
-  needs_review: { label: '待人工核对', kind: 'warn' },
-  failed: { label: '处理失败', kind: 'bad' },
-};
-
-export const STAGE_LABELS = {
-  detect_type: '识别文件类型',
-  extract_text: '提取文字',
-  render: '渲染页面',
-  ocr: '文字识别（OCR）',
-  classify: '判断文档类型',
-  parse_fields: '解析字段',
-  parse: '解析字段',
-  store: '保存结果',
-  verify_rules: '核验规则',
-  verify: '核验规则',
-  done: '完成',
-};
-
-export const FINDING_LABELS = {
-  MISSING_SUPPLIER_REPORT: '缺少供应商送检报告',
-  MISSING_PURCHASER_REPORT: '缺少采购方（学校）送检报告',
-  ITEM_FAILED: '检验项目不合格',
-  CONCLUSION_CONTRADICTS_ITEMS: '结论与单项判定矛盾',
-  STANDARD_SUPERSEDED: '引用作废标准',
-  REQUIRED_STANDARD_MISSING: '缺少必要检验依据',
-  REQUIRED_ITEM_MISSING: '缺少必检项目',
-  REPORT_OUT_OF_DATE_WINDOW: '报告日期不在有效期内',
-  PRODUCT_MISMATCH: '样品与合同不符',
-  CLIENT_MISMATCH: '委托单位不符',
-  DUPLICATE_REPORT_NUMBER: '报告编号重复',
-  INVALID_USCC: '统一社会信用代码无效',
-  NO_CMA: '无CMA资质标志',
-  SAMPLING_FAILED: '监督抽查不合格',
-};
-
-export const LINE_STATUS = {
-  compliant: { label: '合规', kind: 'ok' },
-  non_compliant: { label: '存在问题', kind: 'bad' },
-  awaiting_reports: { label: '待提交报告', kind: 'neutral' },
-};
-
-export const SIDE_LABELS = { supplier: '供应商送检', purchaser: '学校（采购方）送检', other: '其他委托方' };
-
-export const SEVERITY = {
-  high: { label: '高', kind: 'bad' },
-  medium: { label: '中', kind: 'warn' },
-  low: { label: '低', kind: 'neutral' },
-};
-
+export const ROLE_LABELS = vocab.roles;
+export const SCHOOL_KIND_LABELS = vocab.schoolKinds;
+export const CATEGORY_LABELS = vocab.categories;
+export const DOC_KIND_LABELS = vocab.documentKinds;
+export const DOC_STATUS = toned(vocab.documentStatuses);
+export const STAGE_LABELS = vocab.stages;
+export const FINDING_LABELS = vocab.findings;
+export const LINE_STATUS = toned(vocab.lineStatuses);
+export const SIDE_LABELS = vocab.sides;
+export const SEVERITY = toned(vocab.severities);
 /** For sorting by risk: higher is worse. */
-export const SEVERITY_RANK = { high: 3, medium: 2, low: 1 };
-
-export const INSPECTION_TYPE_LABELS = {
-  commissioned: '委托检验',
-  sampling: '抽样检验',
-  supervision: '监督抽查',
-};
-
-export const VERDICT_LABELS = { pass: '合格', fail: '不合格', 'n/a': '不判定' };
+export const SEVERITY_RANK = Object.fromEntries(
+  Object.entries(vocab.severities).map(([k, v]) => [k, v.rank]),
+);
+export const INSPECTION_TYPE_LABELS = vocab.inspectionTypes;
+export const VERDICT_LABELS = vocab.verdicts;
 
 /** Label of a code from one of the tables above, falling back to the code itself. */
 export function label(table, code) {
