@@ -24,8 +24,9 @@ describe(`the vocabulary (${testDriver()})`, () => {
     expect(res.status).toBe(200);
     for (const code of FINDING_CODES) expect(res.body.findings[code]).toMatch(CJK);
     for (const c of CATEGORIES) expect(res.body.categories[c]).toMatch(CJK);
-    for (const s of SEVERITIES)
+    for (const s of SEVERITIES) {
       expect(res.body.severities[s]).toMatchObject({ label: expect.stringMatching(CJK) });
+    }
     for (const s of ['queued', 'processing', 'parsed', 'needs_review', 'failed']) {
       expect(res.body.documentStatuses[s].label).toMatch(CJK);
     }
