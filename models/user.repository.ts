@@ -103,7 +103,7 @@ export async function insertApiToken(db: Db | Tx, t: { userId: string; name: str
 }
 
 /** How often a token's last-used time is written (reads with a token must not each write a row). */
-const LAST_USED_RESOLUTION_MS = 60_000;
+export const LAST_USED_RESOLUTION_MS = 60_000;
 
 export async function findTokenUser(db: Db | Tx, tokenHash: string) {
   const [row] = await db

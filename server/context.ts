@@ -5,6 +5,7 @@ import type { Logger } from './logger';
 import type { DocumentJobs } from './jobs/document-jobs';
 import type { FileStore } from './storage/file-store';
 import type { WebhookDeliveryHandle } from './delivery/webhook-delivery.service';
+import type { ReadCache } from './http/read-cache';
 
 export interface AppContext {
   config: Config;
@@ -26,4 +27,6 @@ export interface Services {
   fileStore: FileStore;
   /** Persistent document processing jobs (server/jobs). */
   documentJobs: DocumentJobs;
+  /** Read pages served from memory until the database changes (server/http/read-cache.ts). */
+  readCache: ReadCache;
 }

@@ -9,12 +9,12 @@ import { AppError, notFound } from '../errors';
 import { authorize, scopeOf, type Action, type Principal } from '../policies/policy';
 import { findDistrict, type District } from '../../models/district.repository';
 
-export async function districtFor(
-  ctx: AppContext,
-  user: Principal,
-  action: Action,
-  requested: string | undefined,
-): Promise<District> {
+/**
+ * The district id a district-level request is about, without reading the database (districtFor
+ * without the look-up): the user's own for bureau/regulator, the requested one for admin (required).
+ * The caller still authorises against the district it finds.
+ */
+export function districtIdFor(user: Principal, action: Action, requested: string | undefined): string {
   const scope = scopeOf(user, action);
   if (!scope) throw new AppError('FORBIDDEN');
   const id = requested ?? (scope === 'any' ? undefined : user.districtId);
@@ -23,6 +23,16 @@ export async function districtFor(
       { field: 'query.districtId', message: '请指定区县' },
     ]);
   }
+  return id;
+}
+
+export async function districtFor(
+  ctx: AppContext,
+  user: Principal,
+  action: Action,
+  requested: string | undefined,
+): Promise<District> {
+  const id = districtIdFor(user, action, requested);
   const d = await findDistrict(ctx.db, id);
   authorize(user, action, { districtId: d?.id ?? null });
   if (!d) throw notFound('区县');

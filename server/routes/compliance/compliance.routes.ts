@@ -6,12 +6,13 @@ import { z } from 'zod';
 import { defineRoute, type AnyRoute } from '../../http/route';
 import { authorize, scopeOf } from '../../policies/policy';
 import { AppError, notFound } from '../../errors';
-import { findDistrict, findSchool } from '../../../models/district.repository';
-import { districtFor } from '../../sampling/district-scope';
+import { findSchool } from '../../../models/district.repository';
+import { districtIdFor } from '../../sampling/district-scope';
+import { sendCached } from '../../http/read-cache';
 import {
+  complianceOverview,
   lineEvidence,
   loadLineSummaries,
-  pct,
   schoolComplianceTable,
   schoolContracts,
 } from '../../use-cases/compliance/compliance-views';
@@ -61,42 +62,33 @@ export const complianceRoutes: AnyRoute[] = [
     tag: TAG,
     access: 'user',
     query: TableQuery,
-    handler: async ({ ctx, user, query }) => {
+    handler: async ({ ctx, user, query, res }) => {
       const scope = scopeOf(user, 'compliance.read');
       if (!scope) throw new AppError('FORBIDDEN');
-      let district;
-      let rows;
       if (scope === 'own_school') {
         // School staff: their own school's row only, in their district.
-        const school = user.schoolId ? await findSchool(ctx.db, user.schoolId) : undefined;
-        if (!school || (query.districtId && query.districtId !== school.districtId)) throw notFound('区县');
-        district = await findDistrict(ctx.db, school.districtId);
-        if (!district) throw notFound('区县');
-        rows = await schoolComplianceTable(ctx.db, { schoolId: school.id });
-      } else {
-        district = await districtFor(ctx, user, 'compliance.read', query.districtId);
-        rows = await schoolComplianceTable(ctx.db, { districtId: district.id });
+        const schoolId = user.schoolId ?? '00000000-0000-0000-0000-000000000000';
+        return sendCached(
+          ctx,
+          res,
+          `compliance-overview:school:${schoolId}`,
+          () => complianceOverview(ctx.db, { schoolId }),
+          (meta) => {
+            if (!meta || (query.districtId && query.districtId !== meta.districtId)) throw notFound('区县');
+          },
+        );
       }
-      const lines = rows.reduce((n, r) => n + r.lines, 0);
-      const dual = rows.reduce((n, r) => n + r.dualCoveredLines, 0);
-      const byCode: Record<string, number> = {};
-      for (const r of rows) {
-        for (const [c, n] of Object.entries(r.findingsByCode)) byCode[c] = (byCode[c] ?? 0) + n;
-      }
-      return {
-        district: { id: district.id, name: district.name, bureauName: district.bureauName },
-        totals: {
-          schools: rows.length,
-          contracts: rows.reduce((n, r) => n + r.contracts, 0),
-          lines,
-          dualCoveredLines: dual,
-          dualCoveredPct: pct(dual, lines),
-          linesWithFindings: rows.reduce((n, r) => n + r.linesWithFindings, 0),
-          openFindings: rows.reduce((n, r) => n + r.openFindings, 0),
-          findingsByCode: byCode,
+      const districtId = districtIdFor(user, 'compliance.read', query.districtId);
+      return sendCached(
+        ctx,
+        res,
+        `compliance-overview:district:${districtId}`,
+        () => complianceOverview(ctx.db, { districtId }),
+        (meta) => {
+          authorize(user, 'compliance.read', { districtId: meta?.districtId ?? null });
+          if (!meta) throw notFound('区县');
         },
-        schools: rows,
-      };
+      );
     },
   }),
   defineRoute({
@@ -106,16 +98,28 @@ export const complianceRoutes: AnyRoute[] = [
     tag: TAG,
     access: 'user',
     params: IdParams,
-    handler: async ({ ctx, user, params }) => {
-      const school = await findSchool(ctx.db, params.id);
-      authorize(user, 'compliance.read', {
-        districtId: school?.districtId ?? null,
-        schoolId: school?.id ?? null,
-      });
-      if (!school) throw notFound('学校');
-      const [row] = await schoolComplianceTable(ctx.db, { schoolId: school.id });
-      return { school: row, contracts: await schoolContracts(ctx.db, school.id) };
-    },
+    handler: async ({ ctx, user, params, res }) =>
+      sendCached(
+        ctx,
+        res,
+        `compliance-school:${params.id}`,
+        async () => {
+          const school = await findSchool(ctx.db, params.id);
+          if (!school) return { body: null, meta: null };
+          const [[row], contracts] = await Promise.all([
+            schoolComplianceTable(ctx.db, { schoolId: school.id }),
+            schoolContracts(ctx.db, school.id),
+          ]);
+          return {
+            body: { school: row, contracts },
+            meta: { districtId: school.districtId, schoolId: school.id },
+          };
+        },
+        (meta) => {
+          authorize(user, 'compliance.read', meta ?? { districtId: null, schoolId: null });
+          if (!meta) throw notFound('学校');
+        },
+      ),
   }),
   defineRoute({
     method: 'get',

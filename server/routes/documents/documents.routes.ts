@@ -4,8 +4,9 @@
  */
 import { z } from 'zod';
 import { defineRoute, type AnyRoute } from '../../http/route';
-import { AppError, ERROR_TABLE } from '../../errors';
-import { listScope } from '../../policies/policy';
+import { AppError, ERROR_TABLE, notFound } from '../../errors';
+import { authorize, listScope } from '../../policies/policy';
+import { sendCached } from '../../http/read-cache';
 import {
   CorrectionViewSchema,
   DocumentDetailView,
@@ -22,7 +23,7 @@ import { reprocessDocument } from '../../use-cases/documents/reprocess-document'
 import { completeReview } from '../../use-cases/documents/complete-review';
 import { findUser } from '../../../models/user.repository';
 import { getFileStore } from '../../storage/file-store.service';
-import { findBlob, listCorrections, listDocuments } from '../../../models/document.repository';
+import { findBlob, findDocument, listCorrections, listDocuments } from '../../../models/document.repository';
 import { linesOfDocument } from '../../../models/line-report.repository';
 import type { AppContext } from '../../context';
 
@@ -155,10 +156,24 @@ export const documentRoutes: AnyRoute[] = [
     access: 'user',
     params: IdParams,
     response: DocumentDetailView,
-    handler: async ({ ctx, user, params }) => {
-      const doc = await documentFor(ctx, user, params.id, 'document.read');
-      return documentDetail(ctx, doc);
-    },
+    handler: async ({ ctx, user, params, res }) =>
+      sendCached(
+        ctx,
+        res,
+        `document:${params.id}`,
+        async () => {
+          const doc = await findDocument(ctx.db, params.id);
+          if (!doc) return { body: null, meta: null };
+          return {
+            body: await documentDetail(ctx, doc),
+            meta: { districtId: doc.districtId, schoolId: doc.schoolId },
+          };
+        },
+        (meta) => {
+          authorize(user, 'document.read', meta ?? { districtId: null, schoolId: null });
+          if (!meta) throw notFound('文档');
+        },
+      ),
   }),
   defineRoute({
     method: 'patch',

@@ -4,11 +4,13 @@
  */
 import { z } from 'zod';
 import { defineRoute, type AnyRoute } from '../../http/route';
-import { notFound } from '../../errors';
-import { scopeOf } from '../../policies/policy';
+import { AppError, notFound } from '../../errors';
+import { authorize, scopeOf } from '../../policies/policy';
+import { sendCached } from '../../http/read-cache';
+import { findDistrict } from '../../../models/district.repository';
 import { findSupplier, supplierDistrictIds } from '../../../models/compliance.repository';
 import { listSamplingResults } from '../../../models/sampling.repository';
-import { districtFilter } from '../../sampling/district-scope';
+import { districtFilter, districtIdFor } from '../../sampling/district-scope';
 import { listSupplierSummaries, supplierHistory } from '../../use-cases/suppliers/supplier-views';
 import { buildSamplingList } from '../../use-cases/sampling/build-sampling-list';
 
@@ -24,10 +26,32 @@ export const supplierRoutes: AnyRoute[] = [
     tag: TAG,
     access: 'user',
     query: DistrictQuery,
-    handler: async ({ ctx, user, query }) => {
-      const districtId = await districtFilter(ctx, user, 'supplier.read', query.districtId);
-      const listed = districtId ? await buildSamplingList(ctx.db, districtId) : undefined;
-      return listSupplierSummaries(ctx.db, districtId, listed);
+    handler: async ({ ctx, user, query, res }) => {
+      const scope = scopeOf(user, 'supplier.read');
+      if (!scope) throw new AppError('FORBIDDEN');
+      // admin without a district: every district's suppliers
+      const districtId =
+        scope === 'any' && !query.districtId
+          ? undefined
+          : districtIdFor(user, 'supplier.read', query.districtId);
+      return sendCached(
+        ctx,
+        res,
+        `suppliers:${districtId ?? '*'}`,
+        async () => {
+          if (districtId && !(await findDistrict(ctx.db, districtId))) return { body: null, meta: null };
+          const listed = districtId ? await buildSamplingList(ctx.db, districtId) : undefined;
+          return {
+            body: await listSupplierSummaries(ctx.db, districtId, listed),
+            meta: { districtId: districtId ?? null },
+          };
+        },
+        (meta) => {
+          if (!districtId) return;
+          authorize(user, 'supplier.read', { districtId: meta?.districtId ?? null });
+          if (!meta) throw notFound('区县');
+        },
+      );
     },
   }),
   defineRoute({

@@ -18,7 +18,7 @@ import {
   type LineReportRow,
   type LineRow,
 } from '../../../models/compliance.repository';
-import { findDistrict, listSchools } from '../../../models/district.repository';
+import { findDistrict, findSchool, listSchools } from '../../../models/district.repository';
 import { decideSide, matchName } from '../../verify/parties';
 import { reasonLabel } from '../../sampling/labels';
 import { LINE_STATUSES } from '../../vocabulary';
@@ -152,6 +152,53 @@ export async function schoolComplianceTable(
       findingsByCode,
     };
   });
+}
+
+/**
+ * The compliance overview of a district (or, for school staff, of their one school): totals and one
+ * row per school. `meta` is the district the body belongs to (for authorisation), null when the
+ * district or school does not exist.
+ */
+export async function complianceOverview(
+  db: Db,
+  scope: { districtId: string } | { schoolId: string },
+): Promise<{ body: unknown; meta: { districtId: string } | null }> {
+  let districtId: string;
+  if ('schoolId' in scope) {
+    const school = await findSchool(db, scope.schoolId);
+    if (!school) return { body: null, meta: null };
+    districtId = school.districtId;
+  } else {
+    districtId = scope.districtId;
+  }
+  const [district, rows] = await Promise.all([
+    findDistrict(db, districtId),
+    schoolComplianceTable(db, scope),
+  ]);
+  if (!district) return { body: null, meta: null };
+  const lines = rows.reduce((n, r) => n + r.lines, 0);
+  const dual = rows.reduce((n, r) => n + r.dualCoveredLines, 0);
+  const byCode: Record<string, number> = {};
+  for (const r of rows) {
+    for (const [c, n] of Object.entries(r.findingsByCode)) byCode[c] = (byCode[c] ?? 0) + n;
+  }
+  return {
+    body: {
+      district: { id: district.id, name: district.name, bureauName: district.bureauName },
+      totals: {
+        schools: rows.length,
+        contracts: rows.reduce((n, r) => n + r.contracts, 0),
+        lines,
+        dualCoveredLines: dual,
+        dualCoveredPct: pct(dual, lines),
+        linesWithFindings: rows.reduce((n, r) => n + r.linesWithFindings, 0),
+        openFindings: rows.reduce((n, r) => n + r.openFindings, 0),
+        findingsByCode: byCode,
+      },
+      schools: rows,
+    },
+    meta: { districtId: district.id },
+  };
 }
 
 export function presentFinding(f: FindingRow, withEvidence: boolean) {

@@ -1,0 +1,82 @@
+/**
+ * Stores the generated benchmark district (bench/generated-district.ts) in a database: schools,
+ * contract and report documents (effective extraction), contract lines, report links. Shared by
+ * bench/service.bench.ts and bench/api.bench.ts.
+ */
+import { createHash } from 'node:crypto';
+import { insertSchool } from '../models/district.repository';
+import { insertContract } from '../models/contract.repository';
+import { blobs, documents, lineReports } from '../models/schema';
+import type { Db } from '../models/db';
+import { generate } from './generated-district';
+
+/** Stores the generated district: schools, contract and report documents (effective extraction), lines, links. */
+export async function storeGenerated(db: Db, districtId: string) {
+  const input = generate();
+  const schoolIds = new Map<string, string>();
+  for (const s of input.schools) {
+    schoolIds.set(s.name, (await insertSchool(db, { districtId, name: s.name, kind: s.kind })).id);
+  }
+  const docIds = new Map<string, string>();
+  const reportSchool = new Map<string, string>();
+  for (const c of input.contracts) {
+    const schoolId = schoolIds.get(c.extraction.purchaser.name!)!;
+    for (const l of c.lines) for (const r of l.reportIds) reportSchool.set(r, schoolId);
+  }
+  const docs = [
+    ...input.contracts.map((c) => ({
+      key: c.id,
+      file: c.file,
+      extraction: c.extraction,
+      schoolId: schoolIds.get(c.extraction.purchaser.name!)!,
+    })),
+    ...input.reports.map((r) => ({
+      key: r.id,
+      file: r.file,
+      extraction: r.extraction,
+      schoolId: reportSchool.get(r.id)!,
+    })),
+  ];
+  for (let i = 0; i < docs.length; i += 500) {
+    const chunk = docs
+      .slice(i, i + 500)
+      .map((d) => ({ ...d, sha: createHash('sha256').update(`${districtId}/${d.key}`).digest('hex') }));
+    await db
+      .insert(blobs)
+      .values(chunk.map((d) => ({ sha256: d.sha, size: 1000, mime: 'application/pdf', pages: 1 })));
+    const rows = await db
+      .insert(documents)
+      .values(
+        chunk.map((d) => ({
+          schoolId: d.schoolId,
+          sha256: d.sha,
+          originalName: d.file,
+          kind: d.extraction.kind,
+          status: 'parsed' as const,
+          extraction: d.extraction,
+          effective: d.extraction,
+        })),
+      )
+      .returning({ id: documents.id });
+    rows.forEach((r, j) => docIds.set(chunk[j]!.key, r.id));
+  }
+  const links: { lineId: string; documentId: string }[] = [];
+  for (const c of input.contracts) {
+    const stored = await insertContract(db, {
+      documentId: docIds.get(c.id)!,
+      schoolId: schoolIds.get(c.extraction.purchaser.name!)!,
+      supplierId: null,
+      extraction: c.extraction,
+    });
+    c.lines.forEach((l, i) => {
+      for (const r of l.reportIds) links.push({ lineId: stored.lines[i]!.id, documentId: docIds.get(r)! });
+    });
+  }
+  for (let i = 0; i < links.length; i += 1000) await db.insert(lineReports).values(links.slice(i, i + 1000));
+  return {
+    asOf: input.asOf,
+    anyReportId: docIds.get(input.reports[0]!.id)!,
+    reports: input.reports.length,
+    lines: links.length / 4,
+  };
+}
