@@ -58,6 +58,10 @@ export interface LineReportRow {
   source: string;
   /** why the service matched it (automatic links) */
   reason: string | null;
+  /** a near-miss 委托单位 confirmed by a person for this line: the printed name, who, when */
+  clientConfirmed: string | null;
+  clientConfirmedBy: string | null;
+  clientConfirmedAt: Date | null;
   /** when the report document last changed (verification ran on it then) */
   documentUpdatedAt: Date;
   reportNumber: string | null;
@@ -164,6 +168,9 @@ export async function listLineReports(db: Db | Tx, f: LineFilter): Promise<LineR
       originalName: documents.originalName,
       source: lineReports.source,
       reason: lineReports.reason,
+      clientConfirmed: lineReports.clientConfirmed,
+      clientConfirmedBy: lineReports.clientConfirmedBy,
+      clientConfirmedAt: lineReports.clientConfirmedAt,
       documentUpdatedAt: documents.updatedAt,
       reportNumber: testReports.reportNumber,
       labName: testReports.labName,

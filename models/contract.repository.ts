@@ -2,35 +2,59 @@
  * 采购合同, their lines and suppliers. Returns plain typed objects; verification reads contracts
  * through `listDistrictContracts`.
  */
-import { and, asc, eq, inArray, isNull, or, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { sameSupplier, supplierUsccKey } from '../parsers/party-identity';
+import { normaliseUscc } from '../parsers/uscc';
 import type { ContractExtraction, ContractLine } from '../parsers/types';
 import type { Db, Tx } from './db';
 import { contractLines, contracts, documents, lineReports, schools, suppliers } from './schema';
 
 export type Supplier = typeof suppliers.$inferSelect;
 
-/** Finds a supplier by exact name or creates it; a USCC is filled in when it was unknown. */
-export async function upsertSupplier(
+/**
+ * The supplier of a contract by THE supplier identity rule (parsers/party-identity.ts: valid USCC,
+ * else normalised name or registered alias), created when unknown. A valid USCC is filled in on a
+ * supplier known only by name. Intake and `dsv audit` both store suppliers through this.
+ */
+export async function matchOrCreateSupplier(
   db: Db | Tx,
-  s: { name: string; uscc: string | null },
-): Promise<Supplier> {
+  s: { name: string | null; uscc: string | null },
+): Promise<Supplier | null> {
+  const name = s.name?.trim() || null;
+  const printedUscc = s.uscc?.trim() ? normaliseUscc(s.uscc) : null;
+  const validUscc = supplierUsccKey(printedUscc);
+  const facts = { name, uscc: printedUscc };
+  let found: Supplier | undefined;
+  if (validUscc) [found] = await db.select().from(suppliers).where(eq(suppliers.uscc, validUscc)).limit(1);
+  if (!found && name) {
+    const fast = await db
+      .select()
+      .from(suppliers)
+      .where(or(eq(suppliers.name, name), sql`${name} = any(${suppliers.aliases})`));
+    found = fast.find((x) => sameSupplier(facts, x));
+    // printed names differ in spacing, brackets and width: compare normalised forms
+    found ??= (await db.select().from(suppliers)).find((x) => sameSupplier(facts, x));
+  }
+  if (found) {
+    if (!found.uscc && printedUscc) {
+      const [updated] = await db
+        .update(suppliers)
+        .set({ uscc: printedUscc })
+        .where(eq(suppliers.id, found.id))
+        .returning();
+      return updated ?? found;
+    }
+    return found;
+  }
+  if (!name) return null;
   const [created] = await db
     .insert(suppliers)
-    .values({ name: s.name, uscc: s.uscc })
+    .values({ name, uscc: printedUscc })
     .onConflictDoNothing({ target: suppliers.name })
     .returning();
   if (created) return created;
-  const [existing] = await db.select().from(suppliers).where(eq(suppliers.name, s.name));
-  if (!existing) throw new Error(`supplier ${s.name} vanished`);
-  if (!existing.uscc && s.uscc) {
-    const [updated] = await db
-      .update(suppliers)
-      .set({ uscc: s.uscc })
-      .where(eq(suppliers.id, existing.id))
-      .returning();
-    return updated ?? existing;
-  }
-  return existing;
+  const [existing] = await db.select().from(suppliers).where(eq(suppliers.name, name));
+  return existing ?? null;
 }
 
 export interface StoredContract {
@@ -92,7 +116,9 @@ export interface LineWithReports {
   id: string;
   lineNo: number;
   line: ContractLine;
-  reports: { documentId: string; source: string; reason: string | null }[];
+  reports: { documentId: string; source: string; reason: string | null; clientConfirmed: string | null }[];
+  /** 验收/到货日期 set by school staff */
+  acceptedDate: string | null;
 }
 
 export interface ContractWithLines {
@@ -188,6 +214,7 @@ async function listLinksOfLines(db: Db | Tx, lineIds: string[]) {
         documentId: lineReports.documentId,
         source: lineReports.source,
         reason: lineReports.reason,
+        clientConfirmed: lineReports.clientConfirmed,
       })
       .from(lineReports)
       .where(inArray(lineReports.lineId, lineIds))
@@ -224,7 +251,12 @@ async function selectContracts(db: Db | Tx, where: SQL | undefined): Promise<Con
   const linksByLine = new Map<string, LineWithReports['reports']>();
   for (const l of links) {
     const list = linksByLine.get(l.lineId) ?? [];
-    list.push({ documentId: l.documentId, source: l.source, reason: l.reason });
+    list.push({
+      documentId: l.documentId,
+      source: l.source,
+      reason: l.reason,
+      clientConfirmed: l.clientConfirmed,
+    });
     linksByLine.set(l.lineId, list);
   }
   const linesByContract = new Map<string, LineWithReports[]>();
@@ -244,6 +276,7 @@ async function selectContracts(db: Db | Tx, where: SQL | undefined): Promise<Con
         amount: toNumber(l.amount),
       },
       reports: linksByLine.get(l.id) ?? [],
+      acceptedDate: l.acceptedDate,
     });
     linesByContract.set(l.contractId, list);
   }

@@ -3,10 +3,11 @@
  * its effective extraction whenever it changes. Contract line ids are kept stable across rebuilds
  * (matched by line number), because report links and findings refer to them.
  */
-import { and, eq, gt, ilike, inArray, or, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray } from 'drizzle-orm';
 import type { ContractExtraction, TestReportExtraction } from '../parsers/types';
 import type { Db, Tx } from './db';
-import { contractLines, contracts, suppliers, testReportItems, testReports } from './schema';
+import { contractLines, contracts, testReportItems, testReports } from './schema';
+import { matchOrCreateSupplier } from './contract.repository';
 
 const isoDate = (v: string | null | undefined): string | null => {
   if (!v || !/^\d{4}-\d{2}-\d{2}$/.test(v)) return null;
@@ -79,48 +80,6 @@ export async function replaceTestReport(
 }
 
 /**
- * Finds the supplier by USCC, then by name or alias; creates it when unknown. A USCC is filled in
- * on a supplier known only by name.
- */
-export async function matchOrCreateSupplier(
-  tx: Db | Tx,
-  s: { name: string | null; uscc: string | null },
-): Promise<string | null> {
-  const name = str(s.name)?.trim() ?? null;
-  const uscc = str(s.uscc)?.trim().toUpperCase() ?? null;
-  if (uscc) {
-    const [byUscc] = await tx
-      .select({ id: suppliers.id })
-      .from(suppliers)
-      .where(eq(suppliers.uscc, uscc))
-      .limit(1);
-    if (byUscc) return byUscc.id;
-  }
-  if (!name) return null;
-  const [byName] = await tx
-    .select({ id: suppliers.id, uscc: suppliers.uscc })
-    .from(suppliers)
-    .where(or(eq(suppliers.name, name), sql`${name} = any(${suppliers.aliases})`))
-    .limit(1);
-  if (byName) {
-    if (!byName.uscc && uscc) await tx.update(suppliers).set({ uscc }).where(eq(suppliers.id, byName.id));
-    return byName.id;
-  }
-  const [created] = await tx
-    .insert(suppliers)
-    .values({ name, uscc })
-    .onConflictDoNothing({ target: suppliers.name })
-    .returning({ id: suppliers.id });
-  if (created) return created.id;
-  const [again] = await tx
-    .select({ id: suppliers.id })
-    .from(suppliers)
-    .where(ilike(suppliers.name, name))
-    .limit(1);
-  return again?.id ?? null;
-}
-
-/**
  * Creates or updates the contract of a document and its lines (line ids kept by line number; lines
  * beyond the new count are removed with their links). Returns the contract id.
  */
@@ -131,10 +90,13 @@ export async function upsertContract(
   e: ContractExtraction,
 ): Promise<string> {
   await tx.delete(testReports).where(eq(testReports.documentId, documentId));
-  const supplierId = await matchOrCreateSupplier(tx, {
-    name: e.supplier?.name ?? null,
-    uscc: e.supplier?.uscc ?? null,
-  });
+  const supplierId =
+    (
+      await matchOrCreateSupplier(tx, {
+        name: str(e.supplier?.name),
+        uscc: str(e.supplier?.uscc),
+      })
+    )?.id ?? null;
   const values = {
     documentId,
     schoolId,

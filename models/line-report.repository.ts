@@ -1,5 +1,5 @@
 /** Which reports were handed in for which contract line (line_reports), by the school or proposed. */
-import { eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Db, Tx } from './db';
 import { documents, lineReports } from './schema';
 
@@ -27,6 +27,9 @@ export async function listLinks(db: Db | Tx, lineIds: string[]) {
       source: lineReports.source,
       reason: lineReports.reason,
       linkedBy: lineReports.linkedBy,
+      clientConfirmed: lineReports.clientConfirmed,
+      clientConfirmedBy: lineReports.clientConfirmedBy,
+      clientConfirmedAt: lineReports.clientConfirmedAt,
       createdAt: lineReports.createdAt,
       originalName: documents.originalName,
       kind: documents.kind,
@@ -46,4 +49,20 @@ export async function linesOfDocument(
     .select({ lineId: lineReports.lineId, source: lineReports.source })
     .from(lineReports)
     .where(eq(lineReports.documentId, documentId));
+}
+
+/**
+ * Records that a person confirmed the report's printed 委托单位 as this line's party (a near-miss
+ * name). Returns false when the report is not linked to the line.
+ */
+export async function confirmLinkClient(
+  tx: Db | Tx,
+  c: { lineId: string; documentId: string; client: string; userId: string },
+): Promise<boolean> {
+  const rows = await tx
+    .update(lineReports)
+    .set({ clientConfirmed: c.client, clientConfirmedBy: c.userId, clientConfirmedAt: new Date() })
+    .where(and(eq(lineReports.lineId, c.lineId), eq(lineReports.documentId, c.documentId)))
+    .returning({ lineId: lineReports.lineId });
+  return rows.length > 0;
 }

@@ -338,6 +338,12 @@ export const contractLines = pgTable(
     unit: text('unit'),
     unitPrice: numeric('unit_price', { precision: 14, scale: 2 }),
     amount: numeric('amount', { precision: 14, scale: 2 }),
+    /**
+     * 验收/到货日期: the day the school accepted the goods (set by school staff); the school-side
+     * report window counts from it, else from the contract's delivery date.
+     */
+    acceptedDate: date('accepted_date'),
+    acceptedDateSetBy: uuid('accepted_date_set_by').references(() => users.id),
   },
   (t) => [uniqueIndex('contract_lines_uq').on(t.contractId, t.lineNo)],
 );
@@ -359,6 +365,13 @@ export const lineReports = pgTable(
     source: text('source').notNull().default('school'),
     reason: text('reason'),
     linkedBy: uuid('linked_by').references(() => users.id),
+    /**
+     * A near-miss 委托单位 confirmed by a person as this line's supplier, school or bureau: the printed
+     * name confirmed (the confirmation lapses when the report's 委托单位 changes), who and when.
+     */
+    clientConfirmed: text('client_confirmed'),
+    clientConfirmedBy: uuid('client_confirmed_by').references(() => users.id),
+    clientConfirmedAt: timestamp('client_confirmed_at', { withTimezone: true }),
     createdAt: createdAt(),
   },
   (t) => [

@@ -66,6 +66,7 @@ export function presentAudit(run: AuditRun) {
           page: e.page,
           ...(e.item !== undefined ? { item: e.item } : {}),
           text: e.text,
+          ...(e.confirmClient ? { confirmClient: e.confirmClient } : {}),
         })),
       })),
       reports: l.reports.map((r) => ({

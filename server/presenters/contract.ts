@@ -28,6 +28,10 @@ const LinkView = z.object({
   status: z.string(),
   source: z.string(),
   reason: z.string().nullable(),
+  /** A near-miss 委托单位 a person confirmed for this line: the printed name, who (user id) and when. */
+  clientConfirmation: z
+    .object({ client: z.string(), by: z.string().uuid().nullable(), at: z.string().nullable() })
+    .nullable(),
 });
 
 export const ContractLineView = z.object({
@@ -40,6 +44,8 @@ export const ContractLineView = z.object({
   unit: z.string().nullable(),
   unitPrice: z.number().nullable(),
   amount: z.number().nullable(),
+  /** 验收/到货日期 (set by school staff); the school-side report window counts from it */
+  acceptedDate: z.string().nullable(),
   reports: z.array(LinkView),
 });
 
@@ -83,6 +89,7 @@ export function presentContractLine(
     unit: l.unit,
     unitPrice: num(l.unitPrice),
     amount: num(l.amount),
+    acceptedDate: l.acceptedDate,
     reports: links,
   };
 }

@@ -67,7 +67,18 @@ function conflicts(a: EngineReport, b: EngineReport): boolean {
   return x.some((v, i) => v !== '' && y[i] !== '' && v !== y[i]);
 }
 
-/** Other reports that carry the same number for a different supplier or product. */
+/**
+ * Report numbers are a lab's own series: two labs may well issue the same number. A duplicate is the
+ * same number from the same lab (names compared without legal form; a lab name missing on one side
+ * is an OCR gap, not a different lab).
+ */
+function sameLab(a: EngineReport, b: EngineReport): boolean {
+  const x = nameCore(a.extraction.lab.name);
+  const y = nameCore(b.extraction.lab.name);
+  return x === '' || y === '' || x === y;
+}
+
+/** Other reports that carry the same (lab, number) for a different supplier or product. */
 export function duplicatesOf(index: DistrictIndex, report: EngineReport): EngineReport[] {
   const n = normaliseReportNumber(report.extraction.reportNumber);
   if (!n) return [];
@@ -75,7 +86,7 @@ export function duplicatesOf(index: DistrictIndex, report: EngineReport): Engine
   for (const id of index.byNumber.get(n) ?? []) {
     if (id === report.id) continue;
     const other = index.reports.get(id);
-    if (other && conflicts(report, other)) out.push(other);
+    if (other && sameLab(report, other) && conflicts(report, other)) out.push(other);
   }
   return out;
 }

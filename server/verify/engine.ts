@@ -29,6 +29,10 @@ export function prepareDistrict(input: VerifyDistrictInput): PreparedDistrict {
   const ctx: VerifyContext = {
     district: input.district,
     schools: schoolMap(input.schools),
+    registered: [
+      ...input.schools.map((s) => ({ name: s.name, aliases: s.aliases ?? [], role: 'school' as const })),
+      ...(input.otherParties ?? []),
+    ],
     registry: input.registry,
     policy: input.policy,
     asOf: input.asOf,

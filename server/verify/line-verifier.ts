@@ -6,7 +6,7 @@ import type { ProductCategory } from '../../parsers/types';
 import type { RuleRegistry } from './registry/registry';
 import type { VerificationPolicy } from './policy';
 import { addDays, addMonths, normaliseName } from './normalise';
-import { decideSide, schoolKindFromName } from './parties';
+import { decideSide, schoolKindFromName, type RegisteredParty } from './parties';
 import { duplicatesOf, type DistrictIndex } from './district-index';
 import { reportEvidence, type Issue } from './issues';
 import {
@@ -24,6 +24,7 @@ import {
   type LineFacts,
 } from './report-checks';
 import { usccCheck } from './uscc';
+import type { SideDecision } from './parties';
 import type {
   EngineContract,
   EngineDistrict,
@@ -41,6 +42,8 @@ export interface VerifyContext {
   district: EngineDistrict;
   /** by normalised name */
   schools: Map<string, EngineSchool>;
+  /** Every registered school and education authority (this district's and others'). */
+  registered: RegisteredParty[];
   registry: RuleRegistry;
   policy: VerificationPolicy;
   asOf: string;
@@ -130,6 +133,33 @@ function dateWindowIssues(
   }));
 }
 
+/** CLIENT_MISMATCH for a report that counts for neither side: borrowed, near-miss awaiting confirmation, or foreign. */
+function clientMismatch(report: EngineReport, side: SideDecision): Issue {
+  const r = report.extraction;
+  const client = r.client ?? '—';
+  const evidence = reportEvidence(report, `委托单位：${client}`, { field: 'client' });
+  if (side.otherParty) {
+    return {
+      code: 'CLIENT_MISMATCH',
+      message: `${reportLabel(r)}的委托单位“${client}”是另一登记单位“${side.otherParty}”，不能作为本合同的送检报告，该报告不计入任何一方的送检`,
+      evidence: [evidence],
+    };
+  }
+  if (side.near && r.client) {
+    evidence.confirmClient = { client: r.client, party: side.near.party, role: side.near.role };
+    return {
+      code: 'CLIENT_MISMATCH',
+      message: `${reportLabel(r)}的委托单位“${client}”与${side.near.role}“${side.near.party}”相近但不一致（相差${side.near.edits}个字，可能为识别误差），请核对原件后确认；确认前该报告不计入送检`,
+      evidence: [evidence],
+    };
+  }
+  return {
+    code: 'CLIENT_MISMATCH',
+    message: `${reportLabel(r)}的委托单位“${client}”既不是供应商，也不是学校或区教育主管部门，该报告不计入任何一方的送检`,
+    evidence: [evidence],
+  };
+}
+
 function groupIssues(issues: Issue[], registry: RuleRegistry): Finding[] {
   const byCode = new Map<FindingCode, Issue[]>();
   for (const i of issues) {
@@ -173,6 +203,8 @@ export function verifyLine(contract: EngineContract, line: EngineLine, ctx: Veri
       r.client,
       { supplier, supplierAliases: contract.supplierAliases, purchaser, purchaserAliases: school?.aliases },
       ctx.district,
+      ctx.registered,
+      line.confirmedClients?.[report.id],
     );
     uses.push({
       documentId: report.id,
@@ -185,11 +217,7 @@ export function verifyLine(contract: EngineContract, line: EngineLine, ctx: Veri
     if (side.side === 'supplier') supplierSide++;
     if (side.side === 'purchaser') purchaserSide++;
     if (side.side === 'other') {
-      issues.push({
-        code: 'CLIENT_MISMATCH',
-        message: `${reportLabel(r)}的委托单位“${r.client ?? '—'}”既不是供应商，也不是学校或区教育主管部门，该报告不计入任何一方的送检`,
-        evidence: [reportEvidence(report, `委托单位：${r.client ?? '—'}`, { field: 'client' })],
-      });
+      issues.push(clientMismatch(report, side));
     } else {
       issues.push(...dateWindowIssues(report, side.side, contract, ctx.policy));
     }
@@ -211,7 +239,7 @@ export function verifyLine(contract: EngineContract, line: EngineLine, ctx: Veri
         .join('、');
       issues.push({
         code: 'DUPLICATE_REPORT_NUMBER',
-        message: `报告编号${r.reportNumber ?? ''}还出现在其他企业或产品的报告上：${others}，请核实报告真实性`,
+        message: `${r.lab.name ?? '同一检验机构'}的报告编号${r.reportNumber ?? ''}还出现在其他企业或产品的报告上：${others}，请核实报告真实性`,
         evidence: [
           reportEvidence(report, `报告编号：${r.reportNumber ?? ''}`, { field: 'reportNumber' }),
           ...dups.map((d) =>

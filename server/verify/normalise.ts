@@ -1,5 +1,6 @@
 /** Small normalisers the verification rules compare with (names, report numbers, models, dates). */
 import { toHalfWidth } from '../../parsers/text/normalise';
+import { normalisePartyName } from '../../parsers/party-identity';
 
 /** Levenshtein distance (small strings: names, models); one implementation for parsers and verification. */
 export { editDistance } from '../../parsers/text/edit-distance';
@@ -55,16 +56,10 @@ export const normaliseModel = memo((s: string): string =>
     .replace(/[OQILSZBG]/g, (c) => MODEL_CONFUSABLES[c] ?? c),
 );
 
-/** Punctuation that is never part of an organisation name (table rules and quote marks read by OCR). */
-const NAME_JUNK = /[|｜。，、,;；:：“”"'‘’〈〉《》<>·•*_]/g;
-/** A field label printed before the name: （供应商）：…, 甲方：… */
-const NAME_LABEL =
-  /^\(?(?:供应商|供货单位|供货方|采购单位|采购人|采购方|甲方|乙方|委托单位|委托方|生产单位|生产者)\)?/;
-
 /** A name for display: labels and stray punctuation removed, the printed brackets kept. */
 export const displayName = memo((s: string): string =>
   s
-    .replace(NAME_JUNK, '')
+    .replace(/[|｜。，、,;；:：“”"'‘’〈〉《》<>·•*_]/g, '')
     .trim()
     .replace(
       /^[(（]?(?:供应商|供货单位|供货方|采购单位|采购人|采购方|甲方|乙方|委托单位|委托方|生产单位|生产者)[)）]?\s*/,
@@ -74,13 +69,7 @@ export const displayName = memo((s: string): string =>
 );
 
 /** An organisation name for comparison: compact, brackets unified, labels and stray punctuation removed. */
-export const normaliseName = memo((s: string): string =>
-  compact(s)
-    .replace(NAME_JUNK, '')
-    .replace(/[（【[]/g, '(')
-    .replace(/[）】\]]/g, ')')
-    .replace(NAME_LABEL, ''),
-);
+export const normaliseName = memo(normalisePartyName);
 
 const LEGAL_FORMS = ['股份有限公司', '有限责任公司', '有限公司', '集团', '公司', '厂'];
 

@@ -93,31 +93,147 @@ export function isBureauName(name: string | null | undefined, suffixes: string[]
   return n.length > 0 && suffixes.some((s) => n.endsWith(s));
 }
 
+/** An organisation registered with the service (a school, an education authority) that a report may name. */
+export interface RegisteredParty {
+  name: string;
+  aliases?: string[];
+  role: 'school' | 'bureau';
+}
+
 export interface SideDecision {
   side: ReportSide;
   reason: string;
+  /** The 委托单位 is (or is nearest to) another registered school or authority: a borrowed report. */
+  otherParty?: string;
+  /**
+   * The 委托单位 is near (not equal) to one of the line's own parties: a likely misreading that counts
+   * only once a person confirms it (`confirmed` true then).
+   */
+  near?: { party: string; role: string; edits: number; confirmed: boolean };
+}
+
+/** Equal after normalisation, or equal to a registered alias: the only silent matches. */
+export function matchExact(
+  candidate: string | null | undefined,
+  known: string,
+  aliases: string[] = [],
+): NameMatch | null {
+  const c = normaliseName(candidate);
+  if (!c || !normaliseName(known)) return null;
+  if (c === normaliseName(known)) return { matched: true, how: 'exact', reason: '名称完全一致' };
+  for (const alias of aliases) {
+    if (normaliseName(alias) === c) {
+      return { matched: true, how: 'alias', reason: `与登记的别名“${alias}”一致` };
+    }
+  }
+  return null;
+}
+
+/** How many characters a near (not exact) name is off a known one; null when not near at all. */
+function nearEdits(candidate: string, known: string, aliases: string[] = []): number | null {
+  let best: number | null = null;
+  for (const k of [known, ...aliases]) {
+    const m = matchName(candidate, k);
+    if (!m.matched) continue;
+    const d = Math.max(1, editDistance(normaliseName(candidate), normaliseName(k)));
+    if (best === null || d < best) best = d;
+  }
+  return best;
+}
+
+interface OwnParty {
+  side: 'supplier' | 'purchaser';
+  role: string;
+  name: string;
+  aliases: string[];
 }
 
 /**
- * The side a report counts for, decided by its 委托单位 (MANIFEST "Rules applied"): the contract
- * supplier → supplier side; the purchasing school or the district bureau → purchaser side; anyone
- * else → 'other' (CLIENT_MISMATCH, counts for neither side).
+ * The side a report counts for, decided by its 委托单位 (MANIFEST "Rules applied", issue 10 point 6):
+ * - equal (normalised) or a registered alias of the contract supplier → supplier side; of the
+ *   purchasing school or the district bureau → purchaser side;
+ * - equal to, or nearer to, ANOTHER registered school or education authority → that party's report,
+ *   'other' (CLIENT_MISMATCH: a borrowed report);
+ * - near one of the line's own parties (OCR-style misreading, legal form or city prefix left out):
+ *   counts only when a person confirmed this printed name for the line (`confirmedClient`), else
+ *   'other' with `near` set so the finding can offer the confirmation;
+ * - anyone else → 'other'.
  */
 export function decideSide(
   client: string | null,
   parties: { supplier: string; supplierAliases?: string[]; purchaser: string; purchaserAliases?: string[] },
   district: EngineDistrict,
+  registered: RegisteredParty[] = [],
+  confirmedClient?: string | null,
 ): SideDecision {
-  const s = matchName(client, parties.supplier, parties.supplierAliases);
-  if (s.matched) return { side: 'supplier', reason: `委托单位为供应商（${s.reason}）` };
-  const p = matchName(client, parties.purchaser, parties.purchaserAliases);
-  if (p.matched) return { side: 'purchaser', reason: `委托单位为采购学校（${p.reason}）` };
-  const b = matchName(client, district.bureauName, district.bureauAliases);
-  if (b.matched) return { side: 'purchaser', reason: `委托单位为区教育主管部门（${b.reason}）` };
-  return {
-    side: 'other',
-    reason: client ? `委托单位“${client}”与供应商、学校、教育主管部门均不一致` : '报告未显示委托单位',
-  };
+  const c = normaliseName(client);
+  if (!client || !c) return { side: 'other', reason: '报告未显示委托单位' };
+  const own: OwnParty[] = [
+    { side: 'supplier', role: '供应商', name: parties.supplier, aliases: parties.supplierAliases ?? [] },
+    {
+      side: 'purchaser',
+      role: '采购学校',
+      name: parties.purchaser,
+      aliases: parties.purchaserAliases ?? [],
+    },
+    {
+      side: 'purchaser',
+      role: '区教育主管部门',
+      name: district.bureauName,
+      aliases: district.bureauAliases ?? [],
+    },
+  ];
+  for (const p of own) {
+    const m = matchExact(client, p.name, p.aliases);
+    if (m) return { side: p.side, reason: `委托单位为${p.role}（${m.reason}）` };
+  }
+  const ownNames = new Set(own.flatMap((p) => [p.name, ...p.aliases].map((n) => normaliseName(n))));
+  const others = registered.filter((r) => !ownNames.has(normaliseName(r.name)));
+  const roleOf = (r: RegisteredParty) => (r.role === 'school' ? '学校' : '教育主管部门');
+  for (const r of others) {
+    if (matchExact(client, r.name, r.aliases)) {
+      return {
+        side: 'other',
+        otherParty: r.name,
+        reason: `委托单位“${client}”是另一登记${roleOf(r)}“${r.name}”，不是本合同的供应商、采购学校或区教育主管部门`,
+      };
+    }
+  }
+  let bestOther: { party: RegisteredParty; edits: number } | null = null;
+  for (const r of others) {
+    const d = nearEdits(client, r.name, r.aliases);
+    if (d !== null && (!bestOther || d < bestOther.edits)) bestOther = { party: r, edits: d };
+  }
+  let bestOwn: { party: OwnParty; edits: number } | null = null;
+  for (const p of own) {
+    const d = nearEdits(client, p.name, p.aliases);
+    if (d !== null && (!bestOwn || d < bestOwn.edits)) bestOwn = { party: p, edits: d };
+  }
+  if (bestOther && (!bestOwn || bestOther.edits <= bestOwn.edits)) {
+    return {
+      side: 'other',
+      otherParty: bestOther.party.name,
+      reason: `委托单位“${client}”与另一登记${roleOf(bestOther.party)}“${bestOther.party.name}”相近（相差${bestOther.edits}个字），按该单位的报告处理`,
+    };
+  }
+  if (bestOwn) {
+    const p = bestOwn.party;
+    const confirmed = !!confirmedClient && normaliseName(confirmedClient) === c;
+    const near = { party: p.name, role: p.role, edits: bestOwn.edits, confirmed };
+    if (confirmed) {
+      return {
+        side: p.side,
+        near,
+        reason: `委托单位“${client}”与${p.role}“${p.name}”相近（相差${bestOwn.edits}个字），已人工确认为同一单位`,
+      };
+    }
+    return {
+      side: 'other',
+      near,
+      reason: `委托单位“${client}”与${p.role}“${p.name}”相近但不一致（相差${bestOwn.edits}个字，可能为识别误差），确认为同一单位前不计入送检`,
+    };
+  }
+  return { side: 'other', reason: `委托单位“${client}”与供应商、学校、教育主管部门均不一致` };
 }
 
 /** The school kind implied by a school's name (幼儿园, 小学, 初级中学, 九年一贯制, 完全中学, 高级中学…). */

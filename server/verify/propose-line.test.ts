@@ -53,13 +53,16 @@ describe('proposing the contract line of an unlinked report', () => {
 
 describe('deciding a report side by its 委托单位', () => {
   const parties = { supplier: SUPPLIER, purchaser: SCHOOL };
-  it('When the client is the supplier without its legal form, then supplier side (fuzzy, with reason)', () => {
-    expect(decideSide('测试服饰', parties, district)).toEqual({
-      side: 'supplier',
-      reason: '委托单位为供应商（去除企业组织形式后名称一致）',
+  it('When the client is the supplier without its legal form, then it awaits confirmation (never silently the supplier)', () => {
+    expect(decideSide('测试服饰', parties, district)).toMatchObject({
+      side: 'other',
+      near: { party: SUPPLIER, role: '供应商', confirmed: false },
     });
+    // proposing a line may still use the loose match (a proposal is not a decision)
     expect(matchName('测试服饰有限责任公司', SUPPLIER)).toMatchObject({ matched: true, how: 'fuzzy' });
-    expect(decideSide('测试服饰有限责任公司', parties, district).side).toBe('supplier');
+    expect(decideSide('测试服饰有限责任公司', parties, district, [], '测试服饰有限责任公司').side).toBe(
+      'supplier',
+    );
   });
   it('When the client is the bureau, then purchaser side; an unrelated factory counts for neither', () => {
     expect(decideSide(BUREAU, parties, district)).toMatchObject({

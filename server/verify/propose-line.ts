@@ -6,7 +6,9 @@
 import type { RuleRegistry } from './registry/registry';
 import type { TestReportExtraction } from '../../parsers/types';
 import { compact, normaliseModel } from './normalise';
-import { matchName, type NameMatch } from './parties';
+import { decideSide, matchName, type NameMatch, type RegisteredParty } from './parties';
+
+const NO_NAME_MATCH: NameMatch = { matched: false, how: 'none', reason: '' };
 import { categoriesOfName } from './report-checks';
 import { lineCategory } from './line-verifier';
 import type { EngineContract, EngineDistrict, EngineReport } from './types';
@@ -86,6 +88,8 @@ export function proposeLines(
   contracts: EngineContract[],
   district: EngineDistrict,
   registry: RuleRegistry,
+  /** Registered schools and authorities: a 委托单位 that is (or is nearest to) another one is not this line's school. */
+  registered: RegisteredParty[] = [],
 ): LineProposal[] {
   const r = report.extraction;
   const out: LineProposal[] = [];
@@ -95,8 +99,15 @@ export function proposeLines(
     const supplier = c.extraction.supplier.name ?? '';
     const bySupplierClient = matchName(r.client, supplier, c.supplierAliases);
     const bySupplierMaker = matchName(r.manufacturer, supplier, c.supplierAliases);
-    const bySchool = matchName(r.client, c.extraction.purchaser.name ?? '');
-    const byBureau = matchName(r.client, district.bureauName, district.bureauAliases);
+    const purchaser = c.extraction.purchaser.name ?? '';
+    const borrowed =
+      registered.length > 0 &&
+      decideSide(r.client, { supplier, supplierAliases: c.supplierAliases, purchaser }, district, registered)
+        .otherParty !== undefined;
+    const bySchool = borrowed ? NO_NAME_MATCH : matchName(r.client, purchaser);
+    const byBureau = borrowed
+      ? NO_NAME_MATCH
+      : matchName(r.client, district.bureauName, district.bureauAliases);
     for (const line of c.lines) {
       const reasons: string[] = [];
       let score = 0;

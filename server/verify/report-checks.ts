@@ -474,15 +474,39 @@ export function checkRequiredItems(
   ];
 }
 
+/**
+ * The CMA (检验检测机构资质认定) certificate number: 12 digits — 2 for the year of issue, 2 for the
+ * issuing authority, 2 for the field, 2 for the sector, 4 for the serial (认监委《检验检测机构资质认定
+ * 证书及标志管理》 numbering; shared/domain.md §7.7). Printed with spaces or a "CMA" prefix at times;
+ * full-width digits are read as digits. Anything else is not a certificate number.
+ */
+export function cmaProblem(cmaNumber: string | null | undefined): string | null {
+  const raw = compact(cmaNumber);
+  if (!raw) return '未显示CMA资质认定标志或证书编号';
+  const digits = raw
+    .toUpperCase()
+    .replace(/^(CMA|资质认定证书编号|证书编号|编号)[:：]?/, '')
+    .replace(/[-‐–—]/g, '');
+  if (/^\d{12}$/.test(digits)) return null;
+  const count = (digits.match(/\d/g) ?? []).length;
+  if (/^\d+$/.test(digits)) {
+    return `CMA证书编号“${cmaNumber ?? ''}”为${count}位数字，资质认定证书编号应为12位数字`;
+  }
+  return `CMA证书编号“${cmaNumber ?? ''}”含有数字以外的字符，资质认定证书编号应为12位数字`;
+}
+
 export function checkCma(report: EngineReport): Issue[] {
   const r = report.extraction;
-  if (/\d{6,}/.test(compact(r.lab.cmaNumber))) return [];
+  const problem = cmaProblem(r.lab.cmaNumber);
+  if (!problem) return [];
   return [
     {
       code: 'NO_CMA',
-      message: `${reportLabel(r)}（${r.lab.name ?? '检验机构不明'}）未显示CMA资质认定标志或证书编号，不能证明出具机构具有法定资质`,
+      message: `${reportLabel(r)}（${r.lab.name ?? '检验机构不明'}）${problem}，不能证明出具机构具有法定资质`,
       evidence: [
-        reportEvidence(report, `检验机构：${r.lab.name ?? '—'}；CMA：无`, { field: 'lab.cmaNumber' }),
+        reportEvidence(report, `检验机构：${r.lab.name ?? '—'}；CMA：${r.lab.cmaNumber ?? '无'}`, {
+          field: 'lab.cmaNumber',
+        }),
       ],
     },
   ];
@@ -506,6 +530,29 @@ const FAMILY: Record<ProductCategory, string> = {
   bedding: 'bedding',
 };
 
+/**
+ * Words that name a product category outright (校服 vs 园服 vs 被褥 vs 玩具): a sample named with
+ * one category's word is not another category's product, whatever the model. Narrower than the
+ * registry's product keywords (which also hold generic garment words such as 外套, 夏装).
+ */
+const CATEGORY_WORDS: Record<ProductCategory, string[]> = {
+  school_uniform: ['校服', '学生服', '学生装', '学生制服'],
+  kindergarten_garment: ['园服', '幼儿园服'],
+  plastic_toy: ['玩具'],
+  bedding: ['被褥', '棉被', '被套', '被芯', '床单', '床上用品', '枕套', '枕芯', '褥'],
+};
+
+/** Categories a name states by a category word. */
+export function categoriesByWord(name: string | null): Set<ProductCategory> {
+  const out = new Set<ProductCategory>();
+  const n = compact(name);
+  if (!n) return out;
+  for (const cat of Object.keys(CATEGORY_WORDS) as ProductCategory[]) {
+    if (CATEGORY_WORDS[cat].some((w) => n.includes(w))) out.add(cat);
+  }
+  return out;
+}
+
 export function checkProduct(report: EngineReport, facts: LineFacts, registry: RuleRegistry): Issue[] {
   const r = report.extraction;
   const label = reportLabel(r);
@@ -521,15 +568,25 @@ export function checkProduct(report: EngineReport, facts: LineFacts, registry: R
     ];
   }
   if (facts.category) {
+    const mismatch = (message: string): Issue[] => [
+      {
+        code: 'PRODUCT_MISMATCH',
+        message,
+        evidence: [reportEvidence(report, `样品名称：${r.sample.name ?? ''}`, { field: 'sample.name' })],
+      },
+    ];
     const families = new Set([...categoriesOfName(r.sample.name, registry)].map((c) => FAMILY[c]));
     if (families.size > 0 && !families.has(FAMILY[facts.category])) {
-      return [
-        {
-          code: 'PRODUCT_MISMATCH',
-          message: `${label}的样品“${r.sample.name ?? ''}”与合同产品“${facts.product}”不属于同一类产品`,
-          evidence: [reportEvidence(report, `样品名称：${r.sample.name ?? ''}`, { field: 'sample.name' })],
-        },
-      ];
+      return mismatch(`${label}的样品“${r.sample.name ?? ''}”与合同产品“${facts.product}”不属于同一类产品`);
+    }
+    const sampleWords = categoriesByWord(r.sample.name);
+    const lineWords = categoriesByWord(facts.product);
+    lineWords.add(facts.category);
+    if (sampleWords.size > 0 && ![...sampleWords].some((c) => lineWords.has(c))) {
+      const named = [...sampleWords].map((c) => registry.categories[c].label).join('、');
+      return mismatch(
+        `${label}的样品“${r.sample.name ?? ''}”是${named}，合同产品“${facts.product}”是${registry.categories[facts.category].label}，不能证明检验的是本合同产品`,
+      );
     }
   }
   return [];

@@ -1,12 +1,12 @@
 /**
  * The supplier list for market supervision: suppliers with at least one finding, ranked by the
  * heaviest finding weight, then the sum of weights over (line, finding), then name. A supplier is
- * recognised by its valid USCC or, failing that, by its name without the legal form.
+ * recognised by THE supplier identity rule: its valid USCC or, failing that, its normalised name.
  */
 import type { RuleRegistry } from './registry/registry';
 import { compareSuppliers, pushUnique, riskTier, supervisionColumns } from './supplier-ranking';
-import { displayName, nameCore, normaliseName } from './normalise';
-import { usccProblem } from './uscc';
+import { displayName } from './normalise';
+import { SupplierKeys } from '../../parsers/party-identity';
 import type { EngineReport, FindingCode, LineResult, SamplingEntry } from './types';
 
 interface Acc {
@@ -36,18 +36,9 @@ export function buildSamplingList(
   reports: Map<string, EngineReport>,
 ): SamplingEntry[] {
   const bySupplier = new Map<string, Acc>();
-  // One supplier = one valid USCC, or one name (legal form ignored) when the code is missing/invalid.
-  const keyByUscc = new Map<string, string>();
-  const keyByName = new Map<string, string>();
-  const keyOf = (line: LineResult): string => {
-    const uscc =
-      line.supplierUscc && usccProblem(line.supplierUscc) === null ? line.supplierUscc.toUpperCase() : null;
-    const name = nameCore(line.supplier) || normaliseName(line.supplier);
-    const key = (uscc && keyByUscc.get(uscc)) ?? keyByName.get(name) ?? `${uscc ?? ''}|${name}`;
-    if (uscc) keyByUscc.set(uscc, key);
-    keyByName.set(name, key);
-    return key;
-  };
+  // One supplier by THE identity rule (parsers/party-identity.ts): valid USCC, else normalised name.
+  const keys = new SupplierKeys();
+  const keyOf = (line: LineResult): string => keys.keyOf({ name: line.supplier, uscc: line.supplierUscc });
   for (const line of lines) {
     if (line.findings.length === 0) continue;
     const key = keyOf(line);

@@ -10,6 +10,7 @@ import type {
 } from '../../parsers/types';
 import type { FindingCode, RuleRegistry, Severity } from './registry/registry';
 import type { VerificationPolicy } from './policy';
+import type { RegisteredParty } from './parties';
 
 export type { FindingCode, Severity };
 
@@ -46,6 +47,11 @@ export interface EngineLine {
   guessedReportIds?: string[];
   /** 验收/到货日期 when the school recorded it (falls back to the contract's delivery date). */
   acceptedDate?: string | null;
+  /**
+   * document id → the printed 委托单位 a person confirmed as this line's supplier, school or bureau
+   * (a near-miss name, likely misread). The confirmation holds only while the report prints that name.
+   */
+  confirmedClients?: Record<string, string>;
 }
 
 export interface EngineContract {
@@ -60,6 +66,11 @@ export interface EngineContract {
 export interface VerifyDistrictInput {
   district: EngineDistrict;
   schools: EngineSchool[];
+  /**
+   * Other registered schools and education authorities (other districts' schools and bureaus): a
+   * 委托单位 equal or nearer to one of them is that party, never this line's.
+   */
+  otherParties?: RegisteredParty[];
   /** In display order: the sampling list keeps first-appearance order of schools and contracts. */
   contracts: EngineContract[];
   /** Every report of the district (also those not linked to a line: they count for duplicates). */
@@ -76,6 +87,11 @@ export interface Evidence {
   page: number | null;
   item?: string;
   text: string;
+  /**
+   * A near-miss 委托单位 a person may confirm with one click (PUT /api/contract-lines/:id/reports/
+   * :documentId/client-confirmation): the printed name and the party it is near.
+   */
+  confirmClient?: { client: string; party: string; role: string };
 }
 
 export interface Finding {

@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
 import { insertDistrict, insertSchool, type School } from '../../models/district.repository';
-import { insertContract, upsertSupplier } from '../../models/contract.repository';
+import { insertContract, matchOrCreateSupplier } from '../../models/contract.repository';
 import { insertTestReport, linkReportToLine, storeExtractedDocument } from '../../models/report.repository';
 import type { ContractExtraction, TestReportExtraction } from '../../parsers/types';
 import { verifyDistrictUseCase } from '../../server/use-cases/verification/verify-district';
@@ -87,7 +87,7 @@ describe(`sampling list from findings stored by the engine (${testDriver()})`, (
         extraction: c,
       });
       const supplier = c.supplier.name
-        ? await upsertSupplier(db, { name: c.supplier.name, uscc: c.supplier.uscc })
+        ? await matchOrCreateSupplier(db, { name: c.supplier.name, uscc: c.supplier.uscc })
         : null;
       const stored = await insertContract(db, {
         documentId,

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '../../models/db';
 import { insertDistrict, insertSchool } from '../../models/district.repository';
-import { insertContract, listDistrictLineIds, upsertSupplier } from '../../models/contract.repository';
+import { insertContract, listDistrictLineIds, matchOrCreateSupplier } from '../../models/contract.repository';
 import {
   insertTestReport,
   linkReportToLine,
@@ -50,8 +50,13 @@ describe('incremental recompute through the database', () => {
 
   async function storeContract(schoolId: string, name: string, c: ContractExtraction): Promise<string[]> {
     const documentId = await store(schoolId, name, c);
-    const supplier = await upsertSupplier(db, { name: c.supplier.name!, uscc: c.supplier.uscc });
-    const stored = await insertContract(db, { documentId, schoolId, supplierId: supplier.id, extraction: c });
+    const supplier = await matchOrCreateSupplier(db, { name: c.supplier.name!, uscc: c.supplier.uscc });
+    const stored = await insertContract(db, {
+      documentId,
+      schoolId,
+      supplierId: supplier?.id ?? null,
+      extraction: c,
+    });
     return stored.lines.map((l) => l.id);
   }
 

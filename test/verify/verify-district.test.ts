@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { Database } from '../../models/db';
 import { insertDistrict, insertSchool } from '../../models/district.repository';
-import { insertContract, upsertSupplier } from '../../models/contract.repository';
+import { insertContract, matchOrCreateSupplier } from '../../models/contract.repository';
 import {
   insertTestReport,
   linkReportToLine,
@@ -54,14 +54,14 @@ describe('verify-district and reverify-document use cases', () => {
     const twoLines = contract();
     twoLines.lines.push({ ...twoLines.lines[0]!, product: '冬季校服', model: 'TS-002' });
     const contractDoc = await store(db, school.id, 'contract.json', twoLines);
-    const supplier = await upsertSupplier(db, {
+    const supplier = await matchOrCreateSupplier(db, {
       name: twoLines.supplier.name!,
       uscc: twoLines.supplier.uscc,
     });
     const stored = await insertContract(db, {
       documentId: contractDoc,
       schoolId: school.id,
-      supplierId: supplier.id,
+      supplierId: supplier?.id ?? null,
       extraction: twoLines,
     });
     lineIds = stored.lines.map((l) => l.id);

@@ -10,6 +10,7 @@ import {
   presentContractSummary,
 } from '../../presenters/contract';
 import {
+  confirmLineClient,
   confirmLineReport,
   dismissLineReport,
   linkLineReports,
@@ -118,6 +119,13 @@ export const contractRoutes: AnyRoute[] = [
                 status: k.status,
                 source: k.source,
                 reason: k.reason,
+                clientConfirmation: k.clientConfirmed
+                  ? {
+                      client: k.clientConfirmed,
+                      by: k.clientConfirmedBy,
+                      at: k.clientConfirmedAt?.toISOString() ?? null,
+                    }
+                  : null,
               })),
           ),
         ),
@@ -170,5 +178,16 @@ export const contractRoutes: AnyRoute[] = [
     params: LinkParams,
     response: LinkDecision,
     handler: ({ ctx, user, params }) => dismissLineReport(ctx, user, params.id, params.documentId),
+  }),
+  defineRoute({
+    method: 'put',
+    path: '/api/contract-lines/:id/reports/:documentId/client-confirmation',
+    summary:
+      '确认报告的委托单位（与供应商、学校或教育主管部门名称相近，经核对原件为同一单位）；记录确认人与时间，记入审计日志',
+    tag: '合同',
+    access: 'user',
+    params: LinkParams,
+    response: z.object({ confirmed: z.boolean(), client: z.string() }),
+    handler: ({ ctx, user, params }) => confirmLineClient(ctx, user, params.id, params.documentId),
   }),
 ];

@@ -6,7 +6,7 @@
  */
 import { openDatabase, type Database, type Db } from '../../../models/db';
 import { insertDistrict, insertSchool, type School } from '../../../models/district.repository';
-import { insertContract, upsertSupplier } from '../../../models/contract.repository';
+import { insertContract, matchOrCreateSupplier } from '../../../models/contract.repository';
 import {
   insertTestReport,
   linkReportToLine,
@@ -25,7 +25,7 @@ import {
   type Submissions,
 } from '../../audit/read-folder';
 import { bestLines, proposeLines } from '../../verify/engine';
-import { isBureauName, matchName, schoolKindFromName } from '../../verify/parties';
+import { isBureauName, matchExact, schoolKindFromName, type RegisteredParty } from '../../verify/parties';
 import { normaliseName } from '../../verify/normalise';
 import { registryForDate, type RuleRegistry } from '../../verify/registry/registry';
 import type { DistrictResult, EngineContract, EngineDistrict } from '../../verify/types';
@@ -125,7 +125,13 @@ export async function auditFolder(opts: AuditOptions): Promise<AuditRun> {
     const stored = await storeContracts(db, districtRow.id, loaded.contracts);
     const linking = submissions
       ? linksFromSubmissions(submissions, stored, loaded)
-      : guessLinks(loaded.reports, stored.engineContracts, district, registry);
+      : guessLinks(
+          loaded.reports,
+          stored.engineContracts,
+          district,
+          registry,
+          [...stored.schools.values()].map((s) => ({ name: s.name, role: 'school' as const })),
+        );
     await storeReports(db, loaded.reports, stored, linking);
     const result = await verifyDistrictUseCase(db, { districtId: districtRow.id, asOf: opts.asOf, registry });
     return {
@@ -189,7 +195,10 @@ async function storeContracts(
       extraction: c.extraction,
     });
     const supplier = c.extraction.supplier.name
-      ? await upsertSupplier(db, { name: c.extraction.supplier.name, uscc: c.extraction.supplier.uscc })
+      ? await matchOrCreateSupplier(db, {
+          name: c.extraction.supplier.name,
+          uscc: c.extraction.supplier.uscc,
+        })
       : null;
     const contract = await insertContract(db, {
       documentId,
@@ -259,11 +268,18 @@ function guessLinks(
   contracts: EngineContract[],
   district: EngineDistrict,
   registry: RuleRegistry,
+  registered: RegisteredParty[],
 ): Linking {
   const out: Linking = { links: new Map(), guessed: [], unmatched: [] };
   for (const r of reports) {
     const best = bestLines(
-      proposeLines({ id: r.file, file: r.file, extraction: r.extraction }, contracts, district, registry),
+      proposeLines(
+        { id: r.file, file: r.file, extraction: r.extraction },
+        contracts,
+        district,
+        registry,
+        registered,
+      ),
     );
     if (best.length === 0) out.unmatched.push(r.file);
     for (const p of best) {
@@ -291,7 +307,7 @@ async function storeReports(
   const schools = [...stored.schools.values()];
   for (const r of reports) {
     const first = linking.links.get(r.file)?.[0];
-    const bySchoolName = schools.find((s) => matchName(r.extraction.client, s.name).matched);
+    const bySchoolName = schools.find((s) => matchExact(r.extraction.client, s.name) !== null);
     const schoolId = (first && stored.schoolOfLine.get(first.lineId)) ?? bySchoolName?.id ?? schools[0]?.id;
     if (!schoolId) {
       linking.unmatched.push(r.file);

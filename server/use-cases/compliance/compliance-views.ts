@@ -287,6 +287,8 @@ export async function lineEvidence(db: Db, summary: LineSummary) {
         r.client,
         { supplier: l.supplierName ?? '', purchaser: l.schoolName },
         { name: district?.name ?? '', bureauName: district?.bureauName ?? '' },
+        [],
+        r.clientConfirmed,
       );
       return {
         documentId: r.documentId,
@@ -298,6 +300,13 @@ export async function lineEvidence(db: Db, summary: LineSummary) {
         client: r.client,
         side: side.side,
         sideReason: side.reason,
+        clientConfirmation: r.clientConfirmed
+          ? {
+              client: r.clientConfirmed,
+              by: r.clientConfirmedBy,
+              at: r.clientConfirmedAt?.toISOString() ?? null,
+            }
+          : null,
         sampleName: r.sampleName,
         sampleModel: r.sampleModel,
         trademark: r.trademark,

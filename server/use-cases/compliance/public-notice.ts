@@ -44,6 +44,8 @@ export async function buildPublicNotice(db: Db, schoolId: string): Promise<Publi
         r.client,
         { supplier: l.supplierName ?? '', purchaser: l.schoolName },
         { name: district?.name ?? '', bureauName: district?.bureauName ?? '' },
+        [],
+        r.clientConfirmed,
       ).side,
     }));
     const report = (x: (typeof sides)[number]): NoticeReport => ({

@@ -11,7 +11,7 @@ import { authorize, type Principal } from '../../policies/policy';
 import { recomputeForDocument } from '../verification/recompute';
 import { findDocument } from '../../../models/document.repository';
 import { findLine } from '../../../models/contract-query.repository';
-import { listLinks } from '../../../models/line-report.repository';
+import { confirmLinkClient, listLinks } from '../../../models/line-report.repository';
 import { confirmMatch, dismissMatch } from '../../../models/line-match.repository';
 import { recordAudit } from '../../../models/audit.repository';
 import { rematchReports } from './match-reports';
@@ -130,6 +130,46 @@ export async function dismissLineReport(
   });
   await afterLinkChange(ctx, line, [documentId]);
   return { linked: false };
+}
+
+/**
+ * A person confirms with one click that a report's 委托单位, printed near (not equal to) the line's
+ * supplier, school or bureau, is that party (a misreading, checked against the original). The printed
+ * name, who and when are recorded with the link and in the audit log; the confirmation lapses when the
+ * report's 委托单位 is corrected to something else.
+ */
+export async function confirmLineClient(
+  ctx: AppContext,
+  user: Principal,
+  lineId: string,
+  documentId: string,
+): Promise<{ confirmed: boolean; client: string }> {
+  const line = await lineFor(ctx, user, lineId);
+  const doc = await reportFor(ctx, line, documentId);
+  const effective = (doc.effective ?? {}) as { client?: unknown };
+  const client = typeof effective.client === 'string' ? effective.client.trim() : '';
+  if (!client) {
+    throw new AppError('VALIDATION_FAILED', `报告「${doc.originalName}」未显示委托单位，无法确认`);
+  }
+  await ctx.db.transaction(async (tx) => {
+    const linked = await confirmLinkClient(tx, { lineId, documentId, client, userId: user.id });
+    if (!linked) {
+      throw new AppError(
+        'VALIDATION_FAILED',
+        `报告「${doc.originalName}」未关联到该明细行，无法确认委托单位`,
+      );
+    }
+    await recordAudit(tx, {
+      userId: user.id,
+      action: 'line.report.client_confirm',
+      resourceType: 'contract_line',
+      resourceId: lineId,
+      districtId: line.districtId,
+      details: { contractId: line.contractId, documentId, client },
+    });
+  });
+  await afterLinkChange(ctx, line, [documentId]);
+  return { confirmed: true, client };
 }
 
 /** The reports involved are matched again; verification follows every line whose links changed. */

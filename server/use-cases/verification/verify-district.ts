@@ -4,7 +4,7 @@
  * the ranked sampling list). The CLI audit and the service run exactly this.
  */
 import type { Db } from '../../../models/db';
-import { findDistrict, listSchools } from '../../../models/district.repository';
+import { findDistrict, listDistricts, listSchools } from '../../../models/district.repository';
 import { listDistrictContracts, type ContractWithLines } from '../../../models/contract.repository';
 import { listDistrictReports, type StoredReport } from '../../../models/report.repository';
 import { ensureRegistryVersion, replaceLineFindings } from '../../../models/finding.repository';
@@ -30,11 +30,21 @@ export type DistrictSetting = Omit<VerifyDistrictInput, 'contracts' | 'reports'>
 export async function loadDistrictSetting(db: Db, cmd: VerifyDistrictCommand): Promise<DistrictSetting> {
   const district = await findDistrict(db, cmd.districtId);
   if (!district) throw notFound('区县');
-  const schoolRows = await listSchools(db, { districtId: district.id });
+  const [allSchools, allDistricts] = await Promise.all([listSchools(db, {}), listDistricts(db)]);
   const registry = cmd.registry ?? registryForDate(cmd.asOf, await loadRegistries(db));
   return {
     district: { name: district.name, bureauName: district.bureauName },
-    schools: schoolRows.map((s) => ({ name: s.name, kind: s.kind })),
+    schools: allSchools
+      .filter((s) => s.districtId === district.id)
+      .map((s) => ({ name: s.name, kind: s.kind })),
+    otherParties: [
+      ...allSchools
+        .filter((s) => s.districtId !== district.id)
+        .map((s) => ({ name: s.name, role: 'school' as const })),
+      ...allDistricts
+        .filter((d) => d.id !== district.id)
+        .map((d) => ({ name: d.bureauName, role: 'bureau' as const })),
+    ],
     registry,
     policy: resolvePolicy(district.policy, registry),
     asOf: cmd.asOf,
@@ -56,6 +66,9 @@ export function toEngineContract(c: ContractWithLines): EngineContract {
       guessedReportIds: l.reports
         .filter((r) => r.source === 'proposed' || r.source === 'auto')
         .map((r) => r.documentId),
+      confirmedClients: Object.fromEntries(
+        l.reports.flatMap((r) => (r.clientConfirmed ? [[r.documentId, r.clientConfirmed]] : [])),
+      ),
     })),
   };
 }

@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { getFileStore } from '../../../server/storage/file-store.service';
-import { contractLines, contracts, documents } from '../../../models/schema';
+import { contractLines, contracts, documents, lineReports } from '../../../models/schema';
 import { insertBlob } from '../../../models/document.repository';
 import { makeBlankPdf } from '../../intake/make-pdf';
 import { ALL, DISTRICT, SCHOOL, type TenancyCase } from '../cases';
@@ -59,6 +59,14 @@ async function contractAt(f: TenancyFixture, target: Target) {
     .values({ contractId: c!.id, lineNo: 1, product: '夏季校服' })
     .returning({ id: contractLines.id });
   return { contractId: c!.id, lineId: l!.id };
+}
+
+/** A line of the target school with a report of that school handed in for it. */
+async function linkedReportAt(f: TenancyFixture, target: Target) {
+  const { lineId } = await contractAt(f, target);
+  const documentId = await documentAt(f, target);
+  await f.t.ctx.db.insert(lineReports).values({ lineId, documentId, source: 'school' });
+  return { lineId, documentId };
 }
 
 export const cases: TenancyCase[] = [
@@ -178,6 +186,17 @@ export const cases: TenancyCase[] = [
       method: 'delete',
       url: `/api/contract-lines/${(await contractAt(f, target)).lineId}/reports/${await documentAt(f, target)}`,
     }),
+    allow: { school_staff: SCHOOL },
+  },
+  {
+    route: 'PUT /api/contract-lines/:id/reports/:documentId/client-confirmation',
+    request: async (f, target) => {
+      const { lineId, documentId } = await linkedReportAt(f, target);
+      return {
+        method: 'put',
+        url: `/api/contract-lines/${lineId}/reports/${documentId}/client-confirmation`,
+      };
+    },
     allow: { school_staff: SCHOOL },
   },
 ];

@@ -2,7 +2,11 @@
 import { h, pill } from './dom.js';
 import { FINDING_LABELS, SEVERITY, label } from './labels.js';
 
-export function findingList(findings, { evidence = false, status } = {}) {
+/**
+ * `onConfirmClient(e)`: when given, a near-miss 委托单位 (evidence with `confirmClient`) gets a
+ * one-click 确认为同一单位 button.
+ */
+export function findingList(findings, { evidence = false, status, onConfirmClient } = {}) {
   if (!findings?.length && status === 'awaiting_reports') {
     return h('p', { class: 'hint', text: '尚未提交检验报告，暂未核验。' });
   }
@@ -18,14 +22,14 @@ export function findingList(findings, { evidence = false, status } = {}) {
         ' ',
         h('strong', { text: f.label ?? label(FINDING_LABELS, f.code) }),
         f.message ? h('span', { text: `：${f.message}` }) : null,
-        evidence && f.evidence?.length ? evidenceList(f.evidence) : null,
+        evidence && f.evidence?.length ? evidenceList(f.evidence, onConfirmClient) : null,
       ),
     ),
   );
 }
 
 /** Evidence links: the document and page where the problem can be seen. */
-function evidenceList(evidence) {
+function evidenceList(evidence, onConfirmClient) {
   return h(
     'ul',
     { class: 'evidence' },
@@ -41,6 +45,16 @@ function evidenceList(evidence) {
           : h('span', { text: e.file ?? '原件' }),
         e.item ? h('span', { text: ` · ${e.item}` }) : null,
         e.text ? h('span', { class: 'hint', text: ` “${e.text}”` }) : null,
+        e.confirmClient && onConfirmClient
+          ? h('button', {
+              type: 'button',
+              class: 'btn btn-small btn-primary',
+              text: '核对原件后确认为同一单位',
+              title: `确认“${e.confirmClient.client}”即${e.confirmClient.role}“${e.confirmClient.party}”（记录确认人）`,
+              'aria-label': `确认委托单位“${e.confirmClient.client}”为${e.confirmClient.role}“${e.confirmClient.party}”`,
+              onclick: () => onConfirmClient(e),
+            })
+          : null,
       ),
     ),
   );

@@ -26,6 +26,20 @@ export async function render(view, { params, session }) {
   const canLink = staff && hasRoute('put', '/api/contract-lines/{id}/reports');
   const canDecide = staff && hasRoute('delete', '/api/contract-lines/{id}/reports/{documentId}');
   const canList = staff && hasRoute('get', '/api/contract-lines/{id}/report-candidates');
+  const canConfirmClient =
+    staff && hasRoute('put', '/api/contract-lines/{id}/reports/{documentId}/client-confirmation');
+
+  async function confirmClient(e) {
+    try {
+      await put(
+        `/api/contract-lines/${lineId}/reports/${encodeURIComponent(e.documentId)}/client-confirmation`,
+      );
+      toast(`已确认“${e.confirmClient.client}”为${e.confirmClient.role}，已重新核验`);
+      await reload();
+    } catch (err) {
+      toast(err.message);
+    }
+  }
   let showAll = false;
   let timer = null;
   let stopped = false;
@@ -192,7 +206,11 @@ export async function render(view, { params, session }) {
         'section',
         { class: 'panel' },
         h('h2', { text: '核验问题与证据' }),
-        findingList(l.findings, { evidence: true, status: l.status }),
+        findingList(l.findings, {
+          evidence: true,
+          status: l.status,
+          onConfirmClient: canConfirmClient ? confirmClient : undefined,
+        }),
       ),
       h('h2', { text: '提交的检验报告' }),
       reports.el,
