@@ -4,6 +4,7 @@
  * report-items.ts; anything unreadable is null and listed in `review`.
  */
 import { crossCheckReport } from './checks/report-checks';
+import { findCccNumber } from './report-ccc';
 import { FieldCollector } from './field-collector';
 import {
   CONCLUSION_FAIL,
@@ -180,6 +181,7 @@ export function parseTestReport(input: DocumentText): TestReportExtraction {
   const lab = findLabName(flow, [client?.value, manufacturer?.value]);
   const cma = findCma(flow);
   const cnas = findCnas(flow);
+  const ccc = findCccNumber(flow);
 
   const out: TestReportExtraction = {
     kind: 'test_report',
@@ -218,6 +220,7 @@ export function parseTestReport(input: DocumentText): TestReportExtraction {
     pages: doc.pages.length,
     form: doc.form,
   };
+  if (ccc) out.cccNumber = put('cccNumber', ccc.value, ccc.meta);
   const missing: [string, unknown][] = [
     ['reportNumber', out.reportNumber],
     ['lab.name', out.lab.name],

@@ -78,6 +78,8 @@ export interface TestReportExtraction {
   items: ReportItem[];
   conclusion: 'pass' | 'fail' | null;
   pages: number;
+  /** extra: the 3C (CCC) certificate number when the report prints one (toys are in the CCC catalogue) */
+  cccNumber?: string | null;
   /** extras: per-field confidence/location and what needs review */
   fields?: Record<string, FieldMeta>;
   review?: ReviewFlag[];
@@ -95,6 +97,8 @@ export interface ContractLine {
   unit: string | null;
   unitPrice: number | null;
   amount: number | null;
+  /** extra: the 3C (CCC) certificate number when the contract shows one for the line */
+  cccNumber?: string | null;
 }
 
 export interface ContractExtraction {

@@ -73,6 +73,7 @@ export const FINDINGS: Record<ListReasonCode, string> = {
   DUPLICATE_REPORT_NUMBER: '报告编号重复',
   INVALID_USCC: '统一社会信用代码无效',
   NO_CMA: '无CMA资质标志',
+  NO_CCC: '无3C认证证书编号',
   SAMPLING_FAILED: '监督抽查不合格',
 };
 

@@ -11,6 +11,7 @@ import { duplicatesOf, type DistrictIndex } from './district-index';
 import { reportEvidence, type Issue } from './issues';
 import {
   categoriesOfName,
+  checkCcc,
   checkCma,
   isInfantName,
   isUnder14,
@@ -255,6 +256,12 @@ export function verifyLine(contract: EngineContract, line: EngineLine, ctx: Veri
     .filter((r): r is EngineReport => r !== undefined);
   const transition = checkStockTransition(covering, line.acceptedDate ?? c.deliveryDate, ctx.registry);
   issues.push(...transition.issues);
+  const lineCcc = line.line.cccNumber ?? c.lines[line.lineNo - 1]?.cccNumber ?? null;
+  const ccc = checkCcc(covering, { cccNumber: lineCcc }, facts, ctx.registry);
+  if (ccc.length > 0 && ccc[0]!.evidence.length === 0) {
+    ccc[0]!.evidence.push(contractEvidence(contract, `产品：${line.line.product}；3C证书编号：无`));
+  }
+  issues.push(...ccc);
 
   if (supplierSide === 0) {
     issues.push({

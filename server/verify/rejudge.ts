@@ -34,7 +34,7 @@ export function limitApplies(rule: LimitRule, ctx: LimitContext | undefined): bo
 /** The sub-items (DBP, BBP …) a printed item name holds. */
 function subItemsIn(rule: LimitRule, itemName: string): string[] {
   const name = normaliseItemName(itemName);
-  return (rule.subItems ?? []).filter((s) => name.includes(normaliseItemName(s)));
+  return (namesOf(rule).subItems ?? []).filter((s) => name.includes(s));
 }
 
 type Bound = { op: '<=' | '<' | '>=' | '>'; value: number };
@@ -114,12 +114,24 @@ export function limitText(rule: LimitRule, bounds: Bound[]): string {
   return bounds.map((b) => `${glyph[b.op]}${fmt(b.value)}`).join('，') + unit;
 }
 
+/** A rule's item and sub-item names, normalised once per registry object. */
+const normalisedNames = new WeakMap<LimitRule, { items: string[]; subItems: string[] | null }>();
+function namesOf(rule: LimitRule) {
+  let n = normalisedNames.get(rule);
+  if (!n) {
+    n = {
+      items: rule.items.map(normaliseItemName),
+      subItems: rule.subItems ? rule.subItems.map(normaliseItemName) : null,
+    };
+    normalisedNames.set(rule, n);
+  }
+  return n;
+}
+
 function ruleMatches(rule: LimitRule, name: string, category: ProductCategory): boolean {
-  return (
-    rule.categories.includes(category) &&
-    rule.items.some((p) => name.startsWith(normaliseItemName(p))) &&
-    (!rule.subItems || rule.subItems.some((s) => name.includes(normaliseItemName(s))))
-  );
+  if (!rule.categories.includes(category)) return false;
+  const n = namesOf(rule);
+  return n.items.some((p) => name.startsWith(p)) && (!n.subItems || n.subItems.some((s) => name.includes(s)));
 }
 
 /**

@@ -394,6 +394,18 @@ function printedNotApplicable(item: TestReportExtraction['items'][number]): bool
   return /^(\/|—|-|－|――|不适用|不检测|未检测|不判定|N\/A)$/i.test(compact(item.result));
 }
 
+type RequiredItem = RuleRegistry['categories']['school_uniform']['requiredItems'][number];
+const requiredNameCache = new WeakMap<RequiredItem, string[]>();
+/** A required item's accepted names, normalised once per registry object. */
+function requiredNames(req: RequiredItem): string[] {
+  let n = requiredNameCache.get(req);
+  if (!n) {
+    n = req.names.map(normaliseItemName);
+    requiredNameCache.set(req, n);
+  }
+  return n;
+}
+
 /** Required items the table lacks, and (for safety items) those printed "/" or 不适用. */
 function missingRequired(
   items: TestReportExtraction['items'],
@@ -405,7 +417,8 @@ function missingRequired(
   const out: { label: string; notApplicable: boolean }[] = [];
   for (const req of registry.categories[facts.category].requiredItems) {
     if (!holds(req.when, facts)) continue;
-    const found = named.filter((n) => req.names.some((p) => n.name.startsWith(normaliseItemName(p))));
+    const prefixes = requiredNames(req);
+    const found = named.filter((n) => prefixes.some((p) => n.name.startsWith(p)));
     const label = req.label ?? req.names[0] ?? '';
     if (found.length === 0) out.push({ label, notApplicable: false });
     else if (req.mustApply && found.every((f) => printedNotApplicable(f.item))) {
@@ -590,4 +603,33 @@ export function checkProduct(report: EngineReport, facts: LineFacts, registry: R
     }
   }
   return [];
+}
+
+/** A 3C certificate number in its printed form (16 digits). */
+const CCC_NUMBER = /^\d{16}$/;
+
+/**
+ * Toys are in the CCC catalogue (强制性产品认证目录): a toy line needs a 3C certificate number shown on
+ * one of its reports or on the contract line; none is NO_CCC (a point for market supervision).
+ */
+export function checkCcc(
+  reports: EngineReport[],
+  line: { cccNumber?: string | null },
+  facts: LineFacts,
+  registry: RuleRegistry,
+): Issue[] {
+  const rule = facts.category ? registry.categories[facts.category].cccRequired : undefined;
+  if (!rule) return [];
+  const shown = [line.cccNumber, ...reports.map((r) => r.extraction.cccNumber)].some((n) =>
+    CCC_NUMBER.test(compact(n)),
+  );
+  if (shown) return [];
+  const first = reports[0];
+  return [
+    {
+      code: 'NO_CCC',
+      message: `玩具属于强制性产品认证（3C）目录，但本行的检验报告和合同均未显示3C证书编号，请市场监管部门核查认证情况（${rule.source}）`,
+      evidence: first ? [reportEvidence(first, '3C证书编号：无', { field: 'cccNumber' })] : [],
+    },
+  ];
 }

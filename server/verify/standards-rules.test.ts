@@ -314,4 +314,14 @@ describe('point 4: toys', () => {
     expect(codes(between)).not.toContain('STANDARD_SUPERSEDED');
     expect(between.reviews?.[0]).toContain('生产日期');
   });
+
+  it('When a toy line’s reports show no 3C certificate number, then NO_CCC; a number on a report or the contract line clears it', () => {
+    const items = toyItems([ph('DBP+BBP+DEHP', '未检出')]);
+    expect(codes(verify([toy(items)], toyLine))).toContain('NO_CCC');
+    expect(codes(verify([toy(items, { cccNumber: '2021012201000123' })], toyLine))).not.toContain('NO_CCC');
+    expect(codes(verify([toy(items)], { ...toyLine, cccNumber: '2021012201000123' }))).not.toContain(
+      'NO_CCC',
+    );
+    expect(codes(verify([toy(items, { cccNumber: '12345' })], toyLine))).toContain('NO_CCC');
+  });
 });

@@ -26,6 +26,20 @@ export const SCENARIO_RULE_UPDATES: ScenarioRuleUpdate[] = [
     add: ['REQUIRED_STANDARD_MISSING'],
     rule: 'GB 31701-2015 第1章 范围: 14岁及以下儿童使用的纺织产品（含床上用品）应同时符合GB 18401和GB 31701',
   },
+  ...(
+    [
+      ['FXJC-2024-WJ057', 1],
+      ['FXJC-2024-WJ057', 2],
+      ['金桥幼采〔2024〕14号', 1],
+      ['金桥幼采〔2024〕14号', 2],
+    ] as const
+  ).map(([contractNumber, lineNo]) => ({
+    // No toy report or contract of the corpus shows a 3C certificate number.
+    contractNumber,
+    lineNo,
+    add: ['NO_CCC'],
+    rule: '《强制性产品认证管理规定》（质检总局令第117号）第二条；强制性产品认证目录 玩具类（塑胶玩具）',
+  })),
 ];
 
 /** The scenario's expected codes for a line with the rule updates applied (sorted). */
@@ -45,9 +59,10 @@ interface ListEntry {
 }
 
 /**
- * The scenario's sampling list with the updates' effect on two suppliers: 江州优佳服装贸易有限公司 gains
- * ITEM_FAILED (100) and CONCLUSION_CONTRADICTS_ITEMS (90) on XF038 and so ranks first (max weight 100,
- * score 290 > 博雅's 232); 江州童乐服饰家纺有限公司 gains REQUIRED_STANDARD_MISSING (20 → score 255).
+ * The scenario's sampling list with the updates' effect: 汕头市澄海区宏泰玩具实业有限公司 gains NO_CCC on
+ * its four toy lines (48 each → score 382) and ranks first; 江州优佳服装贸易有限公司 gains ITEM_FAILED (100)
+ * and CONCLUSION_CONTRADICTS_ITEMS (90) on XF038 (max weight 100, score 290 > 博雅's 232) and ranks
+ * second; 江州童乐服饰家纺有限公司 gains REQUIRED_STANDARD_MISSING (20 → score 255).
  */
 export function expectedSamplingList<T extends ListEntry>(list: T[]): T[] {
   const changes: Record<string, Partial<ListEntry>> = {
@@ -56,6 +71,10 @@ export function expectedSamplingList<T extends ListEntry>(list: T[]): T[] {
       score: 290,
       maxWeight: 100,
       severity: 'high',
+    },
+    汕头市澄海区宏泰玩具实业有限公司: {
+      reasons: ['ITEM_FAILED', 'NO_CMA', 'NO_CCC', 'MISSING_PURCHASER_REPORT'],
+      score: 382,
     },
     江州童乐服饰家纺有限公司: {
       reasons: [
@@ -68,8 +87,16 @@ export function expectedSamplingList<T extends ListEntry>(list: T[]): T[] {
       score: 255,
     },
   };
-  const updated = list.map((e) => ({ ...e, ...(changes[e.supplier] ?? {}) }));
-  const first = updated.find((e) => e.supplier === '江州优佳服装贸易有限公司');
-  const rest = updated.filter((e) => e !== first);
-  return (first ? [first, ...rest] : rest).map((e, i) => ('rank' in e ? { ...e, rank: i + 1 } : e));
+  const order = [
+    '汕头市澄海区宏泰玩具实业有限公司',
+    '江州优佳服装贸易有限公司',
+    '江州市博雅学生服装有限公司',
+    '成都蓉华制衣有限公司',
+    '江州童乐服饰家纺有限公司',
+  ];
+  const rankOf = (e: T) => (order.includes(e.supplier) ? order.indexOf(e.supplier) : order.length);
+  return list
+    .map((e) => ({ ...e, ...(changes[e.supplier] ?? {}) }))
+    .sort((a, b) => rankOf(a) - rankOf(b))
+    .map((e, i) => ('rank' in e ? { ...e, rank: i + 1 } : e));
 }

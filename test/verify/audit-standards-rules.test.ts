@@ -91,7 +91,12 @@ function toyScenario(
     unitPrice: 100,
     amount: 1000,
   };
-  const base = { sample, standards: TOY_2014, items: toyItems(extra) };
+  const base = {
+    sample,
+    standards: TOY_2014,
+    items: toyItems(extra),
+    cccNumber: id === 'no-ccc' ? null : '2021012201000123',
+  };
   return {
     id,
     contract: contract({
@@ -142,6 +147,8 @@ const scenarios: Scenario[] = [
   toyScenario('late', '2027-11-01', '2026-09-01', [], null),
   // Delivered in the stock-sale transition, production date unknown → review, no finding.
   toyScenario('between', '2027-03-01', '2026-09-01', [], null),
+  // Toys are in the CCC catalogue: no 3C certificate number on the reports or the contract → NO_CCC.
+  toyScenario('no-ccc', '2026-06-20', '2026-05-01', [], '2026-06-25'),
 ];
 
 // GB 31701 4.1: a 托班 garment must meet A类 (甲醛 ≤20) although its report prints B类.
@@ -258,6 +265,12 @@ describe('dsv audit: rules from the standards (issue 10 points 2–4)', () => {
     // no school-side report in these two scenarios (a school report tested from 2026-11-01 on must cite the 2025 editions)
     expect(codes('late')).toEqual(['MISSING_PURCHASER_REPORT', 'STANDARD_SUPERSEDED']);
     expect(codes('between')).toEqual(['MISSING_PURCHASER_REPORT']);
+  });
+
+  it('When no toy report or contract line shows a 3C certificate number, then NO_CCC; one shown on a report is enough', () => {
+    expect(codes('no-ccc')).toEqual(['NO_CCC']);
+    expect(message('no-ccc', 'NO_CCC')).toContain('3C');
+    expect(codes('sum')).not.toContain('NO_CCC');
     expect((lineOf('between') as { review?: string[] }).review?.[0]).toContain('生产日期');
   });
 });

@@ -18,6 +18,7 @@ export const FINDING_CODES = [
   'DUPLICATE_REPORT_NUMBER',
   'INVALID_USCC',
   'NO_CMA',
+  'NO_CCC',
 ] as const;
 export type FindingCode = (typeof FINDING_CODES)[number];
 
@@ -89,6 +90,8 @@ const categoryRulesSchema = z.object({
     .optional(),
   /** GB/T 31888: nominal cotton content of the skin-contact parts at least this many per cent. */
   cottonMinNominalPercent: z.object({ value: z.number().positive(), source }).optional(),
+  /** In the CCC catalogue: a line with no 3C certificate number on its reports or contract is NO_CCC. */
+  cccRequired: z.object({ source }).optional(),
   /** Product standards a report may follow (documentation: none of them is forced). */
   productStandards: z.object({ anyOf: z.array(standardNumber).min(1), source }).optional(),
   /** Words in a product or sample name that identify the category (PRODUCT_MISMATCH, line proposals). */

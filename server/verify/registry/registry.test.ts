@@ -56,6 +56,7 @@ describe('rule registry', () => {
         sources.push(...cat.requiredItems.map((i) => i.source));
         sources.push(...(cat.requiredSafetyClass ?? []).map((c) => c.source));
         if (cat.cottonMinNominalPercent) sources.push(cat.cottonMinNominalPercent.source);
+        if (cat.cccRequired) sources.push(cat.cccRequired.source);
       }
       sources.push(...reg.superseded.map((s) => s.source), ...reg.limits.map((l) => l.source));
       for (const s of sources) expect(s).toMatch(SOURCE);
