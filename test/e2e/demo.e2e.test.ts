@@ -2,14 +2,15 @@
  * A demo that is alive (issue 11 point 9), in Chromium: the demo district as the first start loads it
  * (accounts, then the documents made for it read by the pipeline and a first list sent), seen by
  * `bureau` (a dashboard with findings), `regulator` (a list in the inbox) and `school` (the sample file
- * README names, uploaded and matched to its line by itself). Screenshots in test-results/screenshots/.
+ * README names, uploaded and matched to its line by itself); and the school's 公示 notice (point 8) over
+ * the demo's verified summer uniform. Screenshots in test-results/screenshots/.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { loadDemo } from '../../server/use-cases/accounts/load-demo';
 import { loadDemoDocuments } from '../../server/use-cases/accounts/load-demo-documents';
 import { DEMO_SAMPLES, DEMO_SCHOOLS, DEMO_SUPPLIERS, demoFilesDir } from '../../server/demo/demo-district';
-import { login, openTab, shoot, startE2E, type E2E, type Tab } from './helpers/browser';
+import { login, openTab, SCREENSHOT_DIR, shoot, startE2E, type E2E, type Tab } from './helpers/browser';
 
 let e2e: E2E;
 const passwords: Record<string, string> = {};
@@ -29,6 +30,41 @@ async function as(user: string): Promise<Tab> {
   await login(tab, user, passwords[user]);
   return tab;
 }
+
+describe('8. The school’s 公示 notice', () => {
+  it('When school staff open 结果公示, then the verified line shows both sides’ reports, the other is pending, and it prints and downloads as a PDF', async () => {
+    const tab = await as('school');
+    const { page } = tab;
+    await page.getByRole('link', { name: '结果公示' }).first().click();
+    const article = page.locator('article.public-notice');
+    await article.getByRole('heading', { name: DEMO_SCHOOLS.primary.name }).waitFor();
+    await article.getByText('一、已核验合格（1 项）').waitFor();
+    const row = article.locator('tbody tr', { hasText: 'MD24-X01' });
+    await row.getByText('编号 SFJ24-0518-031').waitFor();
+    await row.getByText('编号 MDHC24-0906-117').waitFor();
+    expect(await row.innerText()).toContain(DEMO_SUPPLIERS.uniforms.name);
+    await article.getByText(/二、尚未核验通过（1 项/).waitFor();
+    await article.locator('.notice-pending li', { hasText: '冬季校服（防寒外套）' }).waitFor();
+    await shoot(page, 'demo-8-public-notice');
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.topbar').isVisible()).toBe(false);
+    await page.screenshot({
+      path: path.join(SCREENSHOT_DIR, 'demo-8-public-notice-print.png'),
+      fullPage: true,
+    });
+    await page.emulateMedia({ media: 'screen' });
+    const [pdf] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '下载 PDF' }).click(),
+    ]);
+    expect(pdf.suggestedFilename()).toMatch(/双送检结果公示\.pdf$/);
+    const bytes = fs.readFileSync(await pdf.path());
+    expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    fs.copyFileSync(await pdf.path(), path.join(SCREENSHOT_DIR, 'demo-8-public-notice.pdf'));
+    expect(tab.problems).toEqual([]);
+    await tab.close();
+  });
+});
 
 describe('9. A demo that is alive', () => {
   it('When a newcomer signs in as bureau, then the dashboard shows both demo schools with findings', async () => {
