@@ -1,4 +1,4 @@
-import type { TestReportExtraction } from '../../parsers/types';
+import type { ContractExtraction, TestReportExtraction } from '../../parsers/types';
 import { applyCorrections, computeReviewFields, pathsOverlap } from './effective';
 import { fieldSchema, setPath } from './field-paths';
 
@@ -114,5 +114,33 @@ describe('party names near a registered name', () => {
     expect(flagsFor('江州市涪溪区教育委员会')).toEqual([]);
     expect(flagsFor('江州锦程服饰有限公司')).toEqual([]);
     expect(flagsFor('江州市培溪区教育委员会', ['client'])).toEqual([]);
+  });
+});
+
+describe('the contract’s 采购人 against the uploading school', () => {
+  const contract = (purchaser: string): ContractExtraction => ({
+    kind: 'contract',
+    contractNumber: 'HT-1',
+    purchaser: { name: purchaser },
+    supplier: { name: '江州锦程服饰有限公司', uscc: null },
+    signedDate: '2024-04-15',
+    deliveryDate: '2024-05-27',
+    lines: [],
+    totalAmount: null,
+    standards: [],
+  });
+  const own = '江州市涪溪区实验小学';
+  const reasons = (purchaser: string) =>
+    computeReviewFields(contract(purchaser), [], { ownSchoolName: own, knownNames: [own] })
+      .filter((f) => f.path === 'purchaser.name')
+      .map((f) => f.reason);
+
+  test('a school two characters off the uploading one (桂湖小学 for 实验小学) is another school: purchaser_mismatch, not a misread', () => {
+    expect(reasons('江州市涪溪区桂湖小学')).toEqual(['purchaser_mismatch']);
+  });
+
+  test('the uploading school, also printed without its city prefix, is not flagged', () => {
+    expect(reasons(own)).toEqual([]);
+    expect(reasons('涪溪区实验小学')).toEqual([]);
   });
 });

@@ -125,7 +125,9 @@ export function computeReviewFields(
   }
   if (effective.kind === 'contract' && opts.ownSchoolName) {
     const purchaser = effective.purchaser.name;
-    if (purchaser && !touched('purchaser.name') && !matchName(purchaser, opts.ownSchoolName).matched) {
+    // Not within OCR tolerance: 桂湖小学 two characters from 实验小学 is another school, not a misread.
+    const own = purchaser ? matchName(purchaser, opts.ownSchoolName, [], { nearMiss: false }) : null;
+    if (purchaser && !touched('purchaser.name') && !own?.matched) {
       add({
         path: 'purchaser.name',
         reason: 'purchaser_mismatch',

@@ -17,12 +17,14 @@ const NO_MATCH: NameMatch = { matched: false, how: 'none', reason: '名称不一
 /**
  * Matches an organisation name against a known one and its aliases. Fuzzy: the distinctive cores
  * (legal form removed) are equal, or one full name ends with the other (≥ 6 characters, a name
- * printed without its city prefix).
+ * printed without its city prefix), or (unless `nearMiss: false`) a few characters apart as OCR misreads
+ * them.
  */
 export function matchName(
   candidate: string | null | undefined,
   known: string,
   aliases: string[] = [],
+  opts: { nearMiss?: boolean } = {},
 ): NameMatch {
   const c = normaliseName(candidate);
   if (!c) return NO_MATCH;
@@ -42,7 +44,7 @@ export function matchName(
   if (shorter.length >= 6 && longer.endsWith(shorter)) {
     return { matched: true, how: 'fuzzy', reason: '名称省略了地区前缀' };
   }
-  const near = nearMiss(c, k);
+  const near = opts.nearMiss === false ? 0 : nearMiss(c, k);
   if (near > 0) {
     return { matched: true, how: 'fuzzy', reason: `名称相近（相差${near}个字，可能为识别误差），请核对` };
   }

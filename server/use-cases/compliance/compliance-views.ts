@@ -218,7 +218,10 @@ export function presentFinding(f: FindingRow, withEvidence: boolean) {
  * another school and is flagged wherever its lines are shown.
  */
 export function purchaserCheck(l: { purchaserName: string | null; schoolName: string }) {
-  if (!l.purchaserName || matchName(l.purchaserName, l.schoolName).matched) return null;
+  // a name a few characters off is another school here, not an OCR misread (review flags it)
+  if (!l.purchaserName || matchName(l.purchaserName, l.schoolName, [], { nearMiss: false }).matched) {
+    return null;
+  }
   return {
     purchaserName: l.purchaserName,
     message: `合同采购人（甲方）为“${l.purchaserName}”，不是“${l.schoolName}”：该合同可能属于其他学校，请核对后再计入本校`,

@@ -111,11 +111,13 @@ async function matchReports(
       reports.map((r) => r.documentId),
     ),
   ]);
-  // A contract whose 采购人 is another school (flagged for review) is no candidate.
+  // A contract whose 采购人 is another school (flagged for review, review/effective.ts: a name a few
+  // characters off counts as another school until a person corrects it) is no candidate.
   const engineContracts = contracts
     .filter(
       (c) =>
-        !c.extraction.purchaser.name || matchName(c.extraction.purchaser.name, school?.name ?? '').matched,
+        !c.extraction.purchaser.name ||
+        matchName(c.extraction.purchaser.name, school?.name ?? '', [], { nearMiss: false }).matched,
     )
     .map(toEngineContract);
   const changed = new Set<string>();

@@ -402,7 +402,19 @@ export async function render(view, { params, session, query }) {
         },
       },
       h('div', { class: 'panel' }, h('h2', { text: '识别的字段' }), scalarRows),
-      rowsDef ? h('div', { class: 'panel' }, h('h2', { text: rowsDef.title }), rowTable, addRowForm()) : null,
+      rowsDef
+        ? h(
+            'div',
+            { class: 'panel' },
+            h('h2', { text: rowsDef.title }),
+            // flags on the table as a whole (a required item missing from what was read)
+            (doc.reviewFields ?? [])
+              .filter((r) => r.path === rowsDef.key)
+              .map((r) => notice('warn', r.message)),
+            rowTable,
+            addRowForm(),
+          )
+        : null,
       message,
       canCorrect
         ? h(
