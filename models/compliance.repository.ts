@@ -27,6 +27,8 @@ export interface LineRow {
   contractNumber: string | null;
   signedDate: string | null;
   deliveryDate: string | null;
+  /** 验收/到货日期 set by school staff */
+  acceptedDate: string | null;
   supplierId: string | null;
   supplierName: string | null;
   supplierUscc: string | null;
@@ -110,6 +112,7 @@ const lineColumns = {
   contractNumber: contracts.contractNumber,
   signedDate: contracts.signedDate,
   deliveryDate: contracts.deliveryDate,
+  acceptedDate: contractLines.acceptedDate,
   supplierId: contracts.supplierId,
   supplierName: contracts.supplierName,
   supplierUscc: contracts.supplierUscc,

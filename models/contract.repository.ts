@@ -317,3 +317,19 @@ export async function listDistrictLineIds(db: Db | Tx, districtId: string): Prom
     .where(and(eq(schools.districtId, districtId)));
   return rows.map((r) => r.id);
 }
+
+/** Sets (or clears) a line's 验收/到货日期; returns the previous value. */
+export async function setLineAcceptedDate(
+  tx: Db | Tx,
+  s: { lineId: string; acceptedDate: string | null; userId: string | null },
+): Promise<string | null> {
+  const [before] = await tx
+    .select({ acceptedDate: contractLines.acceptedDate })
+    .from(contractLines)
+    .where(eq(contractLines.id, s.lineId));
+  await tx
+    .update(contractLines)
+    .set({ acceptedDate: s.acceptedDate, acceptedDateSetBy: s.userId })
+    .where(eq(contractLines.id, s.lineId));
+  return before?.acceptedDate ?? null;
+}

@@ -21,7 +21,17 @@ const submissionsSchema = z.object({
   submissions: z.array(
     z.object({
       contract: z.string().min(1),
-      lines: z.array(z.object({ lineNo: z.number().int().positive(), reports: z.array(z.string().min(1)) })),
+      lines: z.array(
+        z.object({
+          lineNo: z.number().int().positive(),
+          reports: z.array(z.string().min(1)),
+          /** 验收/到货日期 (YYYY-MM-DD): the school-side window counts from it */
+          acceptedDate: z
+            .string()
+            .regex(/^\d{4}-\d{2}-\d{2}$/, 'acceptedDate 应为 YYYY-MM-DD')
+            .optional(),
+        }),
+      ),
     }),
   ),
 });

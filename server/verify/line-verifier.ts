@@ -93,8 +93,12 @@ function dateWindowIssues(
   side: 'supplier' | 'purchaser',
   contract: EngineContract,
   policy: VerificationPolicy,
+  acceptedDate: string | null | undefined,
 ): Issue[] {
   const { signedDate, deliveryDate } = contract.extraction;
+  // The school-side window counts from the day the goods were accepted, else the delivery date.
+  const arrived = acceptedDate ?? deliveryDate;
+  const arrivedLabel = acceptedDate ? '验收日期' : '交货日期';
   const { issued, received } = report.extraction.dates;
   const label = reportLabel(report.extraction);
   const problems: string[] = [];
@@ -110,16 +114,16 @@ function dateWindowIssues(
     if (issued && deliveryDate && issued > deliveryDate) {
       problems.push(`供应商${label}签发于${issued}，晚于交货日期${deliveryDate}，不是交货前的送检`);
     }
-  } else if (deliveryDate) {
-    const latest = addMonths(deliveryDate, policy.purchaserWindowMonths);
-    if (received && received < deliveryDate) {
-      problems.push(`学校方${label}的收样日期${received}早于交货日期${deliveryDate}，不是到货后的抽样`);
-    } else if (issued && issued < deliveryDate) {
-      problems.push(`学校方${label}签发于${issued}，早于交货日期${deliveryDate}，不是到货后的抽样检验`);
+  } else if (arrived) {
+    const latest = addMonths(arrived, policy.purchaserWindowMonths);
+    if (received && received < arrived) {
+      problems.push(`学校方${label}的收样日期${received}早于${arrivedLabel}${arrived}，不是到货后的抽样`);
+    } else if (issued && issued < arrived) {
+      problems.push(`学校方${label}签发于${issued}，早于${arrivedLabel}${arrived}，不是到货后的抽样检验`);
     }
     if (issued && issued > latest) {
       problems.push(
-        `学校方${label}签发于${issued}，晚于交货后${policy.purchaserWindowMonths}个月（${latest}）`,
+        `学校方${label}签发于${issued}，晚于${arrivedLabel}后${policy.purchaserWindowMonths}个月（${latest}）`,
       );
     }
   }
@@ -220,7 +224,7 @@ export function verifyLine(contract: EngineContract, line: EngineLine, ctx: Veri
     if (side.side === 'other') {
       issues.push(clientMismatch(report, side));
     } else {
-      issues.push(...dateWindowIssues(report, side.side, contract, ctx.policy));
+      issues.push(...dateWindowIssues(report, side.side, contract, ctx.policy, line.acceptedDate));
     }
     issues.push(
       ...checkItems(report, facts, ctx.registry),
@@ -270,7 +274,8 @@ export function verifyLine(contract: EngineContract, line: EngineLine, ctx: Veri
       evidence: [contractEvidence(contract, `供应商：${supplier}`, 'supplier.name')],
     });
   }
-  const dueFrom = c.deliveryDate ? addDays(c.deliveryDate, ctx.policy.purchaserReportGraceDays) : null;
+  const arrived = line.acceptedDate ?? c.deliveryDate;
+  const dueFrom = arrived ? addDays(arrived, ctx.policy.purchaserReportGraceDays) : null;
   if (ctx.policy.purchaserReportRequired && purchaserSide === 0 && (!dueFrom || ctx.asOf >= dueFrom)) {
     issues.push({
       code: 'MISSING_PURCHASER_REPORT',
@@ -278,7 +283,7 @@ export function verifyLine(contract: EngineContract, line: EngineLine, ctx: Veri
       evidence: [
         contractEvidence(
           contract,
-          `采购人：${purchaser}；交货日期：${c.deliveryDate ?? '—'}`,
+          `采购人：${purchaser}；交货日期：${c.deliveryDate ?? '—'}${line.acceptedDate ? `；验收日期：${line.acceptedDate}` : ''}`,
           'deliveryDate',
         ),
       ],

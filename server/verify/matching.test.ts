@@ -198,3 +198,22 @@ describe('duplicate report numbers are keyed by (lab, number)', () => {
     expect(line.findings[0]?.message).toContain('测试检验所的报告编号R-0001');
   });
 });
+
+describe('acceptance date (验收/到货日期): the school-side window counts from it', () => {
+  it('When the goods were accepted after the contract delivery date, then a school report sampled in between is before arrival', () => {
+    const dates = { received: '2024-06-05', tested: '2024-06-10', issued: '2024-06-12' };
+    const input = district([report(), schoolReport({ dates })]);
+    expect(codes(lineOf(input))).toEqual([]);
+    input.contracts[0]!.lines[0]!.acceptedDate = '2024-06-20';
+    const line = lineOf(input);
+    expect(codes(line)).toEqual(['REPORT_OUT_OF_DATE_WINDOW']);
+    expect(line.findings[0]?.message).toContain('早于验收日期2024-06-20');
+  });
+
+  it('When the goods were accepted late, then the school report is not yet due', () => {
+    const input = district([report()], { asOf: '2024-07-10' });
+    expect(codes(lineOf(input))).toEqual(['MISSING_PURCHASER_REPORT']);
+    input.contracts[0]!.lines[0]!.acceptedDate = '2024-07-01';
+    expect(codes(lineOf(input))).toEqual([]);
+  });
+});

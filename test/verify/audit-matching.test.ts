@@ -60,3 +60,17 @@ describe('dsv audit: matching that cannot be borrowed', () => {
     expect(line.findings.find((f) => f.code === 'NO_CMA')?.message).toContain('12位数字');
   });
 });
+
+describe('dsv audit: acceptedDate in submissions.json', () => {
+  let dir = '';
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('When a line carries acceptedDate, then the school-side window counts from it', async () => {
+    dir = writeAuditFolder({ c1: contract({ contractNumber: 'HT-C' }), sup: report(), sch: schoolReport() }, [
+      { contract: 'c1', lines: [{ lineNo: 1, reports: ['sup', 'sch'], acceptedDate: '2024-06-20' }] },
+    ]);
+    const result = await runAudit(dir, ['--as-of', '2024-12-31']);
+    expect(codesByLine(result)['HT-C#1']).toEqual(['REPORT_OUT_OF_DATE_WINDOW']);
+    expect(result.lines[0]?.findings[0]?.message).toContain('验收日期2024-06-20');
+  });
+});

@@ -16,6 +16,8 @@ import {
   linkLineReports,
 } from '../../use-cases/contracts/link-line-reports';
 import { lineReportCandidates } from '../../use-cases/contracts/line-report-candidates';
+import { setAcceptedDate } from '../../use-cases/contracts/set-accepted-date';
+import { chineseDate } from '../../http/chinese-date';
 import { findContract, listContracts } from '../../../models/contract-query.repository';
 import { listLinks } from '../../../models/line-report.repository';
 
@@ -189,5 +191,17 @@ export const contractRoutes: AnyRoute[] = [
     params: LinkParams,
     response: z.object({ confirmed: z.boolean(), client: z.string() }),
     handler: ({ ctx, user, params }) => confirmLineClient(ctx, user, params.id, params.documentId),
+  }),
+  defineRoute({
+    method: 'patch',
+    path: '/api/contract-lines/:id',
+    summary:
+      '设置合同明细行的验收/到货日期（学校经办人；学校方送检时间从该日期起算，未设置时按合同交货日期；记入审计日志）',
+    tag: '合同',
+    access: 'user',
+    params: IdParams,
+    body: z.object({ acceptedDate: chineseDate('验收日期').nullable() }),
+    response: z.object({ id: z.string().uuid(), acceptedDate: z.string().nullable() }),
+    handler: ({ ctx, user, params, body }) => setAcceptedDate(ctx, user, params.id, body.acceptedDate),
   }),
 ];

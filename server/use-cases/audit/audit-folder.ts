@@ -6,7 +6,11 @@
  */
 import { openDatabase, type Database, type Db } from '../../../models/db';
 import { insertDistrict, insertSchool, type School } from '../../../models/district.repository';
-import { insertContract, matchOrCreateSupplier } from '../../../models/contract.repository';
+import {
+  insertContract,
+  matchOrCreateSupplier,
+  setLineAcceptedDate,
+} from '../../../models/contract.repository';
 import {
   insertTestReport,
   linkReportToLine,
@@ -133,6 +137,9 @@ export async function auditFolder(opts: AuditOptions): Promise<AuditRun> {
           [...stored.schools.values()].map((s) => ({ name: s.name, role: 'school' as const })),
         );
     await storeReports(db, loaded.reports, stored, linking);
+    for (const [lineId, acceptedDate] of linking.acceptedDates ?? []) {
+      await setLineAcceptedDate(db, { lineId, acceptedDate, userId: null });
+    }
     const result = await verifyDistrictUseCase(db, { districtId: districtRow.id, asOf: opts.asOf, registry });
     return {
       district,
@@ -230,6 +237,8 @@ type Link = { lineId: string; source: 'school' | 'proposed'; reason: string | nu
 interface Linking {
   /** report file → its lines */
   links: Map<string, Link[]>;
+  /** line id → 验收/到货日期 from submissions.json */
+  acceptedDates?: Map<string, string>;
   guessed: GuessedMatch[];
   unmatched: string[];
 }
@@ -243,10 +252,12 @@ function addLink(links: Map<string, Link[]>, file: string, link: Link): void {
 /** The links handed in (submissions.json); unknown line numbers are reported as skipped. */
 function linksFromSubmissions(submissions: Submissions, stored: StoredContracts, loaded: Loaded): Linking {
   const links = new Map<string, Link[]>();
+  const acceptedDates = new Map<string, string>();
   for (const s of submissions.submissions) {
     const contract = normaliseRelPath(s.contract);
     for (const l of s.lines) {
       const lineId = stored.lineIdOf.get(`${contract}#${l.lineNo}`);
+      if (lineId && l.acceptedDate) acceptedDates.set(lineId, l.acceptedDate);
       if (lineId) {
         for (const r of l.reports) {
           addLink(links, normaliseRelPath(r), { lineId, source: 'school', reason: null });
@@ -259,7 +270,7 @@ function linksFromSubmissions(submissions: Submissions, stored: StoredContracts,
       }
     }
   }
-  return { links, guessed: [], unmatched: [] };
+  return { links, acceptedDates, guessed: [], unmatched: [] };
 }
 
 /** Best-effort links: every line sharing the best proposal score, each with its reason. */

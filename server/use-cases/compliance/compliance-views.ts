@@ -282,6 +282,7 @@ export async function lineEvidence(db: Db, summary: LineSummary) {
       signedDate: l.signedDate,
       deliveryDate: l.deliveryDate,
     },
+    acceptedDate: l.acceptedDate,
     school: { id: l.schoolId, name: l.schoolName, kind: l.schoolKind },
     purchaserMismatch: purchaserCheck(l),
     findings: summary.findings.map((f) => presentFinding(f, true)),

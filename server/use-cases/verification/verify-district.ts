@@ -66,6 +66,7 @@ export function toEngineContract(c: ContractWithLines): EngineContract {
       guessedReportIds: l.reports
         .filter((r) => r.source === 'proposed' || r.source === 'auto')
         .map((r) => r.documentId),
+      acceptedDate: l.acceptedDate,
       confirmedClients: Object.fromEntries(
         l.reports.flatMap((r) => (r.clientConfirmed ? [[r.documentId, r.clientConfirmed]] : [])),
       ),

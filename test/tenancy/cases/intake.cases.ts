@@ -199,4 +199,13 @@ export const cases: TenancyCase[] = [
     },
     allow: { school_staff: SCHOOL },
   },
+  {
+    route: 'PATCH /api/contract-lines/:id',
+    request: async (f, target) => ({
+      method: 'patch',
+      url: `/api/contract-lines/${(await contractAt(f, target)).lineId}`,
+      body: { acceptedDate: '2024-09-02' },
+    }),
+    allow: { school_staff: SCHOOL },
+  },
 ];

@@ -4,7 +4,7 @@
  * (学校提交 / 自动匹配, undoable), the service's suggestions to confirm, and the school's checklist of
  * reports. The page refreshes by itself while the school's documents are being read.
  */
-import { del, get, hasRoute, post, put, uploadWithProgress, withQuery } from '../api.js';
+import { del, get, hasRoute, patch, post, put, uploadWithProgress, withQuery } from '../api.js';
 import { dataTable } from '../table.js';
 import { h, mount, notice, pill, show, toast, unavailable } from '../dom.js';
 import { CATEGORY_LABELS, LINE_STATUS, SIDE_LABELS, VERDICT_LABELS, label } from '../labels.js';
@@ -28,6 +28,35 @@ export async function render(view, { params, session }) {
   const canList = staff && hasRoute('get', '/api/contract-lines/{id}/report-candidates');
   const canConfirmClient =
     staff && hasRoute('put', '/api/contract-lines/{id}/reports/{documentId}/client-confirmation');
+
+  const canSetAccepted = staff && hasRoute('patch', '/api/contract-lines/{id}');
+
+  /** 验收/到货日期: a date field and a save button for school staff, the date for everyone else. */
+  function acceptedDateField(l) {
+    if (!canSetAccepted) return l.acceptedDate ?? '未填写（按合同交货日期计算）';
+    const input = h('input', { type: 'date', value: l.acceptedDate ?? '', 'aria-label': '验收/到货日期' });
+    return h(
+      'span',
+      {},
+      input,
+      ' ',
+      h('button', {
+        type: 'button',
+        class: 'btn btn-small',
+        text: '保存',
+        onclick: async () => {
+          try {
+            await patch(`/api/contract-lines/${lineId}`, { acceptedDate: input.value || null });
+            toast('已保存验收日期，已重新核验');
+            await reload();
+          } catch (err) {
+            toast(err.message);
+          }
+        },
+      }),
+      h('div', { class: 'hint', text: '学校方送检时间从验收日期起算；未填写时按合同交货日期。' }),
+    );
+  }
 
   async function confirmClient(e) {
     try {
@@ -197,6 +226,7 @@ export async function render(view, { params, session }) {
           kv('统一社会信用代码', l.contract?.supplierUscc),
           kv('签订日期', l.contract?.signedDate),
           kv('交货日期', l.contract?.deliveryDate),
+          kv('验收/到货日期', acceptedDateField(l)),
           kv('产品类别', label(CATEGORY_LABELS, l.category)),
           kv('规格型号', l.model),
           kv('双送检', l.dualCovered ? '齐全' : '不齐全'),
@@ -427,6 +457,7 @@ function linkPanel(l, candidates, { reload, showAll, toggleAll, markDirty }) {
 }
 
 function kv(k, v) {
+  if (v instanceof Node) return [h('dt', { text: k }), h('dd', {}, v)];
   return [h('dt', { text: k }), h('dd', { text: show(v) })];
 }
 
