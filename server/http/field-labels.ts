@@ -5,6 +5,7 @@
  * field without a label here.
  */
 export const FIELD_LABELS: Record<string, string> = {
+  acceptedDate: '验收日期',
   address: '地址',
   all: '显示全部报告',
   confirmUnfinished: '确认仍要发送',
