@@ -2,15 +2,11 @@
  * Background services started with the app (job queue and OCR workers, webhook deliveries, …).
  * Each feature registers a { name, start, stop } here; they start in order and stop in reverse.
  */
-import type { AppContext } from './context';
+import type { AppContext, Service } from './context';
 import { documentJobsService } from './jobs/document-jobs.service';
 import { webhookDeliveryService } from './delivery/webhook-delivery.service';
 
-export interface Service {
-  name: string;
-  start(ctx: AppContext): Promise<void>;
-  stop(ctx: AppContext): Promise<void>;
-}
+export type { Service };
 
 const SERVICES: Service[] = [webhookDeliveryService, documentJobsService];
 

@@ -12,8 +12,7 @@
  * accepted but before the row was marked, the lease expires and the same delivery is retried with
  * the same X-DSV-Delivery id — the one case a receiver must de-duplicate.)
  */
-import type { AppContext } from '../context';
-import type { Service } from '../services';
+import type { AppContext, Service, WebhookDeliveryHandle } from '../context';
 import {
   claimDueDeliveries,
   findEndpoint,
@@ -42,13 +41,7 @@ export const LIST_SENT_EVENT = 'sampling_list.sent';
 const BATCH = 10;
 const MAX_BACKOFF_MS = 6 * 3600_000;
 
-export interface WebhookDeliveryHandle {
-  /** Runs a delivery round soon (does not wait for it). */
-  kick(): void;
-  /** Runs rounds until nothing is due now; resolves with the number of attempts made. */
-  runOnce(): Promise<number>;
-  stop(): Promise<void>;
-}
+export type { WebhookDeliveryHandle };
 
 /** The JSON body delivered for one list (the same on every retry of a delivery). */
 export function deliveryBody(

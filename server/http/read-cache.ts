@@ -91,10 +91,16 @@ export class ReadCache {
   }
 }
 
+const caches = new WeakMap<AppContext, ReadCache>();
+
 /** The process's read cache over the context's database. */
 export function readCacheOf(ctx: AppContext): ReadCache {
-  ctx.services.readCache ??= new ReadCache(ctx.database);
-  return ctx.services.readCache;
+  let cache = caches.get(ctx);
+  if (!cache) {
+    cache = new ReadCache(ctx.database);
+    caches.set(ctx, cache);
+  }
+  return cache;
 }
 
 /**

@@ -1,5 +1,5 @@
 /** Registers the document job runner as a background service (server/services.ts). */
-import type { Service } from '../services';
+import type { Service } from '../context';
 import { DocumentJobs } from './document-jobs';
 import { getFileStore } from '../storage/file-store.service';
 

@@ -11,7 +11,7 @@
  * `processing` one) is (re)sent, so a crash between the upload's commit and its send loses nothing.
  */
 import PgBoss from 'pg-boss';
-import type { AppContext } from '../context';
+import type { AppContext, DocumentQueue } from '../context';
 import { listUnfinished, listStaleProcessing } from '../../models/document.repository';
 import { createOcrProvider } from '../extract/ocr';
 import type { OcrProvider } from '../extract/ocr-provider';
@@ -37,7 +37,7 @@ export interface DocumentJobsOptions {
   pollingIntervalSeconds?: number;
 }
 
-export class DocumentJobs {
+export class DocumentJobs implements DocumentQueue {
   private boss?: PgBoss;
   private ocrProvider?: OcrProvider;
   private abort = new AbortController();

@@ -3,7 +3,7 @@
  * and the district's education bureau. Every match carries a reason so a clerk can see why.
  */
 import { editDistance, nameCore, normaliseName } from './normalise';
-import type { EngineDistrict, ReportSide, SchoolKind } from './types';
+import type { EngineDistrict, RegisteredParty, ReportSide, SchoolKind } from './types';
 
 export interface NameMatch {
   matched: boolean;
@@ -95,12 +95,7 @@ export function isBureauName(name: string | null | undefined, suffixes: string[]
   return n.length > 0 && suffixes.some((s) => n.endsWith(s));
 }
 
-/** An organisation registered with the service (a school, an education authority) that a report may name. */
-export interface RegisteredParty {
-  name: string;
-  aliases?: string[];
-  role: 'school' | 'bureau';
-}
+export type { RegisteredParty };
 
 export interface SideDecision {
   side: ReportSide;

@@ -10,7 +10,6 @@ import type {
 } from '../../parsers/types';
 import type { FindingCode, RuleRegistry, Severity } from './registry/registry';
 import type { VerificationPolicy } from './policy';
-import type { RegisteredParty } from './parties';
 
 export type { FindingCode, Severity };
 
@@ -166,4 +165,11 @@ export interface DistrictResult {
   asOf: string;
   lines: LineResult[];
   samplingList: SamplingEntry[];
+}
+
+/** An organisation registered with the service (a school, an education authority) that a report may name. */
+export interface RegisteredParty {
+  name: string;
+  aliases?: string[];
+  role: 'school' | 'bureau';
 }
