@@ -7,10 +7,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { runAuditCommand, type presentAudit } from '../../server/cli/audit-command';
+import { runAudit } from '../helpers/audit-folder';
 import { expectedLineFindings, expectedSamplingList } from '../helpers/scenario-rule-updates';
-
-type AuditJson = ReturnType<typeof presentAudit>;
 
 const CORPUS = path.resolve(__dirname, '../../../shared/corpus/dev');
 
@@ -50,28 +48,12 @@ function buildFolder(): string {
   return dir;
 }
 
-async function audit(args: string[]): Promise<AuditJson> {
-  let out = '';
-  const write = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    out += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
-    return true;
-  });
-  const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
-  try {
-    expect(await runAuditCommand(args)).toBe(0);
-  } finally {
-    write.mockRestore();
-    stderr.mockRestore();
-  }
-  return JSON.parse(out) as AuditJson;
-}
-
 describe('dsv audit over the documents themselves', () => {
   const dir = buildFolder();
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   test('text PDFs read by the service reproduce the expected findings and sampling list', async () => {
-    const result = await audit([dir, '--as-of', '2024-12-31', '--no-ocr', '--json']);
+    const result = await runAudit(dir, ['--as-of', '2024-12-31', '--no-ocr']);
     const expected = new Map<string, string>();
     for (const c of scenario.contracts) {
       for (const l of c.lines) {

@@ -5,11 +5,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { runAuditCommand, type presentAudit } from '../../server/cli/audit-command';
+import { runAudit, type AuditJson } from '../helpers/audit-folder';
 import type { ContractExtraction, ReportItem, TestReportExtraction } from '../../parsers/types';
 import { contract, report, uniformItems } from '../../server/verify/testing/builders';
-
-type AuditJson = ReturnType<typeof presentAudit>;
 
 const SUPPLIER = '测试服饰有限公司';
 const set = (items: ReportItem[], name: string, patch: Partial<ReportItem>) =>
@@ -207,28 +205,12 @@ function buildFolder(): string {
   return dir;
 }
 
-async function audit(args: string[]): Promise<AuditJson> {
-  let out = '';
-  const write = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    out += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
-    return true;
-  });
-  const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
-  try {
-    expect(await runAuditCommand(args)).toBe(0);
-  } finally {
-    write.mockRestore();
-    stderr.mockRestore();
-  }
-  return JSON.parse(out) as AuditJson;
-}
-
 describe('dsv audit: rules from the standards (issue 10 points 2–4)', () => {
   let result: AuditJson;
   let dir: string;
   beforeAll(async () => {
     dir = buildFolder();
-    result = await audit([dir, '--as-of', '2027-12-01', '--json']);
+    result = await runAudit(dir, ['--as-of', '2027-12-01']);
   }, 120_000);
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
