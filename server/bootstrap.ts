@@ -9,6 +9,7 @@ import type { AppContext } from './context';
 import { createLogger, type Logger } from './logger';
 import { openDatabase, type Database } from '../models/db';
 import { startServices, stopServices } from './services';
+import { deferredServices } from './deferred-services';
 
 export interface BootstrapOptions {
   config: Config;
@@ -48,7 +49,7 @@ export async function bootstrap(opts: BootstrapOptions): Promise<AppContext> {
     await database.close();
     throw e;
   }
-  const ctx: AppContext = { config, database, db: database.db, logger, services: {} };
+  const ctx: AppContext = { config, database, db: database.db, logger, services: deferredServices(logger) };
   if (opts.services ?? true) await startServices(ctx);
   return ctx;
 }

@@ -12,8 +12,11 @@ export interface AppContext {
   database: Database;
   db: Db;
   logger: Logger;
-  /** Background services started with the app (server/services.ts); absent when not started. */
-  services: Partial<Services>;
+  /**
+   * Background services (server/services.ts). A process that does not start them gets the deferred ones
+   * (server/deferred-services.ts): work waits in the database for a process that runs them.
+   */
+  services: Services;
 }
 
 /** A background service: started in order at start-up, stopped in reverse (server/services.ts). */

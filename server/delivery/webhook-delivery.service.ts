@@ -36,6 +36,7 @@ import { sendMail } from './mailer';
 import { postWebhook } from './post-webhook';
 import { guardedLookup, webhookUrlProblem } from './webhook-url';
 import { AppError } from '../errors';
+import { deferredServices } from '../deferred-services';
 
 export const LIST_SENT_EVENT = 'sampling_list.sent';
 const BATCH = 10;
@@ -273,7 +274,8 @@ export const webhookDeliveryService: Service = {
     return Promise.resolve();
   },
   stop: async (ctx) => {
-    await ctx.services.webhooks?.stop();
-    ctx.services.webhooks = undefined;
+    const worker = ctx.services.webhooks;
+    ctx.services.webhooks = deferredServices(ctx.logger).webhooks;
+    await worker.stop();
   },
 };

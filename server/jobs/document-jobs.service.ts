@@ -2,6 +2,7 @@
 import type { Service } from '../context';
 import { DocumentJobs } from './document-jobs';
 import { getFileStore } from '../storage/file-store.service';
+import { deferredServices } from '../deferred-services';
 
 /**
  * At start, tmp upload files whose writing process is gone are removed (file-store.ts sweepTemp);
@@ -19,7 +20,7 @@ export const documentJobsService: Service = {
   },
   async stop(ctx) {
     const jobs = ctx.services.documentJobs;
-    ctx.services.documentJobs = undefined;
-    await jobs?.stop();
+    ctx.services.documentJobs = deferredServices(ctx.logger).documentJobs;
+    await jobs.stop();
   },
 };

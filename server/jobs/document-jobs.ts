@@ -121,7 +121,9 @@ export class DocumentJobs implements DocumentQueue {
     documentId: string,
     opts: { pages?: number | null; reason?: ProcessDocumentPayload['reason'] } = {},
   ) {
-    if (!this.boss) return;
+    // Once started, this runner is the process's queue until it stops (the service then puts the deferred
+    // queue back): a call outside that is a wiring error, not a document to drop.
+    if (!this.boss) throw new Error(`document job runner is not started: cannot send document ${documentId}`);
     const pages = opts.pages ?? 1;
     await this.boss.send(
       PROCESS_DOCUMENT_QUEUE,
@@ -134,7 +136,7 @@ export class DocumentJobs implements DocumentQueue {
 
   /** Processing jobs not finished yet (waiting, running or to be retried), in every process. */
   async unfinished(): Promise<number> {
-    if (!this.boss) return 0;
+    if (!this.boss) throw new Error('document job runner is not started');
     return this.boss.getQueueSize(PROCESS_DOCUMENT_QUEUE, { before: 'completed' });
   }
 

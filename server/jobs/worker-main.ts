@@ -19,7 +19,7 @@ async function main(): Promise<void> {
   const logger = createLogger(cfg.LOG_LEVEL);
   const ctx = await bootstrap({ config: cfg, logger });
   logger.info(
-    { pid: process.pid, concurrency: ctx.services.documentJobs?.concurrency },
+    { pid: process.pid, concurrency: ctx.services.documentJobs.concurrency },
     'document worker started',
   );
   process.stdout.write(`双送检核验 文档处理进程已启动 (pid ${process.pid})\n`);

@@ -194,7 +194,7 @@ describe(`sampling list delivery: signed webhook with retries, e-mail (${testDri
       // restarting the delivery service does not deliver again
       await webhookDeliveryService.stop(t.ctx);
       await webhookDeliveryService.start(t.ctx);
-      expect(await t.ctx.services.webhooks!.runOnce()).toBe(0);
+      expect(await t.ctx.services.webhooks.runOnce()).toBe(0);
       await sleep(400);
       expect(receiver.received).toHaveLength(3);
       expect(smtp.mails).toHaveLength(1);

@@ -7,6 +7,7 @@ import PgBoss from 'pg-boss';
 import { startServices, stopServices } from '../../server/services';
 import { bossDb } from '../../server/jobs/pg-boss-db';
 import { PROCESS_DOCUMENT_QUEUE } from '../../server/jobs/process-document.job';
+import { DocumentJobs } from '../../server/jobs/document-jobs';
 import { buildUser, startTestApp, tokenFor, type TestApp } from '../helpers/test-app';
 import { testDriver } from '../helpers/test-database';
 import { corpusFile, upload, waitForDocument } from './intake-helpers';
@@ -38,6 +39,20 @@ describe(`crash and resume (${testDriver()})`, () => {
     } finally {
       await stopServices(t.ctx);
     }
+  });
+
+  test('A job runner that is not running refuses to send instead of dropping the document; after a stop the process defers again', async () => {
+    await expect(new DocumentJobs(t.ctx).enqueue('00000000-0000-4000-8000-000000000000')).rejects.toThrow(
+      /not started/,
+    );
+    await startServices(t.ctx);
+    expect(t.ctx.services.documentJobs.concurrency).toBeGreaterThan(0);
+    await stopServices(t.ctx);
+    // stopped: documents wait as `queued` for the next runner (the deferred queue), nothing is thrown away
+    expect(t.ctx.services.documentJobs.concurrency).toBe(0);
+    const res = await upload(t.app, staff, [{ data: corpusFile('doc-020.pdf'), name: 'after-stop.pdf' }]);
+    expect(res.status).toBe(202);
+    expect(res.body.documents[0].status).toBe('queued');
   });
 
   test('When a worker died mid-way (document processing, job active), then after a restart the document finishes', async () => {

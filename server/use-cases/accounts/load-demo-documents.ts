@@ -66,7 +66,7 @@ export async function waitUntilRead(ctx: AppContext, ids: string[], timeoutMs = 
       .select({ id: documents.id })
       .from(documents)
       .where(and(inArray(documents.id, ids), inArray(documents.status, [...BUSY])));
-    const jobs = (await ctx.services.documentJobs?.unfinished()) ?? 0;
+    const jobs = await ctx.services.documentJobs.unfinished();
     if (busy.length === 0 && jobs === 0) return true;
     await new Promise((r) => setTimeout(r, 250));
   }

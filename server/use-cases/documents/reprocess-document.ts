@@ -24,5 +24,5 @@ export async function reprocessDocument(ctx: AppContext, user: Principal, docume
     .where(and(eq(documents.id, doc.id), notInArray(documents.status, ['queued', 'processing'])))
     .returning({ id: documents.id });
   if (updated.length === 0) throw new AppError('CONFLICT', '文档正在排队或处理中，无需重新识别');
-  await ctx.services.documentJobs?.enqueue(doc.id, { pages: doc.pageCount, reason: 'reprocess' });
+  await ctx.services.documentJobs.enqueue(doc.id, { pages: doc.pageCount, reason: 'reprocess' });
 }

@@ -110,7 +110,7 @@ async function storeOne(
       return d;
     });
     if (!doc.duplicate) {
-      await ctx.services.documentJobs?.enqueue(doc.id, { pages: inspected.pages, reason: 'upload' });
+      await ctx.services.documentJobs.enqueue(doc.id, { pages: inspected.pages, reason: 'upload' });
       return { fileName, id: doc.id, status: 'queued', duplicate: false };
     }
     return {

@@ -41,6 +41,6 @@ export async function resendDelivery(
     });
     return requeued;
   });
-  ctx.services.webhooks?.kick();
+  ctx.services.webhooks.kick();
   return row;
 }

@@ -99,6 +99,6 @@ export async function sendSamplingList(
     });
     return { list, alreadySent: false, deliveriesQueued };
   });
-  ctx.services.webhooks?.kick();
+  ctx.services.webhooks.kick();
   return result;
 }
