@@ -107,6 +107,7 @@ export async function insertSamplingResult(
     districtId: string;
     supplierId: string;
     listId: string | null;
+    kind: 'supervision' | 'risk_monitoring';
     sampledBatches: number;
     failedBatches: number;
     failingItems: string[];

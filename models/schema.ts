@@ -58,6 +58,12 @@ export const productCategory = pgEnum('product_category', [
   'bedding', // 学生被褥
 ]);
 
+/** 抽查类别 of a recorded result (成果统计表 counts each in its own group) */
+export const samplingKind = pgEnum('sampling_kind', [
+  'supervision', // 监督抽查
+  'risk_monitoring', // 风险监测
+]);
+
 export const documentKind = pgEnum('document_kind', ['contract', 'test_report', 'unknown']);
 
 export const documentStatus = pgEnum('document_status', [
@@ -466,6 +472,8 @@ export const samplingResults = pgTable('sampling_results', {
     .notNull()
     .references(() => suppliers.id),
   listId: uuid('list_id').references(() => samplingLists.id),
+  /** 监督抽查 (rows recorded before kinds existed) or 风险监测 */
+  kind: samplingKind('kind').notNull().default('supervision'),
   sampledBatches: integer('sampled_batches').notNull(),
   failedBatches: integer('failed_batches').notNull(),
   failingItems: text('failing_items')
@@ -481,6 +489,32 @@ export const samplingResults = pgTable('sampling_results', {
   recordedBy: uuid('recorded_by').references(() => users.id),
   createdAt: createdAt(),
 });
+
+/**
+ * The 成果统计表 cells market supervision types (监督检查, 执法办案, 打击查处, …) for one district and
+ * campaign period (起止日期); `cells` maps a column key of server/sampling/statistics.layout.ts to a
+ * non-negative number. 监督抽查 and 风险监测 are not stored here: they are counted from sampling_results.
+ */
+export const campaignStatisticsEntries = pgTable(
+  'campaign_statistics_entries',
+  {
+    id: id(),
+    districtId: uuid('district_id')
+      .notNull()
+      .references(() => districts.id),
+    periodStart: date('period_start').notNull(),
+    periodEnd: date('period_end').notNull(),
+    /** 填报单位 (the market-supervision office), as the regulator typed it */
+    reportingUnit: text('reporting_unit').notNull(),
+    cells: jsonb('cells')
+      .notNull()
+      .default(sql`'{}'::jsonb`),
+    updatedBy: uuid('updated_by').references(() => users.id),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('campaign_statistics_entries_period_uq').on(t.districtId, t.periodStart, t.periodEnd)],
+);
 
 export const webhookEndpoints = pgTable('webhook_endpoints', {
   id: id(),

@@ -101,6 +101,9 @@ export const INSPECTION_TYPES = {
   sampling: '抽样检验',
   supervision: '监督抽查',
 } as const;
+/** 抽查类别 of a recorded sampling result (models/schema.ts samplingKind) */
+export const SAMPLING_KINDS = { supervision: '监督抽查', risk_monitoring: '风险监测' } as const;
+export type SamplingKind = keyof typeof SAMPLING_KINDS;
 export const VERDICTS = { pass: '合格', fail: '不合格', 'n/a': '不判定' } as const;
 export const CONCLUSIONS = { pass: '合格', fail: '不合格' } as const;
 export const SAFETY_CLASSES = { A: 'A 类', B: 'B 类', C: 'C 类' } as const;
@@ -118,6 +121,7 @@ export const VOCABULARY = {
   sides: SIDES,
   severities: SEVERITIES,
   inspectionTypes: INSPECTION_TYPES,
+  samplingKinds: SAMPLING_KINDS,
   verdicts: VERDICTS,
   conclusions: CONCLUSIONS,
   safetyClasses: SAFETY_CLASSES,

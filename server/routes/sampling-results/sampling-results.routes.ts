@@ -1,10 +1,16 @@
-/** 监督抽查结果: market supervision records results back; the bureau and regulator read them. */
+/**
+ * 监督抽查/风险监测结果: market supervision records results back (each of a kind, 抽查类别); the bureau
+ * and regulator read them.
+ */
 import { z } from 'zod';
 import { chineseDate } from '../../http/chinese-date';
 import { defineRoute, type AnyRoute } from '../../http/route';
 import { districtFilter, districtFor } from '../../sampling/district-scope';
 import { listSamplingResults, type SamplingResultView } from '../../../models/sampling.repository';
 import { recordSamplingResult } from '../../use-cases/sampling/record-sampling-result';
+import { SAMPLING_KINDS, type SamplingKind } from '../../vocabulary';
+
+const KINDS = Object.keys(SAMPLING_KINDS) as [SamplingKind, ...SamplingKind[]];
 
 const text = (label: string, max: number) =>
   z
@@ -18,6 +24,9 @@ const NewResult = z
     {
       supplierId: z.uuid({ error: '无效的企业编号' }),
       listId: z.uuid({ error: '无效的名单编号' }).nullish(),
+      kind: z
+        .enum(KINDS, { error: '抽查类别只能是 supervision（监督抽查）或 risk_monitoring（风险监测）' })
+        .default('supervision'),
       sampledBatches: z
         .number({ error: '抽查批次数须为数字' })
         .int('抽查批次数须为整数')
@@ -57,6 +66,8 @@ function present(r: SamplingResultView) {
     supplierName: r.supplierName,
     supplierUscc: r.supplierUscc,
     listId: r.listId,
+    kind: r.kind,
+    kindLabel: SAMPLING_KINDS[r.kind],
     sampledBatches: r.sampledBatches,
     failedBatches: r.failedBatches,
     failingItems: r.failingItems,
@@ -72,7 +83,7 @@ export const samplingResultRoutes: AnyRoute[] = [
   defineRoute({
     method: 'post',
     path: '/api/sampling-results',
-    summary: '录入监督抽查结果（企业、抽查批次、不合格批次、不合格项目、报告编号）',
+    summary: '录入监督抽查或风险监测结果（抽查类别、企业、抽查批次、不合格批次、不合格项目、报告编号）',
     tag: TAG,
     access: 'user',
     body: NewResult,
@@ -91,7 +102,7 @@ export const samplingResultRoutes: AnyRoute[] = [
   defineRoute({
     method: 'get',
     path: '/api/sampling-results',
-    summary: '监督抽查结果列表',
+    summary: '监督抽查与风险监测结果列表',
     tag: TAG,
     access: 'user',
     query: ListQuery,

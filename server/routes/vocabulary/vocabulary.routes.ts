@@ -24,6 +24,7 @@ export const vocabularyRoutes: AnyRoute[] = [
       sides: labels,
       severities: z.record(z.string(), z.object({ label: z.string(), tone: z.string(), rank: z.number() })),
       inspectionTypes: labels,
+      samplingKinds: labels,
       verdicts: labels,
       conclusions: labels,
       safetyClasses: labels,

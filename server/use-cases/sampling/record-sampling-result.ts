@@ -1,6 +1,6 @@
 /**
- * Market supervision records an official sampling result (监督抽查结果) for a supplier of its
- * district. The bureau is notified; a result with failed batches raises the supplier on the next
+ * Market supervision records an official sampling result for a supplier of its district, of one
+ * kind (抽查类别): 监督抽查 or 风险监测 (counted in its own group of the 成果统计表). The bureau is notified; a result with failed batches raises the supplier on the next
  * list (see build-sampling-list.ts).
  */
 import type { AppContext } from '../../context';
@@ -15,10 +15,13 @@ import {
 import { insertNotification } from '../../../models/notification.repository';
 import { recordAudit } from '../../../models/audit.repository';
 import type { SamplingListSnapshot } from '../../sampling/sampling-list.types';
+import { SAMPLING_KINDS, type SamplingKind } from '../../vocabulary';
 
 export interface SamplingResultInput {
   supplierId: string;
   listId?: string | null;
+  /** 抽查类别; 监督抽查 when not given */
+  kind?: SamplingKind;
   sampledBatches: number;
   failedBatches: number;
   failingItems: string[];
@@ -47,11 +50,14 @@ export async function recordSamplingResult(
   if (!onList && !(await supplierDistrictIds(ctx.db, supplier)).includes(districtId)) {
     throw notFound('供货企业');
   }
+  const kind = input.kind ?? 'supervision';
+  const kindLabel = SAMPLING_KINDS[kind];
   return ctx.db.transaction(async (tx) => {
     const row = await insertSamplingResult(tx, {
       districtId,
       supplierId: supplier.id,
       listId: input.listId ?? null,
+      kind,
       sampledBatches: input.sampledBatches,
       failedBatches: input.failedBatches,
       failingItems: input.failingItems,
@@ -66,8 +72,8 @@ export async function recordSamplingResult(
       kind: 'sampling_result.recorded',
       title:
         input.failedBatches > 0
-          ? `监督抽查结果：${supplier.name} 抽查 ${input.sampledBatches} 批次，${input.failedBatches} 批次不合格`
-          : `监督抽查结果：${supplier.name} 抽查 ${input.sampledBatches} 批次，均合格`,
+          ? `${kindLabel}结果：${supplier.name} 抽查 ${input.sampledBatches} 批次，${input.failedBatches} 批次不合格`
+          : `${kindLabel}结果：${supplier.name} 抽查 ${input.sampledBatches} 批次，均合格`,
       payload: { resultId: row.id, supplierId: supplier.id, failedBatches: input.failedBatches },
     });
     await recordAudit(tx, {
@@ -78,6 +84,7 @@ export async function recordSamplingResult(
       districtId,
       details: {
         supplierId: supplier.id,
+        kind,
         sampledBatches: input.sampledBatches,
         failedBatches: input.failedBatches,
       },

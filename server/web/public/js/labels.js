@@ -26,6 +26,8 @@ export const SEVERITY_RANK = Object.fromEntries(
 );
 export const INSPECTION_TYPE_LABELS = vocab.inspectionTypes;
 export const VERDICT_LABELS = vocab.verdicts;
+/** 抽查类别: 监督抽查 / 风险监测 */
+export const SAMPLING_KIND_LABELS = vocab.samplingKinds ?? { supervision: '监督抽查' };
 
 /** Label of a code from one of the tables above, falling back to the code itself. */
 export function label(table, code) {

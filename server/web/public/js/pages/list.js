@@ -5,6 +5,7 @@
 import { download, findRoute, get, hasRoute, post } from '../api.js';
 import { field, fmtTime, h, mount, notice, pill, toast } from '../dom.js';
 import { entriesTable, rankingExplanation } from '../sampling.js';
+import { SAMPLING_KIND_LABELS } from '../labels.js';
 
 export async function render(view, { params, session }) {
   const id = encodeURIComponent(params.id);
@@ -139,7 +140,7 @@ function deliveriesPanel(deliveries, { canResend, message }) {
   );
 }
 
-/** 录入监督抽查结果 for a supplier of this list. */
+/** 录入抽查结果 (监督抽查 or 风险监测) for a supplier of this list. */
 function resultForm(list) {
   const route = findRoute('post', '/api/sampling-results', '/api/suppliers/{id}/sampling-results');
   const panel = h(
@@ -156,6 +157,11 @@ function resultForm(list) {
     'select',
     { name: 'supplierId' },
     entries.map((e) => h('option', { value: e.supplierId, text: `${e.rank}. ${e.supplier}` })),
+  );
+  const kind = h(
+    'select',
+    { name: 'kind' },
+    Object.entries(SAMPLING_KIND_LABELS).map(([value, text]) => h('option', { value, text })),
   );
   const sampledOn = h('input', { name: 'sampledOn', type: 'date' });
   const sampled = h('input', {
@@ -191,6 +197,7 @@ function resultForm(list) {
         const body = {
           supplierId: supplier.value,
           listId: list.id,
+          kind: kind.value,
           sampledBatches: Number(sampled.value),
           failedBatches: Number(failed.value),
           failingItems: split(items.value),
@@ -204,7 +211,7 @@ function resultForm(list) {
             message,
             notice(
               'ok',
-              '已录入监督抽查结果。',
+              `已录入${SAMPLING_KIND_LABELS[body.kind] ?? '抽查'}结果。`,
               ' ',
               h('a', { href: `#/suppliers/${supplier.value}`, text: '查看企业档案' }),
             ),
@@ -220,6 +227,7 @@ function resultForm(list) {
           'div',
           { class: 'form-row' },
           field('企业', supplier),
+          field('抽查类别', kind),
           field('抽样日期', sampledOn),
           field('抽查批次数', sampled),
           field('不合格批次数', failed),
