@@ -283,10 +283,18 @@ function summaryItems(
   });
 }
 
+/** Header text as a font without a usable ToUnicode map leaves it in the text layer: private-use code points. */
+const unreadable = (s: string) =>
+  [...s]
+    .map((ch) => (ch === '<' || ch === '>' ? ch : String.fromCharCode(0xe000 + (ch.charCodeAt(0) % 0x1000))))
+    .join('');
+
 function headerRow(v: LayoutVariant): string {
+  if (v.header === 'none') return '';
   const ths = v.columns.map((col) => {
     const span = col === 'name' && v.subItems === 'merged-cells' ? ' colspan="2"' : '';
-    return `<th${span}>${v.headers[col] ?? ''}</th>`;
+    const text = v.headers[col] ?? '';
+    return `<th${span}>${v.header === 'unreadable' ? unreadable(text.replace(/<br>/g, ' ')) : text}</th>`;
   });
   return `<tr class="head">${ths.join('')}</tr>`;
 }

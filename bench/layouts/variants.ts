@@ -41,6 +41,11 @@ export interface LayoutVariant {
   endMarker: string | null;
   /** print 共 N 页 第 N 页 on each page */
   pageNumbers: boolean;
+  /**
+   * the item table's header row: printed (default), left out (a table of values only), or unreadable
+   * (drawn in a font whose glyphs the text layer cannot map back: private-use code points)
+   */
+  header?: 'printed' | 'none' | 'unreadable';
 }
 
 const HEGE: VerdictMarks = { pass: '合格', fail: '不合格', na: '—' };
@@ -342,5 +347,50 @@ export const LAYOUT_VARIANTS: readonly LayoutVariant[] = [
     shadedHeader: false,
     endMarker: '-- End of Report --',
     pageNumbers: true,
+  },
+  {
+    id: 'v13-no-header',
+    description:
+      'the item table printed without a header row (columns known only from their content), 符合/不符合, method column',
+    columns: ['index', 'name', 'method', 'requirement', 'result', 'unit', 'verdict'],
+    headers: {},
+    marks: FUHE,
+    rules: 'grid',
+    subItems: 'joined',
+    fields: 'kv-grid',
+    pages: 'single',
+    rowsPerPage: 40,
+    dates: 'cn',
+    notDetected: 'keep',
+    shadedHeader: false,
+    endMarker: '以下空白',
+    pageNumbers: true,
+    header: 'none',
+  },
+  {
+    id: 'v14-unreadable-header',
+    description:
+      'the item table header in a font the text layer cannot map (unreadable words), result before limit, P/F marks',
+    columns: ['index', 'name', 'unit', 'result', 'requirement', 'verdict'],
+    headers: {
+      index: '序号',
+      name: '检验项目',
+      unit: '单位',
+      result: '检验结果',
+      requirement: '标准要求',
+      verdict: '单项判定',
+    },
+    marks: PF,
+    rules: 'grid',
+    subItems: 'joined',
+    fields: 'label-lines',
+    pages: 'single',
+    rowsPerPage: 40,
+    dates: 'iso',
+    notDetected: 'ND',
+    shadedHeader: true,
+    endMarker: '以下空白',
+    pageNumbers: true,
+    header: 'unreadable',
   },
 ];

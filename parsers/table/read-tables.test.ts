@@ -92,6 +92,63 @@ describe('item tables read from geometry', () => {
     ]);
   });
 
+  // a ruled 4-row × 6-column grid: 序号 | 项目 | 方法 | 要求 | 结果 | 判定, one row per item
+  const ruledRows = (rows: [string, string, string, string, string, string][], top = 10) => {
+    const xs = [10, 16, 36, 52, 66, 80, 92];
+    const ys = rows.map((_, i) => top + i * 4);
+    const rules = [
+      ...[...ys, top + rows.length * 4].map((y) => h(y, 10, 92)),
+      ...xs.map((x) => v(x, top, top + rows.length * 4)),
+    ];
+    const words = rows.flatMap((cells, r) =>
+      cells.map((text, c): [string, number, number] => [text, (xs[c] ?? 0) + 1, (ys[r] ?? 0) + 1]),
+    );
+    return page(words, rules);
+  };
+  const values: [string, string, string, string, string, string][] = [
+    ['1', '甲醛含量', 'GB/T 2912.1-2009', '≤20', '未检出', '符合'],
+    ['2', 'pH值', 'GB/T 7573-2009', '4.0～7.5', '9.1', '不符合'],
+    ['3', '异味', '目测', '无', '无', '符合'],
+    ['4', '可分解致癌芳香胺染料', 'GB/T 17592-2011', '禁用', 'ND', '符合'],
+  ];
+
+  it('When a ruled item table prints no header row, then its columns are known from their content', () => {
+    const read = readItemTables(ruledRows(values));
+    expect(read?.items.map((i) => [i.name, i.requirement, i.result, i.verdict])).toEqual([
+      ['甲醛含量', '≤20', '未检出', 'pass'],
+      ['pH值', '4.0～7.5', '9.1', 'fail'],
+      ['异味', '无', '无', 'pass'],
+      ['可分解致癌芳香胺染料', '禁用', 'ND', 'pass'],
+    ]);
+  });
+
+  it('When the header row is unreadable (no header word read), then it is no item and the columns come from the content', () => {
+    const garbled: [string, string, string, string, string, string] = [
+      '\ue3f7',
+      '\ue8c0\ue96c\ue9a1',
+      '\ue12e\ue1d5',
+      '\ue0a8\ue31f',
+      '\ue7b6\ue0c4',
+      '\ue8a4\ue35a',
+    ];
+    const read = readItemTables(ruledRows([garbled, ...values]));
+    expect(read?.items.map((i) => [i.name, i.result, i.verdict])).toEqual([
+      ['甲醛含量', '未检出', 'pass'],
+      ['pH值', '9.1', 'fail'],
+      ['异味', '无', 'pass'],
+      ['可分解致癌芳香胺染料', 'ND', 'pass'],
+    ]);
+  });
+
+  it('When a ruled grid holds label/value pairs (no verdicts), then it is not taken for an item table', () => {
+    const fields = ruledRows([
+      ['样品名称', '校服', '型号', 'A-1', '商标', '/'],
+      ['委托单位', '某公司', '生产单位', '某厂', '检验类别', '委托检验'],
+      ['收样日期', '2024-07-01', '检验日期', '2024-07-09', '依据', 'GB 18401-2010'],
+    ]);
+    expect(readItemTables(fields)).toBeNull();
+  });
+
   it('When pages carry no positions, then the geometry reader leaves the table to the line reader', () => {
     const doc: DocumentText = {
       form: 'text_pdf',

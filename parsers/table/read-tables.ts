@@ -14,6 +14,7 @@ import { latticeGrids } from './lattice';
 import {
   findHeader,
   findMatrixHeader,
+  findRolesByContent,
   headerCellKind,
   resolveRoles,
   type ColumnRole,
@@ -147,7 +148,9 @@ function readLattice(grid: Grid, previous: Read | null): Read[] {
     // a table continued from the previous page without its header
     return readWithLayout(grid, { headerFrom: -1, headerTo: -1, columns: previous.roles, by: 'previous' });
   }
-  return [];
+  // no header read (none printed, or printed unreadably): the columns' roles from their content
+  const byContent = findRolesByContent(grid);
+  return byContent ? readWithLayout(grid, byContent) : [];
 }
 
 /** Reads every item table of the document; null when positions are unknown. */
@@ -174,7 +177,11 @@ export function readItemTables(doc: DocumentText): TableReading | null {
     // words of ruled tables that hold no item table stay available to the header-line reader
     const itemGrids = grids.filter(
       (g) =>
-        findHeader(g) || findMatrixHeader(g) || findHeader(transpose(stripTitle(g).grid)) || reads.length,
+        findHeader(g) ||
+        findMatrixHeader(g) ||
+        findHeader(transpose(stripTitle(g).grid)) ||
+        reads.length ||
+        findRolesByContent(g),
     );
     const outside = words.filter((w) => !itemGrids.some((g) => inside(w, g)));
     const streams = streamTables(outside, rowLines, page.page, splitRuns);

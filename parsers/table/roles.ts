@@ -6,7 +6,7 @@
  */
 import type { ColumnKind } from '../data/table-vocab';
 import { NO_UNIT } from '../data/vocab';
-import { headerKinds, isUnitToken, isVerdictToken } from '../item-vocab';
+import { headerKinds, isUnitToken, isVerdictToken, verdictOf } from '../item-vocab';
 import { findStandards } from '../text/standards';
 import { cellAt, colsOf, rowsOf, type Grid } from './grid';
 
@@ -35,71 +35,150 @@ export function headerCellKind(text: string): ColumnKind | null {
   return h.pure && h.kinds.length === 1 ? (h.kinds[0] ?? null) : null;
 }
 
+/** What a column's cells look like, by kind: the shares of its non-empty cells (0 … 1). */
+export interface ContentShares {
+  /** verdict words or marks (合格, P, √, —, N/A …) */
+  verdict: number;
+  /** verdict words that decide (pass or fail, not only "—"): a unit column of dashes decides nothing */
+  decided: number;
+  /** units, a dash counting half (a unit column prints — for "no unit", so do other columns) */
+  unit: number;
+  requirement: number;
+  result: number;
+  method: number;
+  /** short integers rising down the column (序号) */
+  index: number;
+  han: number;
+}
+
+const UNIT_NONE = new Set(NO_UNIT);
+/** How limits are printed: a sign, a range, a prohibition, a reference to the standard's clause. */
 const LIMIT_RE =
   /^[≤≥<>＜＞≦≧]|[~～]|^(?:禁用|不允许|不得|不应|不低于|不高于|不大于|不小于|符合.*(?:要求|规定))/;
 const RESULT_RE =
   /^(?:[<＜>＞≥≤]?\s*[-+]?\d+(?:\.\d+)?(?:\s*[-~～]\s*\d+(?:\.\d+)?)?\s*%?|未检出.*|N\.?D\.?.*|not detected|无|符合|不符合|合格|不合格)$/i;
+/** A method cell without a cited standard: the method named in words (目测 …). */
+const METHOD_WORDS_RE = /^(?:目测|目视|手感|感官|嗅觉|手试|仪器测量|测量|量具测量)$/;
 
 /** Shares of a column's non-empty cells that look like each kind. */
-function contentShares(
-  texts: string[],
-): Record<'verdict' | 'unit' | 'requirement' | 'result' | 'method' | 'index' | 'han', number> {
+export function contentShares(texts: string[]): ContentShares {
   const n = texts.length || 1;
   const share = (f: (t: string) => boolean) => texts.filter(f).length / n;
+  const numbers = texts.map((t) => (/^\d{1,3}$/.test(t) ? Number(t) : null));
+  const rising = numbers.filter(
+    (x, i) => x !== null && numbers.slice(0, i).every((p) => p === null || p < x),
+  );
   return {
     verdict: share((t) => isVerdictToken(t)),
-    unit: share((t) => isUnitToken(t) || NO_UNIT.includes(t)),
+    decided: share((t) => {
+      const v = verdictOf(t);
+      return v === 'pass' || v === 'fail';
+    }),
+    unit: share((t) => isUnitToken(t) && !UNIT_NONE.has(t)) + share((t) => UNIT_NONE.has(t)) * 0.5,
     requirement: share((t) => LIMIT_RE.test(t)),
     result: share((t) => RESULT_RE.test(t.replace(/\s+/g, ''))),
-    method: share((t) => findStandards(t).length > 0 && t.length < 40),
-    index: share((t) => /^\d{1,3}$/.test(t)),
+    method: share((t) => (findStandards(t).length > 0 && t.length < 40) || METHOD_WORDS_RE.test(t)),
+    index: rising.length / n,
     han: share((t) => /^[\u3400-\u9fff（）()A-Za-z0-9 +.-]+$/.test(t) && /[\u3400-\u9fff]{2,}/.test(t)),
   };
 }
 
+/** The non-empty cells of column `c` in rows `from` … `to` that belong to that column alone. */
+function columnTexts(grid: Grid, c: number, from: number, to: number): string[] {
+  const out: string[] = [];
+  for (let r = from; r <= to; r++) {
+    const cell = cellAt(grid, r, c);
+    // a cell spanning several columns belongs to none of them alone
+    if (cell && cell.colSpan === 1 && cell.row === r && cell.text.trim()) out.push(cell.text.trim());
+  }
+  return out;
+}
+
+/** The least share a column needs to be given a kind from its content, and how it is scored. */
+const CONTENT_RULES: readonly { kind: ColumnKind; min: number; score: (s: ContentShares) => number }[] = [
+  { kind: 'index', min: 0.8, score: (s) => s.index },
+  // the verdict column decides somewhere: a column of dashes alone is a unit or requirement column
+  { kind: 'verdict', min: 0.6, score: (s) => (s.decided > 0 ? s.verdict + s.decided * 0.01 : 0) },
+  { kind: 'method', min: 0.5, score: (s) => s.method },
+  { kind: 'unit', min: 0.5, score: (s) => s.unit },
+  { kind: 'requirement', min: 0.4, score: (s) => s.requirement },
+  { kind: 'result', min: 0.4, score: (s) => s.result },
+];
+
 /**
- * Roles of columns whose header says nothing, from their cells (rows `from`..`to`): the verdict
- * column holds verdict words, the unit column units, the requirement limits, the result numbers;
- * the first column of Han text that is none of these is the item name.
+ * Roles of columns whose header says nothing, from their cells (rows `from`..`to`): the row numbers
+ * rise down the 序号 column, the verdict column holds verdict words, the method column cites
+ * standards, the unit column units, the requirement limits, the result numbers (ND, 未检出 …); the
+ * column of Han text that is none of these is the item name. Each kind goes to the column that
+ * shows it most, and only above a least share: a column that shows nothing clearly stays unnamed.
  */
 export function inferRoles(grid: Grid, from: number, to: number, known: ColumnRole[]): ColumnRole[] {
   const roles = known.map((r) => ({ ...r }));
   const taken = new Set(roles.map((r) => r.kind).filter(Boolean));
-  const columnTexts = (c: number) => {
-    const out: string[] = [];
-    for (let r = from; r <= to; r++) {
-      const cell = cellAt(grid, r, c);
-      // a cell spanning several columns belongs to none of them alone
-      if (cell && cell.colSpan === 1 && cell.row === r && cell.text) out.push(cell.text.trim());
-    }
-    return out;
-  };
-  const shares = Array.from({ length: colsOf(grid) }, (_, c) => contentShares(columnTexts(c)));
-  const assign = (kind: ColumnKind, key: keyof ReturnType<typeof contentShares>, min: number) => {
-    if (taken.has(kind)) return;
+  const shares = Array.from({ length: colsOf(grid) }, (_, c) =>
+    contentShares(columnTexts(grid, c, from, to)),
+  );
+  for (const rule of CONTENT_RULES) {
+    if (taken.has(rule.kind)) continue;
     let best = -1;
-    let bestShare = min;
+    let bestScore = rule.min;
     shares.forEach((s, c) => {
-      if (roles[c]?.kind || s[key] < bestShare) return;
+      const score = rule.score(s);
+      if (roles[c]?.kind || score < bestScore || (score === bestScore && best >= 0)) return;
       best = c;
-      bestShare = s[key];
+      bestScore = score;
     });
     if (best >= 0) {
-      roles[best] = { kind };
-      taken.add(kind);
+      roles[best] = { kind: rule.kind };
+      taken.add(rule.kind);
     }
-  };
-  assign('index', 'index', 0.8);
-  assign('verdict', 'verdict', 0.6);
-  assign('unit', 'unit', 0.6);
-  assign('method', 'method', 0.6);
-  assign('requirement', 'requirement', 0.4);
-  assign('result', 'result', 0.4);
+  }
   if (!taken.has('name')) {
-    const c = shares.findIndex((s, i) => !roles[i]?.kind && s.han >= 0.5);
-    if (c >= 0) roles[c] = { kind: 'name' };
+    let best = -1;
+    shares.forEach((s, c) => {
+      if (roles[c]?.kind || s.han < 0.5) return;
+      if (best < 0 || s.han > (shares[best]?.han ?? 0)) best = c;
+    });
+    if (best >= 0) roles[best] = { kind: 'name' };
   }
   return roles;
+}
+
+/** A row of values under the inferred roles: its verdict cell holds a verdict word or its result cell a result. */
+function isValueRow(grid: Grid, roles: ColumnRole[], r: number): boolean {
+  const texts = (kind: ColumnKind) =>
+    roles.flatMap((role, c) => {
+      const cell = role.kind === kind ? cellAt(grid, r, c) : undefined;
+      return cell?.text.trim() ? [cell.text.trim()] : [];
+    });
+  const shares = (kind: ColumnKind) => contentShares(texts(kind));
+  return shares('verdict').verdict > 0 || shares('result').result > 0 || shares('index').index > 0;
+}
+
+/**
+ * The layout of a table whose header is missing or unreadable (not one header word read): every
+ * column's role from its content. It is an item table when an item-name column, a verdict column
+ * and a result or requirement column are found; rows at its top that hold no value where the values
+ * are (a header in a font the text layer cannot map, a caption) are its header.
+ */
+export function findRolesByContent(grid: Grid): TableLayout | null {
+  const rows = rowsOf(grid);
+  const cols = colsOf(grid);
+  if (rows < 2 || cols < 3) return null;
+  const roles = inferRoles(
+    grid,
+    0,
+    rows - 1,
+    Array.from({ length: cols }, () => ({ kind: null })),
+  );
+  const kinds = new Set(roles.map((r) => r.kind));
+  if (!kinds.has('name') || !kinds.has('verdict') || !(kinds.has('result') || kinds.has('requirement'))) {
+    return null;
+  }
+  let first = 0;
+  while (first < Math.min(rows - 1, 3) && !isValueRow(grid, roles, first)) first++;
+  if (!isValueRow(grid, roles, first)) return null;
+  return { headerFrom: first > 0 ? 0 : -1, headerTo: first - 1, columns: roles, by: 'content' };
 }
 
 /** Whether a row is a header row: its cells name the item and its result or verdict, and one more column. */
