@@ -1,13 +1,12 @@
 import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { defineRoute, type AnyRoute } from '../../http/route';
-import { login } from '../../use-cases/accounts/login';
+import { login, logout } from '../../use-cases/accounts/login';
 import { changeOwnPassword } from '../../use-cases/accounts/passwords';
 import { SESSION_COOKIE } from '../../auth/tokens';
 import { toPrincipal } from '../../auth/principal';
 import type { OpenedSession } from '../../auth/sessions';
 import { presentPrincipal, UserView } from '../../presenters/account';
-import { deleteSession } from '../../../models/user.repository';
 
 const LoginBody = z.object({
   username: z.string().trim().min(1, '请输入用户名').max(64),
@@ -73,8 +72,7 @@ export const authRoutes: AnyRoute[] = [
     tag: '账户',
     access: 'user',
     handler: async ({ ctx, res }) => {
-      const sid = res.locals.sessionId as string | undefined;
-      if (sid) await deleteSession(ctx.db, sid);
+      await logout(ctx, res.locals.sessionId as string | undefined);
       res.clearCookie(SESSION_COOKIE, { path: '/' });
       return undefined;
     },

@@ -6,15 +6,14 @@ import { z } from 'zod';
 import { defineRoute, type AnyRoute } from '../../http/route';
 import { authorize, scopeOf } from '../../policies/policy';
 import { AppError, notFound } from '../../errors';
-import { findSchool } from '../../../models/district.repository';
+import { schoolFor } from '../../use-cases/accounts/districts-and-schools';
 import { districtIdFor } from '../../sampling/district-scope';
 import { sendCached } from '../../http/read-cache';
 import {
   complianceOverview,
   lineEvidence,
   loadLineSummaries,
-  schoolComplianceTable,
-  schoolContracts,
+  schoolCompliance,
 } from '../../use-cases/compliance/compliance-views';
 import { buildPublicNotice } from '../../use-cases/compliance/public-notice';
 import { renderPublicNoticePdf } from '../../notice/public-notice-pdf';
@@ -38,12 +37,7 @@ export const complianceRoutes: AnyRoute[] = [
     query: NoticeQuery,
     produces: ['application/json', 'application/pdf'],
     handler: async ({ ctx, user, params, query, res }) => {
-      const school = await findSchool(ctx.db, params.id);
-      authorize(user, 'compliance.read', {
-        districtId: school?.districtId ?? null,
-        schoolId: school?.id ?? null,
-      });
-      if (!school) throw notFound('学校');
+      const school = await schoolFor(ctx, user, params.id, 'compliance.read');
       const notice = await buildPublicNotice(ctx.db, school.id);
       if (query.format === 'json') return notice;
       const pdf = await renderPublicNoticePdf(notice);
@@ -103,18 +97,7 @@ export const complianceRoutes: AnyRoute[] = [
         ctx,
         res,
         `compliance-school:${params.id}`,
-        async () => {
-          const school = await findSchool(ctx.db, params.id);
-          if (!school) return { body: null, meta: null };
-          const [[row], contracts] = await Promise.all([
-            schoolComplianceTable(ctx.db, { schoolId: school.id }),
-            schoolContracts(ctx.db, school.id),
-          ]);
-          return {
-            body: { school: row, contracts },
-            meta: { districtId: school.districtId, schoolId: school.id },
-          };
-        },
+        () => schoolCompliance(ctx.db, params.id),
         (meta) => {
           authorize(user, 'compliance.read', meta ?? { districtId: null, schoolId: null });
           if (!meta) throw notFound('学校');

@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import { defineRoute, type AnyRoute } from '../../http/route';
-import { authorize, listScope } from '../../policies/policy';
-import { notFound } from '../../errors';
+import { authorize } from '../../policies/policy';
 import { DistrictView, presentDistrict } from '../../presenters/account';
 import { createDistrict } from '../../use-cases/accounts/manage-accounts';
-import { findDistrict, listDistricts, updateDistrictPolicy } from '../../../models/district.repository';
-import { recordAudit } from '../../../models/audit.repository';
+import {
+  districtFor,
+  listVisibleDistricts,
+  setDistrictPolicy,
+} from '../../use-cases/accounts/districts-and-schools';
 
 const IdParams = z.object({ id: z.string().uuid('无效的编号') });
 const NewDistrict = z.object({
@@ -28,10 +30,7 @@ export const districtRoutes: AnyRoute[] = [
     tag: '区县与学校',
     access: 'user',
     response: z.array(DistrictView),
-    handler: async ({ ctx, user }) => {
-      const scope = listScope(user, 'district.read');
-      return (await listDistricts(ctx.db, { id: scope.districtId })).map(presentDistrict);
-    },
+    handler: async ({ ctx, user }) => (await listVisibleDistricts(ctx, user)).map(presentDistrict),
   }),
   defineRoute({
     method: 'post',
@@ -55,12 +54,8 @@ export const districtRoutes: AnyRoute[] = [
     access: 'user',
     params: IdParams,
     response: DistrictView,
-    handler: async ({ ctx, user, params }) => {
-      const d = await findDistrict(ctx.db, params.id);
-      authorize(user, 'district.read', { districtId: d?.id ?? null });
-      if (!d) throw notFound('区县');
-      return presentDistrict(d);
-    },
+    handler: async ({ ctx, user, params }) =>
+      presentDistrict(await districtFor(ctx, user, params.id, 'district.read')),
   }),
   defineRoute({
     method: 'put',
@@ -71,20 +66,7 @@ export const districtRoutes: AnyRoute[] = [
     params: IdParams,
     body: PolicyBody,
     response: DistrictView,
-    handler: async ({ ctx, user, params, body }) => {
-      const d = await findDistrict(ctx.db, params.id);
-      authorize(user, 'district.policy.update', { districtId: d?.id ?? null });
-      if (!d) throw notFound('区县');
-      const row = await updateDistrictPolicy(ctx.db, d.id, body.policy);
-      await recordAudit(ctx.db, {
-        userId: user.id,
-        action: 'district.policy.update',
-        resourceType: 'district',
-        resourceId: d.id,
-        districtId: d.id,
-        details: { before: d.policy, after: body.policy },
-      });
-      return presentDistrict(row!);
-    },
+    handler: async ({ ctx, user, params, body }) =>
+      presentDistrict(await setDistrictPolicy(ctx, user, params.id, body.policy)),
   }),
 ];

@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import { defineRoute, type AnyRoute } from '../../http/route';
-import { authorize, listScope } from '../../policies/policy';
-import { notFound } from '../../errors';
+import { authorize } from '../../policies/policy';
 import { presentSchool, SchoolKindSchema, SchoolView } from '../../presenters/account';
 import { createSchool } from '../../use-cases/accounts/manage-accounts';
-import { findSchool, listSchools } from '../../../models/district.repository';
+import { listVisibleSchools, schoolFor } from '../../use-cases/accounts/districts-and-schools';
 
 const IdParams = z.object({ id: z.string().uuid('无效的编号') });
 const ListQuery = z.object({ districtId: z.string().uuid('无效的区县编号').optional() });
@@ -24,14 +23,8 @@ export const schoolRoutes: AnyRoute[] = [
     access: 'user',
     query: ListQuery,
     response: z.array(SchoolView),
-    handler: async ({ ctx, user, query }) => {
-      const scope = listScope(user, 'school.read');
-      const rows = await listSchools(ctx.db, {
-        ...scope,
-        ...(scope.districtId || scope.schoolId ? {} : { districtId: query.districtId }),
-      });
-      return rows.filter((s) => !query.districtId || s.districtId === query.districtId).map(presentSchool);
-    },
+    handler: async ({ ctx, user, query }) =>
+      (await listVisibleSchools(ctx, user, query.districtId)).map(presentSchool),
   }),
   defineRoute({
     method: 'post',
@@ -55,11 +48,7 @@ export const schoolRoutes: AnyRoute[] = [
     access: 'user',
     params: IdParams,
     response: SchoolView,
-    handler: async ({ ctx, user, params }) => {
-      const s = await findSchool(ctx.db, params.id);
-      authorize(user, 'school.read', { districtId: s?.districtId ?? null, schoolId: s?.id ?? null });
-      if (!s) throw notFound('学校');
-      return presentSchool(s);
-    },
+    handler: async ({ ctx, user, params }) =>
+      presentSchool(await schoolFor(ctx, user, params.id, 'school.read')),
   }),
 ];

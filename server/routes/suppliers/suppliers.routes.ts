@@ -7,12 +7,8 @@ import { defineRoute, type AnyRoute } from '../../http/route';
 import { AppError, notFound } from '../../errors';
 import { authorize, scopeOf } from '../../policies/policy';
 import { sendCached } from '../../http/read-cache';
-import { findDistrict } from '../../../models/district.repository';
-import { findSupplier, supplierDistrictIds } from '../../../models/compliance.repository';
-import { listSamplingResults } from '../../../models/sampling.repository';
-import { districtFilter, districtIdFor } from '../../sampling/district-scope';
-import { listSupplierSummaries, supplierHistory } from '../../use-cases/suppliers/supplier-views';
-import { buildSamplingList } from '../../use-cases/sampling/build-sampling-list';
+import { districtIdFor } from '../../sampling/district-scope';
+import { districtSuppliers, supplierHistoryFor } from '../../use-cases/suppliers/supplier-views';
 
 const IdParams = z.object({ id: z.uuid({ error: '无效的企业编号' }) });
 const DistrictQuery = z.object({ districtId: z.uuid({ error: '无效的区县编号' }).optional() });
@@ -38,14 +34,7 @@ export const supplierRoutes: AnyRoute[] = [
         ctx,
         res,
         `suppliers:${districtId ?? '*'}`,
-        async () => {
-          if (districtId && !(await findDistrict(ctx.db, districtId))) return { body: null, meta: null };
-          const listed = districtId ? await buildSamplingList(ctx.db, districtId) : undefined;
-          return {
-            body: await listSupplierSummaries(ctx.db, districtId, listed),
-            meta: { districtId: districtId ?? null },
-          };
-        },
+        () => districtSuppliers(ctx.db, districtId),
         (meta) => {
           if (!districtId) return;
           authorize(user, 'supplier.read', { districtId: meta?.districtId ?? null });
@@ -62,23 +51,7 @@ export const supplierRoutes: AnyRoute[] = [
     access: 'user',
     params: IdParams,
     query: DistrictQuery,
-    handler: async ({ ctx, user, params, query }) => {
-      const districtId = await districtFilter(ctx, user, 'supplier.read', query.districtId);
-      const supplier = await findSupplier(ctx.db, params.id);
-      if (!supplier) throw notFound('供货企业');
-      if (districtId) {
-        // A supplier is visible in a district where it delivered or was sampled.
-        const districts = await supplierDistrictIds(ctx.db, supplier);
-        const sampledHere =
-          (await listSamplingResults(ctx.db, { districtId, supplierId: supplier.id })).length > 0;
-        if (!districts.includes(districtId) && !sampledHere) throw notFound('供货企业');
-      }
-      const history = await supplierHistory(ctx.db, supplier, districtId);
-      // Only what the reader may open is linked: market supervision does not open contract lines.
-      if (!scopeOf(user, 'compliance.read')) {
-        return { ...history, findings: history.findings.map((f) => ({ ...f, lineId: null })) };
-      }
-      return history;
-    },
+    handler: async ({ ctx, user, params, query }) =>
+      supplierHistoryFor(ctx, user, params.id, query.districtId),
   }),
 ];

@@ -1,11 +1,7 @@
 import { z } from 'zod';
 import { defineRoute, type AnyRoute } from '../../http/route';
-import { authorize } from '../../policies/policy';
-import { notFound } from '../../errors';
 import { presentToken, TokenView } from '../../presenters/account';
-import { API_TOKEN_PREFIX, hashSecret, newSecret } from '../../auth/tokens';
-import { insertApiToken, listApiTokens, revokeApiToken } from '../../../models/user.repository';
-import { recordAudit } from '../../../models/audit.repository';
+import { createToken, listOwnTokens, revokeToken } from '../../use-cases/accounts/api-tokens';
 
 const IdParams = z.object({ id: z.string().uuid('无效的编号') });
 const NewToken = z.object({ name: z.string().trim().min(1, '请为令牌命名').max(64) });
@@ -18,10 +14,7 @@ export const tokenRoutes: AnyRoute[] = [
     tag: '账户',
     access: 'user',
     response: z.array(TokenView),
-    handler: async ({ ctx, user }) => {
-      authorize(user, 'token.manage');
-      return (await listApiTokens(ctx.db, user.id)).map(presentToken);
-    },
+    handler: async ({ ctx, user }) => (await listOwnTokens(ctx, user)).map(presentToken),
   }),
   defineRoute({
     method: 'post',
@@ -33,20 +26,7 @@ export const tokenRoutes: AnyRoute[] = [
     response: TokenView.extend({ token: z.string() }),
     status: 201,
     handler: async ({ ctx, user, body }) => {
-      authorize(user, 'token.manage');
-      const token = newSecret(API_TOKEN_PREFIX);
-      const row = await insertApiToken(ctx.db, {
-        userId: user.id,
-        name: body.name,
-        tokenHash: hashSecret(token),
-      });
-      await recordAudit(ctx.db, {
-        userId: user.id,
-        action: 'token.create',
-        resourceType: 'api_token',
-        resourceId: row.id,
-        districtId: user.districtId,
-      });
+      const { row, token } = await createToken(ctx, user, body.name);
       return { ...presentToken(row), token };
     },
   }),
@@ -58,16 +38,7 @@ export const tokenRoutes: AnyRoute[] = [
     access: 'user',
     params: IdParams,
     handler: async ({ ctx, user, params }) => {
-      authorize(user, 'token.manage');
-      const row = await revokeApiToken(ctx.db, user.id, params.id);
-      if (!row) throw notFound('令牌');
-      await recordAudit(ctx.db, {
-        userId: user.id,
-        action: 'token.revoke',
-        resourceType: 'api_token',
-        resourceId: row.id,
-        districtId: user.districtId,
-      });
+      await revokeToken(ctx, user, params.id);
       return undefined;
     },
   }),

@@ -1,14 +1,9 @@
 import { z } from 'zod';
 import { defineRoute, type AnyRoute } from '../../http/route';
-import { authorize, listScope } from '../../policies/policy';
-import { notFound } from '../../errors';
+import { authorize } from '../../policies/policy';
 import { presentUser, RoleSchema, UserView } from '../../presenters/account';
 import { createUser } from '../../use-cases/accounts/manage-accounts';
-import { resetPassword } from '../../use-cases/accounts/passwords';
-import { findUser, listUsers, setUserDisabled } from '../../../models/user.repository';
-import { findSchool } from '../../../models/district.repository';
-import { recordAudit } from '../../../models/audit.repository';
-import type { AppContext } from '../../context';
+import { listVisibleUsers, updateUser, userFor } from '../../use-cases/accounts/users';
 
 const IdParams = z.object({ id: z.string().uuid('无效的编号') });
 const NewUser = z.object({
@@ -28,14 +23,6 @@ const UpdateUser = z
   .object({ disabled: z.boolean().optional(), password: z.string().min(1).max(256).optional() })
   .refine((b) => b.disabled !== undefined || b.password !== undefined, '请至少修改一项');
 
-async function tenancyOfUser(ctx: AppContext, id: string) {
-  const u = await findUser(ctx.db, id);
-  if (!u) return { user: undefined, tenancy: { districtId: null } };
-  const districtId =
-    u.districtId ?? (u.schoolId ? ((await findSchool(ctx.db, u.schoolId))?.districtId ?? null) : null);
-  return { user: u, tenancy: { districtId, schoolId: u.schoolId } };
-}
-
 export const userRoutes: AnyRoute[] = [
   defineRoute({
     method: 'get',
@@ -44,8 +31,7 @@ export const userRoutes: AnyRoute[] = [
     tag: '账户',
     access: 'user',
     response: z.array(UserView),
-    handler: async ({ ctx, user }) =>
-      (await listUsers(ctx.db, listScope(user, 'user.read'))).map(presentUser),
+    handler: async ({ ctx, user }) => (await listVisibleUsers(ctx, user)).map(presentUser),
   }),
   defineRoute({
     method: 'post',
@@ -69,12 +55,7 @@ export const userRoutes: AnyRoute[] = [
     access: 'user',
     params: IdParams,
     response: UserView,
-    handler: async ({ ctx, user, params }) => {
-      const t = await tenancyOfUser(ctx, params.id);
-      authorize(user, 'user.read', t.tenancy);
-      if (!t.user) throw notFound('用户');
-      return presentUser(t.user);
-    },
+    handler: async ({ ctx, user, params }) => presentUser(await userFor(ctx, user, params.id)),
   }),
   defineRoute({
     method: 'patch',
@@ -85,23 +66,6 @@ export const userRoutes: AnyRoute[] = [
     params: IdParams,
     body: UpdateUser,
     response: UserView,
-    handler: async ({ ctx, user, params, body }) => {
-      const t = await tenancyOfUser(ctx, params.id);
-      authorize(user, 'user.manage', t.tenancy);
-      if (!t.user) throw notFound('用户');
-      if (body.password !== undefined) {
-        await resetPassword(ctx, user, t.user, body.password, t.tenancy.districtId);
-      }
-      if (body.disabled !== undefined) await setUserDisabled(ctx.db, t.user.id, body.disabled);
-      await recordAudit(ctx.db, {
-        userId: user.id,
-        action: 'user.update',
-        resourceType: 'user',
-        resourceId: t.user.id,
-        districtId: t.tenancy.districtId,
-        details: { disabled: body.disabled, passwordReset: body.password !== undefined },
-      });
-      return presentUser((await findUser(ctx.db, t.user.id))!);
-    },
+    handler: async ({ ctx, user, params, body }) => presentUser(await updateUser(ctx, user, params.id, body)),
   }),
 ];

@@ -6,23 +6,14 @@
  */
 import { z } from 'zod';
 import { defineRoute, type AnyRoute } from '../../http/route';
-import { authorize, type Principal } from '../../policies/policy';
-import { AppError, notFound } from '../../errors';
-import type { AppContext } from '../../context';
 import {
-  deactivateEndpoint,
-  findEndpoint,
-  insertEndpoint,
-  listDeliveries,
-  listEndpoints,
-  type WebhookEndpointRow,
-} from '../../../models/webhook.repository';
-import { recordAudit } from '../../../models/audit.repository';
-import { districtFilter, districtFor } from '../../sampling/district-scope';
-import { newWebhookSecret } from '../../delivery/webhook-signature';
-import { mailConfigured } from '../../delivery/mailer';
-import { assertWebhookUrlAllowed } from '../../delivery/webhook-url';
-import { resendDelivery } from '../../use-cases/sampling/resend-delivery';
+  addWebhookEndpoint,
+  deactivateWebhookEndpoint,
+  endpointDeliveries,
+  listWebhookEndpoints,
+} from '../../use-cases/delivery/webhook-endpoints';
+import { resendDelivery } from '../../use-cases/delivery/resend-delivery';
+import { presentDelivery, presentEndpoint, presentRequeuedDelivery } from '../../presenters/webhook';
 
 const IdParams = z.object({ id: z.uuid({ error: '无效的编号' }) });
 const DistrictQuery = z.object({ districtId: z.uuid({ error: '无效的区县编号' }).optional() });
@@ -56,25 +47,6 @@ const NewEndpoint = z
   .strict();
 const TAG = '供货企业名单';
 
-function present(e: WebhookEndpointRow, withSecret = false) {
-  return {
-    id: e.id,
-    districtId: e.districtId,
-    url: e.url,
-    channel: e.url.startsWith('mailto:') ? 'email' : 'webhook',
-    active: e.active,
-    createdAt: e.createdAt.toISOString(),
-    ...(withSecret ? { secret: e.secret } : {}),
-  };
-}
-
-async function manageableEndpoint(ctx: AppContext, user: Principal, id: string) {
-  const e = await findEndpoint(ctx.db, id);
-  authorize(user, 'webhook.manage', { districtId: e?.districtId ?? null });
-  if (!e) throw notFound('接收地址');
-  return e;
-}
-
 export const webhookRoutes: AnyRoute[] = [
   defineRoute({
     method: 'get',
@@ -83,10 +55,8 @@ export const webhookRoutes: AnyRoute[] = [
     tag: TAG,
     access: 'user',
     query: DistrictQuery,
-    handler: async ({ ctx, user, query }) => {
-      const districtId = await districtFilter(ctx, user, 'webhook.manage', query.districtId);
-      return (await listEndpoints(ctx.db, { districtId })).map((e) => present(e));
-    },
+    handler: async ({ ctx, user, query }) =>
+      (await listWebhookEndpoints(ctx, user, query.districtId)).map((e) => presentEndpoint(e)),
   }),
   defineRoute({
     method: 'post',
@@ -96,31 +66,7 @@ export const webhookRoutes: AnyRoute[] = [
     access: 'user',
     body: NewEndpoint,
     status: 201,
-    handler: async ({ ctx, user, body }) => {
-      const district = await districtFor(ctx, user, 'webhook.manage', body.districtId);
-      if (body.url.startsWith('mailto:')) {
-        if (!mailConfigured(ctx.config)) throw new AppError('SMTP_NOT_CONFIGURED');
-      } else {
-        await assertWebhookUrlAllowed(body.url, {
-          allowPrivate: ctx.config.WEBHOOK_ALLOW_PRIVATE,
-          timeoutMs: ctx.config.WEBHOOK_TIMEOUT_MS,
-        });
-      }
-      const row = await insertEndpoint(ctx.db, {
-        districtId: district.id,
-        url: body.url,
-        secret: body.secret ?? newWebhookSecret(),
-      });
-      await recordAudit(ctx.db, {
-        userId: user.id,
-        action: 'webhook.create',
-        resourceType: 'webhook_endpoint',
-        resourceId: row.id,
-        districtId: district.id,
-        details: { url: row.url },
-      });
-      return present(row, true);
-    },
+    handler: async ({ ctx, user, body }) => presentEndpoint(await addWebhookEndpoint(ctx, user, body), true),
   }),
   defineRoute({
     method: 'delete',
@@ -130,15 +76,7 @@ export const webhookRoutes: AnyRoute[] = [
     access: 'user',
     params: IdParams,
     handler: async ({ ctx, user, params }) => {
-      const e = await manageableEndpoint(ctx, user, params.id);
-      await deactivateEndpoint(ctx.db, e.id);
-      await recordAudit(ctx.db, {
-        userId: user.id,
-        action: 'webhook.deactivate',
-        resourceType: 'webhook_endpoint',
-        resourceId: e.id,
-        districtId: e.districtId,
-      });
+      await deactivateWebhookEndpoint(ctx, user, params.id);
       return undefined;
     },
   }),
@@ -149,21 +87,8 @@ export const webhookRoutes: AnyRoute[] = [
     tag: TAG,
     access: 'user',
     params: IdParams,
-    handler: async ({ ctx, user, params }) => {
-      const e = await manageableEndpoint(ctx, user, params.id);
-      return (await listDeliveries(ctx.db, { endpointId: e.id })).map((d) => ({
-        id: d.id,
-        listId: d.listId,
-        status: d.status,
-        attempts: d.attempts,
-        nextAttemptAt: d.nextAttemptAt?.toISOString() ?? null,
-        deliveredAt: d.deliveredAt?.toISOString() ?? null,
-        lastStatusCode: d.lastStatusCode,
-        lastError: d.lastError,
-        log: d.log,
-        createdAt: d.createdAt.toISOString(),
-      }));
-    },
+    handler: async ({ ctx, user, params }) =>
+      (await endpointDeliveries(ctx, user, params.id)).map(presentDelivery),
   }),
   defineRoute({
     method: 'post',
@@ -172,16 +97,7 @@ export const webhookRoutes: AnyRoute[] = [
     tag: TAG,
     access: 'user',
     params: IdParams,
-    handler: async ({ ctx, user, params }) => {
-      const d = await resendDelivery(ctx, user, params.id);
-      return {
-        id: d.id,
-        listId: d.listId,
-        endpointId: d.endpointId,
-        status: d.status,
-        attempts: d.attempts,
-        nextAttemptAt: d.nextAttemptAt?.toISOString() ?? null,
-      };
-    },
+    handler: async ({ ctx, user, params }) =>
+      presentRequeuedDelivery(await resendDelivery(ctx, user, params.id)),
   }),
 ];

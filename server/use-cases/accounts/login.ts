@@ -4,7 +4,7 @@ import { AppError } from '../../errors';
 import { DUMMY_HASH, verifyPassword } from '../../auth/passwords';
 import { beginLoginAttempt } from '../../auth/login-throttle';
 import { openSession } from '../../auth/sessions';
-import { findUserByUsername, type User } from '../../../models/user.repository';
+import { deleteSession, findUserByUsername, type User } from '../../../models/user.repository';
 import { recordAudit } from '../../../models/audit.repository';
 
 export interface LoginResult {
@@ -45,4 +45,9 @@ export async function login(
     districtId: user.districtId,
   });
   return { user, ...session };
+}
+
+/** 退出登录: ends the session the request came with (a Bearer-token request has none to end). */
+export async function logout(ctx: AppContext, sessionId: string | undefined): Promise<void> {
+  if (sessionId) await deleteSession(ctx.db, sessionId);
 }

@@ -338,3 +338,17 @@ export async function lineEvidence(db: Db, summary: LineSummary) {
     })),
   };
 }
+
+/** One school's compliance row and its contracts; `meta` carries its tenancy for the caller's check. */
+export async function schoolCompliance(db: Db, schoolId: string) {
+  const school = await findSchool(db, schoolId);
+  if (!school) return { body: null, meta: null };
+  const [[row], contracts] = await Promise.all([
+    schoolComplianceTable(db, { schoolId: school.id }),
+    schoolContracts(db, school.id),
+  ]);
+  return {
+    body: { school: row, contracts },
+    meta: { districtId: school.districtId, schoolId: school.id },
+  };
+}

@@ -3,12 +3,20 @@
  * their findings, and one supplier's history — findings across schools and years, official sampling
  * results, and the lists it appeared on.
  */
+import type { AppContext } from '../../context';
+import { notFound } from '../../errors';
+import { scopeOf, type Principal } from '../../policies/policy';
 import type { Db } from '../../../models/db';
 import {
+  findSupplier,
   findSuppliersByIds,
   findSuppliersByNames,
+  supplierDistrictIds,
   type SupplierRow,
 } from '../../../models/compliance.repository';
+import { findDistrict } from '../../../models/district.repository';
+import { districtFilter } from '../../sampling/district-scope';
+import { buildSamplingList } from '../sampling/build-sampling-list';
 import { listSamplingListSnapshots, listSamplingResults } from '../../../models/sampling.repository';
 import { loadLineSummaries, presentFinding, type LineSummary } from '../compliance/compliance-views';
 import { reasonLabel } from '../../sampling/labels';
@@ -180,4 +188,41 @@ export async function supplierHistory(db: Db, supplier: SupplierRow, districtId:
     })),
     lists,
   };
+}
+
+/** The suppliers of one district (every district when undefined); `meta` null when the district does not exist. */
+export async function districtSuppliers(db: Db, districtId: string | undefined) {
+  if (districtId && !(await findDistrict(db, districtId))) return { body: null, meta: null };
+  const listed = districtId ? await buildSamplingList(db, districtId) : undefined;
+  return {
+    body: await listSupplierSummaries(db, districtId, listed),
+    meta: { districtId: districtId ?? null },
+  };
+}
+
+/**
+ * One supplier's history as `user` may see it: within a district, only a supplier that delivered or
+ * was sampled there; contract lines are linked only for readers who may open them (market supervision
+ * does not).
+ */
+export async function supplierHistoryFor(
+  ctx: AppContext,
+  user: Principal,
+  supplierId: string,
+  requestedDistrictId: string | undefined,
+) {
+  const districtId = await districtFilter(ctx, user, 'supplier.read', requestedDistrictId);
+  const supplier = await findSupplier(ctx.db, supplierId);
+  if (!supplier) throw notFound('供货企业');
+  if (districtId) {
+    const districts = await supplierDistrictIds(ctx.db, supplier);
+    const sampledHere =
+      (await listSamplingResults(ctx.db, { districtId, supplierId: supplier.id })).length > 0;
+    if (!districts.includes(districtId) && !sampledHere) throw notFound('供货企业');
+  }
+  const history = await supplierHistory(ctx.db, supplier, districtId);
+  if (!scopeOf(user, 'compliance.read')) {
+    return { ...history, findings: history.findings.map((f) => ({ ...f, lineId: null })) };
+  }
+  return history;
 }
