@@ -233,14 +233,27 @@ export function decideSide(
   return { side: 'other', reason: `委托单位“${client}”与供应商、学校、教育主管部门均不一致` };
 }
 
-/** The school kind implied by a school's name (幼儿园, 小学, 初级中学, 九年一贯制, 完全中学, 高级中学…). */
-export function schoolKindFromName(name: string): SchoolKind {
+/**
+ * The school level a school's name proves (幼儿园, 小学, 初级中学, 九年一贯制, 完全中学, 高级中学…), or null
+ * when it proves none. A bare 中学 / 中学校 / 第二中学 may teach junior pupils (≤14): only 高级中学, 高中
+ * or a secondary vocational school (中等职业学校, 职业高中, 中专, 技工学校) proves a senior school.
+ */
+export function schoolKindFromName(name: string): SchoolKind | null {
   const n = normaliseName(name);
   if (/幼儿园|托儿所|幼稚园/.test(n)) return 'kindergarten';
   if (/九年一贯|九年制|一贯制/.test(n)) return 'nine_year';
   if (/完全中学|完中/.test(n)) return 'complete_secondary';
   if (/初级中学|初中|初级学校/.test(n)) return 'junior';
   if (/小学/.test(n)) return 'primary';
-  if (/高级中学|高中|中学|职业|中专/.test(n)) return 'senior';
-  return 'primary';
+  if (/高级中学|高中|中等职业|职业中学|职高|中专|技工学校/.test(n)) return 'senior';
+  return null;
+}
+
+/**
+ * The kind to record for a school known only by its name (`dsv audit`): the level the name proves;
+ * otherwise the widest the name allows that includes pupils ≤14, so the stricter rule applies
+ * (GB 31701 for under-14 pupils): 完全中学 for a 中学 of unknown level, 小学 for any other name.
+ */
+export function schoolKindToRecord(name: string): SchoolKind {
+  return schoolKindFromName(name) ?? (/中学/.test(normaliseName(name)) ? 'complete_secondary' : 'primary');
 }

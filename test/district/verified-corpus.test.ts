@@ -15,7 +15,7 @@ import { insertTestReport, linkReportToLine, storeExtractedDocument } from '../.
 import type { ContractExtraction, TestReportExtraction } from '../../parsers/types';
 import { verifyDistrictUseCase } from '../../server/use-cases/verification/verify-district';
 import { buildSamplingList } from '../../server/use-cases/sampling/build-sampling-list';
-import { schoolKindFromName } from '../../server/verify/parties';
+import { schoolKindToRecord } from '../../server/verify/parties';
 import { normaliseName } from '../../server/verify/normalise';
 import { buildUser, startTestApp, tokenFor, type TestApp } from '../helpers/test-app';
 import { testDriver } from '../helpers/test-database';
@@ -69,7 +69,7 @@ describe(`sampling list from findings stored by the engine (${testDriver()})`, (
     const schoolFor = async (name: string) => {
       let s = schools.get(normaliseName(name));
       if (!s) {
-        s = await insertSchool(db, { districtId, name, kind: schoolKindFromName(name) });
+        s = await insertSchool(db, { districtId, name, kind: schoolKindToRecord(name) });
         schools.set(normaliseName(name), s);
       }
       return s;

@@ -11,6 +11,9 @@ export interface ScenarioRuleUpdate {
   rule: string;
 }
 
+const UNKNOWN_LEVEL_RULE =
+  'GB 31701-2015 第1章 范围（14岁及以下儿童）；学段不明（校名未写明高级中学/高中）时按从严原则视为14岁及以下';
+
 export const SCENARIO_RULE_UPDATES: ScenarioRuleUpdate[] = [
   {
     // Both reports (ZH240650443, WT2024-2599) print 纤维含量 聚酯纤维/粘纤 with no cotton, 合格 overall.
@@ -26,6 +29,22 @@ export const SCENARIO_RULE_UPDATES: ScenarioRuleUpdate[] = [
     add: ['REQUIRED_STANDARD_MISSING'],
     rule: 'GB 31701-2015 第1章 范围: 14岁及以下儿童使用的纺织产品（含床上用品）应同时符合GB 18401和GB 31701',
   },
+  // 江州市涪溪中学校: the name (中学校) does not prove a senior school; a folder gives no other level,
+  // so the school is treated as teaching pupils ≤14 and GB 31701 (with 绳带, 附件锐利性) applies.
+  {
+    // school-side XN-FZ2024-7402 cites GB/T 31888 + GB 18401 only and prints neither 绳带 nor 附件.
+    contractNumber: 'FXJC-2024-XF056',
+    lineNo: 1,
+    add: ['REQUIRED_ITEM_MISSING', 'REQUIRED_STANDARD_MISSING'],
+    rule: UNKNOWN_LEVEL_RULE,
+  },
+  ...([1, 2] as const).map((lineNo) => ({
+    // bedding reports cite GB/T 22796 + GB 18401 (+ GB 18383) without GB 31701
+    contractNumber: 'FXJC-2024-BR032',
+    lineNo,
+    add: ['REQUIRED_STANDARD_MISSING'],
+    rule: UNKNOWN_LEVEL_RULE,
+  })),
   ...(
     [
       ['FXJC-2024-WJ057', 1],
@@ -62,7 +81,9 @@ interface ListEntry {
  * The scenario's sampling list with the updates' effect: 汕头市澄海区宏泰玩具实业有限公司 gains NO_CCC on
  * its four toy lines (48 each → score 382) and ranks first; 江州优佳服装贸易有限公司 gains ITEM_FAILED (100)
  * and CONCLUSION_CONTRADICTS_ITEMS (90) on XF038 (max weight 100, score 290 > 博雅's 232) and ranks
- * second; 江州童乐服饰家纺有限公司 gains REQUIRED_STANDARD_MISSING (20 → score 255).
+ * second; 成都蓉华制衣有限公司 gains REQUIRED_ITEM_MISSING (22) and REQUIRED_STANDARD_MISSING (20) on XF056
+ * (score 237 > 博雅's 232, third); 江州童乐服饰家纺有限公司 gains REQUIRED_STANDARD_MISSING on three lines
+ * (3 × 20 → score 295).
  */
 export function expectedSamplingList<T extends ListEntry>(list: T[]): T[] {
   const changes: Record<string, Partial<ListEntry>> = {
@@ -76,6 +97,16 @@ export function expectedSamplingList<T extends ListEntry>(list: T[]): T[] {
       reasons: ['ITEM_FAILED', 'NO_CMA', 'NO_CCC', 'MISSING_PURCHASER_REPORT'],
       score: 382,
     },
+    成都蓉华制衣有限公司: {
+      reasons: [
+        'ITEM_FAILED',
+        'DUPLICATE_REPORT_NUMBER',
+        'STANDARD_SUPERSEDED',
+        'REQUIRED_ITEM_MISSING',
+        'REQUIRED_STANDARD_MISSING',
+      ],
+      score: 237,
+    },
     江州童乐服饰家纺有限公司: {
       reasons: [
         'PRODUCT_MISMATCH',
@@ -84,14 +115,14 @@ export function expectedSamplingList<T extends ListEntry>(list: T[]): T[] {
         'REPORT_OUT_OF_DATE_WINDOW',
         'REQUIRED_STANDARD_MISSING',
       ],
-      score: 255,
+      score: 295,
     },
   };
   const order = [
     '汕头市澄海区宏泰玩具实业有限公司',
     '江州优佳服装贸易有限公司',
-    '江州市博雅学生服装有限公司',
     '成都蓉华制衣有限公司',
+    '江州市博雅学生服装有限公司',
     '江州童乐服饰家纺有限公司',
   ];
   const rankOf = (e: T) => (order.includes(e.supplier) ? order.indexOf(e.supplier) : order.length);

@@ -29,7 +29,7 @@ import {
   type Submissions,
 } from '../../audit/read-folder';
 import { bestLines, proposeLines } from '../../verify/engine';
-import { isBureauName, matchExact, schoolKindFromName, type RegisteredParty } from '../../verify/parties';
+import { isBureauName, matchExact, schoolKindToRecord, type RegisteredParty } from '../../verify/parties';
 import { normaliseName } from '../../verify/normalise';
 import { registryForDate, type RuleRegistry } from '../../verify/registry/registry';
 import type { DistrictResult, EngineContract, EngineDistrict } from '../../verify/types';
@@ -190,7 +190,7 @@ async function storeContracts(
     const name = c.extraction.purchaser.name ?? '（未识别的采购学校）';
     let school = out.schools.get(normaliseName(name));
     if (!school) {
-      school = await insertSchool(db, { districtId, name, kind: schoolKindFromName(name) });
+      school = await insertSchool(db, { districtId, name, kind: schoolKindToRecord(name) });
       out.schools.set(normaliseName(name), school);
     }
     const documentId = await storeExtractedDocument(db, {
