@@ -14,10 +14,10 @@ import {
   verifyDistrict,
   verifyLines,
 } from '../server/verify/engine';
-import { reasonLabel } from '../server/sampling/labels';
 import { renderSamplingList } from '../server/sampling/sampling-list.export';
 import type { SamplingListSnapshot } from '../server/sampling/sampling-list.types';
-import type { EngineReport, LineResult, SamplingEntry, VerifyDistrictInput } from '../server/verify/types';
+import type { EngineReport, LineResult, VerifyDistrictInput } from '../server/verify/types';
+import type { SupplierList } from '../server/verify/supplier-list.types';
 
 function time<T>(fn: () => T): [T, number] {
   const t0 = performance.now();
@@ -31,54 +31,16 @@ function median(xs: number[]): number {
 }
 
 /** The engine's list as the snapshot the service exports (server/sampling). */
-function toSnapshot(
-  list: SamplingEntry[],
-  input: VerifyDistrictInput,
-  lines: LineResult[],
-): SamplingListSnapshot {
-  const byContractLine = new Map(lines.map((l) => [`${l.contractNumber ?? l.contractFile}#${l.lineNo}`, l]));
+function toSnapshot(list: SupplierList, input: VerifyDistrictInput): SamplingListSnapshot {
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     district: { id: 'bench', name: input.district.name, bureauName: input.district.bureauName },
     version: null,
-    registryVersion: input.registry.version,
+    registryVersion: list.registryVersion,
     asOf: input.asOf,
     generatedAt: new Date().toISOString(),
-    rules: { samplingFailureWeight: 100, samplingLookBackYears: 3 },
-    entries: list.map((e) => ({
-      rank: e.rank,
-      supplierId: null,
-      supplier: e.supplier,
-      uscc: e.uscc,
-      risk: e.risk,
-      maxWeight: e.maxWeight,
-      score: e.score,
-      reasons: e.reasons,
-      reasonDetails: e.reasons.map((code) => ({
-        code,
-        label: reasonLabel(code),
-        weight: input.registry.weights[code]?.weight ?? 0,
-        count: e.lines.filter((l) => l.findings.includes(code)).length,
-      })),
-      schools: e.schools,
-      contracts: e.contracts,
-      lines: e.lines.map((l) => {
-        const line = byContractLine.get(`${l.contractNumber}#${l.lineNo}`);
-        return {
-          lineId: line?.lineId ?? '',
-          school: l.school,
-          contractNumber: l.contractNumber,
-          lineNo: l.lineNo,
-          product: line?.product ?? '',
-          model: line?.model ?? null,
-          findings: l.findings,
-          reportNumbers: line?.reports.map((r) => r.reportNumber ?? '').filter(Boolean) ?? [],
-          batches: [],
-        };
-      }),
-      officialSampling: null,
-      supervision: e.supervision,
-    })),
+    rules: list.rules,
+    entries: list.entries,
   };
 }
 
@@ -127,15 +89,19 @@ async function main(): Promise<number> {
   // Export: rank the list from the line results, then render it as the service does (XLSX, CSV, JSON).
   const exportOnce = () =>
     timeAsync(async () => {
-      const list = buildSamplingList(result.lines, input.registry, prepared.ctx.index.reports);
-      const snapshot = toSnapshot(list, input, result.lines);
+      const list = buildSamplingList(result.lines, input.registry, prepared.ctx.index.reports, {
+        district: input.district,
+        asOf: input.asOf,
+        contractLines: new Map([...prepared.lines].map(([id, l]) => [id, l.line.line])),
+      });
+      const snapshot = toSnapshot(list, input);
       const [xlsx, csv, json] = await Promise.all([
         renderSamplingList(snapshot, 'xlsx'),
         renderSamplingList(snapshot, 'csv'),
         renderSamplingList(snapshot, 'json'),
       ]);
       return {
-        size: list.length,
+        size: list.entries.length,
         xlsx: xlsx.length,
         csv: csv.length,
         json: json.length,

@@ -27,7 +27,10 @@ export const ERROR_TABLE = {
   PDF_TOO_COMPLEX: { status: 422, message: 'PDF 文件结构异常或过于复杂，超出安全读取的限制' },
   PAGE_SIZE_INVALID: { status: 422, message: 'PDF 页面尺寸异常，无法识别' },
   UNPROCESSABLE: { status: 422, message: '无法处理该请求' },
-  SAMPLING_LIST_EMPTY: { status: 422, message: '当前没有需要抽查的供货企业，名单为空，无需发送' },
+  SAMPLING_LIST_EMPTY: {
+    status: 422,
+    message: '本区县尚无集中采购的供货企业（没有合同明细），名单为空，无需发送',
+  },
   SAMPLING_LIST_UNCONFIRMED: {
     status: 409,
     message: '区县内仍有文档正在识别或待人工核对，名单可能不完整；确认仍要发送时请附 confirmUnfinished: true',

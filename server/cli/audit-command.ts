@@ -87,8 +87,35 @@ export function presentAudit(run: AuditRun) {
       reasons: e.reasons,
       schools: e.schools,
       contracts: e.contracts,
-      lines: e.lines,
+      lines: e.lines.map((l) => ({
+        contractNumber: l.contractNumber,
+        lineNo: l.lineNo,
+        school: l.school,
+        findings: l.findings,
+        product: l.product,
+        category: l.category,
+        model: l.model,
+        quantity: l.quantity,
+        unit: l.unit,
+        reportNumbers: l.reportNumbers,
+        batches: l.batches,
+      })),
       supervision: e.supervision,
+      // the columns an inspector acts on (issue 10 point 7); added keys, the spec's are unchanged
+      listedBecause: e.listedBecause,
+      supplierSide: e.supplierSide,
+      schoolSide: e.schoolSide,
+      location: e.location,
+      manufacturers: e.manufacturers,
+      categories: e.categories,
+      products: e.products,
+      trademarks: e.trademarks,
+      models: e.models,
+      batches: e.batches,
+      quantities: e.quantities,
+      reports: e.reports,
+      failedItems: e.failedItems,
+      cccNumbers: e.cccNumbers,
     })),
     matching: { mode: run.mode, guessed: run.guessed, unmatched: run.unmatched },
     skipped: run.skipped,
@@ -108,9 +135,9 @@ function printSummary(run: AuditRun, out: NodeJS.WritableStream): void {
     );
     for (const f of l.findings) out.write(`  [${f.severity}] ${f.code} ${f.message}\n`);
   }
-  out.write('\n建议抽查的供货企业：\n');
+  out.write('\n供货企业名单（供货方问题在前，学校端缺口在后，未发现问题的企业列于末尾）：\n');
   for (const e of result.samplingList) {
-    out.write(`  ${e.rank}. ${e.supplier}（${e.risk}）${e.reasons.join('、')}\n`);
+    out.write(`  ${e.rank}. ${e.supplier}（${e.risk}）${e.listedBecause}  ${e.location.label}\n`);
   }
   if (run.mode === 'guessed') {
     out.write(`\n未提供 submissions.json：${run.guessed.length} 处报告与合同明细的对应是推测的。\n`);

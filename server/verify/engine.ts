@@ -12,7 +12,8 @@ import { buildSamplingList } from './sampling-list';
 import type { DistrictResult, EngineContract, EngineLine, LineResult, VerifyDistrictInput } from './types';
 
 export { verifyLine, type VerifyContext } from './line-verifier';
-export { buildSamplingList } from './sampling-list';
+export { buildSamplingList, lineFacts } from './sampling-list';
+export { rankSuppliers } from './supplier-list';
 export { buildDistrictIndex, indexReport, unindexReport, linesAffectedByDocument } from './district-index';
 export { proposeLines, bestLines, isConfident, type LineProposal, type ProposalFacts } from './propose-line';
 
@@ -66,7 +67,11 @@ export function assembleResult(prepared: PreparedDistrict, results: Map<string, 
     registryVersion: prepared.ctx.registry.version,
     asOf: prepared.ctx.asOf,
     lines,
-    samplingList: buildSamplingList(lines, prepared.ctx.registry, prepared.ctx.index.reports),
+    samplingList: buildSamplingList(lines, prepared.ctx.registry, prepared.ctx.index.reports, {
+      district: prepared.ctx.district,
+      asOf: prepared.ctx.asOf,
+      contractLines: new Map([...prepared.lines].map(([id, l]) => [id, l.line.line])),
+    }).entries,
   };
 }
 

@@ -1,106 +1,92 @@
 /**
- * The supplier list for market supervision: suppliers with at least one finding, ranked by the
- * heaviest finding weight, then the sum of weights over (line, finding), then name. A supplier is
- * recognised by THE supplier identity rule: its valid USCC or, failing that, its normalised name.
+ * The supplier list from fresh line results (`dsv audit`, the engine): the line results and the
+ * district's reports become the ranker's facts (server/verify/supplier-list.ts ranks them).
  */
+import type { ContractLine } from '../../parsers/types';
 import type { RuleRegistry } from './registry/registry';
-import { compareSuppliers, pushUnique, riskTier, supervisionColumns } from './supplier-ranking';
 import { displayName } from './normalise';
-import { SupplierKeys } from '../../parsers/party-identity';
-import type { EngineReport, FindingCode, LineResult, SamplingEntry } from './types';
+import { rankSuppliers } from './supplier-list';
+import type {
+  ListLineFacts,
+  ListReportFacts,
+  OfficialSamplingFacts,
+  SupplierList,
+} from './supplier-list.types';
+import type { EngineReport, LineResult } from './types';
 
-interface Acc {
-  supplier: string;
-  uscc: string | null;
-  maxWeight: number;
-  score: number;
-  codes: Set<FindingCode>;
-  schools: string[];
-  contracts: string[];
-  lines: SamplingEntry['lines'];
-  products: string[];
-  models: string[];
-  trademarks: string[];
-  batches: string[];
-  labs: string[];
-  reportNumbers: string[];
+export interface SamplingListContext {
+  district: { name: string };
+  asOf: string;
+  /** line id → the contract line as extracted (quantity, unit, 3C number) */
+  contractLines?: Map<string, ContractLine>;
+  /** 监督抽查 results recorded for the district's suppliers */
+  officialSampling?: OfficialSamplingFacts[];
 }
 
-/**
- * Builds the ranked list from line results (in display order: schools and contracts keep their
- * first-appearance order). `reports` fills the market-supervision columns.
- */
+function reportFacts(
+  report: EngineReport | undefined,
+  documentId: string,
+  side: ListReportFacts['side'],
+): ListReportFacts {
+  const r = report?.extraction;
+  return {
+    documentId,
+    reportNumber: r?.reportNumber ?? null,
+    lab: r?.lab.name ?? null,
+    side,
+    sampleName: r?.sample.name ?? null,
+    trademark: r?.sample.trademark ?? null,
+    batch: r?.sample.batch ?? null,
+    manufacturer: r?.manufacturer ?? null,
+    cccNumber: r?.cccNumber ?? null,
+    items: (r?.items ?? []).map((i) => ({
+      name: i.name,
+      result: i.result,
+      requirement: i.requirement,
+      unit: i.unit,
+    })),
+  };
+}
+
+/** The ranker's facts of one line result. */
+export function lineFacts(
+  line: LineResult,
+  reports: Map<string, EngineReport>,
+  contractLine?: ContractLine,
+): ListLineFacts {
+  return {
+    lineId: line.lineId,
+    supplier: { name: displayName(line.supplier) || line.supplier, uscc: line.supplierUscc },
+    school: displayName(line.purchaser) || line.purchaser,
+    contract: line.contractNumber ?? line.contractFile,
+    lineNo: line.lineNo,
+    product: line.product,
+    category: line.category,
+    model: line.model,
+    quantity: contractLine?.quantity ?? null,
+    unit: contractLine?.unit ?? null,
+    cccNumber: contractLine?.cccNumber ?? null,
+    findings: line.findings.map((f) => ({
+      code: f.code,
+      weight: f.weight,
+      evidence: f.evidence.map((e) => ({ documentId: e.documentId, item: e.item ?? null, text: e.text })),
+    })),
+    reports: line.reports.map((u) => reportFacts(reports.get(u.documentId), u.documentId, u.side)),
+  };
+}
+
+/** Ranks the district's suppliers from line results (in display order). */
 export function buildSamplingList(
   lines: LineResult[],
   registry: RuleRegistry,
   reports: Map<string, EngineReport>,
-): SamplingEntry[] {
-  const bySupplier = new Map<string, Acc>();
-  // One supplier by THE identity rule (parsers/party-identity.ts): valid USCC, else normalised name.
-  const keys = new SupplierKeys();
-  const keyOf = (line: LineResult): string => keys.keyOf({ name: line.supplier, uscc: line.supplierUscc });
-  for (const line of lines) {
-    if (line.findings.length === 0) continue;
-    const key = keyOf(line);
-    let acc = bySupplier.get(key);
-    if (!acc) {
-      acc = {
-        supplier: displayName(line.supplier) || line.supplier,
-        uscc: line.supplierUscc,
-        maxWeight: 0,
-        score: 0,
-        codes: new Set(),
-        schools: [],
-        contracts: [],
-        lines: [],
-        products: [],
-        models: [],
-        trademarks: [],
-        batches: [],
-        labs: [],
-        reportNumbers: [],
-      };
-      bySupplier.set(key, acc);
-    }
-    acc.uscc ??= line.supplierUscc;
-    const contract = line.contractNumber ?? line.contractFile;
-    for (const f of line.findings) {
-      acc.maxWeight = Math.max(acc.maxWeight, f.weight);
-      acc.score += f.weight;
-      acc.codes.add(f.code);
-    }
-    pushUnique(acc.schools, displayName(line.purchaser) || line.purchaser);
-    pushUnique(acc.contracts, contract);
-    pushUnique(acc.products, line.product);
-    pushUnique(acc.models, line.model);
-    acc.lines.push({
-      contractNumber: contract,
-      lineNo: line.lineNo,
-      school: displayName(line.purchaser) || line.purchaser,
-      findings: line.findings.map((f) => f.code),
-    });
-    for (const use of line.reports) {
-      const r = reports.get(use.documentId)?.extraction;
-      if (!r) continue;
-      pushUnique(acc.trademarks, r.sample.trademark);
-      pushUnique(acc.batches, r.sample.batch);
-      pushUnique(acc.labs, r.lab.name);
-      pushUnique(acc.reportNumbers, r.reportNumber);
-    }
-  }
-  const weight = (c: FindingCode) => registry.weights[c]?.weight ?? 0;
-  const sorted = [...bySupplier.values()].sort(compareSuppliers);
-  return sorted.map((a, i) => ({
-    rank: i + 1,
-    supplier: a.supplier,
-    uscc: a.uscc,
-    risk: riskTier(registry, a.maxWeight),
-    maxWeight: a.maxWeight,
-    score: a.score,
-    reasons: [...a.codes].sort((x, y) => weight(y) - weight(x) || x.localeCompare(y)),
-    schools: a.schools,
-    contracts: a.contracts,
-    lines: a.lines,
-    supervision: supervisionColumns(a),
-  }));
+  context: SamplingListContext,
+): SupplierList {
+  return rankSuppliers({
+    district: context.district,
+    lines: lines.map((l) => lineFacts(l, reports, context.contractLines?.get(l.lineId))),
+    officialSampling: context.officialSampling ?? [],
+    registry,
+    asOf: context.asOf,
+  });
 }

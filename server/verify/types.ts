@@ -10,6 +10,7 @@ import type {
 } from '../../parsers/types';
 import type { FindingCode, RuleRegistry, Severity } from './registry/registry';
 import type { VerificationPolicy } from './policy';
+import type { SupplierListEntry } from './supplier-list.types';
 
 export type { FindingCode, Severity };
 
@@ -146,25 +147,11 @@ export interface SupervisionColumns {
   报告编号: string;
 }
 
-export interface SamplingEntry {
-  rank: number;
-  supplier: string;
-  uscc: string | null;
-  risk: Severity;
-  maxWeight: number;
-  score: number;
-  reasons: FindingCode[];
-  schools: string[];
-  contracts: string[];
-  lines: { contractNumber: string; lineNo: number; school: string; findings: FindingCode[] }[];
-  supervision: SupervisionColumns;
-}
-
 export interface DistrictResult {
   registryVersion: string;
   asOf: string;
   lines: LineResult[];
-  samplingList: SamplingEntry[];
+  samplingList: SupplierListEntry[];
 }
 
 /** An organisation registered with the service (a school, an education authority) that a report may name. */

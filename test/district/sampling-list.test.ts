@@ -33,7 +33,7 @@ describe(`sampling list for market supervision (${testDriver()})`, () => {
   });
   afterAll(() => t.close());
 
-  test('When the bureau previews the list, then suppliers are ranked as in the MANIFEST with reasons, schools and contracts', async () => {
+  test('When the bureau previews the list, then every supplier is ranked as in the MANIFEST with reasons, schools and contracts, the one without findings last', async () => {
     const res = await request(t.app)
       .get('/api/sampling-lists/preview')
       .set('Authorization', `Bearer ${bureau}`);
@@ -47,8 +47,8 @@ describe(`sampling list for market supervision (${testDriver()})`, () => {
       }
     >;
     expect(entries.map((e) => e.supplier)).toEqual(DEV_EXPECTED_ORDER);
-    expect(entries.map((e) => e.rank)).toEqual([1, 2, 3, 4, 5]);
-    expect(entries.map((e) => e.risk)).toEqual(['high', 'high', 'high', 'medium', 'medium']);
+    expect(entries.map((e) => e.rank)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(entries.map((e) => e.risk)).toEqual(['high', 'high', 'high', 'medium', 'medium', 'low']);
     expect(entries[0]).toMatchObject({
       reasons: [
         'ITEM_FAILED',
@@ -75,7 +75,26 @@ describe(`sampling list for market supervision (${testDriver()})`, () => {
     });
     // weights come from the registry: 博雅 = 100 + 90 + 22 + 20
     expect(entries[0]).toMatchObject({ maxWeight: 100, score: 232 });
-    expect(entries.map((e) => e.supplier)).not.toContain('江州锦程服饰有限公司');
+    // a supplier with no finding is listed, last, because the notice wants every supplier reported
+    expect(entries[5]).toMatchObject({
+      supplier: '江州锦程服饰有限公司',
+      risk: 'low',
+      reasons: [],
+      score: 0,
+      listedBecause: '集中采购供货企业（依通知要求报送）',
+    });
+    expect((entries[5]!.lines as unknown[]).length).toBeGreaterThan(0);
+    // 宏泰 lacks a school's sampling on one line: a school-side gap, counted apart from its failures
+    expect(entries[2]).toMatchObject({
+      supplierSide: { maxWeight: 100, score: 150 },
+      schoolSide: { maxWeight: 40, score: 40 },
+      listedBecause: '检验项目不合格、无CMA资质标志；学校端：缺少采购方（学校）送检报告',
+      location: { inDistrict: false, place: '汕头市澄海区', label: '辖区外（汕头市澄海区）' },
+    });
+    expect(entries[0]).toMatchObject({
+      categories: ['school_uniform'],
+      location: { inDistrict: null, label: '未知（江州市）', jurisdiction: '未知' },
+    });
     // market-supervision columns
     expect(entries[0]!.supervision).toMatchObject({
       企业名称: '江州市博雅学生服装有限公司',
@@ -83,7 +102,8 @@ describe(`sampling list for market supervision (${testDriver()})`, () => {
       抽样场所: '江州市涪溪区书院路小学、江州市涪溪区鹤鸣初级中学',
     });
     expect(entries[0]!.supervision.报告编号).toContain('WT2024-2281');
-    expect(entries[0]!.supervision.规格型号).toBe('BY24-X24、BY24-D10');
+    // every line the supplier delivered, the compliant one (BY24-C11) too
+    expect(entries[0]!.supervision.规格型号).toBe('BY24-X24、BY24-D10、BY24-C11');
     expect(entries[0]!.supervision['生产日期/批号']).toContain('BY24-X24-2024A');
     expect(entries[0]!.reasonDetails[0]).toMatchObject({
       code: 'ITEM_FAILED',
@@ -113,7 +133,7 @@ describe(`sampling list for market supervision (${testDriver()})`, () => {
 
   test('buildSamplingList(db, districtId) is callable directly (benchmark entry point)', async () => {
     const list = await buildSamplingList(t.ctx.db, district.id);
-    expect(list.entries).toHaveLength(5);
+    expect(list.entries).toHaveLength(6);
     expect(list.version).toBeNull();
   });
 
@@ -123,7 +143,7 @@ describe(`sampling list for market supervision (${testDriver()})`, () => {
       .set('Authorization', `Bearer ${bureau}`)
       .send({});
     expect(sent.status).toBe(201);
-    expect(sent.body).toMatchObject({ version: 1, entryCount: 5, alreadySent: false });
+    expect(sent.body).toMatchObject({ version: 1, entryCount: 6, alreadySent: false });
     const again = await request(t.app).post('/api/sampling-lists').set('Authorization', `Bearer ${bureau}`);
     expect(again.status).toBe(200);
     expect(again.body).toMatchObject({ id: sent.body.id, version: 1, alreadySent: true });
@@ -173,19 +193,21 @@ describe(`sampling list for market supervision (${testDriver()})`, () => {
     for (const h of [
       '企业名称',
       '统一社会信用代码',
+      '住所/所在地',
+      '是否在本辖区',
       '产品名称',
       '商标',
       '规格型号',
-      '生产日期/批号',
-      '抽样场所',
-      '承检机构',
-      '报告编号',
+      '批号/生产日期',
+      '涉及学校',
+      '检验报告（编号/机构）',
+      '列入原因',
     ]) {
       expect(headers).toContain(h);
     }
     const nameCol = headers.indexOf('企业名称') + 1;
-    expect([4, 5, 6, 7, 8].map((r) => ws.getCell(r, nameCol).value)).toEqual(DEV_EXPECTED_ORDER);
-    expect(wb.getWorksheet('明细')!.rowCount).toBeGreaterThan(5);
+    expect([4, 5, 6, 7, 8, 9].map((r) => ws.getCell(r, nameCol).value)).toEqual(DEV_EXPECTED_ORDER);
+    expect(wb.getWorksheet('明细')!.rowCount).toBeGreaterThan(6);
 
     const csv = await request(t.app)
       .get(`/api/sampling-lists/${list.id}/export?format=csv`)
@@ -197,7 +219,7 @@ describe(`sampling list for market supervision (${testDriver()})`, () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = bytes.subarray(3).toString('utf8');
     expect(text.split('\r\n')[0]).toContain(
-      '序号,风险等级,企业名称,统一社会信用代码,产品名称,商标,规格型号,生产日期/批号,抽样场所,承检机构,报告编号',
+      '序号,风险等级,企业名称,统一社会信用代码,住所/所在地,是否在本辖区,管辖市场监管部门,标称生产企业,产品类别,产品名称,商标,规格型号,批号/生产日期,供货数量,涉及学校,检验报告（编号/机构）,不合格项目（实测值/限值）,3C证书编号,列入原因',
     );
     expect(text.split('\r\n')[1]).toContain('江州市博雅学生服装有限公司');
 
@@ -206,7 +228,7 @@ describe(`sampling list for market supervision (${testDriver()})`, () => {
       .set('Authorization', `Bearer ${regulator}`);
     expect(json.status).toBe(200);
     const parsed = JSON.parse(Buffer.isBuffer(json.body) ? json.body.toString('utf8') : json.text);
-    expect(parsed.entries).toHaveLength(5);
+    expect(parsed.entries).toHaveLength(6);
   });
 
   test('When the regulator acknowledges, then it is recorded once; a second ack is 409 ALREADY_ACKNOWLEDGED', async () => {

@@ -487,13 +487,18 @@ export async function seedDevDistrict(
   return { schools, suppliers: sups, lines };
 }
 
-/** The MANIFEST's sampling list order (supplier names without suffix). */
+/**
+ * The MANIFEST's sampling list order (supplier names without suffix), then the supplier whose lines are
+ * all compliant: the list holds every supplier of the district (issue 10 point 7,
+ * test/helpers/scenario-rule-updates.ts LISTED_WITHOUT_FINDINGS).
+ */
 export const DEV_EXPECTED_ORDER = [
   '江州市博雅学生服装有限公司',
   '成都蓉华制衣有限公司',
   '汕头市澄海区宏泰玩具实业有限公司',
   '江州优佳服装贸易有限公司',
   '江州童乐服饰家纺有限公司',
+  '江州锦程服饰有限公司',
 ];
 
 // ---------------------------------------------------------------------------------------------

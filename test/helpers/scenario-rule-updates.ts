@@ -71,6 +71,9 @@ export function expectedLineFindings(contractNumber: string, lineNo: number, sce
 
 interface ListEntry {
   supplier: string;
+  uscc?: string | null;
+  schools?: string[];
+  contracts?: string[];
   reasons?: string[];
   severity?: string;
   score?: number;
@@ -78,7 +81,28 @@ interface ListEntry {
 }
 
 /**
- * The scenario's sampling list with the updates' effect: 汕头市澄海区宏泰玩具实业有限公司 gains NO_CCC on
+ * Suppliers scenario.json leaves off the list because all their lines are compliant. The list holds
+ * EVERY supplier of centrally purchased goods (issue 10 point 7; 教基一〔2015〕3号: 教育行政部门定期向所在地
+ * 质监部门通报校服供货企业名单; 2024 儿童和学生用品安全守护行动: 市场监管部门根据供货企业名单开展监督抽查和风险监测):
+ * they come last, risk low, no reason code (列入原因 集中采购供货企业（依通知要求报送）).
+ */
+export const LISTED_WITHOUT_FINDINGS: Required<ListEntry>[] = [
+  {
+    supplier: '江州锦程服饰有限公司',
+    uscc: '91500117221931482T',
+    reasons: [],
+    severity: 'low',
+    score: 0,
+    maxWeight: 0,
+    schools: ['江州市涪溪区实验小学', '江州市涪溪区桂湖小学'],
+    contracts: ['JZCG2024-4851', '桂湖小采〔2024〕8号'],
+  },
+];
+
+/**
+ * The scenario's sampling list with the updates' effect (each supplier's order among those with findings
+ * is unchanged by ranking supplier-side failures above school-side gaps: the one school-side gap,
+ * 宏泰's MISSING_PURCHASER_REPORT, does not decide its place), then LISTED_WITHOUT_FINDINGS: 汕头市澄海区宏泰玩具实业有限公司 gains NO_CCC on
  * its four toy lines (48 each → score 382) and ranks first; 江州优佳服装贸易有限公司 gains ITEM_FAILED (100)
  * and CONCLUSION_CONTRADICTS_ITEMS (90) on XF038 (max weight 100, score 290 > 博雅's 232) and ranks
  * second; 成都蓉华制衣有限公司 gains REQUIRED_ITEM_MISSING (22) and REQUIRED_STANDARD_MISSING (20) on XF056
@@ -124,10 +148,12 @@ export function expectedSamplingList<T extends ListEntry>(list: T[]): T[] {
     '成都蓉华制衣有限公司',
     '江州市博雅学生服装有限公司',
     '江州童乐服饰家纺有限公司',
+    ...LISTED_WITHOUT_FINDINGS.map((e) => e.supplier),
   ];
+  const ranked = list.some((e) => 'rank' in e);
   const rankOf = (e: T) => (order.includes(e.supplier) ? order.indexOf(e.supplier) : order.length);
-  return list
+  return [...list, ...(LISTED_WITHOUT_FINDINGS as unknown as T[])]
     .map((e) => ({ ...e, ...(changes[e.supplier] ?? {}) }))
     .sort((a, b) => rankOf(a) - rankOf(b))
-    .map((e, i) => ('rank' in e ? { ...e, rank: i + 1 } : e));
+    .map((e, i) => (ranked ? { ...e, rank: i + 1 } : e));
 }

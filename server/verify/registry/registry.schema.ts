@@ -38,6 +38,12 @@ const standardEdition = z.string().regex(/^[A-Z/]+ [0-9.]+-\d{4}$/, 'PREFIX NUMB
 const condition = z.enum(['under14', 'filled', 'infant']);
 /** Where a rule comes from: standard and clause, or policy text and article. Never empty. */
 const source = z.string().min(4);
+
+/** The policy behind the supplier list's two bands (supplier side above school side). */
+export const SUPPLIER_LIST_SOURCE =
+  '教育部等四部门《关于加强中小学生校服管理工作的意见》（教基一〔2015〕3号）：供货企业送检为本批次成衣合格的前提，' +
+  '学校送检为“鼓励”，教育行政部门定期向所在地质监部门通报校服供货企业名单；' +
+  '2024年儿童和学生用品安全守护行动：市场监管部门根据供货企业名单开展监督抽查和风险监测';
 const safetyClass = z.enum(['A', 'B', 'C']);
 
 /** A numeric bound. `op` carries the sign, so a printed `<` or `≤` never decides the judgement. */
@@ -124,6 +130,14 @@ export const registrySchema = z.object({
     z.enum(FINDING_CODES),
     z.object({ weight: z.number().int().positive(), tier: z.enum(SEVERITIES) }),
   ),
+  /**
+   * How the supplier list for market supervision (供货企业名单) ranks: findings with these codes are gaps on
+   * the school's side (its own sampling), ranked below every failure on the supplier's side; they belong in
+   * the bureau's compliance view. Versions published before this field rank with the default.
+   */
+  supplierList: z
+    .object({ schoolSideCodes: z.array(z.enum(FINDING_CODES)), source })
+    .default({ schoolSideCodes: ['MISSING_PURCHASER_REPORT'], source: SUPPLIER_LIST_SOURCE }),
   conditions: z.object({
     /** School kinds whose pupils are ≤14 (GB 31701 applies). */
     under14SchoolKinds: z.array(z.string()).min(1),

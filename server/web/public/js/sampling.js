@@ -27,17 +27,19 @@ export function rankingExplanation(list) {
       'ol',
       {},
       h('li', {
-        text: '先比每家企业最重的一个问题：问题按规则库给出的风险权重（问题越可能危及学生安全，权重越高）。',
+        text: '名单包括本区县集中采购的每一家供货企业（依通知要求报送）；未发现问题的企业列于末尾，风险为低。',
       }),
       h('li', {
-        text: '最重问题相同时，比问题权重合计：每条合同明细行的每类问题计一次权重，涉及的明细行越多，合计越高。',
+        text: '先比供货方的问题（无供货方送检报告、检验项目不合格、结论与项目矛盾、标准已废止、无CMA、无3C证书等）：最重的一个问题的风险权重，再比权重合计（每条合同明细行的每类问题计一次）。',
       }),
-      h('li', { text: '两者都相同时按企业名称排序。' }),
+      h('li', {
+        text: '供货方问题相同时，再比学校端缺口（如学校未送检；这类缺口主要在教育部门的合规视图中处理，在名单中权重较低），最后按企业名称排序。',
+      }),
       h('li', {
         text: `市场监管部门录入的监督抽查结果：近 ${years ?? '—'} 年内每个不合格批次按权重 ${w ?? '—'} 计入（与最重的问题同等）；近期抽查全部合格的企业标“近期抽查合格”。`,
       }),
       h('li', {
-        text: `风险等级（高 / 中 / 低）由企业最重问题的权重决定，供货企业表与名单使用同一等级。规则库版本 ${list.registryVersion ?? '—'}。`,
+        text: `风险等级（高 / 中 / 低）由企业最重的供货方问题的权重决定（只有学校端缺口或没有问题时为低）。规则库版本 ${list.registryVersion ?? '—'}。`,
       }),
     ),
   );
@@ -72,27 +74,87 @@ export function entriesTable(entries, { supplierLinks = true } = {}) {
       },
       { key: 'score', label: '风险分', num: true },
       {
+        key: 'location',
+        label: '所在地 / 辖区',
+        sortable: false,
+        render: (e) =>
+          e.location
+            ? [
+                show(e.location.address ?? e.location.place),
+                h('br'),
+                pill(
+                  e.location.label,
+                  e.location.inDistrict === true
+                    ? 'ok'
+                    : e.location.inDistrict === false
+                      ? 'warn'
+                      : 'neutral',
+                ),
+              ]
+            : '未知',
+      },
+      {
         key: 'reasons',
         label: '列入原因',
         sortable: false,
         render: (e) =>
           h(
-            'ul',
-            { class: 'plain' },
-            (e.reasonDetails ?? e.reasons.map((code) => ({ code, label: code, count: null }))).map((r) =>
-              h('li', { text: r.count ? `${r.label}（${r.count}）` : r.label }),
+            'div',
+            {},
+            e.listedBecause ? h('p', { text: e.listedBecause }) : null,
+            h(
+              'ul',
+              { class: 'plain' },
+              (e.reasonDetails ?? e.reasons.map((code) => ({ code, label: code, count: null }))).map((r) =>
+                h('li', { text: r.count ? `${r.label}（${r.count}）` : r.label }),
+              ),
             ),
           ),
       },
       { key: 'schools', label: '涉及学校', value: (e) => e.schools.length, render: (e) => show(e.schools) },
       {
         key: 'products',
-        label: '产品',
+        label: '产品 / 供货数量',
         sortable: false,
-        render: (e) => show([...new Set((e.lines ?? []).map((l) => l.product))]),
+        render: (e) =>
+          e.quantities?.length
+            ? show(
+                e.quantities.map(
+                  (q) => `${q.product}${q.model ? `（${q.model}）` : ''} ${q.quantity}${q.unit ?? ''}`,
+                ),
+              )
+            : show([...new Set((e.lines ?? []).map((l) => l.product))]),
       },
+      {
+        key: 'manufacturers',
+        label: '标称生产企业',
+        sortable: false,
+        render: (e) => show(e.manufacturers ?? []),
+      },
+      {
+        key: 'reports',
+        label: '检验报告（编号/机构）',
+        sortable: false,
+        render: (e) =>
+          show(
+            (e.reports ?? []).map((r) => `${r.reportNumber ?? '（无编号）'}${r.lab ? `（${r.lab}）` : ''}`),
+          ),
+      },
+      {
+        key: 'failedItems',
+        label: '不合格项目（实测值/限值）',
+        sortable: false,
+        render: (e) =>
+          show(
+            (e.failedItems ?? []).map(
+              (f) =>
+                `${f.item}${f.result !== null ? ` 实测${f.result}${f.unit ?? ''}` : ''}${f.requirement !== null ? ` 限值${f.requirement}` : f.detail ? ` ${f.detail}` : ''}`,
+            ),
+          ),
+      },
+      { key: 'ccc', label: '3C证书编号', sortable: false, render: (e) => show(e.cccNumbers ?? []) },
     ],
     rows: entries,
-    emptyText: '名单为空：目前没有发现问题的供货企业',
+    emptyText: '名单为空：本区县尚无集中采购的供货企业',
   });
 }

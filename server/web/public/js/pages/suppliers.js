@@ -45,7 +45,7 @@ export async function render(view, { session, query, go }) {
       class: 'btn btn-primary',
       text: '发送至市场监管部门',
       disabled: !canSend,
-      title: preview.entries.length === 0 ? '名单为空：目前没有需要抽查的供货企业' : null,
+      title: preview.entries.length === 0 ? '名单为空：本区县尚无集中采购的供货企业' : null,
       onclick: () => {
         confirmBox.hidden = false;
         send.disabled = true;

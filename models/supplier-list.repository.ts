@@ -1,0 +1,211 @@
+/**
+ * The stored facts the supplier list (供货企业名单) ranks: every contract line of a district with its
+ * supplier, the findings, the reports handed in and their failed items, and official sampling results.
+ * Set-based (a handful of queries per district, none per line).
+ */
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { Db, Tx } from './db';
+import {
+  contractLines,
+  contracts,
+  documents,
+  findings,
+  lineReports,
+  samplingResults,
+  schools,
+  suppliers,
+  testReportItems,
+  testReports,
+} from './schema';
+
+export interface ListLineRow {
+  lineId: string;
+  lineNo: number;
+  product: string;
+  model: string | null;
+  category: string | null;
+  quantity: string | null;
+  unit: string | null;
+  contractId: string;
+  contractNumber: string | null;
+  schoolName: string;
+  /** the linked supplier row, else what the contract prints */
+  supplierId: string | null;
+  supplierName: string | null;
+  supplierUscc: string | null;
+  supplierAliases: string[] | null;
+  contractSupplierName: string | null;
+  contractSupplierUscc: string | null;
+  /** 3C certificate number the contract shows for the line (effective extraction) */
+  cccNumber: string | null;
+}
+
+/** Every contract line of the district, in upload order (contract creation, then line number). */
+export async function listDistrictLinesForList(db: Db | Tx, districtId: string): Promise<ListLineRow[]> {
+  return db
+    .select({
+      lineId: contractLines.id,
+      lineNo: contractLines.lineNo,
+      product: contractLines.product,
+      model: contractLines.model,
+      category: contractLines.category,
+      quantity: contractLines.quantity,
+      unit: contractLines.unit,
+      contractId: contracts.id,
+      contractNumber: contracts.contractNumber,
+      schoolName: schools.name,
+      supplierId: suppliers.id,
+      supplierName: suppliers.name,
+      supplierUscc: suppliers.uscc,
+      supplierAliases: suppliers.aliases,
+      contractSupplierName: contracts.supplierName,
+      contractSupplierUscc: contracts.supplierUscc,
+      cccNumber: sql<string | null>`(
+        select l ->> 'cccNumber' from jsonb_array_elements(
+          case when jsonb_typeof(${documents.effective} -> 'lines') = 'array'
+               then ${documents.effective} -> 'lines' else '[]'::jsonb end
+        ) with ordinality as e(l, n)
+        where coalesce((l ->> 'lineNo')::int, n::int) = ${contractLines.lineNo}
+        limit 1)`,
+    })
+    .from(contractLines)
+    .innerJoin(contracts, eq(contractLines.contractId, contracts.id))
+    .innerJoin(schools, eq(contracts.schoolId, schools.id))
+    .leftJoin(suppliers, eq(contracts.supplierId, suppliers.id))
+    .leftJoin(documents, eq(contracts.documentId, documents.id))
+    .where(eq(schools.districtId, districtId))
+    .orderBy(
+      asc(contracts.createdAt),
+      asc(contracts.contractNumber),
+      asc(contracts.id),
+      asc(contractLines.lineNo),
+    );
+}
+
+export interface ListFindingRow {
+  lineId: string;
+  code: string;
+  registryVersion: string;
+  /** evidence of ITEM_FAILED findings (which item, its value and limit); [] for other codes */
+  evidence: unknown;
+}
+
+/** Findings of the district's lines (evidence only where the list cites it). */
+export async function listDistrictFindingsForList(
+  db: Db | Tx,
+  districtId: string,
+): Promise<ListFindingRow[]> {
+  return db
+    .select({
+      lineId: findings.lineId,
+      code: findings.code,
+      registryVersion: findings.registryVersion,
+      evidence: sql<unknown>`case when ${findings.code} = 'ITEM_FAILED' then ${findings.evidence} else '[]'::jsonb end`,
+    })
+    .from(findings)
+    .innerJoin(contractLines, eq(findings.lineId, contractLines.id))
+    .innerJoin(contracts, eq(contractLines.contractId, contracts.id))
+    .innerJoin(schools, eq(contracts.schoolId, schools.id))
+    .where(eq(schools.districtId, districtId))
+    .orderBy(asc(findings.createdAt), asc(findings.id));
+}
+
+export interface ListReportRow {
+  lineId: string;
+  documentId: string;
+  reportNumber: string | null;
+  labName: string | null;
+  sampleName: string | null;
+  trademark: string | null;
+  batch: string | null;
+  manufacturer: string | null;
+  cccNumber: string | null;
+}
+
+/** Reports handed in for the district's lines, one row per (line, report), in link order. */
+export async function listDistrictReportsForList(db: Db | Tx, districtId: string): Promise<ListReportRow[]> {
+  return db
+    .select({
+      lineId: lineReports.lineId,
+      documentId: lineReports.documentId,
+      reportNumber: testReports.reportNumber,
+      labName: testReports.labName,
+      sampleName: testReports.sampleName,
+      trademark: testReports.trademark,
+      batch: testReports.batch,
+      manufacturer: testReports.manufacturer,
+      cccNumber: sql<string | null>`${documents.effective} ->> 'cccNumber'`,
+    })
+    .from(lineReports)
+    .innerJoin(contractLines, eq(lineReports.lineId, contractLines.id))
+    .innerJoin(contracts, eq(contractLines.contractId, contracts.id))
+    .innerJoin(schools, eq(contracts.schoolId, schools.id))
+    .innerJoin(documents, eq(lineReports.documentId, documents.id))
+    .leftJoin(testReports, eq(testReports.documentId, lineReports.documentId))
+    .where(eq(schools.districtId, districtId))
+    .orderBy(asc(lineReports.createdAt), asc(lineReports.documentId));
+}
+
+export interface ListFailedItemRow {
+  documentId: string;
+  name: string | null;
+  result: string | null;
+  requirement: string | null;
+  unit: string | null;
+}
+
+/** Items printed 不合格 on the reports handed in for the district's lines. */
+export async function listDistrictFailedItems(db: Db | Tx, districtId: string): Promise<ListFailedItemRow[]> {
+  return db
+    .selectDistinct({
+      documentId: testReports.documentId,
+      name: testReportItems.name,
+      result: testReportItems.result,
+      requirement: testReportItems.requirement,
+      unit: testReportItems.unit,
+    })
+    .from(testReportItems)
+    .innerJoin(testReports, eq(testReportItems.reportId, testReports.id))
+    .innerJoin(lineReports, eq(lineReports.documentId, testReports.documentId))
+    .innerJoin(contractLines, eq(lineReports.lineId, contractLines.id))
+    .innerJoin(contracts, eq(contractLines.contractId, contracts.id))
+    .innerJoin(schools, eq(contracts.schoolId, schools.id))
+    .where(and(eq(schools.districtId, districtId), eq(testReportItems.verdict, 'fail')));
+}
+
+export interface ListSamplingResultRow {
+  supplierId: string;
+  supplierName: string;
+  supplierUscc: string | null;
+  supplierAliases: string[];
+  sampledOn: string | null;
+  createdAt: Date;
+  sampledBatches: number;
+  failedBatches: number;
+  failingItems: string[];
+  reportNumbers: string[];
+}
+
+/** Official sampling results recorded for the district, oldest first. */
+export async function listDistrictSamplingResultsForList(
+  db: Db | Tx,
+  districtId: string,
+): Promise<ListSamplingResultRow[]> {
+  return db
+    .select({
+      supplierId: samplingResults.supplierId,
+      supplierName: suppliers.name,
+      supplierUscc: suppliers.uscc,
+      supplierAliases: suppliers.aliases,
+      sampledOn: samplingResults.sampledOn,
+      createdAt: samplingResults.createdAt,
+      sampledBatches: samplingResults.sampledBatches,
+      failedBatches: samplingResults.failedBatches,
+      failingItems: samplingResults.failingItems,
+      reportNumbers: samplingResults.reportNumbers,
+    })
+    .from(samplingResults)
+    .innerJoin(suppliers, eq(samplingResults.supplierId, suppliers.id))
+    .where(eq(samplingResults.districtId, districtId))
+    .orderBy(asc(samplingResults.createdAt), asc(samplingResults.id));
+}
