@@ -100,9 +100,9 @@ export const LISTED_WITHOUT_FINDINGS: Required<ListEntry>[] = [
 ];
 
 /**
- * The scenario's sampling list with the updates' effect (each supplier's order among those with findings
- * is unchanged by ranking supplier-side failures above school-side gaps: the one school-side gap,
- * 宏泰's MISSING_PURCHASER_REPORT, does not decide its place), then LISTED_WITHOUT_FINDINGS: 汕头市澄海区宏泰玩具实业有限公司 gains NO_CCC on
+ * The scenario's sampling list with the updates' effect, then LISTED_WITHOUT_FINDINGS. Ranking
+ * supplier-side failures above school-side gaps changes no place here: the one school-side gap,
+ * 宏泰's MISSING_PURCHASER_REPORT (40), is not what puts it first. 汕头市澄海区宏泰玩具实业有限公司 gains NO_CCC on
  * its four toy lines (48 each → score 382) and ranks first; 江州优佳服装贸易有限公司 gains ITEM_FAILED (100)
  * and CONCLUSION_CONTRADICTS_ITEMS (90) on XF038 (max weight 100, score 290 > 博雅's 232) and ranks
  * second; 成都蓉华制衣有限公司 gains REQUIRED_ITEM_MISSING (22) and REQUIRED_STANDARD_MISSING (20) on XF056
