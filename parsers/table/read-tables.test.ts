@@ -1,5 +1,5 @@
 import type { Box, DocumentText, TextLine } from '../types';
-import { readItemTables } from './read-tables';
+import { readItemTables, rolesByPosition } from './read-tables';
 
 /** A page laid out on a 100 × 100 unit grid: words at (x, y) with a width in characters. */
 function page(words: [string, number, number][], rules: Box[] = []): DocumentText {
@@ -147,6 +147,38 @@ describe('item tables read from geometry', () => {
       ['收样日期', '2024-07-01', '检验日期', '2024-07-09', '依据', 'GB 18401-2010'],
     ]);
     expect(readItemTables(fields)).toBeNull();
+  });
+
+  it('When a table goes on over the next page without its header, then its columns take the roles of the columns they stand in', () => {
+    const previous = {
+      xs: [0.1, 0.16, 0.4, 0.5, 0.6, 0.75, 0.9],
+      roles: (['index', 'name', 'unit', 'verdict', 'requirement', 'result'] as const).map((kind) => ({
+        kind,
+      })),
+    };
+    // the same borders, the name column split into a merged parent and its sub-items
+    expect(
+      rolesByPosition([0.1, 0.16, 0.28, 0.4, 0.5, 0.6, 0.75, 0.9], previous)?.map((r) => r.kind),
+    ).toEqual(['index', 'name', 'name', 'unit', 'verdict', 'requirement', 'result']);
+    // laid out again with other widths: the verdict and requirement fall in one old column, no role is guessed
+    expect(rolesByPosition([0.1, 0.16, 0.4, 0.5, 0.53, 0.58, 0.9], previous)).toBeNull();
+    // another table elsewhere on the page
+    expect(rolesByPosition([0.3, 0.4, 0.5, 0.6], previous)).toBeNull();
+  });
+
+  it('When a table without a header has sub-items beside a merged parent, then both columns name the item', () => {
+    const read = readItemTables(
+      ruledRows([
+        ['1', '可迁移元素', '铅(Pb)', '≤90', '186', '不符合'],
+        ['2', '可迁移元素', '镉(Cd)', '≤75', '未检出(<2)', '符合'],
+        ['3', '可迁移元素', '汞(Hg)', '≤60', '未检出(<2)', '符合'],
+      ]),
+    );
+    expect(read?.items.map((i) => [i.name, i.result, i.verdict])).toEqual([
+      ['可迁移元素 铅(Pb)', '186', 'fail'],
+      ['可迁移元素 镉(Cd)', '未检出(<2)', 'pass'],
+      ['可迁移元素 汞(Hg)', '未检出(<2)', 'pass'],
+    ]);
   });
 
   it('When pages carry no positions, then the geometry reader leaves the table to the line reader', () => {

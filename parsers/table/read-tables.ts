@@ -41,6 +41,8 @@ interface Read {
   region: Box;
   /** a table without column lines: its columns, for its continuation on the next page */
   columns?: { xs: number[]; kinds: (ColumnKind | null)[] };
+  /** the x borders of the grid read (absent for a transposed grid): where each role's column stands */
+  xs?: number[];
 }
 
 /** Words (with boxes) of a page, or null when the page has text without positions. */
@@ -132,8 +134,41 @@ function readWithLayout(grid: Grid, layout: TableLayout, title: string | null = 
       summary: isSummary(roles),
       ended: rows.ended,
       region: regionOf(grid, Math.max(0, layout.headerFrom), rows.lastRow),
+      xs: grid.xs,
     },
   ];
+}
+
+/**
+ * The roles of a grid continuing the previous page's table without its header, by x position: each
+ * column takes the role of the previous table's column it stands in (a column split in two on this
+ * page — a merged parent beside its sub-items — takes the role twice). Null when the grid does not
+ * stand where the previous table stood, or its columns do not line up with the previous ones.
+ */
+export function rolesByPosition(
+  xs: number[],
+  previous: { xs: number[]; roles: ColumnRole[] },
+): ColumnRole[] | null {
+  const px = previous.xs;
+  const left = px[0] ?? 0;
+  const right = px[px.length - 1] ?? 1;
+  const width = right - left;
+  if (width <= 0 || Math.abs((xs[0] ?? 0) - left) > width * 0.05) return null;
+  if (Math.abs((xs[xs.length - 1] ?? 1) - right) > width * 0.05) return null;
+  const roles: ColumnRole[] = [];
+  const hits = previous.roles.map(() => 0);
+  for (let c = 0; c + 1 < xs.length; c++) {
+    const mid = ((xs[c] ?? 0) + (xs[c + 1] ?? 0)) / 2;
+    const at = px.findIndex((x, k) => k + 1 < px.length && mid >= x && mid < (px[k + 1] ?? 0));
+    const role = previous.roles[at];
+    if (at < 0 || !role) return null;
+    hits[at] = (hits[at] ?? 0) + 1;
+    roles.push({ ...role });
+  }
+  // columns of other widths (a table laid out again on the new page) do not line up: every column of
+  // the previous table must be found, and only the item-name column may have been split in two
+  const lined = hits.every((n, k) => n === 1 || (n === 2 && previous.roles[k]?.kind === 'name'));
+  return lined ? roles : null;
 }
 
 /** The layout of a ruled grid: its header, its transposed header, or the previous table's columns. */
@@ -143,10 +178,16 @@ function readLattice(grid: Grid, previous: Read | null): Read[] {
   const { title, grid: body } = stripTitle(grid);
   const turned = transpose(body);
   const across = findHeader(turned);
-  if (across) return readWithLayout(turned, across, title);
-  if (previous && previous.roles.length === colsOf(grid)) {
-    // a table continued from the previous page without its header
-    return readWithLayout(grid, { headerFrom: -1, headerTo: -1, columns: previous.roles, by: 'previous' });
+  if (across) return readWithLayout(turned, across, title).map((r) => ({ ...r, xs: undefined }));
+  // a table continued from the previous page without its header: the columns it stands in
+  const inherited =
+    previous && previous.roles.length === colsOf(grid)
+      ? previous.roles
+      : previous?.xs
+        ? rolesByPosition(grid.xs, { xs: previous.xs, roles: previous.roles })
+        : null;
+  if (inherited && inherited.some((r) => r.kind === 'name')) {
+    return readWithLayout(grid, { headerFrom: -1, headerTo: -1, columns: inherited, by: 'previous' });
   }
   // no header read (none printed, or printed unreadably): the columns' roles from their content
   const byContent = findRolesByContent(grid);

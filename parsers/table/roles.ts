@@ -175,6 +175,17 @@ export function findRolesByContent(grid: Grid): TableLayout | null {
   if (!kinds.has('name') || !kinds.has('verdict') || !(kinds.has('result') || kinds.has('requirement'))) {
     return null;
   }
+  // short labels beside the item names that are no values: sub-items beside their merged parent
+  const nameAt = roles.findIndex((r) => r.kind === 'name');
+  const next = roles[nameAt + 1];
+  if (next && !next.kind) {
+    const texts = columnTexts(grid, nameAt + 1, 0, rows - 1);
+    const s = contentShares(texts);
+    const labels = texts.filter((t) => t.length <= 20).length / (texts.length || 1);
+    if (texts.length && labels >= 0.8 && s.verdict === 0 && s.result < 0.3 && s.requirement < 0.3) {
+      roles[nameAt + 1] = { kind: 'name' };
+    }
+  }
   let first = 0;
   while (first < Math.min(rows - 1, 3) && !isValueRow(grid, roles, first)) first++;
   if (!isValueRow(grid, roles, first)) return null;

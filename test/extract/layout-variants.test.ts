@@ -24,6 +24,7 @@ const VARIANTS = [
   'v11-summary-part-matrix',
   'v13-no-header',
   'v14-unreadable-header',
+  'v15-grid-continued-no-header',
 ];
 
 let docs: GeneratedDoc[] = [];
