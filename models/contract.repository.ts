@@ -281,8 +281,11 @@ async function selectContracts(db: Db | Tx, where: SQL | undefined): Promise<Con
     linesByContract.set(l.contractId, list);
   }
   return rows.map(({ contract: c, file, effective, supplierAliases }) => {
-    const contractLinesOf = linesByContract.get(c.id) ?? [];
     const fields = (effective as ContractExtraction | null)?.fields;
+    const contractLinesOf = withPrintedExtras(
+      linesByContract.get(c.id) ?? [],
+      (effective as ContractExtraction | null)?.lines,
+    );
     const extraction: ContractExtraction = {
       kind: 'contract',
       contractNumber: c.contractNumber,
@@ -304,6 +307,23 @@ async function selectContracts(db: Db | Tx, where: SQL | undefined): Promise<Con
       lines: contractLinesOf,
       supplierAliases: supplierAliases ?? [],
     };
+  });
+}
+
+/**
+ * The extras a line's document states beyond the stored columns (3C certificate number, batch and
+ * production date), taken from the effective extraction's line of the same number.
+ */
+function withPrintedExtras(lines: LineWithReports[], printed: ContractLine[] | undefined): LineWithReports[] {
+  if (!printed?.length) return lines;
+  return lines.map((l) => {
+    const p = printed.find((x, i) => (x.lineNo ?? i + 1) === l.lineNo);
+    if (!p) return l;
+    const extras: Partial<ContractLine> = {};
+    if (p.cccNumber) extras.cccNumber = p.cccNumber;
+    if (p.batch) extras.batch = p.batch;
+    if (p.productionDate) extras.productionDate = p.productionDate;
+    return Object.keys(extras).length > 0 ? { ...l, line: { ...l.line, ...extras } } : l;
   });
 }
 

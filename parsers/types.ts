@@ -69,6 +69,8 @@ export interface TestReportExtraction {
     trademark: string | null;
     batch: string | null;
     safetyClass: 'A' | 'B' | 'C' | null;
+    /** extra: a production date printed under its own label (生产日期), YYYY-MM-DD or YYYY-MM */
+    productionDate?: string | null;
   };
   client: string | null;
   manufacturer: string | null;
@@ -99,6 +101,9 @@ export interface ContractLine {
   amount: number | null;
   /** extra: the 3C (CCC) certificate number when the contract shows one for the line */
   cccNumber?: string | null;
+  /** extras: the batch (批号) and production date (生产日期) when the contract states them for the line */
+  batch?: string | null;
+  productionDate?: string | null;
 }
 
 export interface ContractExtraction {

@@ -67,3 +67,89 @@ describe('a school of unknown level gets the stricter rule (GB 31701 for pupils 
     expect(codes(verifyDistrict(input).lines[0]!)).toEqual([]);
   });
 });
+
+describe('本批次: the supplier report must be for the batch delivered', () => {
+  const sample = report().sample;
+  const withBatch = (batch: string | null, productionDate?: string) => ({
+    sample: { ...sample, batch, ...(productionDate ? { productionDate } : {}) },
+  });
+  const verifyBatches = (
+    supplier: string | null,
+    school: string | null,
+    opts: {
+      line?: { batch?: string; productionDate?: string };
+      supplierDate?: string;
+      category?: string;
+    } = {},
+  ): LineResult => {
+    const c = contract();
+    c.lines = c.lines.map((l) => ({ ...l, ...opts.line }));
+    const input = district(
+      [report(withBatch(supplier, opts.supplierDate)), schoolReport(withBatch(school))],
+      {
+        contract: c,
+      },
+    );
+    return verifyDistrict(input).lines[0]!;
+  };
+
+  it('When the batch codes the two sides print differ, then PRODUCT_MISMATCH names both values and the policy', () => {
+    const l = verifyBatches('P242566', 'P243029');
+    expect(codes(l)).toEqual(['PRODUCT_MISMATCH']);
+    const m = finding(l, 'PRODUCT_MISMATCH')!;
+    expect(m.message).toContain('P243029');
+    expect(m.message).toContain('P242566');
+    expect(m.message).toContain('本批次');
+    expect(m.message).toContain('教基一〔2015〕3号');
+    expect(m.evidence.map((e) => e.file)).toEqual(['r2.json', 'r1.json']);
+  });
+
+  it('When the production dates differ (2024-03 against 2024-06-15), then PRODUCT_MISMATCH', () => {
+    expect(codes(verifyBatches('2024年3月', '2024-06-15'))).toEqual(['PRODUCT_MISMATCH']);
+    expect(codes(verifyBatches('2024-05批', '2024.06'))).toEqual(['PRODUCT_MISMATCH']);
+  });
+
+  it('When the same batch is printed in other forms (2024-03 vs 2024年3月, a label or 第…批 around it, a day within the month), then nothing', () => {
+    expect(codes(verifyBatches('2024-03', '2024年3月'))).toEqual([]);
+    expect(codes(verifyBatches('批号：P245937', 'p-245937'))).toEqual([]);
+    expect(codes(verifyBatches('2024-03批', '2024.03.15'))).toEqual([]);
+    expect(codes(verifyBatches('20240315', '2024年3月15日'))).toEqual([]);
+    expect(codes(verifyBatches('2024.04/款号:YKP027', '2024-04'))).toEqual([]);
+  });
+
+  it('When one side prints nothing, or only a date against only a code, then no finding (no guessing)', () => {
+    expect(codes(verifyBatches(null, 'P243029'))).toEqual([]);
+    expect(codes(verifyBatches('P242566', null))).toEqual([]);
+    expect(codes(verifyBatches('/', 'P243029'))).toEqual([]);
+    expect(codes(verifyBatches('2024-07批', 'P245937'))).toEqual([]);
+    expect(codes(verifyBatches('240216', '2024-06批'))).toEqual([]);
+  });
+
+  it('When a date and a code are printed together, then each is compared with its like', () => {
+    expect(codes(verifyBatches('2024-03/T1607034A', 'T1607034A'))).toEqual([]);
+    expect(codes(verifyBatches('2024-03/T1607034A', '2024-04'))).toEqual(['PRODUCT_MISMATCH']);
+    expect(codes(verifyBatches('T1607034A', '2024-04', { supplierDate: '2024-03-02' }))).toEqual([
+      'PRODUCT_MISMATCH',
+    ]);
+  });
+
+  it('When the contract line states the batch, then the supplier report is compared with it', () => {
+    const l = verifyBatches('P242566', null, { line: { batch: 'P300001' } });
+    expect(codes(l)).toEqual(['PRODUCT_MISMATCH']);
+    expect(finding(l, 'PRODUCT_MISMATCH')!.message).toContain('合同明细');
+    expect(codes(verifyBatches('P242566', null, { line: { batch: 'P242566' } }))).toEqual([]);
+    expect(codes(verifyBatches('2024-03批', null, { line: { productionDate: '2024-03-20' } }))).toEqual([]);
+  });
+
+  it('When one of two supplier reports is for the sampled batch, then the line is covered', () => {
+    const input = district(
+      [
+        report(withBatch('P1')),
+        report({ ...withBatch('P2'), reportNumber: 'R-0003' }),
+        schoolReport(withBatch('P2')),
+      ],
+      {},
+    );
+    expect(codes(verifyDistrict(input).lines[0]!)).toEqual([]);
+  });
+});

@@ -25,6 +25,7 @@ import {
   type LineFacts,
 } from './report-checks';
 import { usccCheck } from './uscc';
+import { checkBatches } from './batch';
 import type { SideDecision } from './parties';
 import type {
   EngineContract,
@@ -197,8 +198,8 @@ export function verifyLine(contract: EngineContract, line: EngineLine, ctx: Veri
   const issues: Issue[] = [];
   const uses: LineReportUse[] = [];
   const guessed = new Set(line.guessedReportIds ?? []);
-  let supplierSide = 0;
-  let purchaserSide = 0;
+  const supplierReports: EngineReport[] = [];
+  const purchaserReports: EngineReport[] = [];
 
   for (const reportId of line.reportIds) {
     const report = ctx.index.reports.get(reportId);
@@ -219,8 +220,8 @@ export function verifyLine(contract: EngineContract, line: EngineLine, ctx: Veri
       sideReason: side.reason,
       guessed: guessed.has(report.id),
     });
-    if (side.side === 'supplier') supplierSide++;
-    if (side.side === 'purchaser') purchaserSide++;
+    if (side.side === 'supplier') supplierReports.push(report);
+    if (side.side === 'purchaser') purchaserReports.push(report);
     if (side.side === 'other') {
       issues.push(clientMismatch(report, side));
     } else {
@@ -266,8 +267,26 @@ export function verifyLine(contract: EngineContract, line: EngineLine, ctx: Veri
     ccc[0]!.evidence.push(contractEvidence(contract, `产品：${line.line.product}；3C证书编号：无`));
   }
   issues.push(...ccc);
+  const printedLine = { ...c.lines[line.lineNo - 1], ...line.line };
+  issues.push(
+    ...checkBatches(
+      supplierReports,
+      purchaserReports,
+      {
+        batch: printedLine.batch,
+        productionDate: printedLine.productionDate,
+        evidence: () =>
+          contractEvidence(
+            contract,
+            `产品：${line.line.product}；生产日期/批号：${[printedLine.productionDate, printedLine.batch].filter(Boolean).join('，')}`,
+          ),
+      },
+      facts.category,
+      ctx.registry.perBatch,
+    ),
+  );
 
-  if (supplierSide === 0) {
+  if (supplierReports.length === 0) {
     issues.push({
       code: 'MISSING_SUPPLIER_REPORT',
       message: `未提交由供应商“${supplier}”委托的检验报告，无法证明该产品交货前已送检`,
@@ -276,7 +295,11 @@ export function verifyLine(contract: EngineContract, line: EngineLine, ctx: Veri
   }
   const arrived = line.acceptedDate ?? c.deliveryDate;
   const dueFrom = arrived ? addDays(arrived, ctx.policy.purchaserReportGraceDays) : null;
-  if (ctx.policy.purchaserReportRequired && purchaserSide === 0 && (!dueFrom || ctx.asOf >= dueFrom)) {
+  if (
+    ctx.policy.purchaserReportRequired &&
+    purchaserReports.length === 0 &&
+    (!dueFrom || ctx.asOf >= dueFrom)
+  ) {
     issues.push({
       code: 'MISSING_PURCHASER_REPORT',
       message: `未提交由学校“${purchaser}”或区教育主管部门委托的到货抽样检验报告`,

@@ -45,6 +45,16 @@ export const SCENARIO_RULE_UPDATES: ScenarioRuleUpdate[] = [
     add: ['REQUIRED_STANDARD_MISSING'],
     rule: UNKNOWN_LEVEL_RULE,
   })),
+  {
+    // 本批次: the school's sampling report (2024)江纤检字第W62068号 prints 批号 P243029, the supplier's
+    // XN-FZ2024-6573 prints P242566 (both batch codes, in the documents themselves): the supplier's
+    // report is for another batch. (Lines where one side prints a production month such as 2024-07批 and
+    // the other a code such as P245937 are not comparable and keep their findings.)
+    contractNumber: 'FXJC-2024-BR032',
+    lineNo: 1,
+    add: ['PRODUCT_MISMATCH'],
+    rule: '教基一〔2015〕3号：本批次成衣质量检验合格报告；总局令第119号：每一批次产品经检验合格后方可交付',
+  },
   ...(
     [
       ['FXJC-2024-WJ057', 1],
@@ -107,7 +117,7 @@ export const LISTED_WITHOUT_FINDINGS: Required<ListEntry>[] = [
  * and CONCLUSION_CONTRADICTS_ITEMS (90) on XF038 (max weight 100, score 290 > 博雅's 232) and ranks
  * second; 成都蓉华制衣有限公司 gains REQUIRED_ITEM_MISSING (22) and REQUIRED_STANDARD_MISSING (20) on XF056
  * (score 237 > 博雅's 232, third); 江州童乐服饰家纺有限公司 gains REQUIRED_STANDARD_MISSING on three lines
- * (3 × 20 → score 295).
+ * (3 × 20) and PRODUCT_MISMATCH (60, another batch) on BR032.1 → score 355.
  */
 export function expectedSamplingList<T extends ListEntry>(list: T[]): T[] {
   const changes: Record<string, Partial<ListEntry>> = {
@@ -139,7 +149,7 @@ export function expectedSamplingList<T extends ListEntry>(list: T[]): T[] {
         'REPORT_OUT_OF_DATE_WINDOW',
         'REQUIRED_STANDARD_MISSING',
       ],
-      score: 295,
+      score: 355,
     },
   };
   const order = [

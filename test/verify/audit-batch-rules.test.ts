@@ -21,6 +21,7 @@ function scenario(
     supplierSample?: Partial<TestReportExtraction['sample']>;
     schoolSample?: Partial<TestReportExtraction['sample']>;
     report?: Partial<TestReportExtraction>;
+    line?: Record<string, string>;
   } = {},
 ): Docs {
   const school = opts.school ?? '测试区第一小学';
@@ -32,7 +33,12 @@ function scenario(
     batch: null,
     safetyClass: 'B' as const,
   };
-  const line = { ...contract().lines[0]!, model, product: opts.product ?? '夏季校服（短袖POLO衫）' };
+  const line = {
+    ...contract().lines[0]!,
+    model,
+    product: opts.product ?? '夏季校服（短袖POLO衫）',
+    ...opts.line,
+  };
   return {
     [`c-${id}`]: contract({ contractNumber: `HT-${id}`, purchaser: { name: school }, lines: [line] }),
     [`s-${id}`]: report({
@@ -60,6 +66,13 @@ const withoutGb31701: Partial<TestReportExtraction> = {
 const DOCS: Docs = {
   ...scenario('level-zhongxue', { school: '测试区第二中学', report: withoutGb31701 }),
   ...scenario('level-gaozhong', { school: '测试区第一高级中学', report: withoutGb31701 }),
+  ...scenario('batch-codes', { supplierSample: { batch: 'P242566' }, schoolSample: { batch: 'P243029' } }),
+  ...scenario('batch-forms', {
+    supplierSample: { batch: '2024-03批' },
+    schoolSample: { batch: '2024年3月' },
+  }),
+  ...scenario('batch-kinds', { supplierSample: { batch: '2024-07批' }, schoolSample: { batch: 'P245937' } }),
+  ...scenario('batch-line', { supplierSample: { batch: 'P1001' }, line: { batch: 'P1002' } }),
   // the bureau's report makes the folder's district (its 委托单位 ends with 教育局)
   bureau: report({ reportNumber: 'B-1', client: BUREAU, sample: { ...report().sample, model: 'B-1' } }),
 };
@@ -95,6 +108,23 @@ describe('dsv audit: 本批次 and the stricter rule for a school of unknown lev
         .findings.map((f) => f.message)
         .join(''),
     ).toContain('GB 31701');
+  });
+
+  it('When the supplier report and the school sampling print different batch codes, then PRODUCT_MISMATCH names both', () => {
+    expect(byLine['HT-batch-codes#1']).toEqual(['PRODUCT_MISMATCH']);
+    const m = line('batch-codes').findings[0]!;
+    expect(m.message).toMatch(/P243029.*P242566.*本批次/);
+    expect(m.evidence.map((e) => e.file)).toEqual(['docs/p-batch-codes.json', 'docs/s-batch-codes.json']);
+  });
+
+  it('When both print the same month in other forms, or one a date and the other a code, then no finding', () => {
+    expect(byLine['HT-batch-forms#1']).toEqual([]);
+    expect(byLine['HT-batch-kinds#1']).toEqual([]);
+  });
+
+  it('When the contract line (extraction JSON) states another batch than the supplier report, then PRODUCT_MISMATCH', () => {
+    expect(byLine['HT-batch-line#1']).toEqual(['PRODUCT_MISMATCH']);
+    expect(line('batch-line').findings[0]!.message).toMatch(/合同明细.*P1002.*P1001/);
   });
 
   it('When the purchaser is a 高级中学, then GB 31701 is not required', () => {

@@ -181,6 +181,11 @@ export const registrySchema = z.object({
     purchaserMonthsAfterDelivery: z.number().int().positive(),
     source,
   }),
+  /**
+   * 本批次: the supplier's report must be for the delivered batch; batch number and production date are
+   * compared where both sides print them (categories this applies to).
+   */
+  perBatch: z.object({ categories: z.array(z.enum(CATEGORIES)).min(1), source }),
   /** Words that mark a 委托单位 as an education authority (the district's bureau). */
   bureauSuffixes: z.array(z.string().min(1)).min(1),
   bureauSuffixesSource: source,

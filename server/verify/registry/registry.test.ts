@@ -50,6 +50,7 @@ describe('rule registry', () => {
   it('When any rule of any version is read, then it carries a source naming a standard (clause) or a policy', () => {
     for (const reg of bundledRegistries()) {
       const sources: string[] = [reg.weightsSource, reg.dateWindows.source, reg.bureauSuffixesSource];
+      sources.push(reg.perBatch.source);
       sources.push(reg.conditions.under14SchoolKindsSource, reg.conditions.infantSource);
       for (const cat of Object.values(reg.categories)) {
         sources.push(...cat.requiredStandards.map((g) => g.source));
