@@ -16,7 +16,7 @@ import {
 export const PROCESS_DOCUMENT_QUEUE = 'process-document';
 
 export const ProcessDocumentPayload = z.object({
-  documentId: z.string().uuid(),
+  documentId: z.uuid(),
   /** upload: first run; resume: restarted after a crash or stop; reprocess: run again on purpose. */
   reason: z.enum(['upload', 'resume', 'reprocess']).default('upload'),
 });

@@ -19,13 +19,13 @@ export const SchoolKindSchema = z.enum([
 ]);
 
 export const UserView = z.object({
-  id: z.string().uuid(),
+  id: z.uuid(),
   username: z.string(),
   displayName: z.string(),
   role: RoleSchema,
   roleLabel: z.string(),
-  schoolId: z.string().uuid().nullable(),
-  districtId: z.string().uuid().nullable(),
+  schoolId: z.uuid().nullable(),
+  districtId: z.uuid().nullable(),
   disabled: z.boolean().optional(),
   /** An administrator reset the password: the user must choose a new one before anything else. */
   mustChangePassword: z.boolean().optional(),
@@ -50,7 +50,7 @@ export function presentUser(u: User): z.infer<typeof UserView> {
 }
 
 export const DistrictView = z.object({
-  id: z.string().uuid(),
+  id: z.uuid(),
   code: z.string(),
   name: z.string(),
   bureauName: z.string(),
@@ -68,8 +68,8 @@ export function presentDistrict(d: District): z.infer<typeof DistrictView> {
 }
 
 export const SchoolView = z.object({
-  id: z.string().uuid(),
-  districtId: z.string().uuid(),
+  id: z.uuid(),
+  districtId: z.uuid(),
   name: z.string(),
   kind: SchoolKindSchema,
   kindLabel: z.string(),
@@ -88,7 +88,7 @@ export function presentSchool(s: School): z.infer<typeof SchoolView> {
 }
 
 export const TokenView = z.object({
-  id: z.string().uuid(),
+  id: z.uuid(),
   name: z.string(),
   createdAt: z.string(),
   lastUsedAt: z.string().nullable(),

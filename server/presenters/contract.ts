@@ -3,12 +3,12 @@ import { z } from 'zod';
 import type { ContractLineRow, ContractListRow } from '../../models/contract-query.repository';
 
 export const ContractSummaryView = z.object({
-  id: z.string().uuid(),
-  documentId: z.string().uuid().nullable(),
+  id: z.uuid(),
+  documentId: z.uuid().nullable(),
   documentStatus: z.string().nullable(),
-  schoolId: z.string().uuid(),
+  schoolId: z.uuid(),
   schoolName: z.string(),
-  supplierId: z.string().uuid().nullable(),
+  supplierId: z.uuid().nullable(),
   contractNumber: z.string().nullable(),
   purchaserName: z.string().nullable(),
   supplierName: z.string().nullable(),
@@ -22,7 +22,7 @@ export const ContractSummaryView = z.object({
 });
 
 const LinkView = z.object({
-  documentId: z.string().uuid(),
+  documentId: z.uuid(),
   originalName: z.string(),
   kind: z.string(),
   status: z.string(),
@@ -30,12 +30,12 @@ const LinkView = z.object({
   reason: z.string().nullable(),
   /** A near-miss 委托单位 a person confirmed for this line: the printed name, who (user id) and when. */
   clientConfirmation: z
-    .object({ client: z.string(), by: z.string().uuid().nullable(), at: z.string().nullable() })
+    .object({ client: z.string(), by: z.uuid().nullable(), at: z.string().nullable() })
     .nullable(),
 });
 
 export const ContractLineView = z.object({
-  id: z.string().uuid(),
+  id: z.uuid(),
   lineNo: z.number().int(),
   product: z.string(),
   category: z.string().nullable(),

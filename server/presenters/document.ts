@@ -22,8 +22,8 @@ const STAGE_LABEL = STAGES;
 const ReviewFieldView = z.object({ path: z.string(), reason: z.string(), message: z.string() });
 
 export const DocumentSummaryView = z.object({
-  id: z.string().uuid(),
-  schoolId: z.string().uuid(),
+  id: z.uuid(),
+  schoolId: z.uuid(),
   originalName: z.string(),
   declaredKind: z.enum(['contract', 'test_report', 'unknown']).nullable(),
   kind: z.enum(['contract', 'test_report', 'unknown']),
@@ -58,13 +58,13 @@ export const DocumentDetailView = DocumentSummaryView.extend({
   extraction: z.unknown().nullable(),
   effective: z.unknown().nullable(),
   fields: z.array(FieldView),
-  links: z.array(z.object({ lineId: z.string().uuid(), source: z.string() })),
+  links: z.array(z.object({ lineId: z.uuid(), source: z.string() })),
   /** The last 核对完成: who and when */
   reviewed: z.object({ userName: z.string(), at: z.string() }).nullable(),
 });
 
 export const CorrectionViewSchema = z.object({
-  id: z.string().uuid(),
+  id: z.uuid(),
   path: z.string(),
   label: z.string(),
   /** 'change', 'add_row' (a report item or contract line added) or 'delete_row' */
@@ -74,7 +74,7 @@ export const CorrectionViewSchema = z.object({
   /** The values in Chinese, as a person reads them (合格, 委托检验, （空）…) */
   beforeText: z.string(),
   afterText: z.string(),
-  userId: z.string().uuid(),
+  userId: z.uuid(),
   userName: z.string(),
   createdAt: z.string(),
 });

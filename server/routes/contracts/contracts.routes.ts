@@ -1,8 +1,6 @@
 /** Contracts (built from uploaded 采购合同) and the reports handed in for each line. */
 import { z } from 'zod';
 import { defineRoute, type AnyRoute } from '../../http/route';
-import { notFound } from '../../errors';
-import { authorize, listScope } from '../../policies/policy';
 import {
   ContractDetailView,
   ContractSummaryView,
@@ -18,16 +16,15 @@ import {
 import { lineReportCandidates } from '../../use-cases/contracts/line-report-candidates';
 import { setAcceptedDate } from '../../use-cases/contracts/set-accepted-date';
 import { chineseDate } from '../../http/chinese-date';
-import { findContract, listContracts } from '../../../models/contract-query.repository';
-import { listLinks } from '../../../models/line-report.repository';
+import { contractWithLinks, listVisibleContracts } from '../../use-cases/contracts/contract-views';
 
-const IdParams = z.object({ id: z.string().uuid('无效的编号') });
+const IdParams = z.object({ id: z.uuid({ error: '无效的编号' }) });
 const ListQuery = z.object({
-  schoolId: z.string().uuid('无效的学校编号').optional(),
+  schoolId: z.uuid({ error: '无效的学校编号' }).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).default(0),
 });
-const LinkParams = IdParams.extend({ documentId: z.string().uuid('无效的文档编号') });
+const LinkParams = IdParams.extend({ documentId: z.uuid({ error: '无效的文档编号' }) });
 const CandidatesQuery = z.object({
   /** 'true' also lists reports that already serve other lines only */
   all: z
@@ -37,7 +34,7 @@ const CandidatesQuery = z.object({
 });
 const NullableText = z.string().nullable();
 const CandidateView = z.object({
-  documentId: z.string().uuid(),
+  documentId: z.uuid(),
   originalName: z.string(),
   status: z.string(),
   statusLabel: z.string(),
@@ -53,7 +50,7 @@ const CandidateView = z.object({
   suggestion: z.object({ score: z.number(), reason: NullableText }).nullable(),
   otherLines: z.array(
     z.object({
-      lineId: z.string().uuid(),
+      lineId: z.uuid(),
       lineNo: z.number().int(),
       product: z.string(),
       contractNumber: NullableText,
@@ -65,7 +62,7 @@ const LinkDecision = z.object({ linked: z.boolean() });
 
 const LinkBody = z.object({
   /** The test report documents handed in for this line (replaces the school's previous list). */
-  documentIds: z.array(z.string().uuid('无效的文档编号')).max(50, '一行最多关联 50 份报告'),
+  documentIds: z.array(z.uuid({ error: '无效的文档编号' })).max(50, '一行最多关联 50 份报告'),
 });
 
 export const contractRoutes: AnyRoute[] = [
@@ -78,13 +75,7 @@ export const contractRoutes: AnyRoute[] = [
     query: ListQuery,
     response: z.object({ items: z.array(ContractSummaryView), total: z.number().int() }),
     handler: async ({ ctx, user, query }) => {
-      const scope = listScope(user, 'contract.read');
-      const { rows, total } = await listContracts(ctx.db, {
-        ...scope,
-        ...(query.schoolId && !scope.schoolId ? { schoolId: query.schoolId } : {}),
-        limit: query.limit,
-        offset: query.offset,
-      });
+      const { rows, total } = await listVisibleContracts(ctx, user, query);
       return { items: rows.map(presentContractSummary), total };
     },
   }),
@@ -97,16 +88,7 @@ export const contractRoutes: AnyRoute[] = [
     params: IdParams,
     response: ContractDetailView,
     handler: async ({ ctx, user, params }) => {
-      const c = await findContract(ctx.db, params.id);
-      authorize(user, 'contract.read', {
-        districtId: c?.districtId ?? null,
-        schoolId: c?.contract.schoolId ?? null,
-      });
-      if (!c) throw notFound('合同');
-      const links = await listLinks(
-        ctx.db,
-        c.lines.map((l) => l.id),
-      );
+      const { contract: c, links } = await contractWithLinks(ctx, user, params.id);
       return {
         ...presentContractSummary(c),
         lines: c.lines.map((l) =>
@@ -142,7 +124,7 @@ export const contractRoutes: AnyRoute[] = [
     access: 'user',
     params: IdParams,
     body: LinkBody,
-    response: z.object({ added: z.array(z.string().uuid()), removed: z.array(z.string().uuid()) }),
+    response: z.object({ added: z.array(z.uuid()), removed: z.array(z.uuid()) }),
     handler: ({ ctx, user, params, body }) => linkLineReports(ctx, user, params.id, body.documentIds),
   }),
   defineRoute({
@@ -201,7 +183,7 @@ export const contractRoutes: AnyRoute[] = [
     access: 'user',
     params: IdParams,
     body: z.object({ acceptedDate: chineseDate('验收日期').nullable() }),
-    response: z.object({ id: z.string().uuid(), acceptedDate: z.string().nullable() }),
+    response: z.object({ id: z.uuid(), acceptedDate: z.string().nullable() }),
     handler: ({ ctx, user, params, body }) => setAcceptedDate(ctx, user, params.id, body.acceptedDate),
   }),
 ];

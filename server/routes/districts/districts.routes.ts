@@ -9,7 +9,7 @@ import {
   setDistrictPolicy,
 } from '../../use-cases/accounts/districts-and-schools';
 
-const IdParams = z.object({ id: z.string().uuid('无效的编号') });
+const IdParams = z.object({ id: z.uuid({ error: '无效的编号' }) });
 const NewDistrict = z.object({
   code: z
     .string()

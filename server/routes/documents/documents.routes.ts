@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { defineRoute, type AnyRoute } from '../../http/route';
 import { AppError, ERROR_TABLE, notFound } from '../../errors';
-import { authorize, listScope } from '../../policies/policy';
+import { authorize } from '../../policies/policy';
 import { sendCached } from '../../http/read-cache';
 import {
   CorrectionViewSchema,
@@ -17,17 +17,22 @@ import {
 } from '../../presenters/document';
 import { uploadedFiles, uploadMiddleware } from '../../middleware/upload';
 import { uploadDocuments, type UploadFileResult } from '../../use-cases/documents/upload-documents';
-import { correctDocument, documentFor } from '../../use-cases/documents/correct-document';
+import { correctDocument } from '../../use-cases/documents/correct-document';
+import {
+  documentCorrections,
+  documentFor,
+  documentReviewData,
+  findDocumentById,
+  listVisibleDocuments,
+  originalFile,
+} from '../../use-cases/documents/document-views';
 import { renderDocumentPage } from '../../use-cases/documents/render-document-page';
 import { reprocessDocument } from '../../use-cases/documents/reprocess-document';
 import { completeReview } from '../../use-cases/documents/complete-review';
-import { findUser } from '../../../models/user.repository';
 import { getFileStore } from '../../storage/file-store.service';
-import { findBlob, findDocument, listCorrections, listDocuments } from '../../../models/document.repository';
-import { linesOfDocument } from '../../../models/line-report.repository';
 import type { AppContext } from '../../context';
 
-const IdParams = z.object({ id: z.string().uuid('无效的文档编号') });
+const IdParams = z.object({ id: z.uuid({ error: '无效的文档编号' }) });
 const PageParams = IdParams.extend({
   n: z.coerce.number().int('页码应为整数').min(1, '页码从 1 开始').max(10000),
 });
@@ -54,12 +59,12 @@ export const UploadDocumentsRequest = z.object({
     .optional()
     .transform((v) => (v === undefined ? [] : (Array.isArray(v) ? v : [v]).flatMap((s) => s.split(','))))
     .transform((ids) => ids.map((s) => s.trim()).filter(Boolean))
-    .pipe(z.array(z.string().uuid('无效的合同明细行编号')).max(50)),
+    .pipe(z.array(z.uuid({ error: '无效的合同明细行编号' })).max(50)),
 });
 
 const UploadFileResultView = z.object({
   fileName: z.string(),
-  id: z.string().uuid().optional(),
+  id: z.uuid().optional(),
   status: z.string().optional(),
   duplicate: z.boolean(),
   code: z.string().optional(),
@@ -70,7 +75,7 @@ const UploadResponse = z.object({ documents: z.array(UploadFileResultView), acce
 const ListQuery = z.object({
   status: z.enum(['queued', 'processing', 'parsed', 'needs_review', 'failed']).optional(),
   kind: z.enum(['contract', 'test_report', 'unknown']).optional(),
-  schoolId: z.string().uuid('无效的学校编号').optional(),
+  schoolId: z.uuid({ error: '无效的学校编号' }).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).default(0),
 });
@@ -96,12 +101,8 @@ function uploadOutcome(results: UploadFileResult[]) {
 
 /** A document with its correction history and the contract lines it serves (the review page's data). */
 async function documentDetail(ctx: AppContext, doc: Awaited<ReturnType<typeof documentFor>>) {
-  const [corrections, links, reviewer] = await Promise.all([
-    listCorrections(ctx.db, doc.id),
-    linesOfDocument(ctx.db, doc.id),
-    doc.reviewedBy ? findUser(ctx.db, doc.reviewedBy) : Promise.resolve(undefined),
-  ]);
-  return presentDocumentDetail(doc, corrections, links, reviewer ?? null);
+  const { corrections, links, reviewer } = await documentReviewData(ctx, doc);
+  return presentDocumentDetail(doc, corrections, links, reviewer);
 }
 
 export const documentRoutes: AnyRoute[] = [
@@ -136,10 +137,8 @@ export const documentRoutes: AnyRoute[] = [
     query: ListQuery,
     response: z.object({ items: z.array(DocumentSummaryView), total: z.number().int() }),
     handler: async ({ ctx, user, query }) => {
-      const scope = listScope(user, 'document.read');
-      const { rows, total } = await listDocuments(ctx.db, {
-        ...scope,
-        ...(query.schoolId && !scope.schoolId ? { schoolId: query.schoolId } : {}),
+      const { rows, total } = await listVisibleDocuments(ctx, user, {
+        schoolId: query.schoolId,
         status: query.status,
         kind: query.kind,
         limit: query.limit,
@@ -162,7 +161,7 @@ export const documentRoutes: AnyRoute[] = [
         res,
         `document:${params.id}`,
         async () => {
-          const doc = await findDocument(ctx.db, params.id);
+          const doc = await findDocumentById(ctx, params.id);
           if (!doc) return { body: null, meta: null };
           return {
             body: await documentDetail(ctx, doc),
@@ -234,8 +233,7 @@ export const documentRoutes: AnyRoute[] = [
     params: IdParams,
     response: z.array(CorrectionViewSchema),
     handler: async ({ ctx, user, params }) => {
-      const doc = await documentFor(ctx, user, params.id, 'document.read');
-      return (await listCorrections(ctx.db, doc.id)).map(presentCorrection);
+      return (await documentCorrections(ctx, user, params.id)).map(presentCorrection);
     },
   }),
   defineRoute({
@@ -265,15 +263,13 @@ export const documentRoutes: AnyRoute[] = [
     params: IdParams,
     produces: ['application/pdf', 'image/jpeg', 'image/png'],
     handler: async ({ ctx, user, params, res }) => {
-      const doc = await documentFor(ctx, user, params.id, 'document.read');
-      const blob = await findBlob(ctx.db, doc.sha256);
-      const data = await getFileStore(ctx).readOriginal(doc.sha256);
-      const ext = blob?.mime === 'application/pdf' ? 'pdf' : blob?.mime === 'image/png' ? 'png' : 'jpg';
+      const file = await originalFile(ctx, user, params.id);
+      const ext = file.mime === 'application/pdf' ? 'pdf' : file.mime === 'image/png' ? 'png' : 'jpg';
       res.setHeader(
         'Content-Disposition',
-        `attachment; filename="document.${ext}"; filename*=UTF-8''${encodeURIComponent(doc.originalName)}`,
+        `attachment; filename="document.${ext}"; filename*=UTF-8''${encodeURIComponent(file.originalName)}`,
       );
-      res.type(blob?.mime ?? 'application/octet-stream').send(data);
+      res.type(file.mime ?? 'application/octet-stream').send(file.data);
       return undefined;
     },
   }),

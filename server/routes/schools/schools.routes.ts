@@ -5,10 +5,10 @@ import { presentSchool, SchoolKindSchema, SchoolView } from '../../presenters/ac
 import { createSchool } from '../../use-cases/accounts/manage-accounts';
 import { listVisibleSchools, schoolFor } from '../../use-cases/accounts/districts-and-schools';
 
-const IdParams = z.object({ id: z.string().uuid('无效的编号') });
-const ListQuery = z.object({ districtId: z.string().uuid('无效的区县编号').optional() });
+const IdParams = z.object({ id: z.uuid({ error: '无效的编号' }) });
+const ListQuery = z.object({ districtId: z.uuid({ error: '无效的区县编号' }).optional() });
 const NewSchool = z.object({
-  districtId: z.string().uuid('无效的区县编号'),
+  districtId: z.uuid({ error: '无效的区县编号' }),
   name: z.string().trim().min(1, '请输入学校名称').max(100),
   kind: SchoolKindSchema,
   address: z.string().trim().max(200).optional(),

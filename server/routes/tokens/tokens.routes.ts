@@ -3,7 +3,7 @@ import { defineRoute, type AnyRoute } from '../../http/route';
 import { presentToken, TokenView } from '../../presenters/account';
 import { createToken, listOwnTokens, revokeToken } from '../../use-cases/accounts/api-tokens';
 
-const IdParams = z.object({ id: z.string().uuid('无效的编号') });
+const IdParams = z.object({ id: z.uuid({ error: '无效的编号' }) });
 const NewToken = z.object({ name: z.string().trim().min(1, '请为令牌命名').max(64) });
 
 export const tokenRoutes: AnyRoute[] = [

@@ -5,7 +5,7 @@ import { presentUser, RoleSchema, UserView } from '../../presenters/account';
 import { createUser } from '../../use-cases/accounts/manage-accounts';
 import { listVisibleUsers, updateUser, userFor } from '../../use-cases/accounts/users';
 
-const IdParams = z.object({ id: z.string().uuid('无效的编号') });
+const IdParams = z.object({ id: z.uuid({ error: '无效的编号' }) });
 const NewUser = z.object({
   username: z
     .string()
@@ -16,8 +16,8 @@ const NewUser = z.object({
   displayName: z.string().trim().min(1, '请输入姓名').max(64),
   password: z.string().min(1).max(256),
   role: RoleSchema,
-  schoolId: z.string().uuid('无效的学校编号').optional(),
-  districtId: z.string().uuid('无效的区县编号').optional(),
+  schoolId: z.uuid({ error: '无效的学校编号' }).optional(),
+  districtId: z.uuid({ error: '无效的区县编号' }).optional(),
 });
 const UpdateUser = z
   .object({ disabled: z.boolean().optional(), password: z.string().min(1).max(256).optional() })

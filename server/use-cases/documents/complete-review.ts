@@ -12,7 +12,7 @@ import { reviewFieldsFor } from '../../review/review-fields';
 import { loadRegistries } from '../registry/registry-versions';
 import { listCorrections, markReviewed, type ReviewField } from '../../../models/document.repository';
 import { recordAudit } from '../../../models/audit.repository';
-import { documentFor } from './correct-document';
+import { documentFor } from './document-views';
 import { storedExtraction } from '../../../parsers/extraction-schema';
 
 export async function completeReview(

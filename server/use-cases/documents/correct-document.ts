@@ -7,39 +7,22 @@
 import { isDeepStrictEqual } from 'node:util';
 import { sql } from 'drizzle-orm';
 import type { AppContext } from '../../context';
-import { AppError, notFound } from '../../errors';
-import { authorize, type Principal } from '../../policies/policy';
+import { AppError } from '../../errors';
+import type { Principal } from '../../policies/policy';
 import { fieldSchema, getPath, PathError, setPath } from '../../review/field-paths';
 import { applyCorrections } from '../../review/effective';
 import { reviewFieldsFor } from '../../review/review-fields';
 import { loadRegistries } from '../registry/registry-versions';
 import { recomputeForDocument } from '../verification/recompute';
 import { saveDocumentResult } from './store-document-result';
+import { documentFor } from './document-views';
 import { matchDocumentToLines } from '../contracts/match-reports';
-import {
-  findDocument,
-  insertCorrections,
-  listCorrections,
-  type DocumentWithDistrict,
-} from '../../../models/document.repository';
+import { insertCorrections, listCorrections } from '../../../models/document.repository';
 import { storedExtraction } from '../../../parsers/extraction-schema';
 
 export interface FieldChange {
   path: string;
   value: unknown;
-}
-
-/** Loads a document the user may act on, or throws NOT_FOUND / FORBIDDEN. */
-export async function documentFor(
-  ctx: AppContext,
-  user: Principal,
-  id: string,
-  action: 'document.read' | 'document.correct' | 'document.link',
-): Promise<DocumentWithDistrict> {
-  const doc = await findDocument(ctx.db, id);
-  authorize(user, action, { districtId: doc?.districtId ?? null, schoolId: doc?.schoolId ?? null });
-  if (!doc) throw notFound('文档');
-  return doc;
 }
 
 export async function correctDocument(

@@ -7,7 +7,7 @@ import type { AppContext } from '../../context';
 import { AppError } from '../../errors';
 import type { Principal } from '../../policies/policy';
 import { documents } from '../../../models/schema';
-import { documentFor } from './correct-document';
+import { documentFor } from './document-views';
 
 export async function reprocessDocument(ctx: AppContext, user: Principal, documentId: string): Promise<void> {
   const doc = await documentFor(ctx, user, documentId, 'document.correct');
