@@ -27,6 +27,7 @@ function reportFacts(
   report: EngineReport | undefined,
   documentId: string,
   side: ListReportFacts['side'],
+  cited: Set<string>,
 ): ListReportFacts {
   const r = report?.extraction;
   return {
@@ -39,13 +40,27 @@ function reportFacts(
     batch: r?.sample.batch ?? null,
     manufacturer: r?.manufacturer ?? null,
     cccNumber: r?.cccNumber ?? null,
-    items: (r?.items ?? []).map((i) => ({
-      name: i.name,
-      result: i.result,
-      requirement: i.requirement,
-      unit: i.unit,
-    })),
+    // only the items a failed-item column cites (the findings' evidence names them)
+    items: cited.size
+      ? (r?.items ?? [])
+          .filter((i) => cited.has(i.name))
+          .map((i) => ({ name: i.name, result: i.result, requirement: i.requirement, unit: i.unit }))
+      : [],
   };
+}
+
+const NONE = new Set<string>();
+
+/** Item names the line's ITEM_FAILED findings cite on one report. */
+function citedItems(line: LineResult, documentId: string): Set<string> {
+  let out: Set<string> | undefined;
+  for (const f of line.findings) {
+    if (f.code !== 'ITEM_FAILED') continue;
+    for (const e of f.evidence) {
+      if (e.documentId === documentId && e.item) (out ??= new Set()).add(e.item);
+    }
+  }
+  return out ?? NONE;
 }
 
 /** The ranker's facts of one line result. */
@@ -71,9 +86,17 @@ export function lineFacts(
       weight: f.weight,
       evidence: f.evidence.map((e) => ({ documentId: e.documentId, item: e.item ?? null, text: e.text })),
     })),
-    reports: line.reports.map((u) => reportFacts(reports.get(u.documentId), u.documentId, u.side)),
+    reports: line.reports.map((u) =>
+      reportFacts(reports.get(u.documentId), u.documentId, u.side, citedItems(line, u.documentId)),
+    ),
   };
 }
+
+/**
+ * Facts per line result object: an incremental update re-verifies a few lines (new result objects)
+ * and keeps the others, whose facts need not be rebuilt.
+ */
+const factsCache = new WeakMap<LineResult, ListLineFacts>();
 
 /** Ranks the district's suppliers from line results (in display order). */
 export function buildSamplingList(
@@ -84,7 +107,14 @@ export function buildSamplingList(
 ): SupplierList {
   return rankSuppliers({
     district: context.district,
-    lines: lines.map((l) => lineFacts(l, reports, context.contractLines?.get(l.lineId))),
+    lines: lines.map((l) => {
+      let facts = factsCache.get(l);
+      if (!facts) {
+        facts = lineFacts(l, reports, context.contractLines?.get(l.lineId));
+        factsCache.set(l, facts);
+      }
+      return facts;
+    }),
     officialSampling: context.officialSampling ?? [],
     registry,
     asOf: context.asOf,

@@ -46,24 +46,28 @@ interface Acc {
   supplierSide: SideScore;
   schoolSide: SideScore;
   lines: ListLine[];
-  schools: string[];
-  contracts: string[];
-  manufacturers: string[];
-  categories: ProductCategory[];
-  products: string[];
-  trademarks: string[];
-  models: string[];
-  batches: string[];
+  schools: Set<string>;
+  contracts: Set<string>;
+  manufacturers: Set<string>;
+  categories: Set<ProductCategory>;
+  products: Set<string>;
+  trademarks: Set<string>;
+  models: Set<string>;
+  batches: Set<string>;
   quantities: Map<string, SupplierListEntry['quantities'][number]>;
   reports: Map<string, { reportNumber: string | null; lab: string | null; side: ReportSide | null }>;
   failedItems: ListFailedItem[];
-  cccNumbers: string[];
+  cccNumbers: Set<string>;
   official: OfficialSampling | null;
 }
 
 /** Code-point order, the same on every machine (no locale). */
 export function byCodePoint(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function addTo<T extends string>(set: Set<T>, value: T | null | undefined): void {
+  if (value) set.add(value);
 }
 
 function pushUnique<T extends string>(list: T[], value: T | null | undefined): void {
@@ -108,18 +112,18 @@ function newAcc(s: ListSupplierFacts): Acc {
     supplierSide: { maxWeight: 0, score: 0 },
     schoolSide: { maxWeight: 0, score: 0 },
     lines: [],
-    schools: [],
-    contracts: [],
-    manufacturers: [],
-    categories: [],
-    products: [],
-    trademarks: [],
-    models: [],
-    batches: [],
+    schools: new Set(),
+    contracts: new Set(),
+    manufacturers: new Set(),
+    categories: new Set(),
+    products: new Set(),
+    trademarks: new Set(),
+    models: new Set(),
+    batches: new Set(),
     quantities: new Map(),
     reports: new Map(),
     failedItems: [],
-    cccNumbers: [],
+    cccNumbers: new Set(),
     official: null,
   };
 }
@@ -159,11 +163,11 @@ function supervisionColumns(a: Acc): SupervisionColumns {
   return {
     企业名称: a.supplier,
     统一社会信用代码: a.uscc,
-    产品名称: a.products.join('、'),
-    商标: a.trademarks.join('、'),
-    规格型号: a.models.join('、'),
-    '生产日期/批号': a.batches.join('、'),
-    抽样场所: a.schools.join('、'),
+    产品名称: [...a.products].join('、'),
+    商标: [...a.trademarks].join('、'),
+    规格型号: [...a.models].join('、'),
+    '生产日期/批号': [...a.batches].join('、'),
+    抽样场所: [...a.schools].join('、'),
     承检机构: labs.join('、'),
     报告编号: reports
       .map((r) => r.reportNumber)
@@ -178,8 +182,15 @@ export function rankSuppliers(input: SupplierListInput): SupplierList {
   const samplingFailureWeight = Math.max(...Object.values(registry.weights).map((w) => w.weight));
   const keys = new SupplierKeys();
   const accs = new Map<string, Acc>();
+  // one look-up per distinct record (normalising names is the costly part)
+  const keyCache = new Map<string, string>();
   const accFor = (s: ListSupplierFacts): Acc => {
-    const key = keys.keyOf(s);
+    const recordKey = `${s.id ?? ''}\u0000${s.name ?? ''}\u0000${s.uscc ?? ''}\u0000${(s.aliases ?? []).join('\u0000')}`;
+    let key = keyCache.get(recordKey);
+    if (key === undefined) {
+      key = keys.keyOf(s);
+      keyCache.set(recordKey, key);
+    }
     let acc = accs.get(key);
     if (!acc) {
       acc = newAcc(s);
@@ -212,15 +223,15 @@ export function rankSuppliers(input: SupplierListInput): SupplierList {
       reportNumbers: [],
       batches: [],
     };
-    const byDoc = new Map(l.reports.map((r) => [r.documentId, r]));
+    const byDoc = (documentId: string) => l.reports.find((r) => r.documentId === documentId);
     for (const r of l.reports) {
       pushUnique(line.reportNumbers, r.reportNumber);
       pushUnique(line.batches, r.batch);
-      pushUnique(acc.batches, r.batch);
-      pushUnique(acc.trademarks, r.trademark);
-      pushUnique(acc.cccNumbers, r.cccNumber);
+      addTo(acc.batches, r.batch);
+      addTo(acc.trademarks, r.trademark);
+      addTo(acc.cccNumbers, r.cccNumber);
       if (r.manufacturer && !sameName(r.manufacturer, acc.supplier)) {
-        pushUnique(acc.manufacturers, r.manufacturer);
+        addTo(acc.manufacturers, r.manufacturer);
       }
       const key = `${r.lab ?? ''}\u0000${r.reportNumber ?? r.documentId}`;
       if (!acc.reports.has(key)) {
@@ -231,7 +242,7 @@ export function rankSuppliers(input: SupplierListInput): SupplierList {
       if (f.code !== 'ITEM_FAILED') continue;
       for (const e of f.evidence) {
         if (!e.item) continue;
-        const r = e.documentId ? byDoc.get(e.documentId) : undefined;
+        const r = e.documentId ? byDoc(e.documentId) : undefined;
         const printed = r?.items.find((i) => i.name === e.item);
         const seen = acc.failedItems.some(
           (x) =>
@@ -249,13 +260,13 @@ export function rankSuppliers(input: SupplierListInput): SupplierList {
         });
       }
     }
-    pushUnique(acc.cccNumbers, l.cccNumber);
+    addTo(acc.cccNumbers, l.cccNumber);
     acc.lines.push(line);
-    pushUnique(acc.schools, l.school);
-    pushUnique(acc.contracts, l.contract);
-    pushUnique(acc.products, l.product);
-    pushUnique(acc.models, l.model);
-    pushUnique(acc.categories, l.category);
+    addTo(acc.schools, l.school);
+    addTo(acc.contracts, l.contract);
+    addTo(acc.products, l.product);
+    addTo(acc.models, l.model);
+    addTo(acc.categories, l.category);
     if (l.quantity !== null) {
       const qk = `${l.product}\u0000${l.model ?? ''}\u0000${l.unit ?? ''}`;
       const q = acc.quantities.get(qk) ?? { product: l.product, model: l.model, quantity: 0, unit: l.unit };
@@ -308,21 +319,21 @@ export function rankSuppliers(input: SupplierListInput): SupplierList {
         reasons: reasonsByWeight.map((r) => r.code),
         reasonDetails: reasonsByWeight,
         listedBecause: listedBecause(reasonDetails),
-        schools: a.schools,
-        contracts: a.contracts,
+        schools: [...a.schools],
+        contracts: [...a.contracts],
         lines: a.lines,
         officialSampling: a.official,
         location: supplierLocation({ name: a.supplier, address: a.address }, input.district.name),
-        manufacturers: a.manufacturers,
-        categories: a.categories,
-        products: a.products,
-        trademarks: a.trademarks,
-        models: a.models,
-        batches: a.batches,
+        manufacturers: [...a.manufacturers],
+        categories: [...a.categories],
+        products: [...a.products],
+        trademarks: [...a.trademarks],
+        models: [...a.models],
+        batches: [...a.batches],
         quantities: [...a.quantities.values()],
         reports: [...a.reports.values()],
         failedItems: a.failedItems,
-        cccNumbers: a.cccNumbers,
+        cccNumbers: [...a.cccNumbers],
         supervision: supervisionColumns(a),
       };
     })

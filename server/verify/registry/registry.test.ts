@@ -49,7 +49,12 @@ describe('rule registry', () => {
 
   it('When any rule of any version is read, then it carries a source naming a standard (clause) or a policy', () => {
     for (const reg of bundledRegistries()) {
-      const sources: string[] = [reg.weightsSource, reg.dateWindows.source, reg.bureauSuffixesSource];
+      const sources: string[] = [
+        reg.weightsSource,
+        reg.dateWindows.source,
+        reg.bureauSuffixesSource,
+        reg.supplierList.source,
+      ];
       sources.push(reg.perBatch.source);
       sources.push(reg.conditions.under14SchoolKindsSource, reg.conditions.infantSource);
       for (const cat of Object.values(reg.categories)) {
