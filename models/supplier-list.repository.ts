@@ -36,9 +36,20 @@ export interface ListLineRow {
   supplierAliases: string[] | null;
   contractSupplierName: string | null;
   contractSupplierUscc: string | null;
-  /** 3C certificate number the contract shows for the line (effective extraction) */
+  /** 3C certificate number, batch, production date the contract states for the line (effective extraction) */
   cccNumber: string | null;
+  batch: string | null;
+  productionDate: string | null;
 }
+
+/** The line of the contract's effective extraction with this line's number (its printed extras). */
+const printedLine = sql`(
+  select l from jsonb_array_elements(
+    case when jsonb_typeof(${documents.effective} -> 'lines') = 'array'
+         then ${documents.effective} -> 'lines' else '[]'::jsonb end
+  ) with ordinality as e(l, n)
+  where coalesce((l ->> 'lineNo')::int, n::int) = ${contractLines.lineNo}
+  limit 1)`;
 
 /** Every contract line of the district, in upload order (contract creation, then line number). */
 export async function listDistrictLinesForList(db: Db | Tx, districtId: string): Promise<ListLineRow[]> {
@@ -60,13 +71,9 @@ export async function listDistrictLinesForList(db: Db | Tx, districtId: string):
       supplierAliases: suppliers.aliases,
       contractSupplierName: contracts.supplierName,
       contractSupplierUscc: contracts.supplierUscc,
-      cccNumber: sql<string | null>`(
-        select l ->> 'cccNumber' from jsonb_array_elements(
-          case when jsonb_typeof(${documents.effective} -> 'lines') = 'array'
-               then ${documents.effective} -> 'lines' else '[]'::jsonb end
-        ) with ordinality as e(l, n)
-        where coalesce((l ->> 'lineNo')::int, n::int) = ${contractLines.lineNo}
-        limit 1)`,
+      cccNumber: sql<string | null>`(${printedLine} ->> 'cccNumber')`,
+      batch: sql<string | null>`(${printedLine} ->> 'batch')`,
+      productionDate: sql<string | null>`(${printedLine} ->> 'productionDate')`,
     })
     .from(contractLines)
     .innerJoin(contracts, eq(contractLines.contractId, contracts.id))
@@ -118,6 +125,7 @@ export interface ListReportRow {
   sampleName: string | null;
   trademark: string | null;
   batch: string | null;
+  productionDate: string | null;
   manufacturer: string | null;
   cccNumber: string | null;
 }
@@ -135,6 +143,7 @@ export async function listDistrictReportsForList(db: Db | Tx, districtId: string
       batch: testReports.batch,
       manufacturer: testReports.manufacturer,
       cccNumber: sql<string | null>`${documents.effective} ->> 'cccNumber'`,
+      productionDate: sql<string | null>`${documents.effective} -> 'sample' ->> 'productionDate'`,
     })
     .from(lineReports)
     .innerJoin(contractLines, eq(lineReports.lineId, contractLines.id))

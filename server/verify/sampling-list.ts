@@ -38,6 +38,7 @@ function reportFacts(
     sampleName: r?.sample.name ?? null,
     trademark: r?.sample.trademark ?? null,
     batch: r?.sample.batch ?? null,
+    productionDate: r?.sample.productionDate ?? null,
     manufacturer: r?.manufacturer ?? null,
     cccNumber: r?.cccNumber ?? null,
     // only the items a failed-item column cites (the findings' evidence names them)
@@ -81,6 +82,8 @@ export function lineFacts(
     quantity: contractLine?.quantity ?? null,
     unit: contractLine?.unit ?? null,
     cccNumber: contractLine?.cccNumber ?? null,
+    batch: contractLine?.batch ?? null,
+    productionDate: contractLine?.productionDate ?? null,
     findings: line.findings.map((f) => ({
       code: f.code,
       weight: f.weight,

@@ -190,6 +190,7 @@ describe('the columns an inspector acts on', () => {
       lab: '江州市产品质量监督检验研究院',
       trademark: '宏泰',
       batch: 'HT2024-05',
+      productionDate: '2024-05',
       manufacturer: '汕头市澄海区宏泰玩具厂',
       cccNumber: '2024012201000001',
       items: [{ name: '邻苯二甲酸酯 DEHP', result: '0.35', requirement: '≤0.1', unit: '%' }],
@@ -217,6 +218,7 @@ describe('the columns an inspector acts on', () => {
         quantity: 20,
         unit: '套',
         cccNumber: '2024012201000002',
+        batch: 'HT2024-06',
       }),
     ]);
     const e = list[0]!;
@@ -240,7 +242,7 @@ describe('the columns an inspector acts on', () => {
     expect(e.cccNumbers).toEqual(['2024012201000001', '2024012201000002']);
     expect(e.categories).toEqual(['plastic_toy']);
     expect(e.trademarks).toEqual(['宏泰']);
-    expect(e.batches).toEqual(['HT2024-05']);
+    expect(e.batches).toEqual(['HT2024-05', '生产日期2024-05', 'HT2024-06']);
     expect(e.location).toMatchObject({ inDistrict: false, place: '汕头市澄海区', basis: 'name' });
     expect(e.supervision).toMatchObject({
       企业名称: supplier.name,

@@ -66,6 +66,11 @@ export function byCodePoint(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** A production date as the 批号/生产日期 column shows it. */
+function producedOn(date: string | null | undefined): string | null {
+  return date ? `生产日期${date}` : null;
+}
+
 function addTo<T extends string>(set: Set<T>, value: T | null | undefined): void {
   if (value) set.add(value);
 }
@@ -228,6 +233,7 @@ export function rankSuppliers(input: SupplierListInput): SupplierList {
       pushUnique(line.reportNumbers, r.reportNumber);
       pushUnique(line.batches, r.batch);
       addTo(acc.batches, r.batch);
+      addTo(acc.batches, producedOn(r.productionDate));
       addTo(acc.trademarks, r.trademark);
       addTo(acc.cccNumbers, r.cccNumber);
       if (r.manufacturer && !sameName(r.manufacturer, acc.supplier)) {
@@ -261,6 +267,8 @@ export function rankSuppliers(input: SupplierListInput): SupplierList {
       }
     }
     addTo(acc.cccNumbers, l.cccNumber);
+    addTo(acc.batches, l.batch);
+    addTo(acc.batches, producedOn(l.productionDate));
     acc.lines.push(line);
     addTo(acc.schools, l.school);
     addTo(acc.contracts, l.contract);

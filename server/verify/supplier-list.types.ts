@@ -30,6 +30,8 @@ export interface ListReportFacts {
   sampleName: string | null;
   trademark: string | null;
   batch: string | null;
+  /** 生产日期 printed on the report, when any */
+  productionDate?: string | null;
   manufacturer: string | null;
   cccNumber: string | null;
   /** items the list may cite (at least those printed 不合格), with value and limit as printed */
@@ -57,6 +59,9 @@ export interface ListLineFacts {
   unit: string | null;
   /** 3C certificate number the contract shows for the line */
   cccNumber: string | null;
+  /** batch and production date the contract states for the line, when any */
+  batch?: string | null;
+  productionDate?: string | null;
   findings: ListFindingFacts[];
   reports: ListReportFacts[];
 }

@@ -64,6 +64,7 @@ function reportFacts(r: ListReportRow, failed: ListFailedItemRow[] | undefined):
     sampleName: r.sampleName,
     trademark: r.trademark,
     batch: r.batch,
+    productionDate: r.productionDate,
     manufacturer: r.manufacturer,
     cccNumber: r.cccNumber,
     items: (failed ?? [])
@@ -118,6 +119,8 @@ export async function buildSamplingList(
     quantity: l.quantity === null ? null : Number(l.quantity),
     unit: l.unit,
     cccNumber: l.cccNumber,
+    batch: l.batch,
+    productionDate: l.productionDate,
     findings: (findingsByLine.get(l.lineId) ?? []).map((f) => ({
       code: f.code as FindingCode,
       weight: weightOf(f.code as FindingCode, f.registryVersion),
