@@ -4,165 +4,29 @@
  * is read row by row from the right (amount, unit price, quantity, unit, model), the rest is the product.
  */
 import { FieldCollector } from './field-collector';
+import { parseGoodsTable } from './contract-goods';
 import {
   CLAUSE_HEADING,
   CONTRACT_LABELS,
   CONTRACT_STOP_LABELS,
-  GOODS_HEADER,
-  GOODS_TABLE_END,
   QUALITY_CLAUSE,
   type ContractField,
 } from './data/contract-labels';
-import { DEFAULT_CATEGORY, GOODS_UNITS, PRODUCT_CATEGORIES } from './data/vocab';
 import { parseDate } from './text/dates';
-import { buildFlow, lineText, type Flow } from './text/flow';
+import { buildFlow, type Flow } from './text/flow';
 import { LabelReader } from './text/label-reader';
 import { LabelIndex } from './text/labels';
-import { cleanName, cleanOrgName } from './text/names';
-import { joinWrapped } from './text/normalise';
+import { cleanOrgName } from './text/names';
 import { findChineseAmounts, parseNumber } from './text/numerals';
 import { prepareDocument } from './text/ocr-clean';
+import { addDays, findRelativeDeadline, type RelativeDeadline } from './text/relative-deadline';
 import { uniqueStandards } from './text/standards';
-import type { ContractExtraction, ContractLine, DocumentText, FieldMeta, ProductCategory } from './types';
+import type { ContractExtraction, DocumentText, FieldMeta, ReviewFlag } from './types';
 import { checkUscc, findUsccCandidates } from './uscc';
 
 const LABELS = new LabelIndex<ContractField>(CONTRACT_LABELS, CONTRACT_STOP_LABELS);
 
-/** Product category from the product words (data/vocab.ts PRODUCT_CATEGORIES). */
-export function categoryOf(product: string): ProductCategory {
-  return (
-    PRODUCT_CATEGORIES.find((c) => c.words.some((w) => product.includes(w)))?.category ?? DEFAULT_CATEGORY
-  );
-}
-
-// "4.819.50": OCR read the thousands comma as a point (parseNumber reads it)
-const NUM = /^[¥￥]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^[¥￥]?\d+(?:\.\d+)?$|^[¥￥]?\d{1,3}(?:\.\d{3})+\.\d{2}$/;
-const MODEL_RE = /^(?=.*\d)(?=.*[A-Za-z-])[A-Za-z0-9][A-Za-z0-9\-_./]{2,}$/;
-const UNIT_SET = new Set(GOODS_UNITS);
-
-interface GoodsRow {
-  lines: string[];
-  lineNo: number;
-}
-
-function parseGoodsRow(text: string, hasBrand: boolean): ContractLine | null {
-  const toks = text.split(/[\t ]+/).filter(Boolean);
-  const nums: number[] = [];
-  while (toks.length && NUM.test(toks[toks.length - 1] ?? '') && nums.length < 3) {
-    nums.unshift(parseNumber(toks.pop()) ?? 0);
-  }
-  let unit: string | null = null;
-  let quantity: number | null = null;
-  let unitPrice: number | null = null;
-  let amount: number | null = null;
-  if (nums.length === 3) {
-    [quantity, unitPrice, amount] = nums as [number, number, number];
-    const u = toks[toks.length - 1];
-    if (u && UNIT_SET.has(u)) unit = toks.pop() ?? null;
-  } else if (nums.length === 2) {
-    [unitPrice, amount] = nums as [number, number];
-    const u = toks[toks.length - 1] ?? '';
-    const combined = /^(\d+)([\u3400-\u9fff])$/.exec(u);
-    if (combined && UNIT_SET.has(combined[2] ?? '')) {
-      quantity = Number(combined[1]);
-      unit = combined[2] ?? null;
-      toks.pop();
-    } else if (UNIT_SET.has(u)) {
-      unit = toks.pop() ?? null;
-      const q = toks[toks.length - 1];
-      if (q && /^\d+$/.test(q)) quantity = Number(toks.pop());
-    }
-  } else {
-    return null;
-  }
-  let model: string | null = null;
-  for (let i = toks.length - 1; i >= 1; i--) {
-    if (MODEL_RE.test(toks[i] ?? '')) {
-      model = toks[i] ?? null;
-      toks.splice(i, 1);
-      break;
-    }
-  }
-  if (hasBrand && toks.length > 1) toks.pop();
-  const product = cleanName(toks.join(' '));
-  if (!product) return null;
-  return { product, category: categoryOf(product), model, quantity, unit, unitPrice, amount };
-}
-
-/** A goods row printed whole on one line: a name, at least three more cells, price and amount last. */
-function isWholeGoodsRow(text: string): boolean {
-  const cells = text.split('\t');
-  const toks = text.split(/[\t ]+/);
-  return (
-    cells.length >= 5 &&
-    /[\u3400-\u9fff]/.test(cells[0] ?? '') &&
-    NUM.test(toks[toks.length - 1] ?? '') &&
-    NUM.test(toks[toks.length - 2] ?? '')
-  );
-}
-
-/** The goods table: header with product/quantity/price columns, numbered rows, wrapped cells joined. */
-export function parseGoodsTable(doc: DocumentText): { lines: ContractLine[]; consumed: Set<string> } {
-  const all: { key: string; text: string }[] = [];
-  for (const p of doc.pages) {
-    p.lines.forEach((l, i) => all.push({ key: `${p.page}:${i}`, text: lineText(l) }));
-  }
-  const consumed = new Set<string>();
-  let start = -1;
-  let hasBrand = false;
-  for (let i = 0; i < all.length; i++) {
-    const t = all[i]?.text ?? '';
-    const t2 = t + (all[i + 1]?.text ?? '');
-    if (
-      GOODS_HEADER.product.test(t) &&
-      GOODS_HEADER.quantity.test(t2) &&
-      GOODS_HEADER.price.test(t2) &&
-      /序号|名称/.test(t)
-    ) {
-      hasBrand = GOODS_HEADER.brand.test(t2);
-      start = GOODS_HEADER.quantity.test(t) ? i + 1 : i + 2;
-      break;
-    }
-  }
-  if (start < 0) return { lines: [], consumed };
-  const rows: GoodsRow[] = [];
-  let current: GoodsRow | null = null;
-  const complete = (r: GoodsRow | null) => {
-    if (!r) return true;
-    const toks = r.lines.reduce((a, b) => joinWrapped(a, b), '').split(/[\t ]+/);
-    return NUM.test(toks[toks.length - 1] ?? '') && NUM.test(toks[toks.length - 2] ?? '');
-  };
-  for (let i = start; i < all.length; i++) {
-    const l = all[i];
-    if (!l) continue;
-    if (GOODS_TABLE_END.some((re) => re.test(l.text))) break;
-    const m = /^(\d{1,3})[\s.、]+(.+)$/.exec(l.text);
-    if (m && Number(m[1]) === rows.length + 1 && complete(current)) {
-      current = { lineNo: Number(m[1]), lines: [m[2] ?? ''] };
-      rows.push(current);
-      consumed.add(l.key);
-    } else if (!m && complete(current) && isWholeGoodsRow(l.text)) {
-      // OCR lost the row number (a lone digit is easily missed): the row is whole, its number is next
-      current = { lineNo: rows.length + 1, lines: [l.text] };
-      rows.push(current);
-      consumed.add(l.key);
-    } else if (current && !complete(current)) {
-      current.lines.push(l.text);
-      consumed.add(l.key);
-    } else if (rows.length > 0) {
-      break;
-    }
-  }
-  const lines: ContractLine[] = [];
-  for (const r of rows) {
-    const parsed = parseGoodsRow(
-      r.lines.reduce((a, b) => joinWrapped(a, b), ''),
-      hasBrand,
-    );
-    if (parsed) lines.push({ lineNo: r.lineNo, ...parsed });
-  }
-  return { lines, consumed };
-}
+export { categoryOf, parseGoodsTable } from './contract-goods';
 
 /** Total amount: a printed figure after a total label (¥/小写/人民币…元), else the 大写 amount; the line sum breaks ties. */
 function readTotal(
@@ -233,6 +97,39 @@ export function cleanContractNumber(v: string): string | null {
   return s || null;
 }
 
+/** A delivery deadline printed relative to an event ("合同签订后30日内") under a delivery label. */
+function readRelativeDelivery(
+  r: LabelReader<ContractField>,
+): { deadline: RelativeDeadline; meta: FieldMeta | null } | null {
+  for (const p of r.all('deliveryDate', 'block', (v) => findRelativeDeadline(v) !== null)) {
+    const deadline = findRelativeDeadline(p.value.split('\n').slice(0, 2).join('\n'));
+    if (deadline) return { deadline, meta: r.meta(p, 0.5) };
+  }
+  return null;
+}
+
+/**
+ * The date a relative deadline gives: only calendar days counted from the signing, with the signing
+ * date read. Working days (holidays unknown) and other events (生效, 通知, 付款) give no date.
+ */
+function relativeDate(d: RelativeDeadline | null, signed: string | null): string | null {
+  return d && signed && d.fromSigning && !d.working ? addDays(signed, d.days) : null;
+}
+
+function relativeDeliveryFlag(d: RelativeDeadline, signed: string | null, date: string | null): ReviewFlag {
+  return date
+    ? {
+        path: 'deliveryDate',
+        reason: 'derived',
+        message: `交货期限印为“${d.source}”，已按签订日期 ${signed} 推算为 ${date}，请核对`,
+      }
+    : {
+        path: 'deliveryDate',
+        reason: 'relative',
+        message: `交货期限印为“${d.source}”，无法确定具体日期，请补录交货日期`,
+      };
+}
+
 const MISSING: Record<string, string> = {
   contractNumber: '未能识别合同编号',
   'purchaser.name': '未能识别甲方（采购人）',
@@ -282,6 +179,9 @@ export function parseContract(input: DocumentText): ContractExtraction {
     'block',
     (v) => parseDate(v.split('\n').slice(0, 2).join('\n')) !== null,
   );
+  const deliveryDate = parseDate(delivery?.value.split('\n').slice(0, 2).join('\n'));
+  const signedDate = parseDate(signed?.value);
+  const relative = deliveryDate ? null : readRelativeDelivery(r);
   const sum = goods.lines.every((l) => l.amount !== null)
     ? Math.round(goods.lines.reduce((a, l) => a + (l.amount ?? 0), 0) * 100) / 100
     : null;
@@ -295,12 +195,10 @@ export function parseContract(input: DocumentText): ContractExtraction {
       name: put('supplier.name', cleanOrgName(supplier?.value), r.meta(supplier)),
       uscc: put('supplier.uscc', usccCode, r.meta(usccCand)),
     },
-    signedDate: put('signedDate', parseDate(signed?.value), r.meta(signed)),
-    deliveryDate: put(
-      'deliveryDate',
-      parseDate(delivery?.value.split('\n').slice(0, 2).join('\n')),
-      r.meta(delivery),
-    ),
+    signedDate: put('signedDate', signedDate, r.meta(signed)),
+    deliveryDate: deliveryDate
+      ? put('deliveryDate', deliveryDate, r.meta(delivery))
+      : put('deliveryDate', relativeDate(relative?.deadline ?? null, signedDate), relative?.meta ?? null),
     lines: goods.lines,
     totalAmount: put('totalAmount', total.value, total.meta),
     standards: readStandards(flow),
@@ -317,6 +215,14 @@ export function parseContract(input: DocumentText): ContractExtraction {
     ['totalAmount', out.totalAmount],
     ['lines', out.lines.length ? out.lines : null],
   ];
+  if (relative) {
+    review.push(relativeDeliveryFlag(relative.deadline, signedDate, out.deliveryDate));
+    // the printed phrase is what is missing, not a date: the flag above explains it
+    checks.splice(
+      checks.findIndex(([path]) => path === 'deliveryDate'),
+      1,
+    );
+  }
   collected.flagMissing(checks, MISSING);
   if (out.supplier.uscc) {
     const c = checkUscc(out.supplier.uscc);

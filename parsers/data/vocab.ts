@@ -137,6 +137,7 @@ export const DEFAULT_CATEGORY: ProductCategory = 'school_uniform';
 /** Units of contract goods lines. */
 export const GOODS_UNITS: readonly string[] = [
   '套', '件', '床', '条', '个', '只', '桶', '台', '双', '顶', '批', '箱', '盒', '张', '把', '辆', '副', '组', '包', '袋', '块', '本', '支', '对', '打',
+  'set', 'sets', 'pcs', 'pc', 'piece', 'pieces', 'Set', 'Sets', 'PCS', 'Pcs',
 ];
 
 /**

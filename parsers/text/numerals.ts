@@ -102,7 +102,7 @@ export function parseNumber(s: string | null | undefined): number | null {
 /** Finds 大写 amounts (sequences of capital numerals ending in 元/圆 …整) in text. */
 export function findChineseAmounts(text: string): number[] {
   const re =
-    /[零壹贰貳叁參肆伍陆陸柒捌玖拾佰仟万萬亿億]+[元圆](?:[零壹贰叁肆伍陆柒捌玖]角)?(?:[零壹贰叁肆伍陆柒捌玖]分)?[整正]?/g;
+    /[零壹贰貳叁參肆伍陆陸柒捌玖拾佰仟万萬亿億]+[元圆](?:零?[壹贰叁肆伍陆柒捌玖]角)?(?:零?[壹贰叁肆伍陆柒捌玖]分)?[整正]?/g;
   const out: number[] = [];
   for (const m of text.matchAll(re)) {
     const v = parseChineseAmount(m[0]);
