@@ -131,7 +131,7 @@ describe('amounts printed only in 大写', () => {
       ),
     );
     expect(c.totalAmount).toBe(12300);
-    expect(c.review.filter((f) => f.path === 'totalAmount')).toEqual([]);
+    expect((c.review ?? []).filter((f) => f.path === 'totalAmount')).toEqual([]);
   });
 });
 
@@ -176,7 +176,7 @@ describe('delivery deadlines', () => {
     (_n, line, signed) => {
       const c = contract(line, signed);
       expect(c.deliveryDate).toBeNull();
-      const flag = c.review.find((f) => f.path === 'deliveryDate');
+      const flag = (c.review ?? []).find((f) => f.path === 'deliveryDate');
       expect(flag).toMatchObject({ reason: 'relative' });
       expect(flag?.message).toContain('日');
     },

@@ -302,37 +302,43 @@ function headerRow(v: LayoutVariant): string {
 interface Field {
   zh: string;
   en: string;
+  /** another lab's English wording of the same label */
+  en2: string;
   value: string;
 }
 
+const isEnglish = (v: LayoutVariant) => v.fields === 'english' || v.fields === 'english-stacked';
+
 function fields(t: ReportTruth, v: LayoutVariant): Field[] {
   const d = (x: string | null) => formatDate(x, v.dates);
-  const english = v.fields === 'english';
+  const english = isEnglish(v);
   const standards = t.standards
     .map((s) => (t.sample.safetyClass && /^GB (18401|31701)-/.test(s) ? `${s} ${t.sample.safetyClass}类` : s))
     .join('、');
   const out: Field[] = [
-    { zh: '样品名称', en: 'Sample Name', value: t.sample.name },
-    { zh: '型号规格', en: 'Model', value: t.sample.model ?? '/' },
-    { zh: '商标', en: 'Trademark', value: t.sample.trademark ?? '/' },
-    { zh: '生产日期/批号', en: 'Batch No.', value: t.sample.batch ?? '/' },
-    { zh: '委托单位', en: 'Applicant', value: t.client },
-    { zh: '生产单位', en: 'Manufacturer', value: t.manufacturer ?? '/' },
+    { zh: '样品名称', en: 'Sample Name', en2: 'Sample Description', value: t.sample.name },
+    { zh: '型号规格', en: 'Model', en2: 'Model No.', value: t.sample.model ?? '/' },
+    { zh: '商标', en: 'Trademark', en2: 'Brand', value: t.sample.trademark ?? '/' },
+    { zh: '生产日期/批号', en: 'Batch No.', en2: 'Lot No.', value: t.sample.batch ?? '/' },
+    { zh: '委托单位', en: 'Applicant', en2: 'Client', value: t.client },
+    { zh: '生产单位', en: 'Manufacturer', en2: 'Manufacturer', value: t.manufacturer ?? '/' },
     {
       zh: '检验类别',
       en: 'Test Type',
+      en2: 'Type of Test',
       value: english ? INSPECTION[t.inspectionType].en : INSPECTION[t.inspectionType].zh,
     },
-    { zh: '收样日期', en: 'Date Received', value: d(t.dates.received) },
+    { zh: '收样日期', en: 'Date Received', en2: 'Date of Receipt', value: d(t.dates.received) },
     {
       zh: '检验日期',
       en: 'Test Period',
+      en2: 'Testing Period',
       value:
         t.dates.received && t.dates.tested
           ? `${d(t.dates.received)} ~ ${d(t.dates.tested)}`
           : d(t.dates.tested),
     },
-    { zh: '检验依据', en: 'Test Standards', value: standards },
+    { zh: '检验依据', en: 'Test Standards', en2: 'Test Requirement', value: standards },
   ];
   return out;
 }
@@ -340,12 +346,21 @@ function fields(t: ReportTruth, v: LayoutVariant): Field[] {
 function fieldsBlock(t: ReportTruth, v: LayoutVariant): string {
   const fs = fields(t, v);
   const label = (f: Field) =>
-    v.fields === 'english'
-      ? f.en
-      : v.fields === 'bilingual-grid'
-        ? `${f.zh}<br><span class="en">${f.en}</span>`
-        : f.zh;
-  if (v.fields === 'label-lines' || v.fields === 'english') {
+    isEnglish(v) ? f.en : v.fields === 'bilingual-grid' ? `${f.zh}<br><span class="en">${f.en}</span>` : f.zh;
+  if (v.fields === 'english-stacked') {
+    // a grid of cells, each holding its label with the value on the line below
+    const cellOf = (f: Field) => `<td><div class="en">${f.en2}</div><div>${esc(f.value)}</div></td>`;
+    const rows: string[] = [];
+    const pairs = fs.filter((f) => f.zh !== '检验依据');
+    for (let i = 0; i < pairs.length; i += 2) {
+      const b = pairs[i + 1];
+      rows.push(`<tr>${cellOf(pairs[i] as Field)}${b ? cellOf(b) : '<td></td>'}</tr>`);
+    }
+    const std = fs.find((f) => f.zh === '检验依据') as Field;
+    rows.push(`<tr><td colspan="2"><div class="en">${std.en2}</div><div>${esc(std.value)}</div></td></tr>`);
+    return `<table class="fields grid">${rows.join('')}</table>`;
+  }
+  if (v.fields === 'label-lines' || isEnglish(v)) {
     const lines: string[] = [];
     for (let i = 0; i < fs.length; i += 2) {
       const pair = fs.slice(i, i + 2).filter((f) => f.zh !== '检验依据');
@@ -378,7 +393,7 @@ function fieldsBlock(t: ReportTruth, v: LayoutVariant): string {
 function conclusionText(t: ReportTruth, v: LayoutVariant): string {
   const stds = t.standards.join('、');
   const failed = t.items.filter((i) => i.verdict === 'fail').map((i) => i.name);
-  if (v.fields === 'english') {
+  if (isEnglish(v)) {
     return t.conclusion === 'pass'
       ? `Conclusion: The submitted sample PASS the requirements of ${stds}.`
       : `Conclusion: The submitted sample FAIL the requirements of ${stds}${failed.length ? ` (${failed.join(', ')})` : ''}.`;
@@ -389,8 +404,7 @@ function conclusionText(t: ReportTruth, v: LayoutVariant): string {
 }
 
 function pageHeader(t: ReportTruth, v: LayoutVariant, page: number, pages: number): string {
-  const no =
-    v.fields === 'english' ? `Report No.: ${esc(t.reportNumber)}` : `报告编号：${esc(t.reportNumber)}`;
+  const no = isEnglish(v) ? `Report No.: ${esc(t.reportNumber)}` : `报告编号：${esc(t.reportNumber)}`;
   const pn = v.pageNumbers
     ? `<span>第 ${page} 页 共 ${pages} 页</span>`
     : `<span>Page ${page} of ${pages}</span>`;
@@ -456,10 +470,10 @@ export function renderReport(truth: ReportTruth, v: LayoutVariant): RenderedRepo
   const itemTable = (body: string[], withHead: boolean) =>
     `<table class="items">${withHead ? head : ''}${body.join('')}</table>`;
   const fieldHtml = fieldsBlock(truth, v);
-  const title = v.fields === 'english' ? 'TEST REPORT' : '检 验 报 告';
+  const title = isEnglish(v) ? 'TEST REPORT' : '检 验 报 告';
   const conclusion = `<div class="conclusion">${esc(conclusionText(truth, v))}</div>`;
-  const issuedLabel = v.fields === 'english' ? 'Date of Issue' : '签发日期';
-  const sign = `<div class="sign"><span>${v.fields === 'english' ? 'Tested by:' : '主检：'}</span><span>${v.fields === 'english' ? 'Checked by:' : '审核：'}</span><span>${v.fields === 'english' ? 'Approved by:' : '批准：'}</span><span>${issuedLabel}：${esc(formatDate(truth.dates.issued, v.dates))}</span></div>`;
+  const issuedLabel = isEnglish(v) ? 'Date of Issue' : '签发日期';
+  const sign = `<div class="sign"><span>${isEnglish(v) ? 'Tested by:' : '主检：'}</span><span>${isEnglish(v) ? 'Checked by:' : '审核：'}</span><span>${isEnglish(v) ? 'Approved by:' : '批准：'}</span><span>${issuedLabel}：${esc(formatDate(truth.dates.issued, v.dates))}</span></div>`;
   const end = v.endMarker ? `<div class="end">${esc(v.endMarker)}</div>` : '';
 
   const pageBodies: string[] = [];

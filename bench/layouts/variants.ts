@@ -29,8 +29,11 @@ export interface LayoutVariant {
    * with a limit row and a verdict row
    */
   subItems: 'joined' | 'merged-cells' | 'matrix' | 'part-matrix';
-  /** header fields: label/value grid, "label：value" lines, English-only labels, bilingual grid */
-  fields: 'kv-grid' | 'label-lines' | 'english' | 'bilingual-grid';
+  /**
+   * header fields: label/value grid, "label：value" lines, English-only labels, bilingual grid, or a
+   * grid of cells holding another lab's English label with the value on the line below it
+   */
+  fields: 'kv-grid' | 'label-lines' | 'english' | 'bilingual-grid' | 'english-stacked';
   /** one page; a summary page then detail pages; a table continued with or without its header repeated */
   pages: 'single' | 'summary-detail' | 'continued-repeat-header' | 'continued-no-header';
   rowsPerPage: number;
@@ -417,5 +420,30 @@ export const LAYOUT_VARIANTS: readonly LayoutVariant[] = [
     shadedHeader: false,
     endMarker: '以下空白',
     pageNumbers: true,
+  },
+  {
+    id: 'v16-english-stacked-fields',
+    description:
+      'English labels in other words (Client, Sample Description, Date of Receipt, Testing Period), each value on the line below its label inside its grid cell; Pass/Fail',
+    columns: ['index', 'name', 'unit', 'requirement', 'result', 'verdict'],
+    headers: {
+      index: 'No.',
+      name: 'Test Item',
+      unit: 'Unit',
+      requirement: 'Requirement',
+      result: 'Result',
+      verdict: 'Conclusion',
+    },
+    marks: PASSFAIL,
+    rules: 'grid',
+    subItems: 'joined',
+    fields: 'english-stacked',
+    pages: 'single',
+    rowsPerPage: 40,
+    dates: 'iso',
+    notDetected: 'ND',
+    shadedHeader: false,
+    endMarker: null,
+    pageNumbers: false,
   },
 ];

@@ -30,6 +30,24 @@ function labelPattern(label: string): string {
   return `${[...label.replace(/\s+/g, '')].map(escapeChar).join('\\s*')}(?![A-Za-z])`;
 }
 
+/**
+ * The ways an English label is capitalised on a page: as listed, Title Case ("Date Of Issue"),
+ * sentence case ("Date of issue"), capitals ("DATE OF ISSUE"). All lower case is left out: a label
+ * is not printed so, while the same words in a sentence would end the value before them.
+ */
+function caseVariants(label: string): string[] {
+  if (!/^[\x20-\x7e]+$/.test(label) || !/[A-Za-z]/.test(label)) return [label];
+  const words = label.split(' ');
+  const cap = (w: string) => (w ? (w[0] ?? '').toUpperCase() + w.slice(1).toLowerCase() : w);
+  const variants = [
+    label,
+    words.map(cap).join(' '),
+    [cap(words[0] ?? ''), ...words.slice(1).map((w) => w.toLowerCase())].join(' '),
+    label.toUpperCase(),
+  ];
+  return [...new Set(variants)];
+}
+
 /** A compiled label vocabulary. */
 export class LabelIndex<F extends string> {
   private readonly re: RegExp;
@@ -46,9 +64,11 @@ export class LabelIndex<F extends string> {
     };
     const entries: { field: F | null; label: string; rank: number; needsColon: boolean }[] = [];
     for (const [field, labels] of Object.entries(fields) as [F, readonly string[]][]) {
-      labels.forEach((label, rank) => entries.push(entry(field, label, rank)));
+      labels.forEach((label, rank) => {
+        for (const v of caseVariants(label)) entries.push(entry(field, v, rank));
+      });
     }
-    for (const label of stops) entries.push(entry(null, label, 99));
+    for (const label of stops) for (const v of caseVariants(label)) entries.push(entry(null, v, 99));
     entries.sort((a, b) => b.label.replace(/\s+/g, '').length - a.label.replace(/\s+/g, '').length);
     const alternatives: string[] = [];
     for (const e of entries) {
