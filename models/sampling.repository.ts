@@ -114,7 +114,7 @@ export async function insertSamplingResult(
     reportNumbers: string[];
     sampledOn: string | null;
     note: string | null;
-    recordedBy: string;
+    recordedBy: string | null;
   },
 ): Promise<SamplingResultRow> {
   const [row] = await db.insert(samplingResults).values(r).returning();

@@ -4,12 +4,16 @@
  * used in route schemas (params, query, body); a unit test walks every route schema and fails for a
  * field without a label here.
  */
+import { STATISTICS_FIELD_LABELS } from '../sampling/statistics.layout';
+
 export const FIELD_LABELS: Record<string, string> = {
+  ...STATISTICS_FIELD_LABELS,
   acceptedDate: '验收日期',
   address: '地址',
   all: '显示全部报告',
   confirmUnfinished: '确认仍要发送',
   bureauName: '教育行政部门名称',
+  cells: '成果统计表',
   code: '区县代码',
   currentPassword: '当前密码',
   disabled: '停用',
@@ -33,8 +37,11 @@ export const FIELD_LABELS: Record<string, string> = {
   offset: '起始位置',
   password: '密码',
   path: '字段',
+  periodEnd: '统计结束日期',
+  periodStart: '统计开始日期',
   policy: '核验政策',
   reportNumbers: '报告编号',
+  reportingUnit: '填报单位',
   role: '角色',
   rules: '规则',
   sampledBatches: '抽查批次数',

@@ -42,6 +42,8 @@ export const POLICY = {
   'webhook.manage': { regulator: 'own_district', admin: 'any' },
   'webhookDelivery.resend': { bureau: 'own_district', admin: 'any' },
   'statistics.read': { bureau: 'own_district', regulator: 'own_district', admin: 'any' },
+  /** 成果统计表: the cells market supervision types (监督检查, 执法办案, …) for its district */
+  'statistics.enter': { regulator: 'own_district' },
   'notification.read': {
     school_staff: 'own_school',
     bureau: 'own_district',

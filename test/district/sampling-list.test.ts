@@ -346,8 +346,8 @@ describe(`sampling list for market supervision (${testDriver()})`, () => {
     expect(header3).toContain('监督抽查');
     const header4 = (ws.getRow(4).values as unknown[]).map(String);
     const col = (h: string) => header4.indexOf(h);
-    expect(ws.getRow(5).getCell(col('企业数（家）')).value).toBe(1);
-    expect(ws.getRow(5).getCell(col('批次数（批）')).value).toBe(2);
-    expect(ws.getRow(5).getCell(col('发现不合格批次数（批）')).value).toBe(1);
+    expect(ws.getRow(5).getCell(col('抽查企业数（家）')).value).toBe(1);
+    expect(ws.getRow(5).getCell(col('抽查批次（批次）')).value).toBe(2);
+    expect(ws.getRow(5).getCell(col('不合格批次（批次）')).value).toBe(1);
   });
 });

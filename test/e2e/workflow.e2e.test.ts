@@ -290,6 +290,7 @@ describe('Bureau and regulator', () => {
       .waitFor();
 
     await page.getByLabel('企业').selectOption({ label: '1. 江州锦程服饰有限公司' });
+    await page.getByLabel('抽查类别').selectOption({ label: '监督抽查' });
     await page.getByLabel('抽样日期').fill('2026-03-10');
     await page.getByLabel('抽查批次数').fill('3');
     await page.getByLabel('不合格批次数').fill('1');
@@ -335,11 +336,24 @@ describe('Bureau and regulator', () => {
     await tab.close();
   });
 
-  it('When the regulator exports the statistics, then the XLSX opens and counts the sampling result', async () => {
+  it('When the regulator types the 成果统计表 cells for 2026 and exports it, then the XLSX holds the typed cells and counts the sampling result', async () => {
     const tab = await as(users.regulator);
     const { page } = tab;
     await page.getByRole('link', { name: '统计' }).click();
     await page.getByRole('heading', { name: /成果统计/ }).waitFor();
+    await page.getByLabel('统计开始日期').fill('2026-01-01');
+    await page.getByLabel('统计结束日期').fill('2026-12-31');
+    await page.getByRole('button', { name: '查看该期间' }).click();
+    const table = page.getByRole('table', { name: '成果统计表（2026-01-01 至 2026-12-31）' });
+    await table.waitFor();
+    await table.getByRole('columnheader', { name: '行业自律' }).waitFor();
+    await page.getByLabel('填报单位').fill('江州市涪溪区市场监督管理局');
+    await page.getByLabel('执法办案·立案（起）').fill('3');
+    await page.getByLabel('执法办案·罚没金额（万元）').fill('2.5');
+    await page.getByLabel('监督检查·检查生产企业（家次）').fill('12');
+    await page.getByRole('button', { name: '保存填报数据' }).click();
+    await page.getByText('已保存成果统计表填报数据。').waitFor();
+    await page.getByText(/最近保存：regulator 测试/).waitFor();
     await shoot(page, 'regulator-statistics');
     const [xlsx] = await Promise.all([
       page.waitForEvent('download'),
@@ -348,8 +362,16 @@ describe('Bureau and regulator', () => {
     expect(xlsx.suggestedFilename()).toMatch(/成果统计表.*\.xlsx$/);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(await xlsx.path());
-    expect(workbook.worksheets.length).toBeGreaterThan(0);
-    expect(JSON.stringify(workbook.worksheets[0]!.getSheetValues())).toContain('江州市涪溪区');
+    const ws = workbook.getWorksheet('成果统计表')!;
+    const headers = (ws.getRow(4).values as unknown[]).map(String);
+    const value = (header: string) => ws.getRow(5).getCell(headers.indexOf(header)).value;
+    expect(ws.getCell(5, 1).value).toBe('江州市涪溪区市场监督管理局');
+    expect(value('抽查批次（批次）')).toBe(3);
+    expect(value('不合格批次（批次）')).toBe(1);
+    expect(value('立案（起）')).toBe(3);
+    expect(value('罚没金额（万元）')).toBe(2.5);
+    expect(value('检查生产企业（家次）')).toBe(12);
+    expect(ws.model.merges).toContain('B3:E3');
     expect(tab.problems).toEqual([]);
     await tab.close();
   });

@@ -213,6 +213,22 @@ export const cases: TenancyCase[] = [
     allow: { bureau: DISTRICT, regulator: DISTRICT, admin: ALL },
   },
   {
+    route: 'PUT /api/statistics/cells',
+    request: (f, target) =>
+      Promise.resolve({
+        method: 'put',
+        url: '/api/statistics/cells',
+        body: {
+          districtId: districtOf(f, target).id,
+          periodStart: '2026-01-01',
+          periodEnd: '2026-12-31',
+          reportingUnit: '矩阵区市场监督管理局',
+          cells: { casesOpened: 2, finesAmount: 1.5 },
+        },
+      }),
+    allow: { regulator: DISTRICT },
+  },
+  {
     route: 'GET /api/notifications',
     untenanted: true,
     request: () => Promise.resolve({ method: 'get', url: '/api/notifications' }),

@@ -1,6 +1,10 @@
-/** 统计 (成果统计表): the district's campaign statistics, with the XLSX export. */
-import { download, get, hasRoute, withQuery } from '../api.js';
-import { fmtTime, h, mount, notice, unavailable, statCard } from '../dom.js';
+/**
+ * 统计 (成果统计表): the district's campaign statistics for a period (起止日期) in the attachment's
+ * layout — 监督抽查 and 风险监测 counted from recorded results, the other groups typed here by market
+ * supervision — with the XLSX export and the verification figures.
+ */
+import { download, get, hasRoute, put, withQuery } from '../api.js';
+import { field, fmtTime, h, mount, notice, unavailable, statCard } from '../dom.js';
 import { barChart } from '../chart.js';
 import { dataTable } from '../table.js';
 import { chooseDistrict } from '../district.js';
@@ -12,7 +16,20 @@ export async function render(view, { session, query, go }) {
     return;
   }
   const { districtId, picker } = await chooseDistrict(session, query, go, '/statistics');
-  const s = await get(withQuery('/api/statistics', { districtId }));
+  const asked =
+    query.periodStart && query.periodEnd
+      ? { periodStart: query.periodStart, periodEnd: query.periodEnd }
+      : {};
+  let s;
+  try {
+    s = await get(withQuery('/api/statistics', { districtId, ...asked }));
+  } catch (err) {
+    // a mistyped period in the address: show the error and the current year instead
+    if (!asked.periodStart) throw err;
+    s = await get(withQuery('/api/statistics', { districtId }));
+    s.periodError = err.message;
+  }
+  const period = { periodStart: s.campaign.period.start, periodEnd: s.campaign.period.end };
   const message = h('div', { 'aria-live': 'polite' });
   const exportBtn = h('button', {
     type: 'button',
@@ -21,7 +38,7 @@ export async function render(view, { session, query, go }) {
     onclick: async () => {
       try {
         await download(
-          withQuery('/api/statistics', { districtId, format: 'xlsx' }),
+          withQuery('/api/statistics', { districtId, format: 'xlsx', ...period }),
           `成果统计表-${s.district.name}.xlsx`,
         );
       } catch (err) {
@@ -42,6 +59,7 @@ export async function render(view, { session, query, go }) {
     emptyText: '未发现问题',
   });
   const sup = s.supervision ?? {};
+  const risk = s.riskMonitoring ?? {};
   const items = dataTable({
     caption: '不合格项目',
     sort: { key: 'batches', dir: 'descending' },
@@ -56,7 +74,10 @@ export async function render(view, { session, query, go }) {
     view,
     h('div', { class: 'page-head' }, h('h1', { text: `成果统计 · ${s.district.name}` }), exportBtn),
     picker,
+    periodForm(s, period, districtId, go),
     message,
+    campaignTable(s, session, districtId, period),
+    h('h2', { text: '双送检核验情况' }),
     h('p', { class: 'hint', text: `统计时间 ${fmtTime(s.generatedAt)}` }),
     h(
       'div',
@@ -68,7 +89,7 @@ export async function render(view, { session, query, go }) {
       statCard(`${s.dualCoveredPct}%`, '双送检覆盖率'),
       statCard(s.findings, '核验问题'),
     ),
-    h('h2', { text: '监督抽查' }),
+    h('h2', { text: '监督抽查与风险监测（统计期间内）' }),
     h(
       'div',
       { class: 'cards' },
@@ -76,6 +97,8 @@ export async function render(view, { session, query, go }) {
       statCard(sup.batches, '抽查批次数'),
       statCard(sup.failedBatches, '不合格批次数'),
       statCard(`${sup.failedPct ?? 0}%`, '不合格批次率'),
+      statCard(risk.batches ?? 0, '风险监测批次数'),
+      statCard(risk.failedBatches ?? 0, '风险监测发现问题批次'),
       statCard(s.samplingLists?.sent, '已发送名单'),
       statCard(s.samplingLists?.acknowledged, '已确认接收'),
     ),
@@ -110,4 +133,143 @@ export async function render(view, { session, query, go }) {
     h('h2', { text: '监督抽查不合格项目' }),
     items.el,
   );
+}
+
+/** 统计期间: two dates and a button that reloads the page for that period. */
+function periodForm(s, period, districtId, go) {
+  const start = h('input', { type: 'date', name: 'periodStart', value: period.periodStart, required: true });
+  const end = h('input', { type: 'date', name: 'periodEnd', value: period.periodEnd, required: true });
+  return h(
+    'form',
+    {
+      class: 'filters',
+      'aria-label': '统计期间',
+      onsubmit: (e) => {
+        e.preventDefault();
+        const q = new URLSearchParams({ periodStart: start.value, periodEnd: end.value });
+        if (districtId) q.set('districtId', districtId);
+        go(`/statistics?${q}`);
+      },
+    },
+    field('统计开始日期', start),
+    field('统计结束日期', end),
+    h('button', { type: 'submit', class: 'btn', text: '查看该期间' }),
+    s.periodError ? notice('error', s.periodError) : null,
+  );
+}
+
+/**
+ * The 成果统计表 in the attachment's layout: group headers spanning their sub-columns, one row for the
+ * 填报单位. Market supervision types the cells of the groups the service cannot count.
+ */
+function campaignTable(s, session, districtId, period) {
+  const c = s.campaign;
+  const editable = session.user.role === 'regulator' && hasRoute('put', '/api/statistics/cells');
+  const inputs = new Map();
+  const unit = h('input', {
+    name: 'reportingUnit',
+    value: c.reportingUnit,
+    required: true,
+    maxlength: 100,
+    'aria-label': '填报单位',
+  });
+  const cellOf = (g, col) => {
+    if (g.filledBy === 'results' || !editable) {
+      const text = col.value === null || col.value === undefined ? '—' : String(col.value);
+      return h('td', { class: ['num', g.filledBy === 'results' ? 'counted' : null], text });
+    }
+    const input = h('input', {
+      type: 'number',
+      name: col.key,
+      min: 0,
+      step: col.unit === 'amount' ? '0.0001' : '1',
+      inputmode: col.unit === 'amount' ? 'decimal' : 'numeric',
+      value: col.value ?? '',
+      'aria-label': `${g.title}·${col.header}`,
+    });
+    inputs.set(col.key, input);
+    return h('td', { class: 'num' }, input);
+  };
+  const table = h(
+    'table',
+    { class: 'campaign-table' },
+    h('caption', { text: `成果统计表（${c.period.start} 至 ${c.period.end}）` }),
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        h('th', { rowspan: 2, scope: 'col', text: '填报单位' }),
+        c.groups.map((g) => h('th', { colspan: g.columns.length, scope: 'colgroup', text: g.title })),
+      ),
+      h(
+        'tr',
+        {},
+        c.groups.flatMap((g) => g.columns.map((col) => h('th', { scope: 'col', text: col.header }))),
+      ),
+    ),
+    h(
+      'tbody',
+      {},
+      h(
+        'tr',
+        {},
+        h('th', { scope: 'row' }, editable ? unit : c.reportingUnit),
+        c.groups.flatMap((g) => g.columns.map((col) => cellOf(g, col))),
+      ),
+    ),
+  );
+  const saved = c.savedAt ? `最近保存：${c.savedBy ?? '—'}，${fmtTime(c.savedAt)}` : '本统计期间尚未填报。';
+  const message = h('div', { 'aria-live': 'polite' });
+  const panel = h(
+    'section',
+    { class: 'panel', 'aria-label': '成果统计表' },
+    h('h2', { text: '成果统计表' }),
+    h('p', {
+      class: 'hint',
+      text: '监督抽查、风险监测两组由系统根据录入的抽查结果统计（按抽样日期计入统计期间，灰色底纹）；其余各组由市场监管部门填报，留空表示未填报。',
+    }),
+    h('div', { class: 'table-wrap' }, table),
+    h('p', { class: 'hint', text: saved }),
+    message,
+  );
+  if (!editable) return panel;
+  const form = h(
+    'form',
+    {
+      onsubmit: async (e) => {
+        e.preventDefault();
+        const cells = {};
+        for (const [key, input] of inputs) {
+          cells[key] = input.value.trim() === '' ? null : Number(input.value);
+        }
+        try {
+          const fresh = await put('/api/statistics/cells', {
+            ...period,
+            ...(districtId ? { districtId } : {}),
+            reportingUnit: unit.value,
+            cells,
+          });
+          panel.replaceWith(
+            campaignTable(
+              { ...fresh, savedNotice: '已保存成果统计表填报数据。' },
+              session,
+              districtId,
+              period,
+            ),
+          );
+        } catch (err) {
+          mount(message, notice('error', err.message));
+        }
+      },
+    },
+    h('button', { type: 'submit', class: 'btn btn-primary', text: '保存填报数据' }),
+  );
+  // the inputs live in the table; the form owns them through the form attribute
+  form.id = `campaign-form-${Math.random().toString(36).slice(2, 9)}`;
+  for (const input of [unit, ...inputs.values()]) input.setAttribute('form', form.id);
+  panel.append(form);
+  if (s.savedNotice) mount(message, notice('ok', s.savedNotice));
+  return panel;
 }
