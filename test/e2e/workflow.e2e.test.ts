@@ -346,7 +346,7 @@ describe('Bureau and regulator', () => {
     await page.getByRole('button', { name: '查看该期间' }).click();
     const table = page.getByRole('table', { name: '成果统计表（2026-01-01 至 2026-12-31）' });
     await table.waitFor();
-    await table.getByRole('columnheader', { name: '行业自律' }).waitFor();
+    await table.getByRole('columnheader', { name: '行业自律', exact: true }).waitFor();
     await page.getByLabel('填报单位').fill('江州市涪溪区市场监督管理局');
     await page.getByLabel('执法办案·立案（起）').fill('3');
     await page.getByLabel('执法办案·罚没金额（万元）').fill('2.5');

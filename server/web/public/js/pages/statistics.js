@@ -225,7 +225,7 @@ function campaignTable(s, session, districtId, period) {
   const panel = h(
     'section',
     { class: 'panel', 'aria-label': '成果统计表' },
-    h('h2', { text: '成果统计表' }),
+    h('h2', { text: '统计表（附件格式）' }),
     h('p', {
       class: 'hint',
       text: '监督抽查、风险监测两组由系统根据录入的抽查结果统计（按抽样日期计入统计期间，灰色底纹）；其余各组由市场监管部门填报，留空表示未填报。',
