@@ -5,6 +5,8 @@
 import type { ContractExtraction } from '../../parsers/types';
 import { verifyDistrict } from './engine';
 import { schoolKindFromName, schoolKindToRecord } from './parties';
+import { registryByVersion } from './registry/registry';
+import { linePieces } from './set-lines';
 import { contract, district, report, schoolReport, uniformItems } from './testing/builders';
 import type { LineResult } from './types';
 
@@ -151,5 +153,101 @@ describe('本批次: the supplier report must be for the batch delivered', () =>
       {},
     );
     expect(codes(verifyDistrict(input).lines[0]!)).toEqual([]);
+  });
+});
+
+describe('a set line is covered only when every piece is tested', () => {
+  const reg = registryByVersion('2026.1')!;
+  const verifySet = (
+    product: string,
+    supplierSample: string,
+    schoolSample: string,
+    category = 'school_uniform',
+  ) => {
+    const c = contract();
+    c.lines = c.lines.map((l) => ({ ...l, product, category: category as never }));
+    const s = report().sample;
+    return verifyDistrict(
+      district(
+        [
+          report({ sample: { ...s, name: supplierSample } }),
+          schoolReport({ sample: { ...s, name: schoolSample } }),
+        ],
+        { contract: c },
+      ),
+    ).lines[0]!;
+  };
+
+  it('When the line lists its pieces, then they are read from the brackets or the + list (a line without a list is no set)', () => {
+    expect(linePieces('夏季校服（短袖POLO衫+短裤/短裙）', reg.setLines)).toEqual(['POLO衫', '短裤', '短裙']);
+    expect(linePieces('冬装（上衣＋裤子）', reg.setLines)).toEqual(['上衣', '裤子']);
+    expect(linePieces('学生礼服（西装套装含衬衫）', reg.setLines)).toEqual(['西装', '衬衫']);
+    expect(linePieces('学生床上用品三件套（床单、被套、枕套）', reg.setLines)).toEqual([
+      '床单',
+      '被套',
+      '枕套',
+    ]);
+    expect(linePieces('短袖T恤+短裤', reg.setLines)).toEqual(['T恤', '短裤']);
+    expect(linePieces('校服一套', reg.setLines)).toBeNull();
+    expect(linePieces('学生棉被（150cm×200cm，2.0kg）', reg.setLines)).toBeNull();
+    expect(linePieces('冬季校服（防寒棉服外套）', reg.setLines)).toBeNull();
+    expect(linePieces('学生运动服（针织运动套装）', reg.setLines)).toBeNull();
+  });
+
+  it('When both reports test only the POLO of a POLO+短裤/短裙 set, then PRODUCT_MISMATCH names the untested pieces', () => {
+    const l = verifySet(
+      '夏季校服（短袖POLO衫+短裤/短裙）',
+      '学生夏装（短袖POLO衫）',
+      '学生夏装（短袖POLO衫）',
+    );
+    expect(codes(l)).toEqual(['PRODUCT_MISMATCH']);
+    const m = finding(l, 'PRODUCT_MISMATCH')!;
+    expect(m.message).toContain('短裤、短裙未经检验');
+    expect(m.message).toContain('教基一〔2015〕3号');
+    expect(m.evidence).toHaveLength(2);
+  });
+
+  it('When the reports together name every piece, or a generic word covers it, then the set is covered', () => {
+    expect(codes(verifySet('夏季校服（短袖POLO衫+短裤/短裙）', '短袖POLO衫', '短裤、短裙'))).toEqual([]);
+    expect(codes(verifySet('冬装（上衣+裤子）', '冬装上衣', '运动长裤'))).toEqual([]);
+    expect(codes(verifySet('春秋季校服（运动上衣+运动长裤）', '运动上衣', '裤子'))).toEqual([]);
+  });
+
+  it('When the reports name only some pieces, then the rest is untested', () => {
+    const l = verifySet('春秋季校服（运动上衣+运动长裤）', '运动上衣', '运动上衣');
+    expect(finding(l, 'PRODUCT_MISMATCH')?.message).toContain('长裤未经检验');
+  });
+
+  it('When a report is on the whole set (套装, 三件套) or names the product without pieces, then every piece counts as tested', () => {
+    expect(codes(verifySet('夏季校服（短袖POLO衫+短裤/短裙）', '短袖POLO衫', '夏季校服套装'))).toEqual([]);
+    expect(
+      codes(verifySet('夏季校服（短袖POLO衫+短裤/短裙）', '中小学生校服（夏装）', '短袖POLO衫')),
+    ).toEqual([]);
+    const bedding = verifySet(
+      '学生床上用品三件套（床单、被套、枕套）',
+      '学生床单被套三件套',
+      '床上用品三件套',
+      'bedding',
+    );
+    expect(finding(bedding, 'PRODUCT_MISMATCH')).toBeUndefined();
+  });
+
+  it('When the item table names a piece (纤维含量 短裤), then that piece counts as tested', () => {
+    const c = contract();
+    c.lines = c.lines.map((l) => ({ ...l, product: '夏季校服（POLO衫+短裤）' }));
+    const s = report().sample;
+    const items = [...uniformItems(), { ...uniformItems()[0]!, name: '纤维含量 短裤' }];
+    const l = verifyDistrict(
+      district(
+        [
+          report({ sample: { ...s, name: 'POLO衫' }, items }),
+          schoolReport({ sample: { ...s, name: 'POLO衫' } }),
+        ],
+        {
+          contract: c,
+        },
+      ),
+    ).lines[0]!;
+    expect(codes(l)).toEqual([]);
   });
 });

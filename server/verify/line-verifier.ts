@@ -26,6 +26,7 @@ import {
 } from './report-checks';
 import { usccCheck } from './uscc';
 import { checkBatches } from './batch';
+import { checkSetPieces } from './set-lines';
 import type { SideDecision } from './parties';
 import type {
   EngineContract,
@@ -267,6 +268,14 @@ export function verifyLine(contract: EngineContract, line: EngineLine, ctx: Veri
     ccc[0]!.evidence.push(contractEvidence(contract, `产品：${line.line.product}；3C证书编号：无`));
   }
   issues.push(...ccc);
+  issues.push(
+    ...checkSetPieces(
+      line.line.product,
+      facts.category,
+      [...supplierReports, ...purchaserReports],
+      ctx.registry.setLines,
+    ),
+  );
   const printedLine = { ...c.lines[line.lineNo - 1], ...line.line };
   issues.push(
     ...checkBatches(

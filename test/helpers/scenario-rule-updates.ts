@@ -55,6 +55,14 @@ export const SCENARIO_RULE_UPDATES: ScenarioRuleUpdate[] = [
     add: ['PRODUCT_MISMATCH'],
     rule: '教基一〔2015〕3号：本批次成衣质量检验合格报告；总局令第119号：每一批次产品经检验合格后方可交付',
   },
+  ...(['JZCG2024-4851', '桂湖小采〔2024〕8号'] as const).map((contractNumber) => ({
+    // A set line (夏季校服（短袖POLO衫+短裤/短裙）) whose two reports (supplier ZH240311313 and the school's)
+    // both name their sample 学生夏装（短袖POLO衫）: the shorts and skirts were never tested.
+    contractNumber,
+    lineNo: 1,
+    add: ['PRODUCT_MISMATCH'],
+    rule: '教基一〔2015〕3号：本批次成衣质量检验合格报告——套装的每一件成衣均须经检验',
+  })),
   ...(
     [
       ['FXJC-2024-WJ057', 1],
@@ -117,10 +125,13 @@ export const LISTED_WITHOUT_FINDINGS: Required<ListEntry>[] = [
  * and CONCLUSION_CONTRADICTS_ITEMS (90) on XF038 (max weight 100, score 290 > 博雅's 232) and ranks
  * second; 成都蓉华制衣有限公司 gains REQUIRED_ITEM_MISSING (22) and REQUIRED_STANDARD_MISSING (20) on XF056
  * (score 237 > 博雅's 232, third); 江州童乐服饰家纺有限公司 gains REQUIRED_STANDARD_MISSING on three lines
- * (3 × 20) and PRODUCT_MISMATCH (60, another batch) on BR032.1 → score 355.
+ * (3 × 20) and PRODUCT_MISMATCH (60, another batch) on BR032.1 → score 355. 江州锦程服饰有限公司, all
+ * compliant in scenario.json, gains PRODUCT_MISMATCH (60) on its two POLO-only set lines → score 120,
+ * medium, still last (max weight 60 like 童乐, lower score).
  */
 export function expectedSamplingList<T extends ListEntry>(list: T[]): T[] {
   const changes: Record<string, Partial<ListEntry>> = {
+    江州锦程服饰有限公司: { reasons: ['PRODUCT_MISMATCH'], score: 120, maxWeight: 60, severity: 'medium' },
     江州优佳服装贸易有限公司: {
       reasons: ['ITEM_FAILED', 'CONCLUSION_CONTRADICTS_ITEMS', 'DUPLICATE_REPORT_NUMBER', 'INVALID_USCC'],
       score: 290,

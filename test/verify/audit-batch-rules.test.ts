@@ -73,6 +73,21 @@ const DOCS: Docs = {
   }),
   ...scenario('batch-kinds', { supplierSample: { batch: '2024-07批' }, schoolSample: { batch: 'P245937' } }),
   ...scenario('batch-line', { supplierSample: { batch: 'P1001' }, line: { batch: 'P1002' } }),
+  ...scenario('set-polo', {
+    product: '夏季校服（短袖POLO衫+短裤/短裙）',
+    supplierSample: { name: '学生夏装（短袖POLO衫）' },
+    schoolSample: { name: '学生夏装（短袖POLO衫）' },
+  }),
+  ...scenario('set-pieces', {
+    product: '夏季校服（短袖POLO衫+短裤/短裙）',
+    supplierSample: { name: '学生夏装（短袖POLO衫、短裤、短裙）' },
+    schoolSample: { name: '学生夏装（短袖POLO衫）' },
+  }),
+  ...scenario('set-whole', {
+    product: '冬装（上衣+裤子）',
+    supplierSample: { name: '冬季校服套装' },
+    schoolSample: { name: '中小学生校服（冬装）' },
+  }),
   // the bureau's report makes the folder's district (its 委托单位 ends with 教育局)
   bureau: report({ reportNumber: 'B-1', client: BUREAU, sample: { ...report().sample, model: 'B-1' } }),
 };
@@ -125,6 +140,16 @@ describe('dsv audit: 本批次 and the stricter rule for a school of unknown lev
   it('When the contract line (extraction JSON) states another batch than the supplier report, then PRODUCT_MISMATCH', () => {
     expect(byLine['HT-batch-line#1']).toEqual(['PRODUCT_MISMATCH']);
     expect(line('batch-line').findings[0]!.message).toMatch(/合同明细.*P1002.*P1001/);
+  });
+
+  it('When both reports on a POLO+短裤/短裙 set name only the POLO, then PRODUCT_MISMATCH names the shorts and skirts', () => {
+    expect(byLine['HT-set-polo#1']).toEqual(['PRODUCT_MISMATCH']);
+    expect(line('set-polo').findings[0]!.message).toContain('短裤、短裙未经检验');
+  });
+
+  it('When the reports together name every piece, or test the whole set, then the set line is covered', () => {
+    expect(byLine['HT-set-pieces#1']).toEqual([]);
+    expect(byLine['HT-set-whole#1']).toEqual([]);
   });
 
   it('When the purchaser is a 高级中学, then GB 31701 is not required', () => {

@@ -186,6 +186,18 @@ export const registrySchema = z.object({
    * compared where both sides print them (categories this applies to).
    */
   perBatch: z.object({ categories: z.array(z.enum(CATEGORIES)).min(1), source }),
+  /**
+   * Set lines (套装): a line listing pieces is covered only when its reports name every piece. Piece words
+   * recognise a list; set words mark a report on the whole set; a generic word (裤子) stands for the pieces
+   * holding one of its fragments (裤).
+   */
+  setLines: z.object({
+    categories: z.array(z.enum(CATEGORIES)).min(1),
+    pieceWords: z.array(z.string().min(1)).min(2),
+    setWords: z.array(z.string().min(1)).min(1),
+    generic: z.record(z.string(), z.array(z.string().min(1))),
+    source,
+  }),
   /** Words that mark a 委托单位 as an education authority (the district's bureau). */
   bureauSuffixes: z.array(z.string().min(1)).min(1),
   bureauSuffixesSource: source,

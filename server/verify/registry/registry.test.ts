@@ -55,7 +55,7 @@ describe('rule registry', () => {
         reg.bureauSuffixesSource,
         reg.supplierList.source,
       ];
-      sources.push(reg.perBatch.source);
+      sources.push(reg.perBatch.source, reg.setLines.source);
       sources.push(reg.conditions.under14SchoolKindsSource, reg.conditions.infantSource);
       for (const cat of Object.values(reg.categories)) {
         sources.push(...cat.requiredStandards.map((g) => g.source));
