@@ -164,9 +164,10 @@ describe(`sampling list from findings stored by the engine (${testDriver()})`, (
       .get('/api/compliance/schools')
       .set('Authorization', `Bearer ${bureau}`);
     expect(table.status).toBe(200);
-    // 17, not the scenario's 16: the compliant toy line 金桥幼采〔2024〕14号 #2 has no 3C certificate number
-    // (NO_CCC, test/helpers/scenario-rule-updates.ts).
-    expect(table.body.totals).toMatchObject({ schools: 8, contracts: 14, lines: 23, linesWithFindings: 17 });
+    // 19, not the scenario's 16 (test/helpers/scenario-rule-updates.ts): the compliant toy line
+    // 金桥幼采〔2024〕14号 #2 has no 3C certificate number (NO_CCC), and the two POLO+短裤/短裙 set lines of
+    // 锦程 (JZCG2024-4851 #1, 桂湖小采〔2024〕8号 #1) were tested on the POLO alone (PRODUCT_MISMATCH).
+    expect(table.body.totals).toMatchObject({ schools: 8, contracts: 14, lines: 23, linesWithFindings: 19 });
     // three lines miss one side (MISSING_PURCHASER_REPORT once, MISSING_SUPPLIER_REPORT twice)
     expect(table.body.totals.dualCoveredLines).toBe(20);
     const shuyuan = table.body.schools.find(
