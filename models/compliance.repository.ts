@@ -230,6 +230,17 @@ export async function supplierDistrictIds(
   return rows.map((r) => r.districtId);
 }
 
+/** Names of the suppliers holding contracts with the district's schools (registered name and aliases). */
+export async function districtSupplierNames(db: Db | Tx, districtId: string): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ name: suppliers.name, aliases: suppliers.aliases })
+    .from(contracts)
+    .innerJoin(schools, eq(contracts.schoolId, schools.id))
+    .innerJoin(suppliers, eq(contracts.supplierId, suppliers.id))
+    .where(eq(schools.districtId, districtId));
+  return [...new Set(rows.flatMap((r) => [r.name, ...(r.aliases ?? [])]))];
+}
+
 export type DistrictRow = typeof districts.$inferSelect;
 
 /** Per-line facts of the reports handed in (first-appearance order), for the supplier list. */

@@ -17,6 +17,8 @@ export interface ReviewField {
   path: string;
   reason: string;
   message: string;
+  /** the value a reviewer may accept with one click (a registered name near a misread one); never applied by itself */
+  suggestion?: string;
 }
 
 /**

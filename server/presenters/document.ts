@@ -19,7 +19,13 @@ export const STATUS_LABEL: Record<string, string> = Object.fromEntries(
 );
 const STAGE_LABEL = STAGES;
 
-const ReviewFieldView = z.object({ path: z.string(), reason: z.string(), message: z.string() });
+const ReviewFieldView = z.object({
+  path: z.string(),
+  reason: z.string(),
+  message: z.string(),
+  /** a registered name near the one read (OCR misread?): offered to the reviewer, never applied by itself */
+  suggestion: z.string().optional(),
+});
 
 export const DocumentSummaryView = z.object({
   id: z.uuid(),

@@ -105,6 +105,7 @@ describe('party names near a registered name', () => {
         reason: 'near_known_name',
         message:
           '「委托单位」识别为“江州市培溪区教育委员会”，与本区登记的“江州市涪溪区教育委员会”相差 1 个字，请核对原件',
+        suggestion: '江州市涪溪区教育委员会',
       },
     ]);
     expect(flagsFor('江州市溪中学校')[0]?.message).toContain('江州市涪溪中学校');
@@ -114,6 +115,53 @@ describe('party names near a registered name', () => {
     expect(flagsFor('江州市涪溪区教育委员会')).toEqual([]);
     expect(flagsFor('江州锦程服饰有限公司')).toEqual([]);
     expect(flagsFor('江州市培溪区教育委员会', ['client'])).toEqual([]);
+  });
+});
+
+describe('party names near a registered supplier (OCR misreads offered for one-click review, never replaced)', () => {
+  const known = [
+    '江州市涪溪区教育委员会',
+    '成都蓉华制衣有限公司',
+    '江州童乐服饰家纺有限公司',
+    '江州锦程服饰有限公司',
+  ];
+
+  test('a client or manufacturer one character off a registered supplier is flagged with that supplier as the suggestion, the value kept', () => {
+    const x = { ...report(), client: '成都著华制衣有限公司', manufacturer: '江州乐服饰家纺有限公司' };
+    const flags = computeReviewFields(x, [], { knownNames: known }).filter(
+      (f) => f.reason === 'near_known_name',
+    );
+    expect(flags.map((f) => [f.path, f.suggestion])).toEqual([
+      ['client', '成都蓉华制衣有限公司'],
+      ['manufacturer', '江州童乐服饰家纺有限公司'],
+    ]);
+    expect(x.client).toBe('成都著华制衣有限公司');
+  });
+
+  test('a contract’s supplier misread is flagged with the registered supplier', () => {
+    const c: ContractExtraction = {
+      kind: 'contract',
+      contractNumber: 'HT-1',
+      purchaser: { name: '江州市涪溪区实验小学' },
+      supplier: { name: '江州锦呈服饰有限公司', uscc: null },
+      signedDate: null,
+      deliveryDate: null,
+      lines: [],
+      totalAmount: null,
+      standards: [],
+    };
+    const flag = computeReviewFields(c, [], { knownNames: known }).find((f) => f.path === 'supplier.name');
+    expect(flag).toMatchObject({ reason: 'near_known_name', suggestion: '江州锦程服饰有限公司' });
+  });
+
+  test('a name near two registered names is flagged naming both, with no single suggestion', () => {
+    const flags = computeReviewFields({ ...report(), client: '江州市涪溪区X湖小学' }, [], {
+      knownNames: ['江州市涪溪区桂湖小学', '江州市涪溪区镜湖小学'],
+    }).filter((f) => f.path === 'client');
+    expect(flags).toHaveLength(1);
+    expect(flags[0]?.suggestion).toBeUndefined();
+    expect(flags[0]?.message).toContain('江州市涪溪区桂湖小学');
+    expect(flags[0]?.message).toContain('江州市涪溪区镜湖小学');
   });
 });
 

@@ -19,29 +19,37 @@ const REQUIRED: Record<Extraction['kind'], string[]> = {
 
 /** Organisation names OCR may misread, checked against the names registered in the district. */
 const NAME_FIELDS: Record<Extraction['kind'], string[]> = {
-  test_report: ['client'],
-  contract: ['purchaser.name'],
+  test_report: ['client', 'manufacturer'],
+  contract: ['purchaser.name', 'supplier.name'],
 };
 
 /** A review prompt may be looser than matching (see nearMiss): names of six characters on, two edits. */
 const REVIEW_LIMITS: NearMissLimits = { minLength: 6, maxEdits: () => 2 };
 
 /**
- * The registered name `value` is one or two characters away from (a rare character OCR read as another
- * or dropped: "江州市溪区金桥幼儿园" for 江州市涪溪区金桥幼儿园), or null when it is one of them or near none.
+ * The registered names `value` is one or two characters away from (a rare character OCR read as another
+ * or dropped: "江州市溪区金桥幼儿园" for 江州市涪溪区金桥幼儿园), nearest first, or null when it is one of
+ * them or near none. `suggestion` is set only when exactly one registered name is that near: the
+ * reviewer is offered it, nothing is replaced (issue 10 point 6: near names never match silently).
  */
 export function nearKnownName(
   value: string,
   known: readonly string[],
-): { name: string; distance: number } | null {
+): { name: string; distance: number; suggestion: string | null; candidates: string[] } | null {
   const v = normaliseName(value);
   if (known.some((k) => normaliseName(k) === v)) return null;
-  let best: { name: string; distance: number } | null = null;
-  for (const name of known) {
-    const distance = nearMiss(v, normaliseName(name), REVIEW_LIMITS);
-    if (distance > 0 && (!best || distance < best.distance)) best = { name, distance };
-  }
-  return best;
+  const near = [...new Set(known)]
+    .map((name) => ({ name, distance: nearMiss(v, normaliseName(name), REVIEW_LIMITS) }))
+    .filter((n) => n.distance > 0)
+    .sort((a, b) => a.distance - b.distance);
+  const best = near[0];
+  if (!best) return null;
+  return {
+    name: best.name,
+    distance: best.distance,
+    suggestion: near.length === 1 ? best.name : null,
+    candidates: near.map((n) => n.name),
+  };
 }
 
 export interface Correction {
@@ -139,11 +147,18 @@ export function computeReviewFields(
     const value = getPath(effective, path);
     const near =
       typeof value === 'string' && !touched(path) ? nearKnownName(value, opts.knownNames ?? []) : null;
-    if (near) {
+    if (near?.suggestion) {
       add({
         path,
         reason: 'near_known_name',
         message: `「${labelOf(path)}」识别为“${String(value)}”，与本区登记的“${near.name}”相差 ${near.distance} 个字，请核对原件`,
+        suggestion: near.suggestion,
+      });
+    } else if (near) {
+      add({
+        path,
+        reason: 'near_known_name',
+        message: `「${labelOf(path)}」识别为“${String(value)}”，与本区登记的 ${near.candidates.map((n) => `“${n}”`).join('、')} 都相近，请核对原件`,
       });
     }
   }

@@ -42,6 +42,8 @@ describe(`party names near a registered name (${testDriver()})`, () => {
       path: 'client',
       reason: 'near_known_name',
       message: expect.stringContaining('江州市培溪区教育委员会') as unknown,
+      // offered for one-click review, the extracted value itself is kept
+      suggestion: '江州市培溪区教育委员会',
     });
   });
 
