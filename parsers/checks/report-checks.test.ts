@@ -1,5 +1,6 @@
 import { parseTestReport } from '../report';
-import { textDoc } from '../testing/doc';
+import { ocrDoc, textDoc } from '../testing/doc';
+import { checkMergedResults, checkUnreadVerdicts } from './report-checks';
 
 const HEAD = [
   '检验报告',
@@ -95,5 +96,57 @@ describe('a parsed report checked against itself', () => {
     expect(r.items).toHaveLength(2);
     expect(r.items[0]?.name).toBe('甲醛含量');
     expect(flags(r)).toEqual(expect.arrayContaining(['items.1.name unreadable_row', 'items unreadable_row']));
+  });
+});
+
+describe('items printed but not read', () => {
+  const items = (verdicts: ('pass' | 'fail' | null)[], result = '16') =>
+    verdicts.map((verdict, i) => ({
+      name: `项目${i + 1}`,
+      unit: null,
+      requirement: null,
+      result,
+      verdict,
+    }));
+
+  it('When a page prints more verdicts than items were read with one, then the table is flagged (a failed one said so)', () => {
+    const doc = ocrDoc(
+      [
+        '1 甲醛含量 mg/kg ≤75 16 合格',
+        '2 pH值 / 4.0~8.5 5.9 合格',
+        '可迁移元素 锑(Sb) 砷(As) 铅(Pb)',
+        '单项判定 合格 合格 不合格',
+        '检验结论：经检验，所检项目符合标准要求，判定合格。',
+      ].join('\n'),
+    );
+    expect(checkUnreadVerdicts(doc, items(['pass', 'pass'])).map((f) => `${f.path} ${f.reason}`)).toEqual([
+      'items failed_items_unread',
+    ]);
+    expect(checkUnreadVerdicts(doc, items(['pass', 'pass', 'pass', 'pass', 'fail']))).toEqual([]);
+    const passOnly = ocrDoc(['1 甲醛含量 mg/kg ≤75 16 合格', '2 pH值 / 4.0~8.5 5.9 合格'].join('\n'));
+    expect(checkUnreadVerdicts(passOnly, items(['pass'])).map((f) => f.reason)).toEqual(['items_unread']);
+  });
+
+  it('When a result printed 符合 stands beside the verdict, or the title is spaced out, then it is no second verdict', () => {
+    const doc = ocrDoc(
+      [
+        'T E S T R E P O R T',
+        '1 使用说明 / 符合GB 5296.4要求 符合 合格',
+        'Conclusion: the sample PASS the requirements',
+      ].join('\n'),
+    );
+    expect(checkUnreadVerdicts(doc, items(['pass']))).toEqual([]);
+  });
+
+  it('When a result holds several values (sub-items read as one row), then the item and the table are flagged', () => {
+    const read = [
+      ...items(['pass'], '5 4-5'),
+      ...items(['pass'], '4-5'),
+      ...items(['pass'], '棉 53.8 聚酯纤维 46.2'),
+    ];
+    expect(checkMergedResults(read).map((f) => `${f.path} ${f.reason}`)).toEqual([
+      'items.0.result results_merged',
+      'items results_merged',
+    ]);
   });
 });

@@ -11,6 +11,7 @@
 import { FAILED_COUNT_PATTERNS, ITEM_COUNT_PATTERNS, PAGE_NUMBER_PATTERNS } from '../data/check-vocab';
 import { TABLE_END_MARKERS } from '../data/table-vocab';
 import type { DocumentText, ReportItem, ReviewFlag, TestReportExtraction } from '../types';
+import { verdictOf } from '../item-vocab';
 import { judge } from './requirement';
 
 /** The printed end of an item table (the first of the table-end markers: 以下空白, 报告结束 …). */
@@ -200,6 +201,102 @@ export function checkRowNames(items: ReportItem[]): ReviewFlag[] {
   ];
 }
 
+/** A sentence that states a verdict rather than a table row holding one (检验结论 …, Conclusion: … PASS). */
+const VERDICT_SENTENCE = /结论|Conclusion|经检验|经检测|所检项目|判定为|requirements? of/i;
+
+/**
+ * Verdicts printed in table rows, per page, counted low: a row line (three or more cells or words)
+ * counts one verdict, however many verdict words it holds (a result printed 符合 beside the verdict
+ * 合格); a line of verdicts only (a matrix's verdict row: 判定 合格 合格 不合格) counts each. A
+ * conclusion sentence counts none.
+ */
+function printedVerdicts(doc: DocumentText): { page: number; pass: number; fail: number }[] {
+  return doc.pages.map((p) => {
+    let pass = 0;
+    let fail = 0;
+    for (const l of p.lines) {
+      if (VERDICT_SENTENCE.test(l.text)) continue;
+      const runs = l.words?.length ? l.words.map((w) => w.text) : (l.cells ?? [l.text]);
+      const tokens = runs.flatMap((t) => t.split(/\s+/)).filter(Boolean);
+      // a title spaced out letter by letter (T E S T R E P O R T, 检 验 报 告) holds no verdict
+      const spaced = tokens.filter((t) => [...t].length === 1).length >= tokens.length * 0.8;
+      if (tokens.length < 3 || spaced) continue;
+      const verdicts = tokens.map((t) => verdictOf(t)).filter((v) => v === 'pass' || v === 'fail');
+      if (verdicts.length === 0) continue;
+      const row = verdicts.length >= 3 && verdicts.length >= tokens.length - verdicts.length;
+      // one verdict for a row: a failed one if any (不合格 beside a result 符合)
+      const counted = row ? verdicts : [verdicts.includes('fail') ? 'fail' : 'pass'];
+      for (const v of counted) {
+        if (v === 'fail') fail++;
+        else pass++;
+      }
+    }
+    return { page: p.page, pass, fail };
+  });
+}
+
+/**
+ * More verdicts printed on one page than items read with a verdict: rows of the item table were not
+ * read (a matrix the reader did not follow, rows OCR ran together). Flagged with the table; a failed
+ * item printed but not read is said so, since it changes the report's meaning.
+ */
+export function checkUnreadVerdicts(doc: DocumentText, items: ReportItem[]): ReviewFlag[] {
+  const pages = printedVerdicts(doc);
+  const readFail = items.filter((it) => it.verdict === 'fail').length;
+  const readDecided = items.filter((it) => it.verdict === 'pass' || it.verdict === 'fail').length;
+  const mostFail = Math.max(0, ...pages.map((p) => p.fail));
+  const mostDecided = Math.max(0, ...pages.map((p) => p.pass + p.fail));
+  if (mostFail > readFail) {
+    return [
+      {
+        path: 'items',
+        reason: 'failed_items_unread',
+        message: `检验结果表中印有 ${mostFail} 个不合格判定，只识别到 ${readFail} 个不合格项目，可能有不合格项目漏读，请核对`,
+      },
+    ];
+  }
+  if (mostDecided > readDecided) {
+    return [
+      {
+        path: 'items',
+        reason: 'items_unread',
+        message: `检验结果表中印有 ${mostDecided} 个单项判定，只识别到 ${readDecided} 个有判定的检验项目，可能有检验项目漏读，请核对`,
+      },
+    ];
+  }
+  return [];
+}
+
+/** One printed value: a number, a grade (4-5), a limit-like value (<20, ≥3). */
+const ONE_VALUE = /^[<>≤≥＜＞]?[-+]?\d+(?:\.\d+)?(?:-\d+(?:\.\d+)?)?%?$/;
+
+/**
+ * A result holding two values or more ("5 4-5", "-0.9 -1.4"): the cells of sub-items (变色 | 沾色,
+ * 直向 | 横向) read as one row, so the sub-items themselves were not read. Flagged on the item and
+ * with the table (the sub-items are missing from it).
+ */
+export function checkMergedResults(items: ReportItem[]): ReviewFlag[] {
+  const merged = items
+    .map((it, i) => ({ it, i }))
+    .filter(({ it }) => {
+      const tokens = (it.result ?? '').split(/\s+/).filter(Boolean);
+      return tokens.length >= 2 && tokens.every((t) => ONE_VALUE.test(t));
+    });
+  if (merged.length === 0) return [];
+  return [
+    ...merged.map(({ it, i }) => ({
+      path: `items.${i}.result`,
+      reason: 'results_merged',
+      message: `检验项目“${it.name}”的结果“${it.result ?? ''}”含多个数值，可能是多个子项目（如变色/沾色）被读成一行，请核对`,
+    })),
+    {
+      path: 'items',
+      reason: 'results_merged',
+      message: `检验结果表有 ${merged.length} 行含多个结果数值，可能有子项目漏读，请核对`,
+    },
+  ];
+}
+
 /** Every cross-check of a parsed report; flags only, the extraction's values are not changed. */
 export function crossCheckReport(doc: DocumentText, out: TestReportExtraction): ReviewFlag[] {
   return [
@@ -209,5 +306,7 @@ export function crossCheckReport(doc: DocumentText, out: TestReportExtraction): 
     ...checkAfterEnd(doc, out.items),
     ...checkStatedCounts(doc, out.items),
     ...checkRowNames(out.items),
+    ...checkUnreadVerdicts(doc, out.items),
+    ...checkMergedResults(out.items),
   ];
 }
