@@ -193,7 +193,7 @@ function campaignTable(s, session, districtId, period) {
   const table = h(
     'table',
     { class: 'campaign-table' },
-    h('caption', { text: `成果统计表（${c.period.start} 至 ${c.period.end}）` }),
+    h('caption', { class: 'sr-only', text: `成果统计表（${c.period.start} 至 ${c.period.end}）` }),
     h(
       'thead',
       {},
