@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { insertSchool } from '../models/district.repository';
-import { insertContract } from '../models/contract.repository';
+import { upsertContract } from '../models/document-rows.repository';
 import { blobs, documents, lineReports } from '../models/schema';
 import type { Db } from '../models/db';
 import { generate } from './generated-district';
@@ -62,12 +62,12 @@ export async function storeGenerated(db: Db, districtId: string) {
   }
   const links: { lineId: string; documentId: string }[] = [];
   for (const c of input.contracts) {
-    const stored = await insertContract(db, {
-      documentId: docIds.get(c.id)!,
-      schoolId: schoolIds.get(c.extraction.purchaser.name!)!,
-      supplierId: null,
-      extraction: c.extraction,
-    });
+    const stored = await upsertContract(
+      db,
+      docIds.get(c.id)!,
+      schoolIds.get(c.extraction.purchaser.name!)!,
+      c.extraction,
+    );
     c.lines.forEach((l, i) => {
       for (const r of l.reportIds) links.push({ lineId: stored.lines[i]!.id, documentId: docIds.get(r)! });
     });

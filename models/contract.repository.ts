@@ -57,61 +57,6 @@ export async function matchOrCreateSupplier(
   return existing ?? null;
 }
 
-export interface StoredContract {
-  id: string;
-  lines: { id: string; lineNo: number }[];
-}
-
-const num = (v: number | null | undefined) => (v === null || v === undefined ? null : String(v));
-
-/** Stores a contract (from its effective extraction) with its lines numbered from 1. */
-export async function insertContract(
-  db: Db | Tx,
-  c: {
-    documentId: string | null;
-    schoolId: string;
-    supplierId: string | null;
-    extraction: ContractExtraction;
-  },
-): Promise<StoredContract> {
-  const e = c.extraction;
-  const [row] = await db
-    .insert(contracts)
-    .values({
-      documentId: c.documentId,
-      schoolId: c.schoolId,
-      supplierId: c.supplierId,
-      contractNumber: e.contractNumber,
-      purchaserName: e.purchaser.name,
-      supplierName: e.supplier.name,
-      supplierUscc: e.supplier.uscc,
-      signedDate: e.signedDate,
-      deliveryDate: e.deliveryDate,
-      totalAmount: num(e.totalAmount),
-      standards: e.standards,
-    })
-    .returning({ id: contracts.id });
-  if (!row) throw new Error('contract insert returned nothing');
-  if (e.lines.length === 0) return { id: row.id, lines: [] };
-  const lines = await db
-    .insert(contractLines)
-    .values(
-      e.lines.map((l, i) => ({
-        contractId: row.id,
-        lineNo: l.lineNo ?? i + 1,
-        product: l.product,
-        category: l.category,
-        model: l.model,
-        quantity: num(l.quantity),
-        unit: l.unit,
-        unitPrice: num(l.unitPrice),
-        amount: num(l.amount),
-      })),
-    )
-    .returning({ id: contractLines.id, lineNo: contractLines.lineNo });
-  return { id: row.id, lines: lines.sort((a, b) => a.lineNo - b.lineNo) };
-}
-
 export interface LineWithReports {
   id: string;
   lineNo: number;

@@ -79,16 +79,23 @@ export async function replaceTestReport(
   return reportId;
 }
 
+/** A stored contract: its id and its lines' ids by line number (1, 2, … in the extraction's order). */
+export interface StoredContract {
+  id: string;
+  lines: { id: string; lineNo: number }[];
+}
+
 /**
  * Creates or updates the contract of a document and its lines (line ids kept by line number; lines
- * beyond the new count are removed with their links). Returns the contract id.
+ * beyond the new count are removed with their links). The supplier is matched by the one identity rule
+ * (matchOrCreateSupplier: USCC, then normalised name or registered alias).
  */
 export async function upsertContract(
   tx: Db | Tx,
   documentId: string,
   schoolId: string,
   e: ContractExtraction,
-): Promise<string> {
+): Promise<StoredContract> {
   await tx.delete(testReports).where(eq(testReports.documentId, documentId));
   const supplierId =
     (
@@ -128,6 +135,7 @@ export async function upsertContract(
     .from(contractLines)
     .where(eq(contractLines.contractId, contractId));
   const byNo = new Map(current.map((l) => [l.lineNo, l.id]));
+  const stored: StoredContract['lines'] = [];
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
     const lineNo = i + 1;
@@ -141,13 +149,21 @@ export async function upsertContract(
       amount: money(l.amount),
     };
     const id = byNo.get(lineNo);
-    if (id) await tx.update(contractLines).set(v).where(eq(contractLines.id, id));
-    else await tx.insert(contractLines).values({ ...v, contractId, lineNo });
+    if (id) {
+      await tx.update(contractLines).set(v).where(eq(contractLines.id, id));
+      stored.push({ id, lineNo });
+    } else {
+      const [row] = await tx
+        .insert(contractLines)
+        .values({ ...v, contractId, lineNo })
+        .returning({ id: contractLines.id });
+      stored.push({ id: row!.id, lineNo });
+    }
   }
   await tx
     .delete(contractLines)
     .where(and(eq(contractLines.contractId, contractId), gt(contractLines.lineNo, lines.length)));
-  return contractId;
+  return { id: contractId, lines: stored };
 }
 
 /** Line ids of the contract built from a document. */

@@ -10,8 +10,6 @@ import {
   lineReports,
   reportNumberDigits,
   schools,
-  testReportItems,
-  testReports,
 } from './schema';
 
 export interface NewExtractedDocument {
@@ -56,61 +54,6 @@ export async function storeExtractedDocument(db: Db | Tx, d: NewExtractedDocumen
     .where(and(eq(documents.schoolId, d.schoolId), eq(documents.sha256, d.sha256)));
   if (!existing) throw new Error('document vanished');
   return existing.id;
-}
-
-/** Writes the structured rows of a test report (its columns and item table). */
-export async function insertTestReport(
-  db: Db | Tx,
-  documentId: string,
-  r: TestReportExtraction,
-): Promise<string> {
-  const [row] = await db
-    .insert(testReports)
-    .values({
-      documentId,
-      reportNumber: r.reportNumber,
-      labName: r.lab.name,
-      cmaNumber: r.lab.cmaNumber,
-      cnasNumber: r.lab.cnasNumber,
-      sampleName: r.sample.name,
-      sampleModel: r.sample.model,
-      trademark: r.sample.trademark,
-      batch: r.sample.batch,
-      safetyClass: r.sample.safetyClass,
-      client: r.client,
-      manufacturer: r.manufacturer,
-      inspectionType: r.inspectionType,
-      receivedDate: r.dates.received,
-      testedDate: r.dates.tested,
-      issuedDate: r.dates.issued,
-      standards: r.standards,
-      conclusion: r.conclusion,
-      pages: r.pages,
-    })
-    .onConflictDoNothing({ target: testReports.documentId })
-    .returning({ id: testReports.id });
-  if (!row) {
-    const [existing] = await db
-      .select({ id: testReports.id })
-      .from(testReports)
-      .where(eq(testReports.documentId, documentId));
-    return existing?.id ?? '';
-  }
-  if (r.items.length > 0) {
-    await db.insert(testReportItems).values(
-      r.items.map((it, i) => ({
-        reportId: row.id,
-        seq: i + 1,
-        name: it.name,
-        unit: it.unit,
-        requirement: it.requirement,
-        result: it.result,
-        verdict: it.verdict,
-        page: it.page ?? null,
-      })),
-    );
-  }
-  return row.id;
 }
 
 /** Links a report to a contract line ('school' = handed in by staff, 'proposed' = the service's guess). */

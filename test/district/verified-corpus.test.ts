@@ -10,8 +10,8 @@ import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
 import { insertDistrict, insertSchool, type School } from '../../models/district.repository';
-import { insertContract, matchOrCreateSupplier } from '../../models/contract.repository';
-import { insertTestReport, linkReportToLine, storeExtractedDocument } from '../../models/report.repository';
+import { linkReportToLine, storeExtractedDocument } from '../../models/report.repository';
+import { replaceTestReport, upsertContract } from '../../models/document-rows.repository';
 import type { ContractExtraction, TestReportExtraction } from '../../parsers/types';
 import { verifyDistrictUseCase } from '../../server/use-cases/verification/verify-district';
 import { buildSamplingList } from '../../server/use-cases/sampling/build-sampling-list';
@@ -86,15 +86,7 @@ describe(`sampling list from findings stored by the engine (${testDriver()})`, (
         mime: 'application/json',
         extraction: c,
       });
-      const supplier = c.supplier.name
-        ? await matchOrCreateSupplier(db, { name: c.supplier.name, uscc: c.supplier.uscc })
-        : null;
-      const stored = await insertContract(db, {
-        documentId,
-        schoolId: school.id,
-        supplierId: supplier?.id ?? null,
-        extraction: c,
-      });
+      const stored = await upsertContract(db, documentId, school.id, c);
       for (const l of sub.lines) {
         const lineId = stored.lines.find((x) => x.lineNo === l.lineNo)?.id;
         if (!lineId) continue;
@@ -113,7 +105,7 @@ describe(`sampling list from findings stored by the engine (${testDriver()})`, (
         mime: 'application/json',
         extraction: r,
       });
-      await insertTestReport(db, documentId, r);
+      await replaceTestReport(db, documentId, r);
       for (const l of links) await linkReportToLine(db, { lineId: l.lineId, documentId, source: 'school' });
     }
     await verifyDistrictUseCase(db, { districtId, asOf: '2026-11-28' });

@@ -6,8 +6,8 @@
 import { createHash } from 'node:crypto';
 import request from 'supertest';
 import { and, eq } from 'drizzle-orm';
-import { insertContract, matchOrCreateSupplier } from '../../models/contract.repository';
-import { insertTestReport, linkReportToLine, storeExtractedDocument } from '../../models/report.repository';
+import { linkReportToLine, storeExtractedDocument } from '../../models/report.repository';
+import { replaceTestReport, upsertContract } from '../../models/document-rows.repository';
 import { auditLog } from '../../models/schema';
 import type { Extraction } from '../../parsers/types';
 import { verifyDistrictUseCase } from '../../server/use-cases/verification/verify-district';
@@ -52,13 +52,7 @@ describe(`confirming a near-miss 委托单位 (${testDriver()})`, () => {
       });
     const c = contract({ purchaser: { name: SCHOOL_NAME } });
     const contractDoc = await store('contract.json', c);
-    const supplier = await matchOrCreateSupplier(db, { name: c.supplier.name, uscc: c.supplier.uscc });
-    const stored = await insertContract(db, {
-      documentId: contractDoc,
-      schoolId: school.id,
-      supplierId: supplier?.id ?? null,
-      extraction: c,
-    });
+    const stored = await upsertContract(db, contractDoc, school.id, c);
     contractId = stored.id;
     lineId = stored.lines[0]!.id;
     for (const [name, extraction] of [
@@ -66,7 +60,7 @@ describe(`confirming a near-miss 委托单位 (${testDriver()})`, () => {
       ['school.json', schoolReport({ client: MISREAD })],
     ] as const) {
       const id = await store(name, extraction);
-      await insertTestReport(db, id, extraction);
+      await replaceTestReport(db, id, extraction);
       await linkReportToLine(db, { lineId, documentId: id, source: 'school' });
       if (name === 'school.json') schoolReportId = id;
     }

@@ -8,13 +8,13 @@ import { createHash } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '../../models/db';
 import { insertDistrict, insertSchool } from '../../models/district.repository';
-import { insertContract, listDistrictLineIds, matchOrCreateSupplier } from '../../models/contract.repository';
+import { listDistrictLineIds } from '../../models/contract.repository';
 import {
-  insertTestReport,
   linkReportToLine,
   storeExtractedDocument,
   updateEffectiveExtraction,
 } from '../../models/report.repository';
+import { replaceTestReport, upsertContract } from '../../models/document-rows.repository';
 import { listLineFindings } from '../../models/finding.repository';
 import { lineReports } from '../../models/schema';
 import type { ContractExtraction, Extraction, TestReportExtraction } from '../../parsers/types';
@@ -50,13 +50,7 @@ describe('incremental recompute through the database', () => {
 
   async function storeContract(schoolId: string, name: string, c: ContractExtraction): Promise<string[]> {
     const documentId = await store(schoolId, name, c);
-    const supplier = await matchOrCreateSupplier(db, { name: c.supplier.name!, uscc: c.supplier.uscc });
-    const stored = await insertContract(db, {
-      documentId,
-      schoolId,
-      supplierId: supplier?.id ?? null,
-      extraction: c,
-    });
+    const stored = await upsertContract(db, documentId, schoolId, c);
     return stored.lines.map((l) => l.id);
   }
 
@@ -67,7 +61,7 @@ describe('incremental recompute through the database', () => {
     lineId?: string,
   ): Promise<string> {
     const id = await store(schoolId, name, r);
-    await insertTestReport(db, id, r);
+    await replaceTestReport(db, id, r);
     if (lineId) await linkReportToLine(db, { lineId, documentId: id, source: 'school' });
     return id;
   }

@@ -5,13 +5,12 @@
 import { createHash } from 'node:crypto';
 import type { Database } from '../../models/db';
 import { insertDistrict, insertSchool } from '../../models/district.repository';
-import { insertContract, matchOrCreateSupplier } from '../../models/contract.repository';
 import {
-  insertTestReport,
   linkReportToLine,
   storeExtractedDocument,
   updateEffectiveExtraction,
 } from '../../models/report.repository';
+import { replaceTestReport, upsertContract } from '../../models/document-rows.repository';
 import { listLineFindings } from '../../models/finding.repository';
 import type { Extraction } from '../../parsers/types';
 import { verifyDistrictUseCase } from '../../server/use-cases/verification/verify-district';
@@ -54,16 +53,7 @@ describe('verify-district and reverify-document use cases', () => {
     const twoLines = contract();
     twoLines.lines.push({ ...twoLines.lines[0]!, product: '冬季校服', model: 'TS-002' });
     const contractDoc = await store(db, school.id, 'contract.json', twoLines);
-    const supplier = await matchOrCreateSupplier(db, {
-      name: twoLines.supplier.name!,
-      uscc: twoLines.supplier.uscc,
-    });
-    const stored = await insertContract(db, {
-      documentId: contractDoc,
-      schoolId: school.id,
-      supplierId: supplier?.id ?? null,
-      extraction: twoLines,
-    });
+    const stored = await upsertContract(db, contractDoc, school.id, twoLines);
     lineIds = stored.lines.map((l) => l.id);
     const docs: [string, Extraction, number][] = [
       ['supplier-1.json', report(), 0],
@@ -81,7 +71,7 @@ describe('verify-district and reverify-document use cases', () => {
     ];
     for (const [name, extraction, line] of docs) {
       const id = await store(db, school.id, name, extraction);
-      if (extraction.kind === 'test_report') await insertTestReport(db, id, extraction);
+      if (extraction.kind === 'test_report') await replaceTestReport(db, id, extraction);
       await linkReportToLine(db, { lineId: lineIds[line]!, documentId: id, source: 'school' });
       if (name === 'supplier-1.json') supplierReportId = id;
     }

@@ -6,16 +6,9 @@
  */
 import { openDatabase, type Database, type Db } from '../../../models/db';
 import { insertDistrict, insertSchool, type School } from '../../../models/district.repository';
-import {
-  insertContract,
-  matchOrCreateSupplier,
-  setLineAcceptedDate,
-} from '../../../models/contract.repository';
-import {
-  insertTestReport,
-  linkReportToLine,
-  storeExtractedDocument,
-} from '../../../models/report.repository';
+import { setLineAcceptedDate } from '../../../models/contract.repository';
+import { linkReportToLine, storeExtractedDocument } from '../../../models/report.repository';
+import { replaceTestReport, upsertContract } from '../../../models/document-rows.repository';
 import type { ContractExtraction, TestReportExtraction } from '../../../parsers/types';
 import {
   FolderExtractor,
@@ -201,29 +194,21 @@ async function storeContracts(
       mime: c.mime,
       extraction: c.extraction,
     });
-    const supplier = c.extraction.supplier.name
-      ? await matchOrCreateSupplier(db, {
-          name: c.extraction.supplier.name,
-          uscc: c.extraction.supplier.uscc,
-        })
-      : null;
-    const contract = await insertContract(db, {
-      documentId,
-      schoolId: school.id,
-      supplierId: supplier?.id ?? null,
-      extraction: c.extraction,
-    });
-    for (const l of contract.lines) {
-      out.lineIdOf.set(`${c.file}#${l.lineNo}`, l.id);
+    // The service's own writer (the supplier matched by the one identity rule). Rows are numbered by
+    // position; submissions.json and the findings use the line number the contract prints.
+    const contract = await upsertContract(db, documentId, school.id, c.extraction);
+    const printedNo = (i: number) => c.extraction.lines[i]?.lineNo ?? i + 1;
+    contract.lines.forEach((l, i) => {
+      out.lineIdOf.set(`${c.file}#${printedNo(i)}`, l.id);
       out.schoolOfLine.set(l.id, school.id);
-    }
+    });
     out.engineContracts.push({
       id: documentId,
       file: c.file,
       extraction: c.extraction,
       lines: contract.lines.map((l, i) => ({
         id: l.id,
-        lineNo: l.lineNo,
+        lineNo: printedNo(i),
         line: c.extraction.lines[i] ?? EMPTY_LINE,
         reportIds: [],
       })),
@@ -332,7 +317,7 @@ async function storeReports(
       mime: r.mime,
       extraction: r.extraction,
     });
-    await insertTestReport(db, documentId, r.extraction);
+    await replaceTestReport(db, documentId, r.extraction);
     for (const l of linking.links.get(r.file) ?? []) await linkReportToLine(db, { ...l, documentId });
   }
 }
