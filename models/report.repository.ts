@@ -4,13 +4,7 @@
 import { and, asc, eq, inArray, isNotNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Extraction, TestReportExtraction } from '../parsers/types';
 import type { Db, Tx } from './db';
-import {
-  blobs,
-  documents,
-  lineReports,
-  reportNumberDigits,
-  schools,
-} from './schema';
+import { blobs, documents, lineReports, reportNumberDigits, schools } from './schema';
 
 export interface NewExtractedDocument {
   schoolId: string;
