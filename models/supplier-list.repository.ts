@@ -37,6 +37,10 @@ export interface ListLineRow {
   contractSupplierName: string | null;
   contractSupplierUscc: string | null;
   /** 3C certificate number, batch, production date the contract states for the line (effective extraction) */
+  printed: PrintedExtras | null;
+}
+
+export interface PrintedExtras {
   cccNumber: string | null;
   batch: string | null;
   productionDate: string | null;
@@ -71,9 +75,9 @@ export async function listDistrictLinesForList(db: Db | Tx, districtId: string):
       supplierAliases: suppliers.aliases,
       contractSupplierName: contracts.supplierName,
       contractSupplierUscc: contracts.supplierUscc,
-      cccNumber: sql<string | null>`(${printedLine} ->> 'cccNumber')`,
-      batch: sql<string | null>`(${printedLine} ->> 'batch')`,
-      productionDate: sql<string | null>`(${printedLine} ->> 'productionDate')`,
+      printed: sql<PrintedExtras | null>`(select jsonb_build_object(
+        'cccNumber', l ->> 'cccNumber', 'batch', l ->> 'batch', 'productionDate', l ->> 'productionDate')
+        from ${printedLine} as p(l))`,
     })
     .from(contractLines)
     .innerJoin(contracts, eq(contractLines.contractId, contracts.id))
@@ -125,9 +129,8 @@ export interface ListReportRow {
   sampleName: string | null;
   trademark: string | null;
   batch: string | null;
-  productionDate: string | null;
   manufacturer: string | null;
-  cccNumber: string | null;
+  printed: { cccNumber: string | null; productionDate: string | null } | null;
 }
 
 /** Reports handed in for the district's lines, one row per (line, report), in link order. */
@@ -142,8 +145,12 @@ export async function listDistrictReportsForList(db: Db | Tx, districtId: string
       trademark: testReports.trademark,
       batch: testReports.batch,
       manufacturer: testReports.manufacturer,
-      cccNumber: sql<string | null>`${documents.effective} ->> 'cccNumber'`,
-      productionDate: sql<string | null>`${documents.effective} -> 'sample' ->> 'productionDate'`,
+      // read from the (large) extraction once, and the 3C number only for toy lines (the CCC catalogue)
+      printed: sql<{ cccNumber: string | null; productionDate: string | null } | null>`(
+        select jsonb_build_object(
+          'cccNumber', case when ${contractLines.category} = 'plastic_toy' then e ->> 'cccNumber' end,
+          'productionDate', e -> 'sample' ->> 'productionDate')
+        from (select ${documents.effective} as e) x)`,
     })
     .from(lineReports)
     .innerJoin(contractLines, eq(lineReports.lineId, contractLines.id))

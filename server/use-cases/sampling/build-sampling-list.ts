@@ -64,9 +64,9 @@ function reportFacts(r: ListReportRow, failed: ListFailedItemRow[] | undefined):
     sampleName: r.sampleName,
     trademark: r.trademark,
     batch: r.batch,
-    productionDate: r.productionDate,
+    productionDate: r.printed?.productionDate ?? null,
     manufacturer: r.manufacturer,
-    cccNumber: r.cccNumber,
+    cccNumber: r.printed?.cccNumber ?? null,
     items: (failed ?? [])
       .filter((i) => i.name)
       .map((i) => ({ name: i.name!, result: i.result, requirement: i.requirement, unit: i.unit })),
@@ -118,9 +118,9 @@ export async function buildSamplingList(
     model: l.model,
     quantity: l.quantity === null ? null : Number(l.quantity),
     unit: l.unit,
-    cccNumber: l.cccNumber,
-    batch: l.batch,
-    productionDate: l.productionDate,
+    cccNumber: l.printed?.cccNumber ?? null,
+    batch: l.printed?.batch ?? null,
+    productionDate: l.printed?.productionDate ?? null,
     findings: (findingsByLine.get(l.lineId) ?? []).map((f) => ({
       code: f.code as FindingCode,
       weight: weightOf(f.code as FindingCode, f.registryVersion),
