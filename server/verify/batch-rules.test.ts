@@ -7,6 +7,7 @@ import { verifyDistrict } from './engine';
 import { schoolKindFromName, schoolKindToRecord } from './parties';
 import { registryByVersion } from './registry/registry';
 import { linePieces } from './set-lines';
+import { productionDateOf } from './report-checks';
 import { contract, district, report, schoolReport, uniformItems } from './testing/builders';
 import type { LineResult } from './types';
 
@@ -249,5 +250,14 @@ describe('a set line is covered only when every piece is tested', () => {
       ),
     ).lines[0]!;
     expect(codes(l)).toEqual([]);
+  });
+});
+
+describe('the production date read from a batch serves the GB 6675 stock transition too', () => {
+  it('When a batch reads 2024-05批 or 2016.04/款号:YKP027, then its production month is known', () => {
+    const r = (batch: string) => report({ sample: { ...report().sample, batch } });
+    expect(productionDateOf(r('2024-05批'))).toBe('2024-05-01');
+    expect(productionDateOf(r('2016.04/款号:YKP027'))).toBe('2016-04-01');
+    expect(productionDateOf(r('P245937'))).toBeNull();
   });
 });

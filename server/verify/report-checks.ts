@@ -9,6 +9,7 @@ import { compact, normaliseItemName, normaliseModel, normaliseStandard, standard
 import { boundsAt, judgeSums, limitText, rejudgeItem, type LimitContext } from './rejudge';
 import { reportEvidence, type Issue } from './issues';
 import type { EngineReport } from './types';
+import { reportBatch } from './batch-identity';
 
 export interface LineFacts {
   category: ProductCategory | null;
@@ -283,7 +284,12 @@ export function productionDateOf(r: TestReportExtraction): string | null {
   const ymd = /(20\d{2})[-./年]?(0[1-9]|1[0-2])[-./月]?(0[1-9]|[12]\d|3[01])/.exec(batch);
   if (ymd) return `${ymd[1]}-${ymd[2]}-${ymd[3]}`;
   const ym = /(20\d{2})[-./年](0?[1-9]|1[0-2])月?$/.exec(batch);
-  return ym ? `${ym[1]}-${ym[2]!.padStart(2, '0')}-01` : null;
+  if (ym) return `${ym[1]}-${ym[2]!.padStart(2, '0')}-01`;
+  // the forms 本批次 comparison reads too (2024-05批, 第2024.05批, 2016.04/款号:YKP027)
+  const date = reportBatch(r)?.date;
+  return date
+    ? `${date.year}-${String(date.month).padStart(2, '0')}-${String(date.day ?? 1).padStart(2, '0')}`
+    : null;
 }
 
 /**
