@@ -19,7 +19,10 @@ describe('verification engine: one synthetic line per finding code', () => {
   it('When both sides hand in passing, complete, in-window reports, then the line is compliant', () => {
     const result = verifyDistrict(district([report(), schoolReport()]));
     expect(result.lines[0]?.compliant).toBe(true);
-    expect(result.samplingList).toEqual([]);
+    // Every supplier of centrally purchased goods is on the list (2024 notice), one without problems last,
+    // low risk, with no reasons.
+    expect(result.samplingList).toHaveLength(1);
+    expect(result.samplingList[0]).toMatchObject({ risk: 'low', reasons: [] });
   });
 
   it('When no report is commissioned by the supplier, then MISSING_SUPPLIER_REPORT', () => {

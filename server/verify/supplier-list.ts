@@ -28,8 +28,9 @@ import type {
   SupplierList,
   SupplierListEntry,
   SupplierListInput,
+  SupervisionColumns,
 } from './supplier-list.types';
-import type { ReportSide, SupervisionColumns } from './types';
+import type { ReportSide } from './report-side';
 
 /** Official sampling failures older than this do not raise a supplier any more. */
 export const SAMPLING_LOOKBACK_YEARS = 3;

@@ -6,7 +6,7 @@ import type { ProductCategory } from '../../parsers/types';
 import type { ListReasonCode } from '../vocabulary';
 import type { FindingCode, RuleRegistry, Severity } from './registry/registry';
 import type { SupplierLocation } from './supplier-location';
-import type { ReportSide, SupervisionColumns } from './types';
+import type { ReportSide } from './report-side';
 
 export type { SupplierLocation };
 
@@ -189,4 +189,17 @@ export interface SupplierList {
   registryVersion: string;
   rules: SupplierListRules;
   entries: SupplierListEntry[];
+}
+
+/** Columns of a published 监督抽查 list (shared/domain.md §5.2, §7.9). */
+export interface SupervisionColumns {
+  企业名称: string;
+  统一社会信用代码: string | null;
+  产品名称: string;
+  商标: string;
+  规格型号: string;
+  '生产日期/批号': string;
+  抽样场所: string;
+  承检机构: string;
+  报告编号: string;
 }

@@ -103,7 +103,8 @@ export interface Finding {
   evidence: Evidence[];
 }
 
-export type ReportSide = 'supplier' | 'purchaser' | 'other';
+export type { ReportSide } from './report-side';
+import type { ReportSide } from './report-side';
 
 export interface LineReportUse {
   documentId: string;
@@ -132,19 +133,6 @@ export interface LineResult {
   reports: LineReportUse[];
   /** Points a person must check before the line can be judged (not findings: the facts are missing). */
   reviews?: string[];
-}
-
-/** Columns of a published 监督抽查 list (shared/domain.md §5.2, §7.9). */
-export interface SupervisionColumns {
-  企业名称: string;
-  统一社会信用代码: string | null;
-  产品名称: string;
-  商标: string;
-  规格型号: string;
-  '生产日期/批号': string;
-  抽样场所: string;
-  承检机构: string;
-  报告编号: string;
 }
 
 export interface DistrictResult {
