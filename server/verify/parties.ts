@@ -138,6 +138,38 @@ function nearEdits(candidate: string, known: string, aliases: string[] = []): nu
   return best;
 }
 
+/** A 委托单位 against every registered party: the ones it equals, and the ones it is near (edits). */
+interface RegisteredMatches {
+  exact: RegisteredParty[];
+  near: { party: RegisteredParty; edits: number }[];
+}
+
+/**
+ * A district verifies thousands of reports naming the same few hundred clients against the same
+ * registered parties: the scan is done once per client name and registered list.
+ */
+const registeredMatchCache = new WeakMap<RegisteredParty[], Map<string, RegisteredMatches>>();
+
+function registeredMatches(client: string, registered: RegisteredParty[]): RegisteredMatches {
+  let byClient = registeredMatchCache.get(registered);
+  if (!byClient) {
+    byClient = new Map();
+    registeredMatchCache.set(registered, byClient);
+  }
+  let m = byClient.get(client);
+  if (!m) {
+    m = { exact: [], near: [] };
+    for (const r of registered) {
+      if (matchExact(client, r.name, r.aliases)) m.exact.push(r);
+      const d = nearEdits(client, r.name, r.aliases);
+      if (d !== null) m.near.push({ party: r, edits: d });
+    }
+    if (byClient.size > 50_000) byClient.clear();
+    byClient.set(client, m);
+  }
+  return m;
+}
+
 interface OwnParty {
   side: 'supplier' | 'purchaser';
   role: string;
@@ -185,10 +217,11 @@ export function decideSide(
     if (m) return { side: p.side, reason: `委托单位为${p.role}（${m.reason}）` };
   }
   const ownNames = new Set(own.flatMap((p) => [p.name, ...p.aliases].map((n) => normaliseName(n))));
-  const others = registered.filter((r) => !ownNames.has(normaliseName(r.name)));
+  const isOther = (r: RegisteredParty) => !ownNames.has(normaliseName(r.name));
+  const known = registeredMatches(client, registered);
   const roleOf = (r: RegisteredParty) => (r.role === 'school' ? '学校' : '教育主管部门');
-  for (const r of others) {
-    if (matchExact(client, r.name, r.aliases)) {
+  for (const r of known.exact) {
+    if (isOther(r)) {
       return {
         side: 'other',
         otherParty: r.name,
@@ -197,9 +230,8 @@ export function decideSide(
     }
   }
   let bestOther: { party: RegisteredParty; edits: number } | null = null;
-  for (const r of others) {
-    const d = nearEdits(client, r.name, r.aliases);
-    if (d !== null && (!bestOther || d < bestOther.edits)) bestOther = { party: r, edits: d };
+  for (const { party, edits } of known.near) {
+    if (isOther(party) && (!bestOther || edits < bestOther.edits)) bestOther = { party, edits };
   }
   let bestOwn: { party: OwnParty; edits: number } | null = null;
   for (const p of own) {
