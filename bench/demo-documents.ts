@@ -96,7 +96,7 @@ const REPORTS: Record<string, ReportTruth> = {
   '实验小学-夏季校服-供应商送检报告.pdf': report({
     number: 'SFJ24-0518-031',
     lab: 'fibre',
-    sample: '学生夏装（短袖POLO衫）',
+    sample: '学生夏装（短袖POLO衫、短裤）',
     model: 'MD24-X01',
     client: uni.name,
     maker: uni.name,
@@ -108,7 +108,7 @@ const REPORTS: Record<string, ReportTruth> = {
   '实验小学-夏季校服-学校送检报告.pdf': report({
     number: 'MDHC24-0906-117',
     lab: 'private',
-    sample: '学生夏装（短袖POLO衫）',
+    sample: '学生夏装（短袖POLO衫、短裤）',
     model: 'MD24-X01',
     client: school,
     maker: uni.name,

@@ -154,6 +154,18 @@ describe('party names near a registered supplier (OCR misreads offered for one-c
     expect(flag).toMatchObject({ reason: 'near_known_name', suggestion: '江州锦程服饰有限公司' });
   });
 
+  test('another company whose 字号 differs in two neighbouring characters is not a misread: no flag', () => {
+    const flags = computeReviewFields(
+      { ...report(), client: '江州金程服饰有限公司', manufacturer: '江州童趣服饰有限公司' },
+      [],
+      {
+        knownNames: ['江州明德服饰有限公司', '江州锦程服饰有限公司'],
+      },
+    ).filter((f) => f.reason === 'near_known_name');
+    // 金程 is one character from 锦程 (a misread is possible); 童趣 and 明德 are two companies
+    expect(flags.map((f) => [f.path, f.suggestion])).toEqual([['client', '江州锦程服饰有限公司']]);
+  });
+
   test('a name near two registered names is flagged naming both, with no single suggestion', () => {
     const flags = computeReviewFields({ ...report(), client: '江州市涪溪区X湖小学' }, [], {
       knownNames: ['江州市涪溪区桂湖小学', '江州市涪溪区镜湖小学'],

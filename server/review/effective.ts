@@ -27,6 +27,17 @@ const NAME_FIELDS: Record<Extraction['kind'], string[]> = {
 const REVIEW_LIMITS: NearMissLimits = { minLength: 6, maxEdits: () => 2 };
 
 /**
+ * Two names of one length that differ in two neighbouring characters name two organisations
+ * (示范市童趣服饰有限公司 / 示范市明德服饰有限公司: the 字号 itself differs), not one misread twice.
+ */
+function anotherTradeName(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  const diff: number[] = [];
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) diff.push(i);
+  return diff.length === 2 && diff[1]! - diff[0]! === 1;
+}
+
+/**
  * The registered names `value` is one or two characters away from (a rare character OCR read as another
  * or dropped: "江州市溪区金桥幼儿园" for 江州市涪溪区金桥幼儿园), nearest first, or null when it is one of
  * them or near none. `suggestion` is set only when exactly one registered name is that near: the
@@ -40,7 +51,7 @@ export function nearKnownName(
   if (known.some((k) => normaliseName(k) === v)) return null;
   const near = [...new Set(known)]
     .map((name) => ({ name, distance: nearMiss(v, normaliseName(name), REVIEW_LIMITS) }))
-    .filter((n) => n.distance > 0)
+    .filter((n) => n.distance > 0 && !anotherTradeName(v, normaliseName(n.name)))
     .sort((a, b) => a.distance - b.distance);
   const best = near[0];
   if (!best) return null;
