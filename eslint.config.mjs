@@ -128,6 +128,23 @@ export default tseslint.config(
     },
   },
   {
+    files: ['server/routes/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/models/**'],
+              message:
+                'Routes call use cases (server/use-cases/), which read and write through the repositories.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['server/use-cases/**/*.ts'],
     rules: {
       'no-restricted-imports': [

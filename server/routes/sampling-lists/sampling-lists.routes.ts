@@ -4,23 +4,18 @@
  */
 import { z } from 'zod';
 import { defineRoute, type AnyRoute } from '../../http/route';
-import { authorize, type Principal } from '../../policies/policy';
-import { AppError, notFound } from '../../errors';
-import type { AppContext } from '../../context';
-import {
-  acknowledgeSamplingList,
-  findSamplingList,
-  listSamplingLists,
-  type SamplingListRow,
-} from '../../../models/sampling.repository';
-import { listDeliveries } from '../../../models/webhook.repository';
-import { recordAudit } from '../../../models/audit.repository';
-import { districtFilter, districtFor, sendDownload } from '../../sampling/district-scope';
-import { buildSamplingList } from '../../use-cases/sampling/build-sampling-list';
+import { districtFor, sendDownload } from '../../sampling/district-scope';
 import { sendSamplingList } from '../../use-cases/sampling/send-sampling-list';
-import { districtReadiness } from '../../../models/readiness.repository';
+import {
+  acknowledgeList,
+  previewSamplingList,
+  readableSamplingList,
+  sentSamplingList,
+  sentSamplingLists,
+} from '../../use-cases/sampling/sampling-list-views';
 import { CONTENT_TYPES, exportFileName, renderSamplingList } from '../../sampling/sampling-list.export';
 import type { SamplingListSnapshot } from '../../sampling/sampling-list.types';
+import { presentListHistoryRow, presentListSummary, presentSentList } from '../../presenters/sampling';
 
 const IdParams = z.object({ id: z.uuid({ error: '无效的名单编号' }) });
 const DistrictQuery = z.object({ districtId: z.uuid({ error: '无效的区县编号' }).optional() });
@@ -44,34 +39,6 @@ const ExportQuery = z.object({
 });
 const TAG = '供货企业名单';
 
-function presentSummary(l: SamplingListRow) {
-  const s = l.snapshot as SamplingListSnapshot;
-  return {
-    id: l.id,
-    districtId: l.districtId,
-    version: l.version,
-    registryVersion: l.registryVersion,
-    sentAt: l.sentAt.toISOString(),
-    sentBy: l.sentBy,
-    acknowledgedAt: l.acknowledgedAt?.toISOString() ?? null,
-    acknowledgedBy: l.acknowledgedBy,
-    entryCount: s.entries.length,
-  };
-}
-
-/** A stored list the user may read, or NOT_FOUND. */
-async function readableList(
-  ctx: AppContext,
-  user: Principal,
-  id: string,
-  action: 'samplingList.read' | 'samplingList.acknowledge',
-) {
-  const list = await findSamplingList(ctx.db, id);
-  authorize(user, action, { districtId: list?.districtId ?? null });
-  if (!list) throw notFound('名单');
-  return list;
-}
-
 export const samplingListRoutes: AnyRoute[] = [
   defineRoute({
     method: 'get',
@@ -82,11 +49,8 @@ export const samplingListRoutes: AnyRoute[] = [
     query: PreviewQuery,
     produces: ['application/json', CONTENT_TYPES.xlsx, CONTENT_TYPES.csv],
     handler: async ({ ctx, user, query, res }) => {
-      const district = await districtFor(ctx, user, 'samplingList.preview', query.districtId);
-      const preview = await buildSamplingList(ctx.db, district.id);
-      if (query.format === 'json') {
-        return { ...preview, readiness: await districtReadiness(ctx.db, district.id) };
-      }
+      const { preview, readiness } = await previewSamplingList(ctx, user, query.districtId);
+      if (query.format === 'json') return { ...preview, readiness: await readiness() };
       const body = await renderSamplingList(preview, query.format);
       return sendDownload(res, body, CONTENT_TYPES[query.format], exportFileName(preview, query.format));
     },
@@ -105,7 +69,7 @@ export const samplingListRoutes: AnyRoute[] = [
         confirmUnfinished: body?.confirmUnfinished,
       });
       const out = {
-        ...presentSummary(r.list),
+        ...presentListSummary(r.list),
         alreadySent: r.alreadySent,
         deliveriesQueued: r.deliveriesQueued,
       };
@@ -124,19 +88,7 @@ export const samplingListRoutes: AnyRoute[] = [
     access: 'user',
     query: DistrictQuery,
     handler: async ({ ctx, user, query }) => {
-      const districtId = await districtFilter(ctx, user, 'samplingList.read', query.districtId);
-      const rows = await listSamplingLists(ctx.db, { districtId });
-      return rows.map((r) => ({
-        id: r.id,
-        districtId: r.districtId,
-        version: r.version,
-        registryVersion: r.registryVersion,
-        sentAt: r.sentAt.toISOString(),
-        sentBy: r.sentBy,
-        sentByName: r.sentByName,
-        acknowledgedAt: r.acknowledgedAt?.toISOString() ?? null,
-        entryCount: r.entryCount,
-      }));
+      return (await sentSamplingLists(ctx, user, query.districtId)).map(presentListHistoryRow);
     },
   }),
   defineRoute({
@@ -147,21 +99,8 @@ export const samplingListRoutes: AnyRoute[] = [
     access: 'user',
     params: IdParams,
     handler: async ({ ctx, user, params }) => {
-      const list = await readableList(ctx, user, params.id, 'samplingList.read');
-      const deliveries = await listDeliveries(ctx.db, { listId: list.id });
-      return {
-        ...presentSummary(list),
-        snapshot: list.snapshot as SamplingListSnapshot,
-        deliveries: deliveries.map((d) => ({
-          id: d.id,
-          endpointId: d.endpointId,
-          status: d.status,
-          attempts: d.attempts,
-          deliveredAt: d.deliveredAt?.toISOString() ?? null,
-          lastStatusCode: d.lastStatusCode,
-          lastError: d.lastError,
-        })),
-      };
+      const { list, deliveries } = await sentSamplingList(ctx, user, params.id);
+      return presentSentList(list, deliveries);
     },
   }),
   defineRoute({
@@ -174,7 +113,7 @@ export const samplingListRoutes: AnyRoute[] = [
     query: ExportQuery,
     produces: [CONTENT_TYPES.xlsx, CONTENT_TYPES.csv, CONTENT_TYPES.json],
     handler: async ({ ctx, user, params, query, res }) => {
-      const list = await readableList(ctx, user, params.id, 'samplingList.read');
+      const list = await readableSamplingList(ctx, user, params.id);
       const snapshot = list.snapshot as SamplingListSnapshot;
       const body = await renderSamplingList(snapshot, query.format);
       return sendDownload(res, body, CONTENT_TYPES[query.format], exportFileName(snapshot, query.format));
@@ -188,17 +127,7 @@ export const samplingListRoutes: AnyRoute[] = [
     access: 'user',
     params: IdParams,
     handler: async ({ ctx, user, params }) => {
-      const list = await readableList(ctx, user, params.id, 'samplingList.acknowledge');
-      const row = await acknowledgeSamplingList(ctx.db, list.id, user.id);
-      if (!row) throw new AppError('ALREADY_ACKNOWLEDGED');
-      await recordAudit(ctx.db, {
-        userId: user.id,
-        action: 'samplingList.acknowledge',
-        resourceType: 'sampling_list',
-        resourceId: list.id,
-        districtId: list.districtId,
-      });
-      return presentSummary(row);
+      return presentListSummary(await acknowledgeList(ctx, user, params.id));
     },
   }),
 ];

@@ -5,9 +5,8 @@
 import { z } from 'zod';
 import { chineseDate } from '../../http/chinese-date';
 import { defineRoute, type AnyRoute } from '../../http/route';
-import { districtFilter, districtFor } from '../../sampling/district-scope';
-import { listSamplingResults, type SamplingResultView } from '../../../models/sampling.repository';
-import { recordSamplingResult } from '../../use-cases/sampling/record-sampling-result';
+import { recordOwnDistrictResult, samplingResultsFor } from '../../use-cases/sampling/record-sampling-result';
+import { presentSamplingResult } from '../../presenters/sampling';
 import { SAMPLING_KINDS, type SamplingKind } from '../../vocabulary';
 
 const KINDS = Object.keys(SAMPLING_KINDS) as [SamplingKind, ...SamplingKind[]];
@@ -58,27 +57,6 @@ const ListQuery = z.object({
 });
 const TAG = '供货企业与监督抽查';
 
-function present(r: SamplingResultView) {
-  return {
-    id: r.id,
-    districtId: r.districtId,
-    supplierId: r.supplierId,
-    supplierName: r.supplierName,
-    supplierUscc: r.supplierUscc,
-    listId: r.listId,
-    kind: r.kind,
-    kindLabel: SAMPLING_KINDS[r.kind],
-    sampledBatches: r.sampledBatches,
-    failedBatches: r.failedBatches,
-    failingItems: r.failingItems,
-    reportNumbers: r.reportNumbers,
-    sampledOn: r.sampledOn,
-    note: r.note,
-    recordedBy: r.recordedBy,
-    recordedAt: r.createdAt.toISOString(),
-  };
-}
-
 export const samplingResultRoutes: AnyRoute[] = [
   defineRoute({
     method: 'post',
@@ -89,14 +67,7 @@ export const samplingResultRoutes: AnyRoute[] = [
     body: NewResult,
     status: 201,
     handler: async ({ ctx, user, body }) => {
-      const district = await districtFor(ctx, user, 'samplingResult.record', undefined);
-      const row = await recordSamplingResult(ctx, user, district.id, body);
-      const views = await listSamplingResults(ctx.db, {
-        districtId: district.id,
-        supplierId: row.supplierId,
-      });
-      const view = views.find((v) => v.id === row.id);
-      return present(view ?? { ...row, supplierName: '', supplierUscc: null });
+      return presentSamplingResult(await recordOwnDistrictResult(ctx, user, body));
     },
   }),
   defineRoute({
@@ -107,8 +78,7 @@ export const samplingResultRoutes: AnyRoute[] = [
     access: 'user',
     query: ListQuery,
     handler: async ({ ctx, user, query }) => {
-      const districtId = await districtFilter(ctx, user, 'samplingResult.read', query.districtId);
-      return (await listSamplingResults(ctx.db, { districtId, supplierId: query.supplierId })).map(present);
+      return (await samplingResultsFor(ctx, user, query)).map(presentSamplingResult);
     },
   }),
 ];

@@ -10,8 +10,11 @@ import { findSupplier, supplierDistrictIds } from '../../../models/compliance.re
 import {
   findSamplingList,
   insertSamplingResult,
+  listSamplingResults,
   type SamplingResultRow,
+  type SamplingResultView,
 } from '../../../models/sampling.repository';
+import { districtFilter, districtFor } from '../../sampling/district-scope';
 import { insertNotification } from '../../../models/notification.repository';
 import { recordAudit } from '../../../models/audit.repository';
 import type { SamplingListSnapshot } from '../../sampling/sampling-list.types';
@@ -91,4 +94,26 @@ export async function recordSamplingResult(
     });
     return row;
   });
+}
+
+/** Records a result for the regulator's own district and returns it as the list shows it (with the supplier). */
+export async function recordOwnDistrictResult(
+  ctx: AppContext,
+  user: Principal,
+  input: SamplingResultInput,
+): Promise<SamplingResultView> {
+  const district = await districtFor(ctx, user, 'samplingResult.record', undefined);
+  const row = await recordSamplingResult(ctx, user, district.id, input);
+  const views = await listSamplingResults(ctx.db, { districtId: district.id, supplierId: row.supplierId });
+  return views.find((v) => v.id === row.id) ?? { ...row, supplierName: '', supplierUscc: null };
+}
+
+/** Results recorded in the user's scope, optionally for one supplier. */
+export async function samplingResultsFor(
+  ctx: AppContext,
+  user: Principal,
+  q: { districtId?: string; supplierId?: string },
+): Promise<SamplingResultView[]> {
+  const districtId = await districtFilter(ctx, user, 'samplingResult.read', q.districtId);
+  return listSamplingResults(ctx.db, { districtId, supplierId: q.supplierId });
 }
