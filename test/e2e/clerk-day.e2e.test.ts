@@ -267,7 +267,7 @@ describe('6. A list the regulator can trust', () => {
       `0 份文档正在识别、${r.documentsAwaitingReview} 份文档待人工核对，涉及 ${r.linesAwaitingReview} 条合同明细行`,
     );
     await page.getByText('名单如何排序、风险等级如何确定').click();
-    await page.getByText(/先比每家企业最重的一个问题/).waitFor();
+    await page.getByText(/先比供货方的问题/).waitFor();
     await page.getByRole('button', { name: '发送至市场监管部门' }).click();
     await page.getByRole('button', { name: '确认发送' }).click();
     await page.getByText('请先勾选“我已知晓名单可能不完整，仍要发送”。').waitFor();
