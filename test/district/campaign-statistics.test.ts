@@ -22,12 +22,7 @@ import { campaignStatistics } from '../../server/use-cases/compliance/campaign-s
 import { STATISTICS_LAYOUT } from '../../server/sampling/statistics.layout';
 import { STATISTICS_ROWS, STATISTICS_SHEET } from '../../server/sampling/statistics.export';
 import type { CampaignStatistics } from '../../server/sampling/statistics.types';
-
-function binaryParser(res: request.Response, cb: (err: Error | null, body: Buffer) => void) {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => cb(null, Buffer.concat(chunks)));
-}
+import { binaryParser } from '../helpers/downloads';
 
 /** The value of one cell of the table, by column key. */
 function cell(s: CampaignStatistics, key: string): number | null | undefined {

@@ -21,43 +21,9 @@ import {
   buildSupplier,
   linkReport,
 } from '../helpers/district-builders';
+import { binaryParser, csvRows } from '../helpers/downloads';
 
 const HOSTILE_SUPPLIER = '=HYPERLINK("http://evil.example/x","点击查看详情")';
-
-function binaryParser(res: request.Response, cb: (err: Error | null, body: Buffer) => void) {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => cb(null, Buffer.concat(chunks)));
-}
-
-/** RFC 4180 cells of a CSV text (quotes, doubled quotes, CRLF inside quotes). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (ch === '\r' && text[i + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      i++;
-    } else cell += ch;
-  }
-  return rows;
-}
 
 /** Every cell a spreadsheet would evaluate as a formula. */
 const formulaCells = (rows: string[][]) => rows.flat().filter((c) => /^[=+\-@\t\r]/.test(c));
@@ -103,7 +69,7 @@ describe(`CSV exports neutralise formulas (${testDriver()})`, () => {
       .parse(binaryParser);
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toMatch(/text\/csv/);
-    return parseCsv((res.body as Buffer).subarray(3).toString('utf8'));
+    return csvRows(res.body as Buffer);
   }
 
   test('When the bureau downloads the preview as CSV, then the hostile supplier name is text, not a formula', async () => {

@@ -5,12 +5,7 @@ import { testDriver } from '../helpers/test-database';
 import { DEV_EXPECTED_ORDER, seedDevDistrict, type DevDistrict } from '../helpers/district-builders';
 import { buildSamplingList } from '../../server/use-cases/sampling/build-sampling-list';
 import type { District } from '../../models/district.repository';
-
-function binaryParser(res: request.Response, cb: (err: Error | null, body: Buffer) => void) {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => cb(null, Buffer.concat(chunks)));
-}
+import { binaryParser } from '../helpers/downloads';
 
 describe(`sampling list for market supervision (${testDriver()})`, () => {
   let t: TestApp;
