@@ -124,6 +124,8 @@ export async function insertSamplingResult(
 export interface SamplingResultView extends SamplingResultRow {
   supplierName: string;
   supplierUscc: string | null;
+  /** other names the supplier is registered under (the one supplier identity: USCC, name or alias) */
+  supplierAliases: string[];
 }
 
 /** Results of a district (or all), optionally of one supplier, newest first. */
@@ -135,12 +137,22 @@ export async function listSamplingResults(
   if (filter.districtId) conds.push(eq(samplingResults.districtId, filter.districtId));
   if (filter.supplierId) conds.push(eq(samplingResults.supplierId, filter.supplierId));
   const rows = await db
-    .select({ r: samplingResults, supplierName: suppliers.name, supplierUscc: suppliers.uscc })
+    .select({
+      r: samplingResults,
+      supplierName: suppliers.name,
+      supplierUscc: suppliers.uscc,
+      supplierAliases: suppliers.aliases,
+    })
     .from(samplingResults)
     .innerJoin(suppliers, eq(samplingResults.supplierId, suppliers.id))
     .where(conds.length ? and(...conds) : undefined)
     .orderBy(desc(samplingResults.createdAt));
-  return rows.map((x) => ({ ...x.r, supplierName: x.supplierName, supplierUscc: x.supplierUscc }));
+  return rows.map((x) => ({
+    ...x.r,
+    supplierName: x.supplierName,
+    supplierUscc: x.supplierUscc,
+    supplierAliases: x.supplierAliases,
+  }));
 }
 
 /** Every stored list of a district (or all), newest first, with its snapshot. */

@@ -11,7 +11,6 @@ import {
   documents,
   findings,
   lineReports,
-  samplingResults,
   schools,
   suppliers,
   testReportItems,
@@ -187,41 +186,4 @@ export async function listDistrictFailedItems(db: Db | Tx, districtId: string): 
     .innerJoin(contracts, eq(contractLines.contractId, contracts.id))
     .innerJoin(schools, eq(contracts.schoolId, schools.id))
     .where(and(eq(schools.districtId, districtId), eq(testReportItems.verdict, 'fail')));
-}
-
-export interface ListSamplingResultRow {
-  supplierId: string;
-  supplierName: string;
-  supplierUscc: string | null;
-  supplierAliases: string[];
-  sampledOn: string | null;
-  createdAt: Date;
-  sampledBatches: number;
-  failedBatches: number;
-  failingItems: string[];
-  reportNumbers: string[];
-}
-
-/** Official sampling results recorded for the district, oldest first. */
-export async function listDistrictSamplingResultsForList(
-  db: Db | Tx,
-  districtId: string,
-): Promise<ListSamplingResultRow[]> {
-  return db
-    .select({
-      supplierId: samplingResults.supplierId,
-      supplierName: suppliers.name,
-      supplierUscc: suppliers.uscc,
-      supplierAliases: suppliers.aliases,
-      sampledOn: samplingResults.sampledOn,
-      createdAt: samplingResults.createdAt,
-      sampledBatches: samplingResults.sampledBatches,
-      failedBatches: samplingResults.failedBatches,
-      failingItems: samplingResults.failingItems,
-      reportNumbers: samplingResults.reportNumbers,
-    })
-    .from(samplingResults)
-    .innerJoin(suppliers, eq(samplingResults.supplierId, suppliers.id))
-    .where(eq(samplingResults.districtId, districtId))
-    .orderBy(asc(samplingResults.createdAt), asc(samplingResults.id));
 }

@@ -10,11 +10,11 @@ import {
   listDistrictFindingsForList,
   listDistrictLinesForList,
   listDistrictReportsForList,
-  listDistrictSamplingResultsForList,
   type ListFailedItemRow,
   type ListFindingRow,
   type ListReportRow,
 } from '../../../models/supplier-list.repository';
+import { listSamplingResults } from '../../../models/sampling.repository';
 import { loadRegistries } from '../registry/registry-versions';
 import type { Db } from '../../../models/db';
 import { notFound } from '../../errors';
@@ -77,6 +77,9 @@ function reportFacts(r: ListReportRow, failed: ListFailedItemRow[] | undefined):
  * The ranked list for one district (a preview: not stored). Used by the preview and send routes,
  * the supplier views, and the benchmark (`bench/service.bench.ts`).
  */
+const byRecordingOrder = (a: { createdAt: Date; id: string }, b: { createdAt: Date; id: string }) =>
+  a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
 export async function buildSamplingList(
   db: Db,
   districtId: string,
@@ -92,7 +95,7 @@ export async function buildSamplingList(
     listDistrictFindingsForList(db, districtId),
     listDistrictReportsForList(db, districtId),
     listDistrictFailedItems(db, districtId),
-    listDistrictSamplingResultsForList(db, districtId),
+    listSamplingResults(db, { districtId }),
   ]);
 
   const byVersion = new Map<string, RuleRegistry>(available.map((r) => [r.version, r]));
@@ -132,7 +135,8 @@ export async function buildSamplingList(
   const list = rankSuppliers({
     district: { name: district.name },
     lines: facts,
-    officialSampling: results.map((r) => ({
+    // oldest first, as the results were recorded
+    officialSampling: [...results].sort(byRecordingOrder).map((r) => ({
       supplier: { id: r.supplierId, name: r.supplierName, uscc: r.supplierUscc, aliases: r.supplierAliases },
       sampledOn: r.sampledOn ?? r.createdAt.toISOString().slice(0, 10),
       sampledBatches: r.sampledBatches,

@@ -105,7 +105,14 @@ export async function recordOwnDistrictResult(
   const district = await districtFor(ctx, user, 'samplingResult.record', undefined);
   const row = await recordSamplingResult(ctx, user, district.id, input);
   const views = await listSamplingResults(ctx.db, { districtId: district.id, supplierId: row.supplierId });
-  return views.find((v) => v.id === row.id) ?? { ...row, supplierName: '', supplierUscc: null };
+  return (
+    views.find((v) => v.id === row.id) ?? {
+      ...row,
+      supplierName: '',
+      supplierUscc: null,
+      supplierAliases: [],
+    }
+  );
 }
 
 /** Results recorded in the user's scope, optionally for one supplier. */
