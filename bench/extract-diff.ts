@@ -38,7 +38,8 @@ import { readDocumentText } from '../server/extract/extract-document';
 import { createOcrProvider, type OcrEngineName, type OcrLine } from '../server/extract/ocr';
 import { wordsToPageText } from '../server/extract/ocr/paddle-engine';
 
-const ROOT = path.resolve(__dirname, '../..');
+// the project folder, whether this runs compiled (dist/bench) or from source (tsx)
+const ROOT = path.resolve(__dirname, __dirname.split(path.sep).includes('dist') ? '../..' : '..');
 
 interface Truth {
   file: string;
