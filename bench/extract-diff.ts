@@ -37,9 +37,9 @@ import { config } from '../server/config';
 import { readDocumentText } from '../server/extract/extract-document';
 import { createOcrProvider, type OcrEngineName, type OcrLine } from '../server/extract/ocr';
 import { wordsToPageText } from '../server/extract/ocr/paddle-engine';
+import { PROJECT_ROOT } from './project-root';
 
-// the project folder, whether this runs compiled (dist/bench) or from source (tsx)
-const ROOT = path.resolve(__dirname, __dirname.split(path.sep).includes('dist') ? '../..' : '..');
+const ROOT = PROJECT_ROOT;
 
 interface Truth {
   file: string;

@@ -38,8 +38,9 @@ import { countPdfPages } from '../server/extract/pdf-sandbox';
 import { renderPdfPage } from '../server/extract/render-pdf';
 import { printPerLayout } from './per-layout';
 import { treePids, treeRss } from './process-tree';
+import { PROJECT_ROOT } from './project-root';
 
-const ROOT = path.resolve(__dirname, '../..');
+const ROOT = PROJECT_ROOT;
 
 interface Args {
   engines: OcrEngineName[];

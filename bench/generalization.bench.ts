@@ -23,9 +23,10 @@ import { createOcrProvider, type OcrEngineName } from '../server/extract/ocr';
 import { generate, withPrinter, type GeneratedForm } from './layouts/generate';
 import type { ReportTruth } from './layouts/report-html';
 import { scoreDocument, summarise, summaryRow, SUMMARY_HEADER, type DocScore } from './score';
+import { PROJECT_ROOT } from './project-root';
 
 // the project folder, whether this runs compiled (dist/bench) or from source (tsx)
-const ROOT = path.resolve(__dirname, __dirname.split(path.sep).includes('dist') ? '../..' : '..');
+const ROOT = PROJECT_ROOT;
 const DEFAULT_TRUTHS = ['doc-005', 'doc-001', 'doc-033', 'doc-028'];
 
 async function main(argv: string[]): Promise<void> {

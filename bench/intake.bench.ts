@@ -22,8 +22,9 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { sniffFileType } from '../server/extract/file-header';
 import { treeRss } from './process-tree';
+import { PROJECT_ROOT } from './project-root';
 
-const ROOT = path.resolve(__dirname, '../..');
+const ROOT = PROJECT_ROOT;
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
