@@ -2,8 +2,10 @@
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { getFileStore } from '../../../server/storage/file-store.service';
-import { contractLines, contracts, documents, lineReports } from '../../../models/schema';
-import { insertBlob } from '../../../models/document.repository';
+import { replaceTestReport } from '../../../models/document-rows.repository';
+import { linkReportToLine, storeExtractedDocument } from '../../../models/report.repository';
+import type { TestReportExtraction } from '../../../parsers/types';
+import { buildContract } from '../../helpers/district-builders';
 import { makeBlankPdf } from '../../intake/make-pdf';
 import { ALL, DISTRICT, SCHOOL, type TenancyCase } from '../cases';
 import type { Target, TenancyFixture } from '../fixture';
@@ -18,8 +20,7 @@ async function documentAt(f: TenancyFixture, target: Target): Promise<string> {
   const data = uniquePdf();
   const tmp = await store.writeTemp(Readable.from([data]));
   await store.commitTemp(tmp.tmpPath, tmp.sha256);
-  await insertBlob(ctx.db, { sha256: tmp.sha256, size: tmp.size, mime: 'application/pdf', pages: 1 });
-  const extraction = {
+  const extraction: TestReportExtraction = {
     kind: 'test_report',
     reportNumber: 'M-1',
     lab: { name: '矩阵检测', cmaNumber: null, cnasNumber: null },
@@ -33,39 +34,28 @@ async function documentAt(f: TenancyFixture, target: Target): Promise<string> {
     conclusion: 'pass',
     pages: 1,
   };
-  const [row] = await ctx.db
-    .insert(documents)
-    .values({
-      schoolId: f.schools[target].id,
-      sha256: tmp.sha256,
-      originalName: 'matrix.pdf',
-      kind: 'test_report',
-      status: 'parsed',
-      pageCount: 1,
-      extraction,
-      effective: extraction,
-    })
-    .returning({ id: documents.id });
-  return row!.id;
+  const documentId = await storeExtractedDocument(ctx.db, {
+    schoolId: f.schools[target].id,
+    originalName: 'matrix.pdf',
+    sha256: tmp.sha256,
+    size: tmp.size,
+    mime: 'application/pdf',
+    extraction,
+  });
+  await replaceTestReport(ctx.db, documentId, extraction);
+  return documentId;
 }
 
 async function contractAt(f: TenancyFixture, target: Target) {
-  const [c] = await f.t.ctx.db
-    .insert(contracts)
-    .values({ schoolId: f.schools[target].id, contractNumber: `M-${randomUUID().slice(0, 8)}` })
-    .returning({ id: contracts.id });
-  const [l] = await f.t.ctx.db
-    .insert(contractLines)
-    .values({ contractId: c!.id, lineNo: 1, product: '夏季校服' })
-    .returning({ id: contractLines.id });
-  return { contractId: c!.id, lineId: l!.id };
+  const { contract, lines } = await buildContract(f.t.ctx, { schoolId: f.schools[target].id });
+  return { contractId: contract.id, lineId: lines[0]!.id };
 }
 
 /** A line of the target school with a report of that school handed in for it. */
 async function linkedReportAt(f: TenancyFixture, target: Target) {
   const { lineId } = await contractAt(f, target);
   const documentId = await documentAt(f, target);
-  await f.t.ctx.db.insert(lineReports).values({ lineId, documentId, source: 'school' });
+  await linkReportToLine(f.t.ctx.db, { lineId, documentId, source: 'school' });
   return { lineId, documentId };
 }
 
