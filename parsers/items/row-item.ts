@@ -1,0 +1,58 @@
+/** Step 5 of the item-table line reader: a grouped row read into a report item. */
+import { NOT_APPLICABLE_RESULTS } from '../data/vocab';
+import {
+  canonicalItemName,
+  restoreDetectionLimit,
+  restoreGrade,
+  restoreGradeRequirement,
+  restoreSign,
+  snapItemName,
+  snapUnit,
+} from '../item-vocab';
+import type { ReportItem, Verdict } from '../types';
+import { parseRowByPosition } from './by-position';
+import { joinRow } from './row-shape';
+import { parseRowText } from './split-cells';
+import type { Header, Row, RowCells } from './types';
+
+/** The row as an item: its cells, named under its parent, OCR misreadings restored; null without a name. */
+export function rowItem(row: Row, header: Header): ReportItem | null {
+  const p = rowCells(row, header);
+  if (!p.name) return null;
+  const ocr = row.lines.some((l) => l.source === 'ocr');
+  const name = itemName(p.name, row.parent, ocr);
+  const first = row.lines[0];
+  const unit = ocr ? snapUnit(p.unit) : p.unit;
+  return {
+    name,
+    unit,
+    requirement: ocr ? restoreGradeRequirement(name, unit, restoreSign(name, p.requirement)) : p.requirement,
+    result: ocr ? restoreDetectionLimit(restoreGrade(name, unit, p.result)) : p.result,
+    verdict: p.verdict ?? notApplicable(p.result),
+    page: first?.page,
+    box: first?.box ?? null,
+    confidence: Math.min(...row.lines.map((l) => l.confidence)) * (p.verdict ? 1 : 0.5),
+  };
+}
+
+/**
+ * The row's cells: by position when the words' boxes are known (they separate cells that wrapped into
+ * each other) and the verdict agrees with the text reading, the name always from the text.
+ */
+function rowCells(row: Row, header: Header): RowCells {
+  const byText = parseRowText(joinRow(row.lines), header.columns);
+  const byPos = parseRowByPosition(row.lines, header.positions);
+  return byPos && byPos.verdict === byText.verdict && byPos.name ? { ...byPos, name: byText.name } : byText;
+}
+
+/** The printed name in canonical form, after its merged parent's, snapped to a known item when OCR read it. */
+function itemName(printed: string, parent: string | null, ocr: boolean): string {
+  const name = parent ? `${parent} ${canonicalItemName(printed)}` : canonicalItemName(printed);
+  return ocr ? snapItemName(name) : name;
+}
+
+/** 'n/a' when the result itself says the item does not apply ("不适用（适用年龄3岁以上）", "无绳带"). */
+function notApplicable(result: string | null): Verdict | null {
+  const r = result?.replace(/\s+/g, '') ?? '';
+  return NOT_APPLICABLE_RESULTS.some((re) => re.test(r)) ? 'n/a' : null;
+}
