@@ -20,31 +20,16 @@ export function parseRowText(text: string, columns: readonly ColumnKind[]): RowC
   };
 }
 
+/** A token that starts the values after an OCR'd name: a unit, a figure or limit, a finding, a verdict. */
+const VALUE_START = /^[≤≥<>＜＞≦≧±\d+-]|^(?:符合|不|禁用|无|未检出|ND)/;
+
 /** The item name and the cells after it: tab-separated cells, or (OCR) name tokens up to a unit or value. */
 function nameAndCells(text: string): { name: string; cells: string[] } {
   const cells = text
     .split('\t')
     .map((c) => c.trim())
     .filter(Boolean);
-  if (cells.length <= 1) {
-    // No tabs (OCR): name tokens run until a unit or a value-like token.
-    const toks = tokensOf(text);
-    let i = 0;
-    const nameToks: string[] = [];
-    while (i < toks.length) {
-      const t = toks[i] ?? '';
-      if (
-        nameToks.length > 0 &&
-        (isUnitToken(t) || /^[≤≥<>＜＞≦≧±\d+-]|^(?:符合|不|禁用|无|未检出|ND)/.test(t) || isVerdictToken(t))
-      ) {
-        break;
-      }
-      nameToks.push(t);
-      i++;
-    }
-    const rest = toks.slice(i);
-    return { name: nameToks.join(' '), cells: rest.length > 0 ? [rest.join(' ')] : rest };
-  }
+  if (cells.length <= 1) return ocrNameAndCells(text);
   // a unit printed in the name's cell ("耐水色牢度 级") starts the values
   const name = cells[0] ?? '';
   const nameToks = name.split(' ');
@@ -53,6 +38,17 @@ function nameAndCells(text: string): { name: string; cells: string[] } {
     return { name: nameToks.slice(0, -1).join(' '), cells: [tail ?? '', ...cells.slice(1)] };
   }
   return { name, cells: cells.slice(1) };
+}
+
+/** No tabs (OCR): the name is the first token and those after it up to a unit or value; the rest one cell. */
+function ocrNameAndCells(text: string): { name: string; cells: string[] } {
+  const toks = tokensOf(text);
+  const found = toks.findIndex(
+    (t, j) => j > 0 && (isUnitToken(t) || VALUE_START.test(t) || isVerdictToken(t)),
+  );
+  const end = found < 0 ? toks.length : found;
+  const rest = toks.slice(end);
+  return { name: toks.slice(0, end).join(' '), cells: rest.length > 0 ? [rest.join(' ')] : [] };
 }
 
 /** The verdict printed as the last token, taken off the cells (a lone token is no verdict). */
