@@ -1,5 +1,4 @@
 /** Step 5 of the item-table line reader: a grouped row read into a report item. */
-import { NOT_APPLICABLE_RESULTS } from '../data/vocab';
 import {
   canonicalItemName,
   restoreDetectionLimit,
@@ -9,7 +8,8 @@ import {
   snapItemName,
   snapUnit,
 } from '../item-vocab';
-import type { ReportItem, Verdict } from '../types';
+import { notApplicable } from '../table/items';
+import type { ReportItem } from '../types';
 import { parseRowByPosition } from './by-position';
 import { joinRow } from './row-shape';
 import { parseRowText } from './split-cells';
@@ -49,10 +49,4 @@ function rowCells(row: Row, header: Header): RowCells {
 function itemName(printed: string, parent: string | null, ocr: boolean): string {
   const name = parent ? `${parent} ${canonicalItemName(printed)}` : canonicalItemName(printed);
   return ocr ? snapItemName(name) : name;
-}
-
-/** 'n/a' when the result itself says the item does not apply ("不适用（适用年龄3岁以上）", "无绳带"). */
-function notApplicable(result: string | null): Verdict | null {
-  const r = result?.replace(/\s+/g, '') ?? '';
-  return NOT_APPLICABLE_RESULTS.some((re) => re.test(r)) ? 'n/a' : null;
 }
