@@ -15,6 +15,7 @@ import {
 } from './data/vocab';
 import { REPORT_LABELS, REPORT_STOP_LABELS, type ReportField } from './data/report-labels';
 import { findLabName, findCma, findCnas } from './report-lab';
+import { unreadVerdictFlags } from './items/review-flags';
 import { parseItemTable } from './report-items';
 import { parseDate, parseDateRangeEnd } from './text/dates';
 import { buildFlow, lineAt, type Flow, type FlowLine } from './text/flow';
@@ -234,15 +235,7 @@ export function parseTestReport(input: DocumentText): TestReportExtraction {
     ['items', out.items.length ? out.items : null],
   ];
   collected.flagMissing(missing, MISSING_MESSAGES);
-  out.items.forEach((it, i) => {
-    if (it.verdict === null) {
-      review.push({
-        path: `items.${i}.verdict`,
-        reason: 'missing',
-        message: `未能识别检验项目“${it.name}”的单项判定`,
-      });
-    }
-  });
+  review.push(...unreadVerdictFlags(out.items));
   review.push(...crossCheckReport(doc, out));
   for (const [path, meta] of Object.entries(fields)) {
     if (meta.confidence < 0.6) {
