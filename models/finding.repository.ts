@@ -10,22 +10,89 @@ export interface NewFinding {
   evidence: unknown[];
 }
 
-/** Replaces the findings of the given lines (lines absent from `byLine` end up with none). */
+/** Lines per statement when reading or deleting by line (one bound parameter each). */
+const LINE_CHUNK = 2000;
+/** Rows per INSERT (six bound parameters each, well under PostgreSQL's 65,535). */
+const INSERT_CHUNK = 2000;
+
+/**
+ * JSON with object keys sorted and `undefined` members left out: equal for a value and the same value
+ * read back from jsonb (which reorders keys).
+ */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  const json = (value as { toJSON?: () => unknown }).toJSON;
+  if (typeof json === 'function') return canonicalJson(json.call(value));
+  if (Array.isArray(value)) {
+    return `[${value.map((v) => (v === undefined ? 'null' : canonicalJson(v))).join(',')}]`;
+  }
+  const members = Object.keys(value)
+    .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
+    .sort()
+    .map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`);
+  return `{${members.join(',')}}`;
+}
+
+function findingKey(lineId: string, f: NewFinding, registryVersion: string): string {
+  return JSON.stringify([lineId, f.code, f.severity, f.message, registryVersion, canonicalJson(f.evidence)]);
+}
+
+/**
+ * Makes the stored findings of the given lines equal `byLine` (lines absent from it end up with none).
+ * Only the difference is written: a finding stored already (same line, code, severity, message,
+ * evidence and registry version) keeps its row, the others are deleted or inserted — a recompute that
+ * changes nothing writes nothing. Run it inside a transaction.
+ */
 export async function replaceLineFindings(
   db: Db | Tx,
   lineIds: string[],
   byLine: Map<string, NewFinding[]>,
   registryVersion: string,
 ): Promise<void> {
-  const CHUNK = 500;
-  for (let i = 0; i < lineIds.length; i += CHUNK) {
-    await db.delete(findings).where(inArray(findings.lineId, lineIds.slice(i, i + CHUNK)));
+  /** stored rows by key: the ids still unclaimed by a new finding */
+  const stored = new Map<string, string[]>();
+  for (let i = 0; i < lineIds.length; i += LINE_CHUNK) {
+    const rows = await db
+      .select({
+        id: findings.id,
+        lineId: findings.lineId,
+        code: findings.code,
+        severity: findings.severity,
+        message: findings.message,
+        evidence: findings.evidence,
+        registryVersion: findings.registryVersion,
+      })
+      .from(findings)
+      .where(inArray(findings.lineId, lineIds.slice(i, i + LINE_CHUNK)));
+    for (const r of rows) {
+      const key = findingKey(r.lineId, r as NewFinding, r.registryVersion);
+      const ids = stored.get(key);
+      if (ids) ids.push(r.id);
+      else stored.set(key, [r.id]);
+    }
   }
-  const rows = lineIds.flatMap((lineId) =>
-    (byLine.get(lineId) ?? []).map((f) => ({ lineId, ...f, registryVersion })),
-  );
-  for (let i = 0; i < rows.length; i += CHUNK) {
-    await db.insert(findings).values(rows.slice(i, i + CHUNK));
+  const inserts: (NewFinding & { lineId: string; registryVersion: string })[] = [];
+  for (const lineId of new Set(lineIds)) {
+    for (const f of byLine.get(lineId) ?? []) {
+      const kept = stored.get(findingKey(lineId, f, registryVersion))?.pop();
+      if (kept === undefined) inserts.push({ lineId, ...f, registryVersion });
+    }
+  }
+  const deletes = [...stored.values()].flat();
+  for (let i = 0; i < deletes.length; i += LINE_CHUNK) {
+    await db.delete(findings).where(inArray(findings.id, deletes.slice(i, i + LINE_CHUNK)));
+  }
+  for (let i = 0; i < inserts.length; i += INSERT_CHUNK) {
+    await db.insert(findings).values(
+      inserts.slice(i, i + INSERT_CHUNK).map((f) => ({
+        lineId: f.lineId,
+        code: f.code,
+        severity: f.severity,
+        message: f.message,
+        evidence: f.evidence,
+        registryVersion: f.registryVersion,
+      })),
+    );
   }
 }
 

@@ -70,17 +70,36 @@ export interface StoredReport {
 /** What verification reads as reports: parsed test reports (with an effective extraction). */
 const parsedReports = and(eq(documents.kind, 'test_report'), isNotNull(documents.effective));
 
-/** Every parsed test report of a district, with its effective extraction (what verification uses). */
+/**
+ * Every parsed test report of a district, with its effective extraction (what verification uses), in
+ * the order they were stored (created_at, then id). The rows come unordered and are ordered here: a
+ * sort in the database would carry every extraction (megabytes for a district) through the sort.
+ * The extraction comes as text and is parsed once here.
+ */
 export async function listDistrictReports(db: Db | Tx, districtId: string): Promise<StoredReport[]> {
   const rows = await db
-    .select({ id: documents.id, file: documents.originalName, effective: documents.effective })
+    .select({
+      id: documents.id,
+      file: documents.originalName,
+      // microseconds since 1970 (16 digits until the year 2286): compared as text of equal length
+      at: sql<string>`(extract(epoch from ${documents.createdAt}) * 1000000)::bigint::text`,
+      effective: sql<string | null>`(${documents.effective})::text`,
+    })
     .from(documents)
     .innerJoin(schools, eq(schools.id, documents.schoolId))
-    .where(and(eq(schools.districtId, districtId), parsedReports))
-    .orderBy(asc(documents.createdAt), asc(documents.id));
-  return rows
-    .filter((r) => r.effective !== null)
-    .map((r) => ({ documentId: r.id, file: r.file, extraction: r.effective as TestReportExtraction }));
+    .where(and(eq(schools.districtId, districtId), parsedReports));
+  rows.sort((a, b) => compareText(a.at, b.at) || compareText(a.id, b.id));
+  return rows.flatMap((r) =>
+    r.effective === null
+      ? []
+      : [{ documentId: r.id, file: r.file, extraction: JSON.parse(r.effective) as TestReportExtraction }],
+  );
+}
+
+/** Orders like the database orders these keys (digits of one length, lower-case UUIDs): shorter first, then by code unit. */
+function compareText(a: string, b: string): number {
+  if (a.length !== b.length) return a.length - b.length;
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /**
