@@ -6,8 +6,10 @@
  */
 import sharp from 'sharp';
 import { AppError } from '../errors';
+import type { Box } from '../../parsers/types';
 import { checkImageHeader } from './file-header';
 import { MAX_IMAGE_PIXELS } from './limits';
+import { detectTableLines } from './table-lines';
 
 /** Target resolution for OCR: tesseract reads best at ~200 dpi, 300 is slower for no gain. */
 export const TARGET_DPI = 200;
@@ -32,6 +34,8 @@ export interface PreparedImage {
   png: Buffer;
   width: number;
   height: number;
+  /** table ruling lines found on the prepared image (fractions of it) */
+  rules: Box[];
 }
 
 /** Prepares a page image (photo, scan or rendered PDF page) for OCR. */
@@ -95,7 +99,7 @@ async function prepareChecked(input: Buffer, opts: PrepareOptions): Promise<Prep
     .toColourspace('b-w')
     .png({ compressionLevel: 1 })
     .toBuffer();
-  return { png, width, height };
+  return { png, width, height, rules: detectTableLines(flat, width, height) };
 }
 
 /**

@@ -6,6 +6,7 @@ import { config } from '../../config';
 import { prepareImage } from '../image-prep';
 import type { OcrProvider } from '../ocr-provider';
 import { renderPdfPage } from '../render-pdf';
+import { rotateRules } from '../table-lines';
 import type { OcrEngine, OcrEngineName, OcrPageText } from './ocr-engine';
 import { PaddleEngine } from './paddle-engine';
 import { TesseractEngine } from './tesseract-engine';
@@ -48,12 +49,14 @@ class EngineOcrProvider implements OcrProvider {
   async recognisePdfPage(pdf: Buffer, page: number): Promise<OcrPageText> {
     const rendered = await renderPdfPage(pdf, page);
     const prepared = await prepareImage(rendered.png, { dpi: rendered.dpi });
-    return this.engine.recognise(prepared.png, page);
+    const text = await this.engine.recognise(prepared.png, page);
+    return { ...text, rules: rotateRules(prepared.rules, text.rotation) };
   }
 
   async recogniseImage(img: Buffer, page: number): Promise<OcrPageText> {
     const prepared = await prepareImage(img);
-    return this.engine.recognise(prepared.png, page);
+    const text = await this.engine.recognise(prepared.png, page);
+    return { ...text, rules: rotateRules(prepared.rules, text.rotation) };
   }
 
   close(): Promise<void> {
