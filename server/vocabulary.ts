@@ -4,6 +4,10 @@
  * status or category is named the same everywhere. Codes stay the stable English identifiers.
  */
 import type { ProductCategory } from '../parsers/types';
+import type { School } from '../models/district.repository';
+import type { DocumentKind, DocumentStatus } from '../models/document.repository';
+import type { Role } from '../models/user.repository';
+import { ROLE_TENANCY } from './policies/policy';
 import type { FindingCode, Severity } from './verify/registry/registry.schema';
 
 /** A supplier failed official sampling (监督抽查) recorded by market supervision: a list reason. */
@@ -18,7 +22,7 @@ export const ROLES = {
   bureau: '教育行政部门',
   regulator: '市场监管部门',
   admin: '系统管理员',
-} as const;
+} as const satisfies Record<Role, string>;
 
 export const SCHOOL_KINDS = {
   kindergarten: '幼儿园',
@@ -27,7 +31,7 @@ export const SCHOOL_KINDS = {
   senior: '高中',
   complete_secondary: '完全中学',
   nine_year: '九年一贯制',
-} as const;
+} as const satisfies Record<School['kind'], string>;
 
 export const CATEGORIES: Record<ProductCategory, string> = {
   school_uniform: '中小学生校服',
@@ -36,15 +40,19 @@ export const CATEGORIES: Record<ProductCategory, string> = {
   bedding: '学生被褥',
 };
 
-export const DOCUMENT_KINDS = { contract: '采购合同', test_report: '检验报告', unknown: '未识别' } as const;
+export const DOCUMENT_KINDS = {
+  contract: '采购合同',
+  test_report: '检验报告',
+  unknown: '未识别',
+} as const satisfies Record<DocumentKind, string>;
 
-export const DOCUMENT_STATUSES: Record<string, { label: string; tone: Tone }> = {
+export const DOCUMENT_STATUSES = {
   queued: { label: '排队中', tone: 'neutral' },
   processing: { label: '处理中', tone: 'info' },
   parsed: { label: '已识别', tone: 'ok' },
   needs_review: { label: '待人工核对', tone: 'warn' },
   failed: { label: '处理失败', tone: 'bad' },
-};
+} as const satisfies Record<DocumentStatus, { label: string; tone: Tone }>;
 
 /** Processing stages as recorded on the document row (server/pipeline/stage.ts). */
 export const STAGES: Record<string, string> = {
@@ -108,9 +116,16 @@ export const VERDICTS = { pass: '合格', fail: '不合格', 'n/a': '不判定' 
 export const CONCLUSIONS = { pass: '合格', fail: '不合格' } as const;
 export const SAFETY_CLASSES = { A: 'A 类', B: 'B 类', C: 'C 类' } as const;
 
+/** The codes of a table above, as z.enum takes them (so a schema lists the same codes as the labels). */
+export function codesOf<K extends string>(table: Record<K, unknown>): [K, ...K[]] {
+  return Object.keys(table) as [K, ...K[]];
+}
+
 /** Everything above, as GET /api/vocabulary serves it to the pages. */
 export const VOCABULARY = {
   roles: ROLES,
+  /** What a user of each role belongs to ('school', 'district', or null), for the account form. */
+  roleTenancy: ROLE_TENANCY,
   schoolKinds: SCHOOL_KINDS,
   categories: CATEGORIES,
   documentKinds: DOCUMENT_KINDS,

@@ -6,7 +6,19 @@
 import { AppError } from '../errors';
 import type { Role } from '../../models/user.repository';
 
-export type Scope = 'own_school' | 'own_district' | 'any';
+export const SCOPES = ['own_school', 'own_district', 'any'] as const;
+export type Scope = (typeof SCOPES)[number];
+
+/**
+ * What a user of each role belongs to: the scopes below are relative to it (own_school: the user's
+ * school; own_district: the user's district). An administrator belongs to none and sees every district.
+ */
+export const ROLE_TENANCY = {
+  school_staff: 'school',
+  bureau: 'district',
+  regulator: 'district',
+  admin: null,
+} as const satisfies Record<Role, 'school' | 'district' | null>;
 
 export const POLICY = {
   // 区县与学校
@@ -59,6 +71,16 @@ export const POLICY = {
 } as const satisfies Record<string, Partial<Record<Role, Scope>>>;
 
 export type Action = keyof typeof POLICY;
+
+/** Every action of the table, in its order. */
+export const ACTIONS = Object.keys(POLICY) as Action[];
+
+/** What this role may do: every action with the role's scope for it, or null where it may not. */
+export function permissionsOf(role: Role): Record<Action, Scope | null> {
+  return Object.fromEntries(
+    ACTIONS.map((a) => [a, (POLICY[a] as Partial<Record<Role, Scope>>)[role] ?? null]),
+  ) as Record<Action, Scope | null>;
+}
 
 /** The authenticated principal as handlers see it. */
 export interface Principal {

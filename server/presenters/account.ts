@@ -2,21 +2,11 @@
 import { z } from 'zod';
 import type { District, School } from '../../models/district.repository';
 import type { ApiToken, User } from '../../models/user.repository';
-import type { Principal } from '../policies/policy';
-import { ROLES, SCHOOL_KINDS } from '../vocabulary';
+import { ACTIONS, permissionsOf, SCOPES, type Action, type Principal } from '../policies/policy';
+import { codesOf, ROLES, SCHOOL_KINDS } from '../vocabulary';
 
-export const ROLE_LABELS = ROLES;
-export const SCHOOL_KIND_LABELS = SCHOOL_KINDS;
-
-export const RoleSchema = z.enum(['school_staff', 'bureau', 'regulator', 'admin']);
-export const SchoolKindSchema = z.enum([
-  'kindergarten',
-  'primary',
-  'junior',
-  'senior',
-  'complete_secondary',
-  'nine_year',
-]);
+export const RoleSchema = z.enum(codesOf(ROLES));
+export const SchoolKindSchema = z.enum(codesOf(SCHOOL_KINDS));
 
 export const UserView = z.object({
   id: z.uuid(),
@@ -32,7 +22,31 @@ export const UserView = z.object({
 });
 
 export function presentPrincipal(p: Principal, mustChangePassword = false): z.infer<typeof UserView> {
-  return { ...p, roleLabel: ROLE_LABELS[p.role], mustChangePassword };
+  return { ...p, roleLabel: ROLES[p.role], mustChangePassword };
+}
+
+/**
+ * What the signed-in user may do, from the policy table (server/policies/policy.ts): every action with
+ * the user's scope for it (own_school, own_district, any), or null where the user may not. The pages
+ * decide what to show from this, never from the role's name.
+ */
+const ScopeView = z
+  .enum(SCOPES)
+  .nullable()
+  .describe('own_school 本校 / own_district 本区县 / any 全部；null 表示无此权限');
+export const MayView = z
+  .object(Object.fromEntries(ACTIONS.map((a) => [a, ScopeView])) as Record<Action, typeof ScopeView>)
+  .describe('当前用户可执行的操作（来自权限表）：操作 → 范围');
+
+/** The session as the pages receive it: who is signed in, what they may do, and the CSRF token. */
+export const SessionView = z.object({ user: UserView, may: MayView, csrfToken: z.string().nullable() });
+
+export function presentSession(
+  p: Principal,
+  mustChangePassword: boolean,
+  csrfToken: string | null,
+): z.infer<typeof SessionView> {
+  return { user: presentPrincipal(p, mustChangePassword), may: permissionsOf(p.role), csrfToken };
 }
 
 export function presentUser(u: User): z.infer<typeof UserView> {
@@ -41,7 +55,7 @@ export function presentUser(u: User): z.infer<typeof UserView> {
     username: u.username,
     displayName: u.displayName,
     role: u.role,
-    roleLabel: ROLE_LABELS[u.role],
+    roleLabel: ROLES[u.role],
     schoolId: u.schoolId,
     districtId: u.districtId,
     disabled: u.disabled,
@@ -82,7 +96,7 @@ export function presentSchool(s: School): z.infer<typeof SchoolView> {
     districtId: s.districtId,
     name: s.name,
     kind: s.kind,
-    kindLabel: SCHOOL_KIND_LABELS[s.kind],
+    kindLabel: SCHOOL_KINDS[s.kind],
     address: s.address,
   };
 }

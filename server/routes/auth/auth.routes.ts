@@ -6,7 +6,7 @@ import { changeOwnPassword } from '../../use-cases/accounts/passwords';
 import { SESSION_COOKIE } from '../../auth/tokens';
 import { toPrincipal } from '../../auth/principal';
 import type { OpenedSession } from '../../auth/sessions';
-import { presentPrincipal, UserView } from '../../presenters/account';
+import { presentSession, SessionView } from '../../presenters/account';
 
 const LoginBody = z.object({
   username: z.string().trim().min(1, '请输入用户名').max(64),
@@ -17,8 +17,6 @@ const PasswordBody = z.object({
   currentPassword: z.string().min(1, '请输入当前密码').max(256),
   newPassword: z.string().min(1, '请输入新密码').max(256),
 });
-
-const SessionView = z.object({ user: UserView, csrfToken: z.string().nullable() });
 
 /** The client address the login counters use (the proxy's view when behind a trusted proxy). */
 const clientIp = (req: Request) => req.ip ?? req.socket.remoteAddress ?? 'unknown';
@@ -45,10 +43,7 @@ export const authRoutes: AnyRoute[] = [
     handler: async ({ ctx, body, req, res }) => {
       const r = await login(ctx, body.username, body.password, clientIp(req));
       setSessionCookie(req, res, r);
-      return {
-        user: presentPrincipal(await toPrincipal(ctx.db, r.user), r.user.mustChangePassword),
-        csrfToken: r.csrfToken,
-      };
+      return presentSession(await toPrincipal(ctx.db, r.user), r.user.mustChangePassword, r.csrfToken);
     },
   }),
   defineRoute({
@@ -62,7 +57,7 @@ export const authRoutes: AnyRoute[] = [
     handler: async ({ ctx, user, body, req, res }) => {
       const r = await changeOwnPassword(ctx, user, body.currentPassword, body.newPassword, clientIp(req));
       setSessionCookie(req, res, r.session);
-      return { user: presentPrincipal(user, false), csrfToken: r.session.csrfToken };
+      return presentSession(user, false, r.session.csrfToken);
     },
   }),
   defineRoute({
@@ -85,9 +80,12 @@ export const authRoutes: AnyRoute[] = [
     access: 'user',
     response: SessionView,
     handler: ({ user, res }) =>
-      Promise.resolve({
-        user: presentPrincipal(user, res.locals.mustChangePassword === true),
-        csrfToken: (res.locals.csrfToken as string | undefined) ?? null,
-      }),
+      Promise.resolve(
+        presentSession(
+          user,
+          res.locals.mustChangePassword === true,
+          (res.locals.csrfToken as string | undefined) ?? null,
+        ),
+      ),
   }),
 ];

@@ -11,6 +11,8 @@ import { insertUser, type Role, type User } from '../../../models/user.repositor
 import { recordAudit } from '../../../models/audit.repository';
 import { AppError } from '../../errors';
 import { hashPassword, passwordProblem } from '../../auth/passwords';
+import { ROLE_TENANCY } from '../../policies/policy';
+import { ROLES } from '../../vocabulary';
 
 export async function createDistrict(
   db: Db,
@@ -56,7 +58,7 @@ export interface NewUser {
   districtId?: string | null;
 }
 
-/** A user's tenancy must fit the role: school staff → one school; bureau/regulator → one district. */
+/** A user's tenancy must fit the role (policy.ts ROLE_TENANCY): one school, one district, or none. */
 export async function createUser(db: Db, actorId: string | null, u: NewUser): Promise<User> {
   const problem = passwordProblem(u.password);
   if (problem) {
@@ -64,16 +66,15 @@ export async function createUser(db: Db, actorId: string | null, u: NewUser): Pr
   }
   let schoolId: string | null = null;
   let districtId: string | null = null;
-  if (u.role === 'school_staff') {
-    if (!u.schoolId) throw new AppError('VALIDATION_FAILED', '学校采购人员必须指定所属学校');
+  const belongsTo = ROLE_TENANCY[u.role];
+  if (belongsTo === 'school') {
+    if (!u.schoolId) throw new AppError('VALIDATION_FAILED', `${ROLES[u.role]}必须指定所属学校`);
     const school = await findSchool(db, u.schoolId);
     if (!school) throw new AppError('VALIDATION_FAILED', '所属学校不存在');
     schoolId = school.id;
     districtId = school.districtId;
-  } else if (u.role === 'bureau' || u.role === 'regulator') {
-    if (!u.districtId) {
-      throw new AppError('VALIDATION_FAILED', '教育行政部门和市场监管部门账户必须指定所属区县');
-    }
+  } else if (belongsTo === 'district') {
+    if (!u.districtId) throw new AppError('VALIDATION_FAILED', `${ROLES[u.role]}账户必须指定所属区县`);
     if (!(await findDistrict(db, u.districtId))) throw new AppError('VALIDATION_FAILED', '所属区县不存在');
     districtId = u.districtId;
   }

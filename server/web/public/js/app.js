@@ -1,10 +1,10 @@
 /**
- * The single-page shell: session, role navigation and a hash router (#/path). Each page module
+ * The single-page shell: session, the menu of what the user may do, and a hash router (#/path). Each page module
  * exports `render(view, ctx)`, which fills `view` and may return a cleanup function (timers).
  */
 import { ApiError, get, hasRoute, loadRoutes, post, setCsrfToken } from './api.js';
 import { h, mount, notice } from './dom.js';
-import { ROLE_LABELS } from './labels.js';
+import { ACROSS_SCHOOLS, DISTRICT, may, SCHOOL, setPermissions } from './may.js';
 import * as loginPage from './pages/login.js';
 import * as passwordPage from './pages/password.js';
 import * as uploadPage from './pages/upload.js';
@@ -28,76 +28,63 @@ import * as accountPage from './pages/account.js';
 import * as notificationsPage from './pages/notifications.js';
 import * as webhooksPage from './pages/webhooks.js';
 
-const ALL = ['school_staff', 'bureau', 'regulator', 'admin'];
-
-/** Route table: pattern (with :params), page, roles allowed. */
+/**
+ * Route table: pattern (with :params), page, and what the user must be allowed to do to open it
+ * (an action of the server's policy table, optionally in one of some scopes; none: every user).
+ */
 const ROUTES = [
-  { path: '/upload', page: uploadPage, roles: ['school_staff'] },
-  { path: '/documents', page: documentsPage, roles: ['school_staff', 'bureau', 'admin'] },
-  { path: '/documents/:id', page: reviewPage, roles: ['school_staff', 'bureau', 'admin'] },
-  { path: '/contracts', page: contractsPage, roles: ['school_staff'] },
-  { path: '/notice', page: noticePage, roles: ['school_staff'] },
-  { path: '/schools/:id/notice', page: noticePage, roles: ['bureau', 'admin'] },
-  { path: '/lines/:id', page: linePage, roles: ['school_staff', 'bureau', 'admin'] },
-  { path: '/dashboard', page: dashboardPage, roles: ['bureau', 'admin'] },
-  { path: '/schools/:id', page: schoolPage, roles: ['bureau', 'admin'] },
-  { path: '/suppliers', page: suppliersPage, roles: ['bureau', 'regulator', 'admin'] },
-  { path: '/suppliers/:id', page: supplierPage, roles: ['bureau', 'regulator', 'admin'] },
-  { path: '/lists', page: listsPage, roles: ['bureau', 'regulator', 'admin'] },
-  { path: '/lists/:id', page: listPage, roles: ['bureau', 'regulator', 'admin'] },
-  { path: '/statistics', page: statisticsPage, roles: ['bureau', 'regulator', 'admin'] },
-  { path: '/admin/districts', page: adminDistrictsPage, roles: ['admin'] },
-  { path: '/admin/schools', page: adminSchoolsPage, roles: ['admin'] },
-  { path: '/admin/users', page: adminUsersPage, roles: ['admin'] },
-  { path: '/admin/registry', page: adminRegistryPage, roles: ALL },
-  { path: '/account', page: accountPage, roles: ALL },
-  { path: '/notifications', page: notificationsPage, roles: ALL },
-  { path: '/webhooks', page: webhooksPage, roles: ['regulator', 'admin'] },
+  { path: '/upload', page: uploadPage, may: ['document.upload'] },
+  { path: '/documents', page: documentsPage, may: ['document.read'] },
+  { path: '/documents/:id', page: reviewPage, may: ['document.read'] },
+  { path: '/contracts', page: contractsPage, may: ['contract.manage'] },
+  { path: '/notice', page: noticePage, may: ['compliance.read', SCHOOL] },
+  { path: '/schools/:id/notice', page: noticePage, may: ['compliance.read', ...ACROSS_SCHOOLS] },
+  { path: '/lines/:id', page: linePage, may: ['contract.read'] },
+  { path: '/dashboard', page: dashboardPage, may: ['compliance.read', ...ACROSS_SCHOOLS] },
+  { path: '/schools/:id', page: schoolPage, may: ['compliance.read', ...ACROSS_SCHOOLS] },
+  { path: '/suppliers', page: suppliersPage, may: ['supplier.read'] },
+  { path: '/suppliers/:id', page: supplierPage, may: ['supplier.read'] },
+  { path: '/lists', page: listsPage, may: ['samplingList.read'] },
+  { path: '/lists/:id', page: listPage, may: ['samplingList.read'] },
+  { path: '/statistics', page: statisticsPage, may: ['statistics.read'] },
+  { path: '/admin/districts', page: adminDistrictsPage, may: ['district.manage'] },
+  { path: '/admin/schools', page: adminSchoolsPage, may: ['school.manage'] },
+  { path: '/admin/users', page: adminUsersPage, may: ['user.manage'] },
+  { path: '/admin/registry', page: adminRegistryPage, may: ['registry.read'] },
+  { path: '/account', page: accountPage },
+  { path: '/notifications', page: notificationsPage, may: ['notification.read'] },
+  { path: '/webhooks', page: webhooksPage, may: ['webhook.manage'] },
 ];
 
-const NAV = {
-  school_staff: [
-    ['/upload', '上传文档'],
-    ['/documents', '文档列表'],
-    ['/contracts', '合同与核验'],
-    ['/notice', '结果公示'],
-    ['/notifications', '消息'],
-    ['/account', '我的账户'],
-  ],
-  bureau: [
-    ['/dashboard', '合规总览'],
-    ['/suppliers', '供货企业名单'],
-    ['/lists', '已发送名单'],
-    ['/documents', '文档'],
-    ['/statistics', '统计'],
-    ['/notifications', '消息'],
-    ['/account', '我的账户'],
-  ],
-  regulator: [
-    ['/lists', '收到的名单'],
-    ['/suppliers', '供货企业'],
-    ['/statistics', '统计'],
-    ['/webhooks', '接收地址'],
-    ['/notifications', '消息'],
-    ['/account', '我的账户'],
-  ],
-  admin: [
-    ['/admin/districts', '区县'],
-    ['/admin/schools', '学校'],
-    ['/admin/users', '用户'],
-    ['/admin/registry', '规则库'],
-    ['/dashboard', '合规总览'],
-    ['/notifications', '消息'],
-    ['/account', '我的账户'],
-  ],
-};
+/**
+ * The menu, in order: an entry is shown when the user may do its action (in that scope). A page a
+ * user works in every day is listed; pages reached from others (an administrator's view of a
+ * district's lists) are not. `home`: the first such entry the user sees is where they land.
+ */
+const MENU = [
+  { href: '/admin/districts', text: '区县', may: ['district.manage'], home: true },
+  { href: '/admin/schools', text: '学校', may: ['school.manage'] },
+  { href: '/admin/users', text: '用户', may: ['user.manage'] },
+  { href: '/admin/registry', text: '规则库', may: ['registry.update'] },
+  { href: '/upload', text: '上传文档', may: ['document.upload'] },
+  { href: '/documents', text: '文档列表', may: ['document.upload'], home: true },
+  { href: '/contracts', text: '合同与核验', may: ['contract.manage'] },
+  { href: '/notice', text: '结果公示', may: ['compliance.read', SCHOOL] },
+  { href: '/dashboard', text: '合规总览', may: ['compliance.read', ...ACROSS_SCHOOLS], home: true },
+  { href: '/lists', text: '收到的名单', may: ['samplingList.acknowledge'], home: true },
+  { href: '/suppliers', text: '供货企业名单', may: ['samplingList.send'] },
+  { href: '/lists', text: '已发送名单', may: ['samplingList.send'] },
+  { href: '/documents', text: '文档', may: ['document.correct', DISTRICT] },
+  { href: '/suppliers', text: '供货企业', may: ['samplingList.acknowledge'] },
+  { href: '/statistics', text: '统计', may: ['statistics.read', DISTRICT] },
+  { href: '/webhooks', text: '接收地址', may: ['webhook.manage', DISTRICT] },
+  { href: '/notifications', text: '消息', may: ['notification.read'] },
+  { href: '/account', text: '我的账户' },
+];
 
-const HOME = {
-  school_staff: '/documents',
-  bureau: '/dashboard',
-  regulator: '/lists',
-  admin: '/admin/districts',
-};
+/** Whether the signed-in user may open a route or see a menu entry (`may`: [action, ...scopes]). */
+const allowed = (entry) => !entry.may || may(...entry.may);
+
 const SESSION_FLAG = 'dsv.session';
 
 /** The logged-in user, shared with pages. */
@@ -135,9 +122,9 @@ function currentTarget() {
  * Where to go after logging in: the deep link the visitor opened (kept in `?next=`), when it is a
  * page of this app and not the login or password page itself.
  */
-export function afterLogin(next, user) {
+export function afterLogin(next) {
   const ok = typeof next === 'string' && /^\/[^/]/.test(next) && !/^\/(login|password)\b/.test(next);
-  return ok ? next : homeOf(user);
+  return ok ? next : homeOf();
 }
 
 const withNext = (path, next) =>
@@ -162,7 +149,7 @@ function renderShell() {
     h(
       'ul',
       {},
-      NAV[user.role].map(([href, text]) =>
+      MENU.filter(allowed).map(({ href, text }) =>
         h(
           'li',
           {},
@@ -178,7 +165,7 @@ function renderShell() {
   void refreshBadge();
   mount(
     who,
-    h('span', { class: 'who-name', text: `${user.displayName}（${ROLE_LABELS[user.role] ?? user.role}）` }),
+    h('span', { class: 'who-name', text: `${user.displayName}（${user.roleLabel}）` }),
     h('button', {
       type: 'button',
       class: 'btn btn-small btn-ghost',
@@ -215,6 +202,7 @@ async function logout() {
 
 function setSignedOut() {
   session.user = null;
+  setPermissions(null);
   setCsrfToken(null);
   localStorage.removeItem(SESSION_FLAG);
 }
@@ -222,12 +210,15 @@ function setSignedOut() {
 /** Called by the login page. */
 export function setSignedIn(result) {
   session.user = result.user;
+  setPermissions(result.may);
   setCsrfToken(result.csrfToken);
   localStorage.setItem(SESSION_FLAG, '1');
 }
 
-export function homeOf(user) {
-  return HOME[user.role] ?? '/account';
+/** Where a signed-in user lands: their first menu entry marked home, else their first entry. */
+export function homeOf() {
+  const menu = MENU.filter(allowed);
+  return (menu.find((m) => m.home) ?? menu[0]).href;
 }
 
 async function render() {
@@ -263,12 +254,12 @@ async function render() {
       query,
       go,
       signIn: setSignedIn,
-      homeOf: (u) => afterLogin(query.next, u),
+      homeOf: () => afterLogin(query.next),
     });
     return;
   }
   if (path === '/login' || path === '/' || path === '/password') {
-    go(afterLogin(query.next, session.user));
+    go(afterLogin(query.next));
     return;
   }
   const match = matchRoute(path);
@@ -278,17 +269,17 @@ async function render() {
       view,
       h('h1', { text: '页面不存在' }),
       notice('error', '您访问的页面不存在。'),
-      h('a', { href: '#' + homeOf(session.user), text: '返回首页' }),
+      h('a', { href: '#' + homeOf(), text: '返回首页' }),
     );
     return;
   }
-  if (!match.route.roles.includes(session.user.role)) {
+  if (!allowed(match.route)) {
     document.title = '无权访问 - 双送检核验';
     mount(
       view,
       h('h1', { text: '无权访问' }),
       notice('error', '您的账户无权访问此页面。'),
-      h('a', { href: '#' + homeOf(session.user), text: '返回首页' }),
+      h('a', { href: '#' + homeOf(), text: '返回首页' }),
     );
     return;
   }

@@ -1,13 +1,14 @@
 /**
- * District-level pages: bureau and regulator see their own district; the admin picks one
- * (the API requires districtId for admin).
+ * District-level pages: a user of one district sees it; a user who sees every district picks one
+ * (the API then requires districtId).
  */
 import { get } from './api.js';
 import { field, h } from './dom.js';
+import { EVERY_DISTRICT, may } from './may.js';
 
-/** { districtId, picker }: picker is a select for the admin (null for others). */
-export async function chooseDistrict(session, query, go, path) {
-  if (session.user.role !== 'admin') return { districtId: undefined, picker: null };
+/** { districtId, picker }: picker is a select when the user sees every district (null for others). */
+export async function chooseDistrict(query, go, path) {
+  if (!may('district.read', EVERY_DISTRICT)) return { districtId: undefined, picker: null };
   const districts = await get('/api/districts');
   const districtId =
     query.districtId && districts.some((d) => d.id === query.districtId)

@@ -11,6 +11,8 @@ const toned = (table) =>
   Object.fromEntries(Object.entries(table).map(([k, v]) => [k, { label: v.label, kind: v.tone }]));
 
 export const ROLE_LABELS = vocab.roles;
+/** What a user of each role belongs to: 'school', 'district' or null (server/policies/policy.ts). */
+export const ROLE_TENANCY = vocab.roleTenancy;
 export const SCHOOL_KIND_LABELS = vocab.schoolKinds;
 export const CATEGORY_LABELS = vocab.categories;
 export const DOC_KIND_LABELS = vocab.documentKinds;
@@ -27,7 +29,7 @@ export const SEVERITY_RANK = Object.fromEntries(
 export const INSPECTION_TYPE_LABELS = vocab.inspectionTypes;
 export const VERDICT_LABELS = vocab.verdicts;
 /** 抽查类别: 监督抽查 / 风险监测 */
-export const SAMPLING_KIND_LABELS = vocab.samplingKinds ?? { supervision: '监督抽查' };
+export const SAMPLING_KIND_LABELS = vocab.samplingKinds;
 
 /** Label of a code from one of the tables above, falling back to the code itself. */
 export function label(table, code) {

@@ -25,9 +25,9 @@ export async function renderSchool(view, schoolId, { title, back }) {
           statCard(s.contracts, '采购合同'),
           statCard(s.lines, '合同明细行'),
           statCard(s.lines ? `${s.dualCoveredPct}%` : '—', '双送检覆盖率'),
-          statCard(s.compliantLines, '合规'),
-          statCard(s.linesWithFindings, '存在问题'),
-          statCard(s.linesAwaitingReports, '待提交报告'),
+          statCard(s.compliantLines, LINE_STATUS.compliant.label),
+          statCard(s.linesWithFindings, LINE_STATUS.non_compliant.label),
+          statCard(s.linesAwaitingReports, LINE_STATUS.awaiting_reports.label),
         )
       : null,
     data.contracts.length

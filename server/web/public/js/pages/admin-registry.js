@@ -7,11 +7,12 @@ import { get, hasRoute, post } from '../api.js';
 import { field, fmtTime, h, mount, notice, pill, show, toast, unavailable } from '../dom.js';
 import { CATEGORY_LABELS, FINDING_LABELS, SEVERITY, label } from '../labels.js';
 import { dataTable } from '../table.js';
+import { may } from '../may.js';
 
 const WHEN = { under14: '（学生≤14岁时）', filled: '（含絮用纤维时）', infant: '（36个月及以下婴幼儿产品）' };
 const OPS = { '<=': '≤', '<': '<', '>=': '≥', '>': '>' };
 
-export async function render(view, { session, query, go }) {
+export async function render(view, { query, go }) {
   document.title = '规则库 - 双送检核验';
   if (!hasRoute('get', '/api/registry')) {
     mount(
@@ -71,7 +72,7 @@ export async function render(view, { session, query, go }) {
     h('h1', { text: '规则库' }),
     table.el,
     rules ? details(rules) : null,
-    session.user.role === 'admin' && hasRoute('post', '/api/registry/versions') && rules
+    may('registry.update') && hasRoute('post', '/api/registry/versions') && rules
       ? publishForm(rules, go)
       : null,
   );

@@ -4,7 +4,7 @@
  */
 import { get, patch, post } from '../api.js';
 import { field, h, mount, notice, pill } from '../dom.js';
-import { ROLE_LABELS } from '../labels.js';
+import { ROLE_LABELS, ROLE_TENANCY } from '../labels.js';
 import { dataTable } from '../table.js';
 
 /** A readable random password that meets the policy (letters and digits, 12 characters). */
@@ -196,8 +196,8 @@ export async function render(view) {
   const schoolField = field('所属学校', school);
   const districtField = field('所属区县', district);
   function syncScope() {
-    schoolField.hidden = role.value !== 'school_staff';
-    districtField.hidden = role.value !== 'bureau' && role.value !== 'regulator';
+    schoolField.hidden = ROLE_TENANCY[role.value] !== 'school';
+    districtField.hidden = ROLE_TENANCY[role.value] !== 'district';
   }
   syncScope();
 
@@ -213,8 +213,8 @@ export async function render(view) {
           password: password.value,
           role: role.value,
         };
-        if (role.value === 'school_staff') body.schoolId = school.value;
-        if (role.value === 'bureau' || role.value === 'regulator') body.districtId = district.value;
+        if (ROLE_TENANCY[role.value] === 'school') body.schoolId = school.value;
+        if (ROLE_TENANCY[role.value] === 'district') body.districtId = district.value;
         try {
           const u = await post('/api/users', body);
           users.push(u);

@@ -5,18 +5,18 @@
 import { get, hasRoute, saveCsv, withQuery } from '../api.js';
 import { field, h, mount, notice, pill, unavailable, statCard } from '../dom.js';
 import { barChart } from '../chart.js';
-import { CATEGORY_LABELS, FINDING_LABELS, SCHOOL_KIND_LABELS, label } from '../labels.js';
+import { CATEGORY_LABELS, FINDING_LABELS, LINE_STATUS, SCHOOL_KIND_LABELS, label } from '../labels.js';
 import { dataTable } from '../table.js';
 import { chooseDistrict } from '../district.js';
 
-export async function render(view, { session, query, go }) {
+export async function render(view, { query, go }) {
   document.title = '合规总览 - 双送检核验';
   if (!hasRoute('get', '/api/compliance/schools')) {
     mount(view, h('h1', { text: '合规总览' }), unavailable('合规总览'));
     return;
   }
-  const { districtId, picker } = await chooseDistrict(session, query, go, '/dashboard');
-  if (session.user.role === 'admin' && !districtId) {
+  const { districtId, picker } = await chooseDistrict(query, go, '/dashboard');
+  if (picker && !districtId) {
     mount(view, h('h1', { text: '合规总览' }), notice('info', '尚无区县。'));
     return;
   }
@@ -73,14 +73,14 @@ export async function render(view, { session, query, go }) {
         num: true,
         render: (s) => (s.lines ? `${s.dualCoveredPct}%` : '—'),
       },
-      { key: 'compliantLines', label: '合规', num: true },
+      { key: 'compliantLines', label: LINE_STATUS.compliant.label, num: true },
       {
         key: 'linesWithFindings',
-        label: '存在问题',
+        label: LINE_STATUS.non_compliant.label,
         num: true,
         render: (s) => (s.linesWithFindings ? pill(String(s.linesWithFindings), 'bad') : '0'),
       },
-      { key: 'linesAwaitingReports', label: '待提交报告', num: true },
+      { key: 'linesAwaitingReports', label: LINE_STATUS.awaiting_reports.label, num: true },
       { key: 'openFindings', label: '问题数', num: true },
     ],
     rows: schools,
@@ -159,9 +159,9 @@ export async function render(view, { session, query, go }) {
               '明细行',
               '双送检齐全明细行',
               '双送检覆盖率(%)',
-              '合规',
-              '存在问题',
-              '待提交报告',
+              LINE_STATUS.compliant.label,
+              LINE_STATUS.non_compliant.label,
+              LINE_STATUS.awaiting_reports.label,
               '问题数',
             ],
             filtered().map((s) => [

@@ -6,21 +6,23 @@ import { asList, findRoute, get, withQuery } from '../api.js';
 import { field, fmtTime, h, mount, unavailable } from '../dom.js';
 import { DOC_KIND_LABELS, DOC_STATUS, label } from '../labels.js';
 import { dataTable } from '../table.js';
+import { may, SCHOOL } from '../may.js';
 import { FINISHED, progressText, statusPill } from '../status.js';
 
 const REFRESH_MS = 2500;
 
-export async function render(view, { session }) {
+export async function render(view) {
   document.title = '文档列表 - 双送检核验';
   const listPath = findRoute('get', '/api/documents');
   if (!listPath) {
     mount(view, h('h1', { text: '文档列表' }), unavailable('文档列表'));
     return undefined;
   }
-  const isStaff = session.user.role === 'school_staff';
+  // One school's documents need no school column or filter.
+  const oneSchool = may('document.read', SCHOOL);
   let docs = asList(await get(withQuery(listPath, { limit: 200 })), 'documents');
   let timer = null;
-  const schoolNames = isStaff
+  const schoolNames = oneSchool
     ? {}
     : Object.fromEntries((await get('/api/schools')).map((s) => [s.id, s.name]));
 
@@ -68,7 +70,7 @@ export async function render(view, { session }) {
         render: (d) => h('a', { href: `#/documents/${d.id}`, text: d.originalName ?? d.fileName ?? d.id }),
       },
       { key: 'kind', label: '类型', value: (d) => d.kindLabel ?? label(DOC_KIND_LABELS, d.kind) },
-      !isStaff ? { key: 'schoolName', label: '学校', value: (d) => schoolNames[d.schoolId] } : null,
+      !oneSchool ? { key: 'schoolName', label: '学校', value: (d) => schoolNames[d.schoolId] } : null,
       { key: 'status', label: '状态', value: (d) => d.status, render: (d) => statusPill(d) },
       { key: 'progress', label: '进度', sortable: false, render: (d) => progressText(d) || '—' },
       {
@@ -79,7 +81,7 @@ export async function render(view, { session }) {
       },
     ].filter(Boolean),
     rows: docs,
-    emptyText: isStaff ? '还没有上传文档' : '暂无文档',
+    emptyText: may('document.upload') ? '还没有上传文档' : '暂无文档',
   });
 
   async function refresh() {
@@ -102,12 +104,14 @@ export async function render(view, { session }) {
       'div',
       { class: 'page-head' },
       h('h1', { text: '文档列表' }),
-      isStaff ? h('a', { class: 'btn btn-primary', href: '#/upload', text: '上传文档' }) : null,
+      may('document.upload')
+        ? h('a', { class: 'btn btn-primary', href: '#/upload', text: '上传文档' })
+        : null,
     ),
     h(
       'div',
       { class: 'filters' },
-      isStaff ? null : field('学校', school),
+      oneSchool ? null : field('学校', school),
       field('状态', status),
       field('类型', kind),
       field('搜索', search),

@@ -9,20 +9,22 @@ import { dataTable } from '../table.js';
 import { h, mount, notice, pill, show, toast, unavailable } from '../dom.js';
 import { CATEGORY_LABELS, LINE_STATUS, SIDE_LABELS, VERDICT_LABELS, label } from '../labels.js';
 import { findingList } from '../findings.js';
+import { may } from '../may.js';
 
 const LINK_SOURCE = { school: '学校提交', auto: '自动匹配', proposed: '系统推测' };
 /** Poll while documents of the school are still being read, slowly otherwise. */
 const POLL_BUSY_MS = 2500;
 const POLL_IDLE_MS = 15000;
 
-export async function render(view, { params, session }) {
+export async function render(view, { params }) {
   document.title = '明细行核验证据 - 双送检核验';
   if (!hasRoute('get', '/api/compliance/lines/{id}')) {
     mount(view, h('h1', { text: '明细行核验证据' }), unavailable('核验证据'));
     return undefined;
   }
   const lineId = encodeURIComponent(params.id);
-  const staff = session.user.role === 'school_staff';
+  // Handing in reports for a line (link, decide, confirm the client, accepted date) is the school's.
+  const staff = may('document.link');
   const canLink = staff && hasRoute('put', '/api/contract-lines/{id}/reports');
   const canDecide = staff && hasRoute('delete', '/api/contract-lines/{id}/reports/{documentId}');
   const canList = staff && hasRoute('get', '/api/contract-lines/{id}/report-candidates');
@@ -140,7 +142,7 @@ export async function render(view, { params, session }) {
   }
 
   function draw({ l, candidates }) {
-    const back = staff
+    const back = may('contract.manage')
       ? h('a', { class: 'btn', href: '#/contracts', text: '返回合同列表' })
       : h('a', {
           class: 'btn',

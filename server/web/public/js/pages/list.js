@@ -6,12 +6,12 @@ import { download, findRoute, get, hasRoute, post } from '../api.js';
 import { field, fmtTime, h, mount, notice, pill, toast } from '../dom.js';
 import { entriesTable, rankingExplanation } from '../sampling.js';
 import { SAMPLING_KIND_LABELS } from '../labels.js';
+import { may } from '../may.js';
 
-export async function render(view, { params, session }) {
+export async function render(view, { params }) {
   const id = encodeURIComponent(params.id);
   const list = await get(`/api/sampling-lists/${id}`);
   const snap = list.snapshot;
-  const isRegulator = session.user.role === 'regulator';
   document.title = `第 ${list.version} 版名单 - 双送检核验`;
   const message = h('div', { 'aria-live': 'polite' });
 
@@ -33,7 +33,9 @@ export async function render(view, { params, session }) {
     });
 
   const ack =
-    isRegulator && !list.acknowledgedAt && hasRoute('post', '/api/sampling-lists/{id}/ack')
+    may('samplingList.acknowledge') &&
+    !list.acknowledgedAt &&
+    hasRoute('post', '/api/sampling-lists/{id}/ack')
       ? h('button', {
           type: 'button',
           class: 'btn btn-primary',
@@ -83,13 +85,11 @@ export async function render(view, { params, session }) {
     entriesTable(snap.entries).el,
     list.deliveries?.length
       ? deliveriesPanel(list.deliveries, {
-          canResend:
-            ['bureau', 'admin'].includes(session.user.role) &&
-            hasRoute('post', '/api/webhook-deliveries/{id}/resend'),
+          canResend: may('webhookDelivery.resend') && hasRoute('post', '/api/webhook-deliveries/{id}/resend'),
           message,
         })
       : null,
-    isRegulator ? resultForm(list) : null,
+    may('samplingResult.record') ? resultForm(list) : null,
   );
 }
 

@@ -6,16 +6,18 @@ import { get, hasRoute, withQuery } from '../api.js';
 import { fmtTime, h, mount, pill, unavailable } from '../dom.js';
 import { dataTable } from '../table.js';
 import { chooseDistrict } from '../district.js';
+import { may } from '../may.js';
 
-export async function render(view, { session, query, go }) {
-  const inbox = session.user.role === 'regulator';
+export async function render(view, { query, go }) {
+  // Market supervision receives lists (and acknowledges them); the bureau sends them.
+  const inbox = may('samplingList.acknowledge');
   const title = inbox ? '收到的名单' : '已发送的名单';
   document.title = `${title} - 双送检核验`;
   if (!hasRoute('get', '/api/sampling-lists')) {
     mount(view, h('h1', { text: title }), unavailable(title));
     return;
   }
-  const { districtId, picker } = await chooseDistrict(session, query, go, '/lists');
+  const { districtId, picker } = await chooseDistrict(query, go, '/lists');
   const lists = await get(withQuery('/api/sampling-lists', { districtId }));
   const table = dataTable({
     caption: title,

@@ -40,7 +40,7 @@ export function render(view, { query, go, signIn, afterLogin }) {
           signIn(result);
           // Back to the page the visitor opened (a deep link survives the login), or the start page;
           // after an administrator's reset the shell first asks for a new password.
-          go(afterLogin(query.next, result.user));
+          go(afterLogin(query.next));
         } catch (err) {
           mount(message, notice('error', err.message));
           password.value = '';

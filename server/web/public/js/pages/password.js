@@ -72,7 +72,7 @@ export function render(view, { session, query, go, signIn, homeOf }) {
     currentLabel: '临时密码（管理员告知）',
     onChanged: (result) => {
       signIn(result);
-      go(query.next || homeOf(result.user));
+      go(query.next || homeOf());
     },
   });
   mount(

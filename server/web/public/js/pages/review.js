@@ -6,6 +6,7 @@
  */
 import { get, hasRoute, patch, post } from '../api.js';
 import { h, mount, notice, pill, toast, unavailable } from '../dom.js';
+import { may } from '../may.js';
 import { pageViewer, rowOf } from '../page-viewer.js';
 import { COLUMN_LABELS, DOC_KIND_LABELS, fieldLabel, label } from '../labels.js';
 import {
@@ -22,7 +23,7 @@ import { contractLineIds, historySection, linkedLines, verificationSection } fro
 
 const POLL_MS = 1500;
 
-export async function render(view, { params, session, query }) {
+export async function render(view, { params, query }) {
   document.title = '文档审核 - 双送检核验';
   if (!hasRoute('get', '/api/documents/{id}')) {
     mount(view, h('h1', { text: '文档审核' }), unavailable('文档审核'));
@@ -73,9 +74,7 @@ export async function render(view, { params, session, query }) {
     const kind = doc.kind;
     const fields = doc.fields ?? [];
     const byPath = new Map(fields.map((f) => [f.path, f]));
-    const canCorrect =
-      ['school_staff', 'bureau'].includes(session.user.role) &&
-      hasRoute('patch', '/api/documents/{id}/fields');
+    const canCorrect = may('document.correct') && hasRoute('patch', '/api/documents/{id}/fields');
     const pageCount = doc.progress?.pageCount ?? doc.effective?.pages ?? 0;
     const history = hasRoute('get', '/api/documents/{id}/corrections')
       ? await get(`/api/documents/${id}/corrections`)

@@ -8,14 +8,16 @@ import { field, fmtTime, h, mount, notice, unavailable, statCard } from '../dom.
 import { barChart } from '../chart.js';
 import { dataTable } from '../table.js';
 import { chooseDistrict } from '../district.js';
+import { LINE_STATUS } from '../labels.js';
+import { may } from '../may.js';
 
-export async function render(view, { session, query, go }) {
+export async function render(view, { query, go }) {
   document.title = '统计 - 双送检核验';
   if (!hasRoute('get', '/api/statistics')) {
     mount(view, h('h1', { text: '统计' }), unavailable('成果统计'));
     return;
   }
-  const { districtId, picker } = await chooseDistrict(session, query, go, '/statistics');
+  const { districtId, picker } = await chooseDistrict(query, go, '/statistics');
   const asked =
     query.periodStart && query.periodEnd
       ? { periodStart: query.periodStart, periodEnd: query.periodEnd }
@@ -76,7 +78,7 @@ export async function render(view, { session, query, go }) {
     picker,
     periodForm(s, period, districtId, go),
     message,
-    campaignTable(s, session, districtId, period),
+    campaignTable(s, districtId, period),
     h('h2', { text: '双送检核验情况' }),
     h('p', { class: 'hint', text: `统计时间 ${fmtTime(s.generatedAt)}` }),
     h(
@@ -120,9 +122,9 @@ export async function render(view, { session, query, go }) {
         h('h2', { text: '明细行状态' }),
         barChart(
           [
-            { label: '合规', value: s.compliantLines ?? 0, kind: 'ok' },
-            { label: '存在问题', value: s.linesWithFindings ?? 0, kind: 'bad' },
-            { label: '待提交报告', value: s.linesAwaitingReports ?? 0, kind: 'warn' },
+            { label: LINE_STATUS.compliant.label, value: s.compliantLines ?? 0, kind: 'ok' },
+            { label: LINE_STATUS.non_compliant.label, value: s.linesWithFindings ?? 0, kind: 'bad' },
+            { label: LINE_STATUS.awaiting_reports.label, value: s.linesAwaitingReports ?? 0, kind: 'warn' },
           ],
           { title: '明细行状态' },
         ),
@@ -162,9 +164,9 @@ function periodForm(s, period, districtId, go) {
  * The 成果统计表 in the attachment's layout: group headers spanning their sub-columns, one row for the
  * 填报单位. Market supervision types the cells of the groups the service cannot count.
  */
-function campaignTable(s, session, districtId, period) {
+function campaignTable(s, districtId, period) {
   const c = s.campaign;
-  const editable = session.user.role === 'regulator' && hasRoute('put', '/api/statistics/cells');
+  const editable = may('statistics.enter') && hasRoute('put', '/api/statistics/cells');
   const inputs = new Map();
   const unit = h('input', {
     name: 'reportingUnit',
@@ -252,12 +254,7 @@ function campaignTable(s, session, districtId, period) {
             cells,
           });
           panel.replaceWith(
-            campaignTable(
-              { ...fresh, savedNotice: '已保存成果统计表填报数据。' },
-              session,
-              districtId,
-              period,
-            ),
+            campaignTable({ ...fresh, savedNotice: '已保存成果统计表填报数据。' }, districtId, period),
           );
         } catch (err) {
           mount(message, notice('error', err.message));

@@ -8,15 +8,15 @@ import { SEVERITY, SEVERITY_RANK } from '../labels.js';
 import { dataTable } from '../table.js';
 import { entriesTable, rankingExplanation, samplingPassedMark } from '../sampling.js';
 import { chooseDistrict } from '../district.js';
+import { may } from '../may.js';
 
-export async function render(view, { session, query, go }) {
+export async function render(view, { query, go }) {
   document.title = '供货企业 - 双送检核验';
-  const role = session.user.role;
-  const { districtId, picker } = await chooseDistrict(session, query, go, '/suppliers');
+  const { districtId, picker } = await chooseDistrict(query, go, '/suppliers');
   const parts = [];
   const message = h('div', { 'aria-live': 'polite' });
 
-  const canPreview = role !== 'regulator' && hasRoute('get', '/api/sampling-lists/preview');
+  const canPreview = may('samplingList.preview') && hasRoute('get', '/api/sampling-lists/preview');
   if (canPreview) {
     const preview = await get(withQuery('/api/sampling-lists/preview', { districtId }));
     const r = preview.readiness ?? {
@@ -32,7 +32,7 @@ export async function render(view, { session, query, go }) {
         )
       : null;
     const canSend =
-      role === 'bureau' && hasRoute('post', '/api/sampling-lists') && preview.entries.length > 0;
+      may('samplingList.send') && hasRoute('post', '/api/sampling-lists') && preview.entries.length > 0;
     // Sending asks on the page itself: what will be sent, what is unfinished, an explicit confirmation.
     const confirmBox = h('div', {
       class: 'confirm-send panel',
@@ -194,7 +194,11 @@ export async function render(view, { session, query, go }) {
   if (!parts.length) parts.push(unavailable('供货企业名单'));
   mount(
     view,
-    h('div', { class: 'page-head' }, h('h1', { text: role === 'regulator' ? '供货企业' : '供货企业名单' })),
+    h(
+      'div',
+      { class: 'page-head' },
+      h('h1', { text: may('samplingList.preview') ? '供货企业名单' : '供货企业' }),
+    ),
     picker,
     ...parts,
   );

@@ -7,13 +7,13 @@ import { field, fmtTime, h, mount, notice, pill, unavailable } from '../dom.js';
 import { dataTable } from '../table.js';
 import { chooseDistrict } from '../district.js';
 
-export async function render(view, { session, query, go }) {
+export async function render(view, { query, go }) {
   document.title = '名单接收地址 - 双送检核验';
   if (!hasRoute('get', '/api/webhooks')) {
     mount(view, h('h1', { text: '名单接收地址' }), unavailable('名单接收地址'));
     return;
   }
-  const { districtId, picker } = await chooseDistrict(session, query, go, '/webhooks');
+  const { districtId, picker } = await chooseDistrict(query, go, '/webhooks');
   const endpoints = await get(withQuery('/api/webhooks', { districtId }));
   const message = h('div', { 'aria-live': 'polite' });
   const deliveries = h('div');
