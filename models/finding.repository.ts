@@ -1,5 +1,5 @@
 /** Verification findings per contract line, and the rule-registry versions they were judged with. */
-import { eq, inArray } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import type { Db, Tx } from './db';
 import { findings, ruleRegistryVersions } from './schema';
 
@@ -8,6 +8,15 @@ export interface NewFinding {
   severity: string;
   message: string;
   evidence: unknown[];
+}
+
+/**
+ * Serialises the recomputes of one district's findings until the transaction ends. A recompute takes
+ * it before it reads the facts, so two at once (document jobs run in parallel, HTTP corrections too)
+ * neither store a line's findings twice nor overwrite findings with ones computed from older facts.
+ */
+export async function lockDistrictFindings(tx: Tx, districtId: string): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`findings:${districtId}`}, 0))`);
 }
 
 /** Lines per statement when reading or deleting by line (one bound parameter each). */
@@ -41,7 +50,7 @@ function findingKey(lineId: string, f: NewFinding, registryVersion: string): str
  * Makes the stored findings of the given lines equal `byLine` (lines absent from it end up with none).
  * Only the difference is written: a finding stored already (same line, code, severity, message,
  * evidence and registry version) keeps its row, the others are deleted or inserted — a recompute that
- * changes nothing writes nothing. Run it inside a transaction.
+ * changes nothing writes nothing. Run it inside a transaction holding `lockDistrictFindings`.
  */
 export async function replaceLineFindings(
   db: Db | Tx,

@@ -107,4 +107,27 @@ describe('verify-district and reverify-document use cases', () => {
     expect(out?.affectedLineIds).toEqual([lineIds[0]]);
     expect(await listLineFindings(t.database.db, lineIds)).toEqual([]);
   });
+
+  it('When one line is re-verified several times at once, then its findings are stored once', async () => {
+    const db = t.database.db;
+    const noCma = report({ lab: { name: '某检测服务部', cmaNumber: null, cnasNumber: null } });
+    const codes = async () => (await listLineFindings(db, lineIds)).map((f) => [f.lineId, f.code]);
+    const atOnce = (full: boolean) =>
+      Promise.all(
+        [0, 1, 2].map((i) =>
+          full && i === 0
+            ? verifyDistrictUseCase(db, { districtId, asOf: '2024-12-31' })
+            : reverifyDocumentUseCase(db, { districtId, asOf: '2024-12-31', documentId: supplierReportId }),
+        ),
+      );
+    // each round starts from a line whose stored findings differ from what it will find
+    for (let round = 0; round < 10; round++) {
+      await updateEffectiveExtraction(db, supplierReportId, noCma);
+      await atOnce(round % 2 === 1);
+      expect(await codes()).toEqual([[lineIds[0], 'NO_CMA']]);
+      await updateEffectiveExtraction(db, supplierReportId, report());
+      await atOnce(round % 2 === 0);
+      expect(await codes()).toEqual([]);
+    }
+  });
 });

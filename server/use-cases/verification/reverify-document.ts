@@ -5,7 +5,7 @@
  * lines need is read from the database (`loadAffectedLines`); the findings equal a full recompute's.
  */
 import type { Db } from '../../../models/db';
-import { replaceLineFindings } from '../../../models/finding.repository';
+import { lockDistrictFindings, replaceLineFindings } from '../../../models/finding.repository';
 import { prepareDistrict, verifyLines } from '../../verify/engine';
 import type { LineResult } from '../../verify/types';
 import { loadAffectedLines, type AffectedLinesCommand } from './load-affected-lines';
@@ -19,21 +19,28 @@ export interface ReverifyResult {
 }
 
 export async function reverifyDocumentUseCase(db: Db, cmd: ReverifyDocumentCommand): Promise<ReverifyResult> {
-  const { input, lineIds: affected } = await loadAffectedLines(db, cmd);
-  const results = verifyLines(prepareDistrict(input), affected);
-  const byLine = new Map(
-    [...results].map(([lineId, l]) => [
-      lineId,
-      l.findings.map((f) => ({
-        code: f.code,
-        severity: f.severity,
-        message: f.message,
-        evidence: f.evidence,
-      })),
-    ]),
-  );
-  await db.transaction(async (tx) => {
+  // One transaction holding the district's findings lock: the facts read are the latest committed
+  // and no other recompute of the district interleaves (lockDistrictFindings).
+  return db.transaction(async (tx) => {
+    await lockDistrictFindings(tx, cmd.districtId);
+    const { input, lineIds: affected } = await loadAffectedLines(tx, cmd);
+    const results = verifyLines(prepareDistrict(input), affected);
+    const byLine = new Map(
+      [...results].map(([lineId, l]) => [
+        lineId,
+        l.findings.map((f) => ({
+          code: f.code,
+          severity: f.severity,
+          message: f.message,
+          evidence: f.evidence,
+        })),
+      ]),
+    );
     await replaceLineFindings(tx, affected, byLine, input.registry.version);
+    return {
+      registryVersion: input.registry.version,
+      affectedLineIds: affected,
+      lines: [...results.values()],
+    };
   });
-  return { registryVersion: input.registry.version, affectedLineIds: affected, lines: [...results.values()] };
 }

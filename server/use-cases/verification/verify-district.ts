@@ -7,7 +7,11 @@ import type { Db } from '../../../models/db';
 import { findDistrict, listDistricts, listSchools } from '../../../models/district.repository';
 import { listDistrictContracts, type ContractWithLines } from '../../../models/contract.repository';
 import { listDistrictReports, type StoredReport } from '../../../models/report.repository';
-import { ensureRegistryVersion, replaceLineFindings } from '../../../models/finding.repository';
+import {
+  ensureRegistryVersion,
+  lockDistrictFindings,
+  replaceLineFindings,
+} from '../../../models/finding.repository';
 import { notFound } from '../../errors';
 import { verifyDistrict } from '../../verify/engine';
 import { resolvePolicy } from '../../verify/policy';
@@ -95,28 +99,32 @@ export async function loadVerificationInput(
   };
 }
 
-/** Full recompute of a district's findings. */
+/**
+ * Full recompute of a district's findings: in one transaction holding the district's findings lock,
+ * so the facts read are the latest committed and no other recompute of the district interleaves.
+ */
 export async function verifyDistrictUseCase(db: Db, cmd: VerifyDistrictCommand): Promise<DistrictResult> {
-  const input = await loadVerificationInput(db, cmd);
-  const result = verifyDistrict(input);
-  await ensureRegistryVersion(db, {
-    version: input.registry.version,
-    rules: input.registry,
-    note: input.registry.note,
-  });
-  const byLine = new Map(
-    result.lines.map((l) => [
-      l.lineId,
-      l.findings.map((f) => ({
-        code: f.code,
-        severity: f.severity,
-        message: f.message,
-        evidence: f.evidence,
-      })),
-    ]),
-  );
-  await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
+    await lockDistrictFindings(tx, cmd.districtId);
+    const input = await loadVerificationInput(tx, cmd);
+    const result = verifyDistrict(input);
+    await ensureRegistryVersion(tx, {
+      version: input.registry.version,
+      rules: input.registry,
+      note: input.registry.note,
+    });
+    const byLine = new Map(
+      result.lines.map((l) => [
+        l.lineId,
+        l.findings.map((f) => ({
+          code: f.code,
+          severity: f.severity,
+          message: f.message,
+          evidence: f.evidence,
+        })),
+      ]),
+    );
     await replaceLineFindings(tx, [...byLine.keys()], byLine, result.registryVersion);
+    return result;
   });
-  return result;
 }
