@@ -6,7 +6,8 @@
 import { createHash } from 'node:crypto';
 import { insertSchool } from '../models/district.repository';
 import { upsertContract } from '../models/document-rows.repository';
-import { blobs, documents, lineReports } from '../models/schema';
+import { storeExtractedDocuments } from '../models/report.repository';
+import { lineReports } from '../models/schema';
 import type { Db } from '../models/db';
 import { generate } from './generated-district';
 
@@ -37,29 +38,18 @@ export async function storeGenerated(db: Db, districtId: string) {
       schoolId: reportSchool.get(r.id)!,
     })),
   ];
-  for (let i = 0; i < docs.length; i += 500) {
-    const chunk = docs
-      .slice(i, i + 500)
-      .map((d) => ({ ...d, sha: createHash('sha256').update(`${districtId}/${d.key}`).digest('hex') }));
-    await db
-      .insert(blobs)
-      .values(chunk.map((d) => ({ sha256: d.sha, size: 1000, mime: 'application/pdf', pages: 1 })));
-    const rows = await db
-      .insert(documents)
-      .values(
-        chunk.map((d) => ({
-          schoolId: d.schoolId,
-          sha256: d.sha,
-          originalName: d.file,
-          kind: d.extraction.kind,
-          status: 'parsed' as const,
-          extraction: d.extraction,
-          effective: d.extraction,
-        })),
-      )
-      .returning({ id: documents.id });
-    rows.forEach((r, j) => docIds.set(chunk[j]!.key, r.id));
-  }
+  const ids = await storeExtractedDocuments(
+    db,
+    docs.map((d) => ({
+      schoolId: d.schoolId,
+      originalName: d.file,
+      sha256: createHash('sha256').update(`${districtId}/${d.key}`).digest('hex'),
+      size: 1000,
+      mime: 'application/pdf',
+      extraction: d.extraction,
+    })),
+  );
+  ids.forEach((id, j) => docIds.set(docs[j]!.key, id));
   const links: { lineId: string; documentId: string }[] = [];
   for (const c of input.contracts) {
     const stored = await upsertContract(

@@ -17,37 +17,68 @@ export interface NewExtractedDocument {
 }
 
 /**
- * Stores a document that has already been extracted (status `parsed`, extraction = effective).
- * The same content handed in twice by one school is stored once: the existing id is returned.
+ * Stores documents that have already been extracted (status `parsed`, extraction = effective), in
+ * chunks; returns their ids in the order given. The same content handed in twice by one school is
+ * stored once: the existing id is returned.
  */
+export async function storeExtractedDocuments(db: Db | Tx, ds: NewExtractedDocument[]): Promise<string[]> {
+  const CHUNK = 500;
+  const ids = new Map<string, string>();
+  const key = (schoolId: string, sha256: string) => `${schoolId}/${sha256}`;
+  for (let i = 0; i < ds.length; i += CHUNK) {
+    const chunk = ds.slice(i, i + CHUNK).map((d) => ({
+      ...d,
+      pages: d.extraction.kind === 'test_report' ? d.extraction.pages : (d.extraction.pages ?? null),
+    }));
+    await db
+      .insert(blobs)
+      .values(chunk.map((d) => ({ sha256: d.sha256, size: d.size, mime: d.mime, pages: d.pages })))
+      .onConflictDoNothing();
+    const stored = await db
+      .insert(documents)
+      .values(
+        chunk.map((d) => ({
+          schoolId: d.schoolId,
+          sha256: d.sha256,
+          originalName: d.originalName,
+          declaredKind: d.extraction.kind,
+          kind: d.extraction.kind,
+          status: 'parsed' as const,
+          pageCount: d.pages,
+          extraction: d.extraction,
+          effective: d.extraction,
+        })),
+      )
+      .onConflictDoNothing()
+      .returning({ id: documents.id, schoolId: documents.schoolId, sha256: documents.sha256 });
+    for (const r of stored) ids.set(key(r.schoolId, r.sha256), r.id);
+    const known = chunk.filter((d) => !ids.has(key(d.schoolId, d.sha256)));
+    if (known.length === 0) continue;
+    const existing = await db
+      .select({ id: documents.id, schoolId: documents.schoolId, sha256: documents.sha256 })
+      .from(documents)
+      .where(
+        and(
+          inArray(documents.schoolId, [...new Set(known.map((d) => d.schoolId))]),
+          inArray(
+            documents.sha256,
+            known.map((d) => d.sha256),
+          ),
+        ),
+      );
+    for (const r of existing) ids.set(key(r.schoolId, r.sha256), r.id);
+  }
+  return ds.map((d) => {
+    const id = ids.get(key(d.schoolId, d.sha256));
+    if (!id) throw new Error('document vanished');
+    return id;
+  });
+}
+
+/** `storeExtractedDocuments` for one document. */
 export async function storeExtractedDocument(db: Db | Tx, d: NewExtractedDocument): Promise<string> {
-  const pages = d.extraction.kind === 'test_report' ? d.extraction.pages : (d.extraction.pages ?? null);
-  await db
-    .insert(blobs)
-    .values({ sha256: d.sha256, size: d.size, mime: d.mime, pages })
-    .onConflictDoNothing();
-  const [row] = await db
-    .insert(documents)
-    .values({
-      schoolId: d.schoolId,
-      sha256: d.sha256,
-      originalName: d.originalName,
-      declaredKind: d.extraction.kind,
-      kind: d.extraction.kind,
-      status: 'parsed',
-      pageCount: pages,
-      extraction: d.extraction,
-      effective: d.extraction,
-    })
-    .onConflictDoNothing()
-    .returning({ id: documents.id });
-  if (row) return row.id;
-  const [existing] = await db
-    .select({ id: documents.id })
-    .from(documents)
-    .where(and(eq(documents.schoolId, d.schoolId), eq(documents.sha256, d.sha256)));
-  if (!existing) throw new Error('document vanished');
-  return existing.id;
+  const [id] = await storeExtractedDocuments(db, [d]);
+  return id!;
 }
 
 /** Links a report to a contract line ('school' = handed in by staff, 'proposed' = the service's guess). */

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { insertDistrict, insertSchool } from '../../models/district.repository';
-import { storeExtractedDocument } from '../../models/report.repository';
+import { storeExtractedDocument, storeExtractedDocuments } from '../../models/report.repository';
 import { replaceTestReport, upsertContract } from '../../models/document-rows.repository';
 import { contractLines, contracts, suppliers, testReportItems, testReports } from '../../models/schema';
 import type { Extraction } from '../../parsers/types';
@@ -80,5 +80,35 @@ describe('the one writer of document rows', () => {
     expect(rows).toHaveLength(1);
     const items = await db.select().from(testReportItems).where(eq(testReportItems.reportId, reportId));
     expect(items.map((i) => i.name)).toEqual(fewer.items.map((i) => i.name));
+  });
+
+  test('Documents stored in one batch get their ids in order; content a school already handed in keeps its id', async () => {
+    const db = t.database.db;
+    const other = (
+      await insertSchool(db, {
+        districtId: (await insertDistrict(db, { code: 'rows-2', name: '乙区', bureauName: '乙区教育局' })).id,
+        name: '乙区小学',
+        kind: 'primary',
+      })
+    ).id;
+    const first = await store('batch-a.json', report());
+    const doc = (name: string, school: string) => ({
+      schoolId: school,
+      originalName: name,
+      sha256: createHash('sha256').update(name).digest('hex'),
+      size: 1,
+      mime: 'application/json',
+      extraction: report(),
+    });
+    const ids = await storeExtractedDocuments(db, [
+      doc('batch-b.json', schoolId),
+      doc('batch-a.json', schoolId),
+      doc('batch-a.json', other),
+      doc('batch-b.json', schoolId),
+    ]);
+    expect(ids[1]).toBe(first);
+    expect(ids[3]).toBe(ids[0]);
+    expect(new Set(ids).size).toBe(3);
+    expect(ids[2]).not.toBe(first);
   });
 });
