@@ -22,7 +22,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -33,6 +32,7 @@ import { createDistrict, createSchool, createUser } from '../server/use-cases/ac
 import { verifyDistrictUseCase } from '../server/use-cases/verification/verify-district';
 import { listSchools } from '../models/district.repository';
 import { storeGenerated } from './store-generated';
+import { freePort } from './running-service';
 
 const ROOT = path.resolve(__dirname, '..');
 const PASSWORD = 'bench-password-123';
@@ -95,15 +95,6 @@ async function load(
     max: sorted[sorted.length - 1] ?? 0,
     failed,
   };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 async function waitHealthy(base: string, proc: ChildProcess, log: string): Promise<void> {

@@ -14,10 +14,8 @@
  * 100 ms. Per file it prints: the upload's answer, the document's end state and reason, the time to
  * that end, the slowest and 99th-percentile /healthz answer, answers over 100 ms, and peak memory.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -31,6 +29,7 @@ import {
 } from '../test/helpers/hostile-files';
 import { makeHugePngHeader } from '../test/intake/make-pdf';
 import { treeRss } from './process-tree';
+import { BENCH_USER, freePort, login, mb, seedStaffUser, startService } from './running-service';
 
 const HERE = path.resolve(__dirname, '..');
 
@@ -48,36 +47,6 @@ const BOMBS: Record<string, { name: string; make: () => Buffer }> = {
   'png-header': { name: 'PNG header claiming 30000×30000', make: () => makeHugePngHeader(30000, 30000) },
 };
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      srv.close(() => resolve(typeof addr === 'object' && addr ? addr.port : 0));
-    });
-  });
-}
-
-const mb = (b: number) => `${Math.round(b / 1024 ** 2)} MB`;
-
-interface Session {
-  base: string;
-  cookie: string;
-  csrf: string;
-}
-
-async function login(base: string, username: string, password: string): Promise<Session> {
-  const res = await fetch(`${base}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password }),
-  });
-  if (!res.ok) throw new Error(`login: ${res.status} ${await res.text()}`);
-  const body = (await res.json()) as { csrfToken: string };
-  return { base, cookie: (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '', csrf: body.csrfToken };
-}
-
 /** /healthz once over a keep-alive agent; returns the answer's latency in ms. */
 function probe(base: string, agent: http.Agent): Promise<number> {
   const t0 = performance.now();
@@ -87,23 +56,6 @@ function probe(base: string, agent: http.Agent): Promise<number> {
       res.on('end', () => resolve(performance.now() - t0));
     });
     req.on('error', reject);
-  });
-}
-
-function startService(root: string, env: NodeJS.ProcessEnv): Promise<ChildProcess> {
-  const proc = spawn(process.execPath, [path.join(root, 'dist/server/main.js')], {
-    cwd: root,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  return new Promise((resolve, reject) => {
-    proc.stdout?.on('data', (b: Buffer) => {
-      out += b.toString();
-      if (/http:\/\/localhost:\d+\//.test(out)) resolve(proc);
-    });
-    proc.stderr?.on('data', (b: Buffer) => (out += b.toString()));
-    proc.once('exit', (code) => reject(new Error(`service exited with ${code}: ${out.slice(-2000)}`)));
   });
 }
 
@@ -137,31 +89,9 @@ async function main(argv: string[]): Promise<void> {
     DATABASE_URL: '',
     DEMO_ON_EMPTY: '0',
   };
-  const cli = (...args: string[]) => {
-    const r = spawnSync(process.execPath, [path.join(root, 'dist/server/cli/admin.js'), ...args], {
-      cwd: root,
-      env,
-      encoding: 'utf8',
-    });
-    if (r.status !== 0) throw new Error(`cli ${args[0]}: ${r.stdout}${r.stderr}`);
-  };
-  cli('create-district', '--code', 'BOMB', '--name', '测试区', '--bureau', '测试区教育局');
-  cli('create-school', '--district', 'BOMB', '--name', '测试小学', '--kind', 'primary');
-  cli(
-    'create-user',
-    '--username',
-    'bench',
-    '--name',
-    '测试',
-    '--role',
-    'school_staff',
-    '--school',
-    '测试小学',
-    '--password',
-    'bench-password-123',
-  );
+  seedStaffUser(root, env, 'BOMB');
   const service = await startService(root, env);
-  const pid = service.pid ?? 0;
+  const pid = service.proc.pid ?? 0;
   const base = `http://127.0.0.1:${port}`;
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
   console.log(
@@ -171,7 +101,7 @@ async function main(argv: string[]): Promise<void> {
       .join(' ')}`,
   );
   try {
-    const s = await login(base, 'bench', 'bench-password-123');
+    const s = await login(base, BENCH_USER.username, BENCH_USER.password);
     for (const key of names) {
       const bomb = BOMBS[key];
       if (!bomb) throw new Error(`unknown bomb ${key}`);
@@ -240,8 +170,8 @@ async function main(argv: string[]): Promise<void> {
     }
   } finally {
     agent.destroy();
-    service.kill('SIGTERM');
-    await new Promise((r) => service.once('exit', r));
+    service.proc.kill('SIGTERM');
+    await new Promise((r) => service.proc.once('exit', r));
     rmSync(dataDir, { recursive: true, force: true });
   }
 }

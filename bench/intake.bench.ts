@@ -14,52 +14,28 @@
  * children) is sampled every 250 ms. Per batch it prints documents, OCR pages, wall time, pages per
  * minute, peak and end-of-batch memory; "flat across batches" means the peaks do not climb.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { sniffFileType } from '../server/extract/file-header';
 import { treeRss } from './process-tree';
+import {
+  BENCH_USER,
+  freePort,
+  login,
+  mb,
+  seedStaffUser,
+  startService,
+  type Session,
+} from './running-service';
 import { PROJECT_ROOT } from './project-root';
 
 const ROOT = PROJECT_ROOT;
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      srv.close(() => resolve(typeof addr === 'object' && addr ? addr.port : 0));
-    });
-  });
-}
-
-const mb = (b: number) => `${Math.round(b / 1024 ** 2)} MB`;
-
 /** A copy of the file with different bytes but the same content for any reader. */
 function tagged(buf: Buffer, tag: string): Buffer {
   return Buffer.concat([buf, Buffer.from(sniffFileType(buf) === 'pdf' ? `\n%${tag}\n` : tag)]);
-}
-
-interface Session {
-  base: string;
-  cookie: string;
-  csrf: string;
-}
-
-async function login(base: string, username: string, password: string): Promise<Session> {
-  const res = await fetch(`${base}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password }),
-  });
-  if (!res.ok) throw new Error(`login: ${res.status} ${await res.text()}`);
-  const body = (await res.json()) as { csrfToken: string };
-  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-  return { base, cookie, csrf: body.csrfToken };
 }
 
 async function uploadOne(s: Session, name: string, data: Buffer): Promise<string> {
@@ -88,24 +64,6 @@ async function documentState(s: Session, id: string): Promise<DocState> {
   return (await res.json()) as DocState;
 }
 
-function startService(env: NodeJS.ProcessEnv): Promise<{ proc: ChildProcess; output: () => string }> {
-  const proc = spawn(process.execPath, [path.join(ROOT, 'dist/server/main.js')], {
-    cwd: ROOT,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  return new Promise((resolve, reject) => {
-    const onData = (b: Buffer) => {
-      out += b.toString();
-      if (/http:\/\/localhost:\d+\//.test(out)) resolve({ proc, output: () => out });
-    };
-    proc.stdout?.on('data', onData);
-    proc.stderr?.on('data', (b: Buffer) => (out += b.toString()));
-    proc.once('exit', (code) => reject(new Error(`service exited with ${code}: ${out.slice(-2000)}`)));
-  });
-}
-
 async function main(argv: string[]): Promise<void> {
   const { values: o } = parseArgs({
     args: argv,
@@ -131,42 +89,20 @@ async function main(argv: string[]): Promise<void> {
     DATABASE_URL: '',
     ...(o.engine ? { OCR_ENGINE: o.engine } : {}),
   };
-  const cli = (...args: string[]) => {
-    const r = spawnSync(process.execPath, [path.join(ROOT, 'dist/server/cli/admin.js'), ...args], {
-      cwd: ROOT,
-      env,
-      encoding: 'utf8',
-    });
-    if (r.status !== 0) throw new Error(`cli ${args[0]}: ${r.stdout}${r.stderr}`);
-  };
-  cli('create-district', '--code', 'BENCH', '--name', '测试区', '--bureau', '测试区教育局');
-  cli('create-school', '--district', 'BENCH', '--name', '测试小学', '--kind', 'primary');
-  cli(
-    'create-user',
-    '--username',
-    'bench',
-    '--name',
-    '测试',
-    '--role',
-    'school_staff',
-    '--school',
-    '测试小学',
-    '--password',
-    'bench-password-123',
-  );
+  seedStaffUser(ROOT, env, 'BENCH');
 
   const files = readdirSync(path.join(corpus, 'docs'))
     .filter((f) => /\.(pdf|jpe?g|png)$/i.test(f))
     .sort()
     .map((f) => ({ name: f, data: readFileSync(path.join(corpus, 'docs', f)) }));
-  const service = await startService(env);
+  const service = await startService(ROOT, env);
   const pid = service.proc.pid ?? 0;
   console.log(
     `intake bench: ${batches} batches of ${perBatch} documents, OCR engine ${env.OCR_ENGINE ?? '(configured)'}, OCR_WORKERS ${env.OCR_WORKERS ?? '(cores)'}, ${os.cpus().length} cores`,
   );
   console.log(`service started: ${mb(treeRss(pid))} resident before the first upload`);
   try {
-    const session = await login(`http://127.0.0.1:${port}`, 'bench', 'bench-password-123');
+    const session = await login(`http://127.0.0.1:${port}`, BENCH_USER.username, BENCH_USER.password);
     for (let b = 1; b <= batches; b++) {
       let peak = 0;
       const timer = setInterval(() => (peak = Math.max(peak, treeRss(pid))), 250);

@@ -4,6 +4,7 @@
  * layout, by variant, by form). Adds the figure the tool lacks: item verdicts that are wrong and not
  * flagged for review (no review entry on the item or on the item table).
  */
+import { editDistance } from '../parsers/text/edit-distance';
 
 /** Same normalisation as the scoring tool (its `normalise`). */
 export function normalise(v: unknown): string | null {
@@ -62,17 +63,7 @@ function similarity(x: string | null, y: string | null): number {
   const a = normalise(x) ?? '';
   const b = normalise(y) ?? '';
   if (!a.length && !b.length) return 1;
-  const d = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = d[0] ?? 0;
-    d[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = d[j] ?? 0;
-      d[j] = Math.min((d[j] ?? 0) + 1, (d[j - 1] ?? 0) + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return 1 - (d[b.length] ?? 0) / Math.max(a.length, b.length);
+  return 1 - editDistance(a, b) / Math.max(a.length, b.length);
 }
 
 interface Item {

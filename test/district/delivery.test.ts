@@ -7,6 +7,7 @@ import { testDriver } from '../helpers/test-database';
 import { buildContract, buildFinding } from '../helpers/district-builders';
 import { verifySignature } from '../../server/delivery/webhook-signature';
 import { webhookDeliveryService } from '../../server/delivery/webhook-delivery.service';
+import { waitFor } from '../helpers/wait-for';
 
 interface Received {
   headers: http.IncomingHttpHeaders;
@@ -66,16 +67,6 @@ async function startSmtp() {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.server.address() as AddressInfo).port;
   return { port, mails, close: () => new Promise<void>((r) => server.close(() => r())) };
-}
-
-async function waitFor<T>(fn: () => Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (v !== undefined) return v;
-    if (Date.now() > until) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -12,6 +12,7 @@ import { insertEndpoint } from '../../models/webhook.repository';
 import { postWebhook } from '../../server/delivery/post-webhook';
 import { guardedLookup } from '../../server/delivery/webhook-url';
 import { AppError } from '../../server/errors';
+import { waitFor } from '../helpers/wait-for';
 
 /** A receiver on 127.0.0.1 counting the requests that reach it. */
 async function startReceiver() {
@@ -24,16 +25,6 @@ async function startReceiver() {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
   return { port, received, close: () => new Promise<void>((r) => server.close(() => r())) };
-}
-
-async function waitFor<T>(fn: () => Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (v !== undefined) return v;
-    if (Date.now() > until) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
 
 describe(`webhook URLs pointing inside are refused (WEBHOOK_ALLOW_PRIVATE=false, ${testDriver()})`, () => {

@@ -6,10 +6,9 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { runAuditCommand, type presentAudit } from '../../server/cli/audit-command';
+import { runAuditCommand } from '../../server/cli/audit-command';
+import { runAudit, type AuditJson } from '../helpers/audit-folder';
 import { expectedLineFindings, expectedSamplingList } from '../helpers/scenario-rule-updates';
-
-type AuditJson = ReturnType<typeof presentAudit>;
 
 const SHARED = path.resolve(__dirname, '../../../shared');
 const CORPUS = path.join(SHARED, 'corpus/dev');
@@ -46,23 +45,6 @@ function copyCorpus(withSubmissions: boolean): string {
     fs.rmSync(path.join(dir, 'scenario.json'));
   }
   return dir;
-}
-
-async function audit(args: string[]): Promise<AuditJson> {
-  let out = '';
-  const write = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    out += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
-    return true;
-  });
-  const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
-  try {
-    const code = await runAuditCommand(args);
-    expect(code).toBe(0);
-  } finally {
-    write.mockRestore();
-    stderr.mockRestore();
-  }
-  return JSON.parse(out) as AuditJson;
 }
 
 function expectScenarioReproduced(result: AuditJson): void {
@@ -119,7 +101,7 @@ describe('dsv audit over the development corpus', () => {
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('When audited with submissions.json as of today, then every expected finding and the sampling list are reproduced exactly', async () => {
-    const result = await audit([dir, '--as-of', '2026-11-28', '--json']);
+    const result = await runAudit(dir, ['--as-of', '2026-11-28']);
     expect(result.registryVersion).toBe('2026.1');
     expect(result.district).toEqual({ name: '江州市涪溪区', bureau: '江州市涪溪区教育委员会' });
     expect(result.matching.mode).toBe('submissions');
@@ -127,13 +109,13 @@ describe('dsv audit over the development corpus', () => {
   });
 
   it('When audited as of 2024-12-31 (registry 2024.1, as scenario.json), then the same findings and list', async () => {
-    const result = await audit([dir, '--as-of', '2024-12-31', '--json']);
+    const result = await runAudit(dir, ['--as-of', '2024-12-31']);
     expect(result.registryVersion).toBe('2024.1');
     expectScenarioReproduced(result);
   });
 
   it('When a finding is reported, then its evidence names the submitted file and item', async () => {
-    const result = await audit([dir, '--as-of', '2026-11-28', '--json']);
+    const result = await runAudit(dir, ['--as-of', '2026-11-28']);
     const line = result.lines.find((l) => l.contractNumber === 'FXJC-2024-XF025' && l.lineNo === 1);
     const failed = line?.findings.find((f) => f.code === 'ITEM_FAILED');
     expect(failed?.severity).toBe('high');
@@ -148,7 +130,7 @@ describe('dsv audit without submissions.json', () => {
   it('When reports must be matched by supplier, school, product and model, then the guesses are listed and the supplier ranking holds', async () => {
     const dir = copyCorpus(false);
     try {
-      const result = await audit([dir, '--as-of', '2026-11-28', '--json']);
+      const result = await runAudit(dir, ['--as-of', '2026-11-28']);
       expect(result.matching.mode).toBe('guessed');
       expect(result.matching.guessed.length).toBeGreaterThanOrEqual(44);
       expect(result.matching.unmatched).toEqual([]);
