@@ -6,10 +6,18 @@
  * Protocol (IPC, advanced serialisation): parent → { id, png: Buffer }; child → { id, lines, rss }
  * or { id, error, rss }; once ready the child sends { ready: true }.
  */
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import sharp from 'sharp';
 import { isOrientationSettled, isSideways, isUpsideDown, orientationSample } from './page-orientation';
+import {
+  decodeCtc,
+  fitLineMargins,
+  SECOND_PASS_BELOW,
+  SECOND_PASS_STRETCH,
+  type CtcReading,
+} from './recognition';
 
 export interface PaddleRequest {
   id: number;
@@ -37,6 +45,14 @@ export type PaddleResponse =
     }
   | { id: number; error: string; rss: number };
 
+/** Recognition settings the parent passes as JSON in argv[3] (see PaddleEngineOptions). */
+export interface PaddleChildOptions {
+  /** Re-read low-confidence crops stretched wider and keep the more confident reading. */
+  secondPass: boolean;
+  /** Trim or pad every crop to margins proportional to its ink height before reading it. */
+  lineMargins: boolean;
+}
+
 interface LineImage {
   box: number[][];
   /** the segment's crop, straightened (RGBA) */
@@ -61,7 +77,15 @@ interface Models {
     imageToInput(image: RawImage): RawImage & { data: Float32Array };
     runModel(o: { modelData: RawImage & { data: Float32Array } }): Promise<OnnxTensor>;
   };
-  recognition: { run(lines: LineImage[]): Promise<Array<{ text: string; mean: number; box?: number[][] }>> };
+  recognition: {
+    /** the package's own reading of line crops (resize, model, decode; readings below 0.5 dropped) */
+    run(lines: LineImage[]): Promise<Array<{ text: string; mean: number }>>;
+    imageToInput(image: RawImage, o?: object): ModelInput;
+    runModel(o: { modelData: ModelInput }): Promise<OnnxTensor>;
+  };
+  /** the recognition model's characters: index i + 1 of its output is dictionary[i] (0 is CTC blank) */
+  dictionary: string[];
+  options: PaddleChildOptions;
   /** the package's box finder: probability map (binarised, RGBA) + page image → line crops */
   splitIntoLineImages(binary: RawImage, page: RawImage): Promise<LineImage[]>;
   ImageRaw: new (raw: RawImage) => RawImage;
@@ -86,6 +110,7 @@ async function main(): Promise<void> {
     Detection: { create(o: object): Promise<unknown> };
     Recognition: { create(o: object): Promise<Models['recognition']> };
   };
+  const settings = childOptions(process.argv[3]);
   await useTypedArrayInput(commonBuild);
   // Recognition input scaled to -1..1, as PaddleOCR trains and runs the model, instead of the package's
   // 0..1: on the dev corpus +0.5 points of field accuracy, and fewer rare characters lost.
@@ -104,7 +129,7 @@ async function main(): Promise<void> {
     splitIntoLineImages: Models['splitIntoLineImages'];
     ImageRaw: Models['ImageRaw'];
     InferenceSession: { create(file: string, o: object): Promise<unknown> };
-    defaultModels: { detectionPath: string };
+    defaultModels: { detectionPath: string; dictionaryPath: string };
   };
   const { ModelBase } = (await importEsm(
     pathToFileURL(path.join(commonBuild, 'models/ModelBase.js')).href,
@@ -114,6 +139,8 @@ async function main(): Promise<void> {
   const ocr: Models = {
     detection: (await models.Detection.create({ onnxOptions })) as Models['detection'],
     recognition: await models.Recognition.create({ onnxOptions }),
+    dictionary: [...readFileSync(backend.defaultModels.dictionaryPath, 'utf8').split('\n'), ' '],
+    options: settings,
     splitIntoLineImages: backend.splitIntoLineImages,
     ImageRaw: backend.ImageRaw,
     direction: new ModelBase({
@@ -271,16 +298,55 @@ async function detectUpright(
   return { ...detected, rotation };
 }
 
+/** One crop read by the recognition model: scaled to 48 px high (its fixed input height), `stretch` times wider. */
+async function readCrop(ocr: Models, crop: RawImage, stretch = 1): Promise<CtcReading> {
+  const width = Math.max(8, Math.round(((48 * crop.width) / crop.height) * stretch));
+  const resized = await rawRgba(
+    sharp(crop.data, { raw: { width: crop.width, height: crop.height, channels: 4 } }).resize(width, 48, {
+      fit: 'fill',
+    }),
+  );
+  const output = await ocr.recognition.runModel({ modelData: ocr.recognition.imageToInput(resized) });
+  return decodeCtc(output.data, output.dims[1] ?? 0, output.dims[2] ?? 0, ocr.dictionary);
+}
+
+/**
+ * A segment's text. With `lineMargins` the crop is first padded to margins proportional to its ink
+ * height (the detector's box grows with the segment's length, so short cells — a digit, a verdict —
+ * came with too little room). With `secondPass` a reading below
+ * SECOND_PASS_BELOW is read again from the crop stretched wider (more model time steps per character:
+ * dense digits, decimal points and ≤/≥ are told apart), and the more confident reading is kept.
+ */
+async function readSegment(ocr: Models, crop: RawImage): Promise<CtcReading> {
+  const image = ocr.options.lineMargins ? fitLineMargins(crop) : crop;
+  const first = await readCrop(ocr, image);
+  if (!ocr.options.secondPass || first.mean >= SECOND_PASS_BELOW || !first.text) return first;
+  const second = await readCrop(ocr, image, SECOND_PASS_STRETCH);
+  return second.mean > first.mean ? second : first;
+}
+
+/** Below this mean character probability a reading is noise, not text (the package's own cut-off). */
+const MIN_MEAN = 0.5;
+
 async function recognise(ocr: Models, req: PaddleRequest): Promise<PaddleResponse> {
   const { lines: segments, width, height, rotation } = await detectUpright(ocr, req.png);
   const lines: PaddleRawLine[] = [];
+  const own = ocr.options.lineMargins || ocr.options.secondPass;
   for (const segment of segments) {
     const box = segment.box.map((p) => [...p]);
-    for (const r of await ocr.recognition.run([segment])) {
-      if (r.text.trim()) lines.push({ text: r.text, mean: r.mean, box });
+    // Without either improvement the package reads the crop, exactly as before they existed.
+    const readings = own ? [await readSegment(ocr, segment.image)] : await ocr.recognition.run([segment]);
+    for (const r of readings) {
+      if (r.text.trim() && r.mean >= MIN_MEAN) lines.push({ text: r.text, mean: r.mean, box });
     }
   }
   return { id: req.id, lines, width, height, rotation, rss: process.memoryUsage().rss };
+}
+
+/** Settings from argv[3] (JSON), as PaddleEngine's defaults when absent. */
+function childOptions(arg: string | undefined): PaddleChildOptions {
+  const given = arg ? (JSON.parse(arg) as Partial<PaddleChildOptions>) : {};
+  return { secondPass: given.secondPass ?? false, lineMargins: given.lineMargins ?? false };
 }
 
 main().catch((err: unknown) => {

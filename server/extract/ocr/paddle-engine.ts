@@ -13,7 +13,7 @@ import path from 'node:path';
 import { AppError } from '../../errors';
 import { readImageHeader } from '../file-header';
 import { normaliseBox, type OcrEngine, type OcrLine, type OcrPageText, type OcrWord } from './ocr-engine';
-import type { PaddleRawLine, PaddleRequest, PaddleResponse } from './paddle-child';
+import type { PaddleChildOptions, PaddleRawLine, PaddleRequest, PaddleResponse } from './paddle-child';
 import { levelledCentre, mergeStackedCells } from './stacked-cells';
 
 export interface PaddleEngineOptions {
@@ -25,6 +25,16 @@ export interface PaddleEngineOptions {
   /** A child reporting more resident memory than this after a page is replaced. */
   maxRssBytes?: number;
   pageTimeoutMs?: number;
+  /**
+   * Re-read low-confidence crops stretched wider (paddle-child readSegment); default false: on the dev
+   * scans it dropped leading minus signs (bench/recognition.bench.ts --second-pass on to measure).
+   */
+  secondPass?: boolean;
+  /**
+   * Read every crop padded to margins proportional to its ink height (recognition.ts); default false:
+   * on the dev scans it lost minus signs and 涪 (bench/recognition.bench.ts --margins on to measure).
+   */
+  lineMargins?: boolean;
 }
 
 interface Child {
@@ -51,6 +61,7 @@ export class PaddleEngine implements OcrEngine {
   private readonly maxRssBytes: number;
   private readonly pageTimeoutMs: number;
   private readonly threads: number;
+  private readonly childOptions: PaddleChildOptions;
   private nextId = 1;
   private closed = false;
   childrenStarted = 0;
@@ -63,6 +74,7 @@ export class PaddleEngine implements OcrEngine {
     this.pagesPerWorker = opts.pagesPerWorker ?? 4;
     this.maxRssBytes = opts.maxRssBytes ?? 0.65 * 1024 ** 3;
     this.pageTimeoutMs = opts.pageTimeoutMs ?? 180_000;
+    this.childOptions = { secondPass: opts.secondPass ?? false, lineMargins: opts.lineMargins ?? false };
   }
 
   async recognise(image: Buffer, page: number): Promise<OcrPageText> {
@@ -117,7 +129,7 @@ export class PaddleEngine implements OcrEngine {
     const existing = this.slots[i];
     if (existing) return existing;
     const entry = childEntry();
-    const proc = fork(entry.file, [String(this.threads)], {
+    const proc = fork(entry.file, [String(this.threads), JSON.stringify(this.childOptions)], {
       // A small V8 heap makes the child collect its per-page garbage early instead of growing.
       execArgv: [...entry.execArgv, '--max-old-space-size=384'],
       serialization: 'advanced',
