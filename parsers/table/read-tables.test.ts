@@ -1,4 +1,5 @@
 import type { Box, DocumentText, TextLine } from '../types';
+import { preferGeometry } from './choose';
 import { readItemTables, rolesByPosition } from './read-tables';
 
 /** A page laid out on a 100 × 100 unit grid: words at (x, y) with a width in characters. */
@@ -179,6 +180,61 @@ describe('item tables read from geometry', () => {
       ['可迁移元素 镉(Cd)', '未检出(<2)', 'pass'],
       ['可迁移元素 汞(Hg)', '未检出(<2)', 'pass'],
     ]);
+  });
+
+  /** The same page as OCR returns it: one segment may run over two cells. */
+  const scanned = (doc: DocumentText): DocumentText => ({
+    form: 'scanned_pdf',
+    pages: doc.pages.map((p) => ({ ...p, source: 'ocr' as const })),
+  });
+
+  it('When a scanned page has detected table lines, then its items are read from the grid, a bilingual header line being no item', () => {
+    const header: [string, string, string, string, string, string] = [
+      '序号',
+      '检验项目',
+      '检验方法',
+      '标准要求',
+      '检验结果',
+      '单项判定',
+    ];
+    // OCR reads "Item" as "ltem" and "Limit" as "Limt"
+    const english: [string, string, string, string, string, string] = [
+      'No.',
+      'Test ltem',
+      'Method',
+      'Limt',
+      'Result',
+      'Verdict',
+    ];
+    const read = readItemTables(scanned(ruledRows([header, english, ...values])));
+    expect(read?.items.map((i) => [i.name, i.requirement, i.result, i.verdict])).toEqual([
+      ['甲醛含量', '≤20', '未检出', 'pass'],
+      ['pH值', '4.0～7.5', '9.1', 'fail'],
+      ['异味', '无', '无', 'pass'],
+      ['可分解致癌芳香胺染料', '禁用', 'ND', 'pass'],
+    ]);
+  });
+
+  it('When a grid on a scanned page yields rows without verdicts, then it is left to the line reader', () => {
+    const noVerdicts = values.map(
+      (r): [string, string, string, string, string, string] => [...r.slice(0, 5), ''] as never,
+    );
+    expect(readItemTables(scanned(ruledRows(noVerdicts)))).toBeNull();
+  });
+
+  it('When the line reader reads more items with a name and a verdict than the grid, then it is preferred', () => {
+    const item = (name: string, verdict: 'pass' | null) => ({
+      name,
+      unit: null,
+      requirement: null,
+      result: null,
+      verdict,
+    });
+    const lines = [item('甲醛含量', 'pass'), item('pH值', 'pass'), item('异味', 'pass')];
+    expect(preferGeometry([item('甲醛含量', 'pass'), item('pH值', null)], lines)).toBe(false);
+    expect(
+      preferGeometry([item('甲醛含量', 'pass'), item('pH值', 'pass'), item('异味', 'pass')], lines),
+    ).toBe(true);
   });
 
   it('When pages carry no positions, then the geometry reader leaves the table to the line reader', () => {

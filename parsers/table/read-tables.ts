@@ -9,6 +9,7 @@
 import type { ColumnKind } from '../data/table-vocab';
 import type { Box, DocumentText, ReportItem } from '../types';
 import { boxOf, colsOf, rowsOf, type Grid, type GridCell, type Word } from './grid';
+import { verdictOf } from '../item-vocab';
 import { finishItem } from './items';
 import { latticeGrids } from './lattice';
 import {
@@ -127,13 +128,17 @@ function readWithLayout(grid: Grid, layout: TableLayout, title: string | null = 
     return out;
   }
   const rows = readRows(grid, roles, from, title);
+  const region = regionOf(grid, Math.max(0, layout.headerFrom), rows.lastRow);
+  // rows below the last item (a conclusion box ruled onto the table) are not the table's
+  const itemsEnd = Math.max(...rows.items.map((r) => r.box.y1));
+  if (rows.items.length && !rows.ended && itemsEnd < region.y1) region.y1 = itemsEnd;
   return [
     {
       raw: rows.items,
       roles,
       summary: isSummary(roles),
       ended: rows.ended,
-      region: regionOf(grid, Math.max(0, layout.headerFrom), rows.lastRow),
+      region,
       xs: grid.xs,
     },
   ];
@@ -194,10 +199,18 @@ function readLattice(grid: Grid, previous: Read | null): Read[] {
   return byContent ? readWithLayout(grid, byContent) : [];
 }
 
+/**
+ * A table read from OCR'd geometry is trusted when most of its rows carry a name and a verdict word
+ * in its verdict column: a grid formed on words that are not a table (or on misplaced columns)
+ * gives rows without one of them.
+ */
+function readsAsTable(raw: RawItem[]): boolean {
+  const complete = raw.filter((r) => r.name.trim() && verdictOf(r.verdictText?.trim() || null)).length;
+  return complete >= 2 && complete >= raw.length * 0.6;
+}
+
 /** Reads every item table of the document; null when positions are unknown. */
 export function readItemTables(doc: DocumentText): TableReading | null {
-  // OCR'd pages are read by lines until their table lines are detected on the image
-  if (doc.pages.some((p) => p.source !== 'text_layer')) return null;
   const pages = doc.pages.map((_, i) => pageWords(doc, i));
   if (pages.some((w) => w === null)) return null;
   const reads: Read[] = [];
@@ -256,6 +269,8 @@ export function readItemTables(doc: DocumentText): TableReading | null {
     for (const c of candidates) {
       for (const r of c.read()) {
         if (r.raw.length === 0) continue;
+        // an OCR'd table whose rows mostly lack a name or a verdict was not read as a table
+        if (page.source === 'ocr' && !readsAsTable(r.raw)) continue;
         reads.push(r);
         regions.push({ page: page.page, box: r.region });
         ended ||= r.ended;

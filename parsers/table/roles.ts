@@ -32,7 +32,12 @@ export interface TableLayout {
 export function headerCellKind(text: string): ColumnKind | null {
   const t = text.replace(/[（(][^)）]*[)）]/g, (m) => (/[A-Za-z]/.test(m) ? m : ''));
   const h = headerKinds(t);
-  return h.pure && h.kinds.length === 1 ? (h.kinds[0] ?? null) : null;
+  if (h.pure && h.kinds.length === 1) return h.kinds[0] ?? null;
+  // OCR reads a capital I at the start of a Latin word as l ("Test ltem")
+  const fixed = t.replace(/(^|[^A-Za-z])l(?=[a-z])/g, '$1I');
+  if (fixed === t) return null;
+  const f = headerKinds(fixed);
+  return f.pure && f.kinds.length === 1 ? (f.kinds[0] ?? null) : null;
 }
 
 /** What a column's cells look like, by kind: the shares of its non-empty cells (0 … 1). */

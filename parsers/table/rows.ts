@@ -163,6 +163,10 @@ export function readRows(
     const ownIndex = v.indexCell !== null && v.indexCell.row === r && v.indexCell.text.trim() !== '';
     let name = nameOf(v);
     if (!name) continue;
+    // a header row (the second line of a bilingual header, a header repeated on a later page)
+    if (headerCellKind(name) === 'name' && v.cells.filter((c) => headerCellKind(c.text)).length >= 2) {
+      continue;
+    }
     const rowBox = v.cells.reduce<Box>(
       (b, c) => ({
         x0: Math.min(b.x0, c.box.x0),
