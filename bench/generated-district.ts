@@ -6,6 +6,7 @@ import type { ContractExtraction, ReportItem, TestReportExtraction } from '../pa
 import { resolvePolicy } from '../server/verify/policy';
 import { registryForDate } from '../server/verify/registry/registry';
 import { usccCheckChar } from '../parsers/uscc';
+import { item as pass } from '../server/verify/testing/builders';
 import type { EngineContract, EngineReport, EngineSchool, VerifyDistrictInput } from '../server/verify/types';
 
 export const SCHOOLS = 300;
@@ -27,18 +28,6 @@ export function rng(seed: number): () => number {
 }
 
 function items(random: () => number): ReportItem[] {
-  const pass = (
-    name: string,
-    requirement: string,
-    result: string,
-    unit: string | null = null,
-  ): ReportItem => ({
-    name,
-    unit,
-    requirement,
-    result,
-    verdict: 'pass',
-  });
   const hcho = random() < 0.02 ? '120' : '未检出(<20)'; // 2 % fail the limit while printed 合格
   return [
     pass('纤维含量', '棉 60% 聚酯纤维 40%', '棉 60.1 聚酯纤维 39.9', '%'),

@@ -12,8 +12,9 @@ export interface PdfPrinter {
   close(): Promise<void>;
 }
 
-export async function startPdfPrinter(): Promise<PdfPrinter> {
-  const browser: Browser = await chromium.launch({
+/** Debian's Chromium, headless, with the machine notes' flags. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
     args: [
@@ -26,6 +27,10 @@ export async function startPdfPrinter(): Promise<PdfPrinter> {
       '--disable-sync',
     ],
   });
+}
+
+export async function startPdfPrinter(): Promise<PdfPrinter> {
+  const browser = await launchChromium();
   const context = await browser.newContext();
   return {
     async print(html: string): Promise<Buffer> {

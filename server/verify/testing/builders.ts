@@ -13,7 +13,8 @@ export const SCHOOL = '测试区第一小学';
 export const BUREAU = '测试区教育局';
 export const MODEL = 'TS-001';
 
-const item = (
+/** A report item printed 合格. */
+export const item = (
   name: string,
   requirement: string | null,
   result: string,
