@@ -5,6 +5,7 @@
 import { and, asc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { sameSupplier, supplierUsccKey } from '../parsers/party-identity';
 import { normaliseUscc } from '../parsers/uscc';
+import { storedExtraction } from '../parsers/extraction-schema';
 import type { ContractExtraction, ContractLine } from '../parsers/types';
 import type { Db, Tx } from './db';
 import { contractLines, contracts, documents, lineReports, schools, suppliers } from './schema';
@@ -226,11 +227,10 @@ async function selectContracts(db: Db | Tx, where: SQL | undefined): Promise<Con
     linesByContract.set(l.contractId, list);
   }
   return rows.map(({ contract: c, file, effective, supplierAliases }) => {
-    const fields = (effective as ContractExtraction | null)?.fields;
-    const contractLinesOf = withPrintedExtras(
-      linesByContract.get(c.id) ?? [],
-      (effective as ContractExtraction | null)?.lines,
-    );
+    const stored = storedExtraction(effective);
+    const printed = stored?.kind === 'contract' ? stored : null;
+    const fields = printed?.fields;
+    const contractLinesOf = withPrintedExtras(linesByContract.get(c.id) ?? [], printed?.lines);
     const extraction: ContractExtraction = {
       kind: 'contract',
       contractNumber: c.contractNumber,

@@ -4,6 +4,7 @@
  */
 import { and, eq, inArray, isNotNull, notInArray } from 'drizzle-orm';
 import type { TestReportExtraction } from '../parsers/types';
+import { storedReport } from './report.repository';
 import type { Db, Tx } from './db';
 import { contractLines, contracts, documents, lineReportMatches, lineReports, testReports } from './schema';
 
@@ -32,7 +33,7 @@ export async function listSchoolReports(
   return rows.map((r) => ({
     documentId: r.id,
     file: r.file,
-    extraction: r.effective as TestReportExtraction,
+    extraction: storedReport(r.effective),
   }));
 }
 

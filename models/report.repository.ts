@@ -2,6 +2,7 @@
  * Stored documents (by content hash), structured test reports and the report ↔ contract-line links.
  */
 import { and, asc, eq, inArray, isNotNull, or, sql, type SQL } from 'drizzle-orm';
+import { storedExtraction } from '../parsers/extraction-schema';
 import type { Extraction, TestReportExtraction } from '../parsers/types';
 import type { Db, Tx } from './db';
 import { blobs, documents, lineReports, reportNumberDigits, schools } from './schema';
@@ -96,6 +97,13 @@ export interface StoredReport {
   documentId: string;
   file: string;
   extraction: TestReportExtraction;
+}
+
+/** A stored effective extraction of a test report, checked against the spec's schema (parsers/extraction-schema.ts). */
+export function storedReport(value: unknown): TestReportExtraction {
+  const e = storedExtraction(value);
+  if (e?.kind !== 'test_report') throw new Error('stored extraction of a test report is not a test report');
+  return e;
 }
 
 /** What verification reads as reports: parsed test reports (with an effective extraction). */
@@ -203,7 +211,7 @@ export async function findReports(
       documentId: r.id,
       districtId: r.districtId,
       file: r.file,
-      extraction: r.effective as TestReportExtraction,
+      extraction: storedReport(r.effective),
     }));
 }
 

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { Extraction } from '../../parsers/types';
+import { asExtraction } from '../../parsers/extraction-schema';
 
 export const DOCUMENT_EXTENSIONS = new Map([
   ['.pdf', 'application/pdf'],
@@ -87,49 +88,6 @@ export interface FolderDocument {
 export interface SkippedFile {
   file: string;
   reason: string;
-}
-
-const nullableString = z.string().nullable().catch(null);
-const reportShape = z.object({
-  kind: z.literal('test_report'),
-  reportNumber: nullableString,
-  lab: z.object({ name: nullableString, cmaNumber: nullableString, cnasNumber: nullableString }),
-  sample: z.object({
-    name: nullableString,
-    model: nullableString,
-    trademark: nullableString,
-    batch: nullableString,
-    safetyClass: z.enum(['A', 'B', 'C']).nullable().catch(null),
-  }),
-  client: nullableString,
-  manufacturer: nullableString,
-  dates: z.object({ received: nullableString, tested: nullableString, issued: nullableString }),
-  standards: z.array(z.string()),
-  items: z.array(
-    z.looseObject({
-      name: z.string(),
-      unit: nullableString,
-      requirement: nullableString,
-      result: nullableString,
-      verdict: z.enum(['pass', 'fail', 'n/a']).nullable().catch(null),
-    }),
-  ),
-  conclusion: z.enum(['pass', 'fail']).nullable().catch(null),
-});
-const contractShape = z.object({
-  kind: z.literal('contract'),
-  purchaser: z.object({ name: nullableString }),
-  supplier: z.object({ name: nullableString, uscc: nullableString }),
-  lines: z.array(z.looseObject({ product: z.string() })),
-  standards: z.array(z.string()),
-});
-
-/** Null when `value` is not an extraction (test report or contract) in the spec's shape. */
-export function asExtraction(value: unknown): Extraction | null {
-  if (reportShape.safeParse(value).success || contractShape.safeParse(value).success) {
-    return value as Extraction;
-  }
-  return null;
 }
 
 type ExtractFn = (buffer: Buffer, opts: { fileName?: string; ocr?: OcrLike }) => Promise<unknown>;

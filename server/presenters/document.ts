@@ -3,6 +3,7 @@
  * every extracted field with its extracted and effective value, confidence, page and box.
  */
 import { z } from 'zod';
+import { storedExtraction } from '../../parsers/extraction-schema';
 import type { Extraction, FieldMeta } from '../../parsers/types';
 import type {
   CorrectionView,
@@ -10,7 +11,7 @@ import type {
   DocumentWithDistrict,
   ReviewField,
 } from '../../models/document.repository';
-import { DOCUMENT_STATUSES, STAGES } from '../vocabulary';
+import { codesOf, DOCUMENT_KINDS, DOCUMENT_STATUSES, STAGES } from '../vocabulary';
 import { describeValue, FIELD_LABELS, getPath, labelOf } from '../review/field-paths';
 
 /** The one Chinese name of each document status (pages show `statusLabel`). */
@@ -31,9 +32,9 @@ export const DocumentSummaryView = z.object({
   id: z.uuid(),
   schoolId: z.uuid(),
   originalName: z.string(),
-  declaredKind: z.enum(['contract', 'test_report', 'unknown']).nullable(),
-  kind: z.enum(['contract', 'test_report', 'unknown']),
-  status: z.enum(['queued', 'processing', 'parsed', 'needs_review', 'failed']),
+  declaredKind: z.enum(codesOf(DOCUMENT_KINDS)).nullable(),
+  kind: z.enum(codesOf(DOCUMENT_KINDS)),
+  status: z.enum(codesOf(DOCUMENT_STATUSES)),
   statusLabel: z.string(),
   progress: z.object({
     stage: z.string().nullable(),
@@ -180,8 +181,8 @@ export function presentDocumentDetail(
   links: { lineId: string; source: string }[],
   reviewer: { displayName: string } | null = null,
 ): z.infer<typeof DocumentDetailView> {
-  const extraction = (d.extraction ?? null) as Extraction | null;
-  const effective = (d.effective ?? extraction) as Extraction | null;
+  const extraction = storedExtraction(d.extraction);
+  const effective = storedExtraction(d.effective) ?? extraction;
   const review = new Map(((d.reviewFields ?? []) as ReviewField[]).map((r) => [r.path, r]));
   const corrected = new Set(corrections.map((c) => c.path));
   const meta = extraction?.fields ?? {};

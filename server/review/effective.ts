@@ -8,6 +8,7 @@ import type { ReviewField } from '../../models/document.repository';
 import { normaliseName } from '../verify/normalise';
 import { matchName, nearMiss, type NearMissLimits } from '../verify/parties';
 import { getPath, labelOf, setPath } from './field-paths';
+import { DOCUMENT_KINDS } from '../vocabulary';
 
 /** Below this confidence a field is shown for review. */
 export const LOW_CONFIDENCE = 0.75;
@@ -188,6 +189,6 @@ export function computeReviewFields(
   return [...out.values()];
 }
 
-export function kindLabel(kind: string): string {
-  return kind === 'contract' ? '采购合同' : kind === 'test_report' ? '检验报告' : '未知';
+function kindLabel(kind: string): string {
+  return DOCUMENT_KINDS[kind as keyof typeof DOCUMENT_KINDS] ?? kind;
 }

@@ -5,7 +5,7 @@
 import { z, type ZodType } from 'zod';
 import type { Extraction } from '../../parsers/types';
 import { chineseDate } from '../http/chinese-date';
-import { CATEGORIES, CONCLUSIONS, INSPECTION_TYPES, SAFETY_CLASSES, VERDICTS } from '../vocabulary';
+import { CATEGORIES, codesOf, CONCLUSIONS, INSPECTION_TYPES, SAFETY_CLASSES, VERDICTS } from '../vocabulary';
 
 const text = z
   .string()
@@ -18,10 +18,8 @@ const requiredText = z.string().trim().min(1, '不能为空').max(1000, '内容�
 const isoDate = chineseDate().nullable();
 const amount = z.number().finite('应为数字').min(0, '不能为负数').nullable();
 const standards = z.array(z.string().trim().min(1, '标准号不能为空').max(100)).max(50, '标准过多');
-const verdict = z.enum(['pass', 'fail', 'n/a'], { message: '应为 pass、fail 或 n/a' }).nullable();
-const category = z
-  .enum(['school_uniform', 'kindergarten_garment', 'plastic_toy', 'bedding'], { message: '产品类别无效' })
-  .nullable();
+const verdict = z.enum(codesOf(VERDICTS), { message: '应为 pass、fail 或 n/a' }).nullable();
+const category = z.enum(codesOf(CATEGORIES), { message: '产品类别无效' }).nullable();
 
 const reportItem = z.object({
   name: requiredText,
@@ -50,15 +48,15 @@ const REPORT_FIELDS: Record<string, ZodType> = {
   'sample.model': text,
   'sample.trademark': text,
   'sample.batch': text,
-  'sample.safetyClass': z.enum(['A', 'B', 'C'], { message: '安全技术类别应为 A、B 或 C' }).nullable(),
+  'sample.safetyClass': z.enum(codesOf(SAFETY_CLASSES), { message: '安全技术类别应为 A、B 或 C' }).nullable(),
   client: text,
   manufacturer: text,
-  inspectionType: z.enum(['commissioned', 'sampling', 'supervision'], { message: '检验类别无效' }).nullable(),
+  inspectionType: z.enum(codesOf(INSPECTION_TYPES), { message: '检验类别无效' }).nullable(),
   'dates.received': isoDate,
   'dates.tested': isoDate,
   'dates.issued': isoDate,
   standards,
-  conclusion: z.enum(['pass', 'fail'], { message: '结论应为 pass 或 fail' }).nullable(),
+  conclusion: z.enum(codesOf(CONCLUSIONS), { message: '结论应为 pass 或 fail' }).nullable(),
   pages: z.number().int().min(1).max(10000),
   items: z.array(reportItem).max(500),
 };

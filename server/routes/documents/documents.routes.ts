@@ -30,6 +30,7 @@ import { renderDocumentPage } from '../../use-cases/documents/render-document-pa
 import { reprocessDocument } from '../../use-cases/documents/reprocess-document';
 import { completeReview } from '../../use-cases/documents/complete-review';
 import { getFileStore } from '../../storage/file-store.service';
+import { codesOf, DOCUMENT_KINDS, DOCUMENT_STATUSES } from '../../vocabulary';
 import type { AppContext } from '../../context';
 
 const IdParams = z.object({ id: z.uuid({ error: '无效的文档编号' }) });
@@ -73,8 +74,8 @@ const UploadFileResultView = z.object({
 const UploadResponse = z.object({ documents: z.array(UploadFileResultView), accepted: z.number().int() });
 
 const ListQuery = z.object({
-  status: z.enum(['queued', 'processing', 'parsed', 'needs_review', 'failed']).optional(),
-  kind: z.enum(['contract', 'test_report', 'unknown']).optional(),
+  status: z.enum(codesOf(DOCUMENT_STATUSES)).optional(),
+  kind: z.enum(codesOf(DOCUMENT_KINDS)).optional(),
   schoolId: z.uuid({ error: '无效的学校编号' }).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).default(0),
