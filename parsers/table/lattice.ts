@@ -20,8 +20,8 @@ interface VLine {
 
 /** Tolerances in page fractions. */
 const SAME_LINE = 0.003;
-const JOIN_GAP = 0.006;
-const TOUCH = 0.006;
+const JOIN_GAP = 0.004;
+const TOUCH = 0.004;
 
 /** Ruling lines split into horizontal and vertical ones, collinear pieces joined. */
 export function normaliseRules(rules: Box[]): { h: HLine[]; v: VLine[] } {

@@ -193,7 +193,7 @@ export function detectTableLines(
   const unit = Math.min(width, height) / 1654; // 1 at A4 width, 200 dpi
   const maxThick = Math.max(3, 7 * unit);
   const minPiece = Math.max(12, Math.round(40 * unit));
-  const gapMax = Math.round(30 * unit);
+  const gapMax = Math.round(8 * unit);
   const hLines = linesAlongRows(ink, width, height, minPiece, maxThick, gapMax);
   const vLines = linesAlongRows(transpose(ink, width, height), height, width, minPiece, maxThick, gapMax);
 
