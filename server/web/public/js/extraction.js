@@ -2,10 +2,13 @@
  * The extraction shape (shared/spec/extraction.md) as the review page edits it: which fields exist
  * per document kind, their input types, reading/writing dotted paths, and where each was read.
  */
-import { CATEGORY_LABELS, INSPECTION_TYPE_LABELS, VERDICT_LABELS } from './labels.js';
-
-const CONCLUSION = { pass: '合格', fail: '不合格' };
-const SAFETY = { A: 'A 类', B: 'B 类', C: 'C 类' };
+import {
+  CATEGORY_LABELS,
+  CONCLUSION_LABELS,
+  INSPECTION_TYPE_LABELS,
+  SAFETY_CLASS_LABELS,
+  VERDICT_LABELS,
+} from './labels.js';
 
 /** Scalar fields per kind: [path, type, options?]. */
 export const FIELDS = {
@@ -18,7 +21,7 @@ export const FIELDS = {
     ['sample.model', 'text'],
     ['sample.trademark', 'text'],
     ['sample.batch', 'text'],
-    ['sample.safetyClass', 'enum', SAFETY],
+    ['sample.safetyClass', 'enum', SAFETY_CLASS_LABELS],
     ['client', 'text'],
     ['manufacturer', 'text'],
     ['inspectionType', 'enum', INSPECTION_TYPE_LABELS],
@@ -26,7 +29,7 @@ export const FIELDS = {
     ['dates.tested', 'date'],
     ['dates.issued', 'date'],
     ['standards', 'list'],
-    ['conclusion', 'enum', CONCLUSION],
+    ['conclusion', 'enum', CONCLUSION_LABELS],
     ['pages', 'number'],
   ],
   contract: [

@@ -28,6 +28,8 @@ export const SEVERITY_RANK = Object.fromEntries(
 );
 export const INSPECTION_TYPE_LABELS = vocab.inspectionTypes;
 export const VERDICT_LABELS = vocab.verdicts;
+export const CONCLUSION_LABELS = vocab.conclusions;
+export const SAFETY_CLASS_LABELS = vocab.safetyClasses;
 /** 抽查类别: 监督抽查 / 风险监测 */
 export const SAMPLING_KIND_LABELS = vocab.samplingKinds;
 

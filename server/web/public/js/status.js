@@ -12,9 +12,9 @@ export function statusPill(doc) {
 
 /** "解析字段 · 第 2 / 3 页" while processing; the failure reason when failed. */
 export function progressText(doc) {
-  if (doc.status === 'failed') return doc.failure?.reason || '处理失败';
+  if (doc.status === 'failed') return doc.failure?.reason || DOC_STATUS.failed.label;
   if (FINISHED.has(doc.status)) return '';
-  if (doc.status === 'queued') return '等待处理';
+  if (doc.status === 'queued') return label(STAGE_LABELS, 'queued');
   const stage = doc.progress?.stageLabel ?? label(STAGE_LABELS, doc.progress?.stage);
   const page = doc.progress?.page;
   const pages = doc.progress?.pageCount;
