@@ -113,6 +113,12 @@ function nearKnownItem(head: string): boolean {
   );
 }
 
+/** A name the vocabulary knows as a test item, as printed or with its sub-item word ("耐水色牢度 沾色"). */
+export function isKnownItemName(name: string): boolean {
+  const head = compact(parentOf(canonicalItemName(name)) ?? canonicalItemName(name));
+  return KNOWN_ITEMS.includes(head);
+}
+
 /** The name of the parent item when `name` ends with a sub-item word ("耐水色牢度 变色" → "耐水色牢度"). */
 export function parentOf(name: string): string | null {
   const parts = name.split(' ');

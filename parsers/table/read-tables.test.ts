@@ -237,6 +237,21 @@ describe('item tables read from geometry', () => {
     ).toBe(true);
   });
 
+  it('When both readings are equally complete, then the one whose names are known test items is kept', () => {
+    const item = (name: string) => ({
+      name,
+      unit: null,
+      requirement: null,
+      result: null,
+      verdict: 'pass' as const,
+    });
+    const lines = [item('耐水色牢度 变色'), item('耐水色牢度 沾色'), item('绳带要求')];
+    const cut = [item('耐水色牢度 变色'), item('水色牢度水色牢度 沾色'), item('水色牢度绳带要求')];
+    expect(preferGeometry(cut, lines)).toBe(false);
+    expect(preferGeometry(lines, cut)).toBe(true);
+    expect(preferGeometry(lines, lines)).toBe(true);
+  });
+
   it('When pages carry no positions, then the geometry reader leaves the table to the line reader', () => {
     const doc: DocumentText = {
       form: 'text_pdf',

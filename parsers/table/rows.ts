@@ -6,7 +6,7 @@
  * cannot be read keeps a null verdict and says why.
  */
 import { TABLE_END_MARKERS, type ColumnKind } from '../data/table-vocab';
-import { isSubItem } from '../item-vocab';
+import { isKnownItemName, isSubItem } from '../item-vocab';
 import { headerCellKind, type ColumnRole } from './roles';
 import { cellAt, colsOf, rowsOf, type Grid, type GridCell } from './grid';
 import type { Box } from '../types';
@@ -195,7 +195,11 @@ export function readRows(
       state.parent = { name, indexCell: v.indexCell, used: false, item };
       continue;
     }
-    const sameGroup = ownIndex ? v.indexCell === state.parent?.indexCell : hasIndex || isSubItem(name);
+    // a row without its own number belongs to the heading above it, unless it names a test item of its
+    // own (a number OCR did not read is no merged cell)
+    const sameGroup = ownIndex
+      ? v.indexCell === state.parent?.indexCell
+      : isSubItem(name) || (hasIndex && !isKnownItemName(name));
     if (state.parent && sameGroup) {
       name = `${state.parent.name} ${name}`;
       state.parent.used = true;
