@@ -4,7 +4,7 @@
  * (matched by line number), because report links and findings refer to them.
  */
 import { and, eq, gt, inArray } from 'drizzle-orm';
-import type { ContractExtraction, TestReportExtraction } from '../parsers/types';
+import { PRODUCT_CATEGORIES, type ContractExtraction, type TestReportExtraction } from '../parsers/types';
 import type { Db, Tx } from './db';
 import { contractLines, contracts, testReportItems, testReports } from './schema';
 import { matchOrCreateSupplier } from './contract.repository';
@@ -21,7 +21,7 @@ const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() !=
 const strings = (v: unknown): string[] =>
   Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string') : [];
 
-const CATEGORIES = new Set<string>(['school_uniform', 'kindergarten_garment', 'plastic_toy', 'bedding']);
+const CATEGORIES = new Set<string>(PRODUCT_CATEGORIES);
 
 /** Removes every structured row of a document (before a rebuild, or when its kind changed). */
 export async function deleteDocumentRows(tx: Db | Tx, documentId: string): Promise<void> {

@@ -3,6 +3,7 @@
  * with `npm run db:create-migration` and checked in under models/migrations/.
  */
 import { sql } from 'drizzle-orm';
+import { PRODUCT_CATEGORIES } from '../parsers/types';
 import {
   type AnyPgColumn,
   bigint,
@@ -51,12 +52,7 @@ export const schoolKind = pgEnum('school_kind', [
 export const userRole = pgEnum('user_role', ['school_staff', 'bureau', 'regulator', 'admin']);
 
 /** 产品类别 */
-export const productCategory = pgEnum('product_category', [
-  'school_uniform', // 中小学生校服
-  'kindergarten_garment', // 幼儿园园服
-  'plastic_toy', // 塑料制品玩具
-  'bedding', // 学生被褥
-]);
+export const productCategory = pgEnum('product_category', PRODUCT_CATEGORIES);
 
 /** 抽查类别 of a recorded result (成果统计表 counts each in its own group) */
 export const samplingKind = pgEnum('sampling_kind', [

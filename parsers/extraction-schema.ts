@@ -4,7 +4,7 @@
  * (confidence, boxes, review flags) are kept as they are; required fields follow the spec.
  */
 import { z } from 'zod';
-import type { Extraction } from './types';
+import { PRODUCT_CATEGORIES, type Extraction } from './types';
 
 const text = z.string().nullable();
 const date = z
@@ -61,7 +61,7 @@ const testReport = z.looseObject({
 const contractLine = z.looseObject({
   lineNo: z.number().int().optional(),
   product: z.string(),
-  category: z.enum(['school_uniform', 'kindergarten_garment', 'plastic_toy', 'bedding']).nullable(),
+  category: z.enum(PRODUCT_CATEGORIES).nullable(),
   model: text,
   quantity: z.number().nullable(),
   unit: text,

@@ -45,7 +45,14 @@ export interface DocumentText {
 }
 
 export type Verdict = 'pass' | 'fail' | 'n/a';
-export type ProductCategory = 'school_uniform' | 'kindergarten_garment' | 'plastic_toy' | 'bedding';
+/** 产品类别: the four kinds of goods the 双送检 notice covers — the one list (database enum, schemas, registry). */
+export const PRODUCT_CATEGORIES = [
+  'school_uniform', // 中小学生校服
+  'kindergarten_garment', // 幼儿园园服
+  'plastic_toy', // 塑料制品玩具
+  'bedding', // 学生被褥
+] as const;
+export type ProductCategory = (typeof PRODUCT_CATEGORIES)[number];
 
 export interface ReportItem {
   name: string;

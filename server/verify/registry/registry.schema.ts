@@ -3,6 +3,7 @@
  * one registry document; `RuleRegistry` is the type the engine reads.
  */
 import { z } from 'zod';
+import { PRODUCT_CATEGORIES } from '../../../parsers/types';
 
 export const FINDING_CODES = [
   'MISSING_SUPPLIER_REPORT',
@@ -22,7 +23,7 @@ export const FINDING_CODES = [
 ] as const;
 export type FindingCode = (typeof FINDING_CODES)[number];
 
-export const CATEGORIES = ['school_uniform', 'kindergarten_garment', 'plastic_toy', 'bedding'] as const;
+export const CATEGORIES = PRODUCT_CATEGORIES;
 export const SEVERITIES = ['high', 'medium', 'low'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
