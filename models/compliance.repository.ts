@@ -243,46 +243,6 @@ export async function districtSupplierNames(db: Db | Tx, districtId: string): Pr
 
 export type DistrictRow = typeof districts.$inferSelect;
 
-/** Per-line facts of the reports handed in (first-appearance order), for the supplier list. */
-export interface LineReportFacts {
-  lineId: string;
-  reportNumbers: (string | null)[];
-  batches: (string | null)[];
-  trademarks: (string | null)[];
-  labs: (string | null)[];
-}
-
-const hasFinding = sql`exists (select 1 from ${findings} where ${findings.lineId} = ${contractLines.id})`;
-
-/**
- * Lines of a district that have findings, or — when `supplierIds` is given — all lines of those
- * suppliers. (The list only needs these; reading every line of a large district is the slow part.)
- */
-export async function listListedLines(
-  db: Db | Tx,
-  districtId: string,
-  supplierIds?: string[],
-): Promise<LineRow[]> {
-  if (supplierIds && supplierIds.length === 0) return [];
-  return db
-    .select(lineColumns)
-    .from(contractLines)
-    .innerJoin(contracts, eq(contractLines.contractId, contracts.id))
-    .innerJoin(schools, eq(contracts.schoolId, schools.id))
-    .where(
-      and(
-        eq(schools.districtId, districtId),
-        supplierIds ? inArray(contracts.supplierId, supplierIds) : hasFinding,
-      ),
-    )
-    .orderBy(
-      asc(contracts.createdAt),
-      asc(contracts.contractNumber),
-      asc(contracts.id),
-      asc(contractLines.lineNo),
-    );
-}
-
 /** Findings of a district reduced to what ranking needs. */
 export async function listFindingCodes(
   db: Db | Tx,
@@ -296,36 +256,6 @@ export async function listFindingCodes(
     .innerJoin(schools, eq(contracts.schoolId, schools.id))
     .where(eq(schools.districtId, districtId))
     .orderBy(asc(findings.createdAt), asc(findings.id));
-}
-
-/** Report facts aggregated per line (one row per line, not per report), for the same lines as listListedLines. */
-export async function listLineReportFacts(
-  db: Db | Tx,
-  districtId: string,
-  supplierIds?: string[],
-): Promise<LineReportFacts[]> {
-  if (supplierIds && supplierIds.length === 0) return [];
-  const order = sql`order by ${lineReports.createdAt}, ${lineReports.documentId}`;
-  return db
-    .select({
-      lineId: lineReports.lineId,
-      reportNumbers: sql<(string | null)[]>`array_agg(${testReports.reportNumber} ${order})`,
-      batches: sql<(string | null)[]>`array_agg(${testReports.batch} ${order})`,
-      trademarks: sql<(string | null)[]>`array_agg(${testReports.trademark} ${order})`,
-      labs: sql<(string | null)[]>`array_agg(${testReports.labName} ${order})`,
-    })
-    .from(lineReports)
-    .innerJoin(contractLines, eq(lineReports.lineId, contractLines.id))
-    .innerJoin(contracts, eq(contractLines.contractId, contracts.id))
-    .innerJoin(schools, eq(contracts.schoolId, schools.id))
-    .leftJoin(testReports, eq(testReports.documentId, lineReports.documentId))
-    .where(
-      and(
-        eq(schools.districtId, districtId),
-        supplierIds ? inArray(contracts.supplierId, supplierIds) : hasFinding,
-      ),
-    )
-    .groupBy(lineReports.lineId);
 }
 
 /** How many reports are linked to each selected line (lines without reports are absent). */

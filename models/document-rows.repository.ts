@@ -166,16 +166,6 @@ export async function upsertContract(
   return { id: contractId, lines: stored };
 }
 
-/** Line ids of the contract built from a document. */
-export async function lineIdsOfDocument(db: Db | Tx, documentId: string): Promise<string[]> {
-  const rows = await db
-    .select({ id: contractLines.id })
-    .from(contractLines)
-    .innerJoin(contracts, eq(contracts.id, contractLines.contractId))
-    .where(eq(contracts.documentId, documentId));
-  return rows.map((r) => r.id);
-}
-
 /** Contract lines by id with their contract's school (for link validation). */
 export async function findLinesWithSchool(db: Db | Tx, lineIds: string[]) {
   if (lineIds.length === 0) return [];

@@ -1,5 +1,5 @@
 /** Verification findings per contract line, and the rule-registry versions they were judged with. */
-import { eq, inArray, sql } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
 import type { Db, Tx } from './db';
 import { findings, ruleRegistryVersions } from './schema';
 
@@ -121,12 +121,4 @@ export async function ensureRegistryVersion(
     .insert(ruleRegistryVersions)
     .values({ version: r.version, rules: r.rules, note: r.note ?? null })
     .onConflictDoNothing({ target: ruleRegistryVersions.version });
-}
-
-export async function findRegistryVersion(db: Db | Tx, version: string): Promise<unknown> {
-  const [row] = await db
-    .select({ rules: ruleRegistryVersions.rules })
-    .from(ruleRegistryVersions)
-    .where(eq(ruleRegistryVersions.version, version));
-  return row?.rules;
 }
