@@ -74,54 +74,116 @@ function charWeight(ch: string): number {
 }
 
 /**
- * Splits a word at the x borders it crosses (an OCR segment or text run spanning two cells), placing
- * characters by their typical widths; a cut near a space is moved to the space. Spaces at a cut are
- * dropped.
+ * How wide a full-width character is per unit of box height on a page, from its segments of Han text
+ * only (no spaces): boxes are page fractions, and a page's width and height differ (portrait,
+ * landscape). The median of those segments; null when the page has too few.
  */
-export function splitAtBorders(w: Word, borders: number[]): Word[] {
-  const inside = borders.filter((x) => x > w.box.x0 + 0.002 && x < w.box.x1 - 0.002).sort((a, b) => a - b);
+export function emPerHeight(words: Word[]): number | null {
+  const ratios = words
+    .filter((w) => /^[\u3400-\u9fff]{2,}$/.test(w.text) && w.box.y1 > w.box.y0)
+    .map((w) => (w.box.x1 - w.box.x0) / [...w.text].length / (w.box.y1 - w.box.y0))
+    .sort((a, b) => a - b);
+  return ratios.length >= 3 ? (ratios[ratios.length >> 1] ?? null) : null;
+}
+
+const isHan = (ch: string | undefined) => ch !== undefined && /[\u3400-\u9fff]/.test(ch);
+
+/**
+ * An OCR segment placed in the columns of a grid. A segment is one cell's text unless a column
+ * border really divides it:
+ * - at a space, when the text on each side of that space stands mostly on its own side of the border
+ *   (two cells OCR read as one segment: "DINP+DIDP+DNOP %" across the name | unit line);
+ * - at a drawn ruling line (`drawn`) that crosses it well inside its box (more than a character's
+ *   width from either end): where the characters' widths put the line, preferring a change of script
+ *   ("16合格") among the cuts whose two sides fit on their sides of the line.
+ * A segment overhanging a border by less (an OCR box running a letter past the line, a name wider
+ * than its column guess) is not cut: it belongs to the column holding most of it (see columnOf).
+ * Borders guessed from the text's alignment (`drawn` false) cut at spaces only. `em`: the width of a
+ * full-width character per unit of box height on the page (emPerHeight), when known.
+ */
+export function cutAtBorders(w: Word, borders: number[], drawn: boolean, em: number | null = null): Word[] {
+  const inside = borders.filter((x) => x > w.box.x0 && x < w.box.x1).sort((a, b) => a - b);
   if (inside.length === 0) return [w];
   const chars = [...w.text];
   const weights = chars.map(charWeight);
   const total = weights.reduce((a, b) => a + b, 0) || 1;
   const width = w.box.x1 - w.box.x0;
-  // x of the left edge of each character (and the end)
+  // the width of a full-width character in this segment: from its height when the page tells how
+  // wide characters are, else from its box (too wide when the box holds a gap between two cells)
+  const charW = em ? Math.min(em * (w.box.y1 - w.box.y0), width / total) : width / total;
+  // x of the left edge of each character (and the end), the text spread over the box
   const edges: number[] = [];
+  const before: number[] = [];
   let acc = 0;
   for (let i = 0; i <= chars.length; i++) {
     edges.push(w.box.x0 + (acc / total) * width);
+    before.push(acc);
     acc += weights[i] ?? 0;
   }
-  const cuts: number[] = [];
-  for (const x of inside) {
-    // the character boundary nearest the border, moved to a space within three characters
-    let k = 0;
-    for (let i = 1; i < chars.length; i++) {
-      if (Math.abs((edges[i] ?? 0) - x) < Math.abs((edges[k] ?? 0) - x)) k = i;
-    }
-    for (let d = 0; d <= 3; d++) {
-      if (chars[k - d - 1] === ' ' || chars[k - d] === ' ') {
-        k -= d;
-        break;
-      }
-      if (chars[k + d - 1] === ' ' || chars[k + d] === ' ') {
-        k += d;
-        break;
-      }
-    }
-    if (k > 0 && k < chars.length && !cuts.includes(k)) cuts.push(k);
-  }
-  cuts.sort((a, b) => a - b);
-  const out: Word[] = [];
+  const edge = (i: number) => edges[i] ?? w.box.x1;
+  const cuts: { k: number; x: number }[] = [];
   let start = 0;
-  for (const k of [...cuts, chars.length]) {
-    const text = chars.slice(start, k).join('').trim();
-    const x0 = start === 0 ? w.box.x0 : (edges[start] ?? w.box.x0);
-    const x1 = k === chars.length ? w.box.x1 : (edges[k] ?? w.box.x1);
-    if (text) out.push({ ...w, text, box: { ...w.box, x0, x1 } });
+  for (const x of inside) {
+    const x0 = cuts[cuts.length - 1]?.x ?? w.box.x0;
+    if (x <= x0) continue;
+    // a space whose two sides stand on the two sides of the border, the nearest to it
+    let best = -1;
+    for (let i = start + 1; i < chars.length - 1; i++) {
+      if (chars[i] !== ' ') continue;
+      const leftMid = (x0 + edge(i)) / 2;
+      const rightMid = (edge(i + 1) + w.box.x1) / 2;
+      if (leftMid >= x || rightMid <= x) continue;
+      if (best < 0 || Math.abs(edge(i) - x) < Math.abs(edge(best) - x)) best = i;
+    }
+    let k = best;
+    if (k < 0 && drawn && Math.min(x - x0, w.box.x1 - x) >= charW * 1.2) {
+      // the character boundary nearest the line with the text spread over the box
+      k = start + 1;
+      for (let i = start + 1; i < chars.length; i++) if (Math.abs(edge(i) - x) < Math.abs(edge(k) - x)) k = i;
+      // a box wider than its text holds a gap (where the line is): cuts whose left part fits left of
+      // the line and right part right of it; of those, one where the script changes
+      const fits = (i: number) =>
+        x0 + ((before[i] ?? 0) - (before[start] ?? 0)) * charW <= x + charW * 0.3 &&
+        w.box.x1 - (total - (before[i] ?? 0)) * charW >= x - charW * 0.3;
+      const change = (i: number) => isHan(chars[i - 1]) !== isHan(chars[i]);
+      const candidates = Array.from({ length: chars.length - start - 1 }, (_, j) => start + 1 + j).filter(
+        (i) => fits(i) && change(i),
+      );
+      if (!fits(k) || !change(k)) {
+        const near = candidates.sort((a, b) => Math.abs(edge(a) - x) - Math.abs(edge(b) - x))[0];
+        if (near !== undefined) k = near;
+      }
+    }
+    if (k <= start || k >= chars.length) continue;
+    cuts.push({ k, x });
     start = k;
   }
+  if (cuts.length === 0) return [w];
+  // each piece stands on its side of the line it was cut at
+  const out: Word[] = [];
+  let from = { k: 0, x: w.box.x0 };
+  for (const to of [...cuts, { k: chars.length, x: w.box.x1 }]) {
+    const text = chars.slice(from.k, to.k).join('').trim();
+    if (text) out.push({ ...w, text, box: { ...w.box, x0: from.x, x1: to.x } });
+    from = to;
+  }
   return out;
+}
+
+/** The column (of x borders `xs`) holding most of a box; -1 when most of the box lies outside them. */
+export function columnOf(xs: number[], box: Box): number {
+  const within = Math.min(box.x1, xs[xs.length - 1] ?? 1) - Math.max(box.x0, xs[0] ?? 0);
+  if (within <= 0 || within < (box.x1 - box.x0) / 2) return -1;
+  let best = -1;
+  let most = 0;
+  for (let c = 0; c + 1 < xs.length; c++) {
+    const overlap = Math.min(box.x1, xs[c + 1] ?? 0) - Math.max(box.x0, xs[c] ?? 0);
+    if (overlap > most) {
+      most = overlap;
+      best = c;
+    }
+  }
+  return best;
 }
 
 /** Words → text: lines by vertical position, words in a line by x; wrapped lines joined. */

@@ -5,7 +5,17 @@
  */
 import type { Box } from '../types';
 import { joinWrapped } from '../text/normalise';
-import { centreX, centreY, splitAtBorders, wordsText, type Grid, type GridCell, type Word } from './grid';
+import {
+  centreX,
+  centreY,
+  columnOf,
+  cutAtBorders,
+  emPerHeight,
+  wordsText,
+  type Grid,
+  type GridCell,
+  type Word,
+} from './grid';
 
 interface HLine {
   y: number;
@@ -135,12 +145,40 @@ function coverage(a0: number, a1: number, intervals: [number, number][]): number
   return covered / len;
 }
 
+/** How far apart two pieces of one row line may stand (a seal or a faint scan broke it). */
+const LINE_BREAK = 0.05;
+
+/**
+ * Row lines touching no column line (a row line's end broken off by a seal where the table's outer
+ * column line was not detected) join the table whose row line they continue: same height, a short
+ * break between them.
+ */
+function withBrokenRowLines(comps: { h: HLine[]; v: VLine[] }[]): { h: HLine[]; v: VLine[] }[] {
+  const tables = comps.filter((c) => c.v.length > 0);
+  const out = [...tables];
+  for (const comp of comps.filter((c) => c.v.length === 0)) {
+    const rest: HLine[] = [];
+    for (const l of comp.h) {
+      const owner = tables.find((t) =>
+        t.h.some(
+          (m) => Math.abs(m.y - l.y) < SAME_LINE && l.x0 - m.x1 < LINE_BREAK && m.x0 - l.x1 < LINE_BREAK,
+        ),
+      );
+      if (owner) owner.h.push(l);
+      else rest.push(l);
+    }
+    if (rest.length) out.push({ h: rest, v: [] });
+  }
+  return out;
+}
+
 /** The grid of one ruled table. */
 function gridOf(
   comp: { h: HLine[]; v: VLine[] },
   words: Word[],
   page: number,
   splitRuns: boolean,
+  em: number | null,
 ): Grid | null {
   const left = Math.min(...comp.h.map((l) => l.x0), ...comp.v.map((l) => l.x));
   const right = Math.max(...comp.h.map((l) => l.x1), ...comp.v.map((l) => l.x));
@@ -156,8 +194,29 @@ function gridOf(
   // a border is drawn when lines cover most of it; the table's outline counts as drawn
   const vAt = xs.map((x) => comp.v.filter((l) => near(l.x, x)).map((l) => [l.y0, l.y1] as [number, number]));
   const hAt = ys.map((y) => comp.h.filter((l) => near(l.y, y)).map((l) => [l.x0, l.x1] as [number, number]));
+  // on an OCR'd page a column line drawn down most of the table may be missing in a row (a seal over
+  // it, a faint scan): it stands there too when that row's words fall on its two sides and none runs
+  // across it. A cell merged over the line (a header over its sub-columns) has text across it or on
+  // one side only.
+  const lineShare = xs.map((_, i) => coverage(top, bottom, vAt[i] ?? []));
+  const splitsRow = (r: number, c: number) => {
+    const x = xs[c + 1] ?? 0;
+    const ws = words.filter((w) => {
+      const cy = centreY(w.box);
+      return (
+        cy >= (ys[r] ?? 0) && cy < (ys[r + 1] ?? 0) && w.box.x1 > (xs[c] ?? 0) && w.box.x0 < (xs[c + 2] ?? 1)
+      );
+    });
+    const across = ws.some((w) => {
+      const tol = Math.max(0.003, (em ?? 1) * (w.box.y1 - w.box.y0) * 0.8);
+      return w.box.x0 < x - tol && w.box.x1 > x + tol;
+    });
+    return !across && ws.some((w) => centreX(w.box) < x) && ws.some((w) => centreX(w.box) > x);
+  };
   const rightDrawn = (r: number, c: number) =>
-    c + 1 >= C || coverage(ys[r] ?? 0, ys[r + 1] ?? 0, vAt[c + 1] ?? []) > 0.5;
+    c + 1 >= C ||
+    coverage(ys[r] ?? 0, ys[r + 1] ?? 0, vAt[c + 1] ?? []) > 0.5 ||
+    (splitRuns && (lineShare[c + 1] ?? 0) >= 0.6 && splitsRow(r, c));
   const bottomDrawn = (r: number, c: number) =>
     r + 1 >= R || coverage(xs[c] ?? 0, xs[c + 1] ?? 0, hAt[r + 1] ?? []) > 0.5;
   const parent = Array.from({ length: R * C }, (_, i) => i);
@@ -206,16 +265,16 @@ function gridOf(
     if (cy < top || cy > bottom || w.box.x1 < left || w.box.x0 > right) continue;
     const r = index(ys, cy);
     if (r < 0) continue;
-    // an OCR segment crossing a drawn column border holds two cells: cut it; a PDF text run that
-    // crosses one overflows its cell (a long name in a narrow column): it belongs where it starts
+    // an OCR segment is one cell's text unless a drawn column line runs well inside it (cutAtBorders),
+    // and is placed in the column holding most of it; a PDF text run that crosses a line overflows its
+    // cell (a long name in a narrow column): it belongs where it starts
     const borders = xs.filter(
       (x, i) => i > 0 && i < C && (vAt[i] ?? []).some(([a, b]) => cy >= a && cy <= b),
     );
-    for (const piece of splitRuns ? splitAtBorders(w, borders) : [w]) {
-      const c = index(
-        xs,
-        splitRuns ? centreX(piece.box) : Math.min(piece.box.x0 + 0.004, centreX(piece.box)),
-      );
+    for (const piece of splitRuns ? cutAtBorders(w, borders, true, em) : [w]) {
+      const c = splitRuns
+        ? columnOf(xs, piece.box)
+        : index(xs, Math.min(piece.box.x0 + 0.004, centreX(piece.box)));
       const cell = c >= 0 ? unitCell.get(r * C + c) : undefined;
       if (cell) {
         cell.words.push(piece);
@@ -240,12 +299,15 @@ export function latticeGrids(
   splitRuns = false,
 ): { grids: Grid[]; rowLines: { y: number; x0: number; x1: number }[] } {
   const { h, v } = normaliseRules(rules);
+  const em = splitRuns ? emPerHeight(words) : null;
   const grids: Grid[] = [];
   const rowLines: HLine[] = [];
-  for (const comp of components(h, v)) {
+  for (const comp of withBrokenRowLines(components(h, v))) {
     const tall = comp.v.filter((l) => l.y1 - l.y0 > 0.008);
     const grid =
-      comp.h.length >= 2 && tall.length >= 2 ? gridOf({ h: comp.h, v: tall }, words, page, splitRuns) : null;
+      comp.h.length >= 2 && tall.length >= 2
+        ? gridOf({ h: comp.h, v: tall }, words, page, splitRuns, em)
+        : null;
     if (grid) grids.push(grid);
     else rowLines.push(...comp.h);
   }

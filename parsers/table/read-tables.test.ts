@@ -262,3 +262,179 @@ describe('item tables read from geometry', () => {
     expect(readItemTables(doc)).toBeNull();
   });
 });
+
+describe('OCR segments placed in the cells of a scanned table', () => {
+  /** An OCR'd page: segments [text, x0, x1, y] on a 100 × 100 unit grid, one line high (1.2). */
+  const ocrPage = (segments: [string, number, number, number][], rules: Box[] = []): DocumentText => {
+    const lines: TextLine[] = segments.map(([text, x0, x1, y]) => {
+      const box = { x0: x0 / 100, y0: y / 100, x1: x1 / 100, y1: (y + 1.2) / 100 };
+      return { text, words: [{ text, box, confidence: 0.95 }], box, confidence: 0.95 };
+    });
+    return { form: 'scanned_pdf', pages: [{ page: 1, source: 'ocr', lines, rules }] };
+  };
+  const header: [string, number, number, number][] = [
+    ['序号', 11, 14, 11],
+    ['检验项目', 20, 26, 11],
+    ['单位', 41, 44, 11],
+    ['标准要求', 49, 56, 11],
+    ['检验结果', 63, 70, 11],
+    ['单项判定', 79, 86, 11],
+  ];
+  // columns 序号 | 检验项目 | 单位 | 标准要求 | 检验结果 | 单项判定, a header row and three item rows
+  const xs = [10, 16, 40, 48, 62, 78, 92];
+  const ys = [10, 14, 18, 22, 26];
+  const grid = [...ys.map((y) => h(y, 10, 92)), ...xs.map((x) => v(x, 10, 26))];
+
+  it('When an OCR box runs a letter past a column line, then the whole name stays in its cell', () => {
+    const doc = ocrPage(
+      [
+        ...header,
+        ['1', 11, 12, 15],
+        // the box ends 0.9 past the name | unit line (less than a character): "…DEHP" is one name
+        ['邻苯二甲酸酯 DBP+BBP+DEHP', 21.2, 40.9, 15],
+        ['%', 43, 44, 15],
+        ['≤0.1', 49, 53, 15],
+        ['未检出', 63, 68, 15],
+        ['合格', 79, 82, 15],
+        ['2', 11, 12, 19],
+        ['甲醛含量', 17, 23, 19],
+        ['mg/kg', 41, 46, 19],
+        ['≤75', 49, 52, 19],
+        ['16', 63, 65, 19],
+        ['合格', 79, 82, 19],
+        ['3', 11, 12, 23],
+        ['pH值', 17, 21, 23],
+        ['/', 41, 42, 23],
+        ['4.0~8.5', 49, 55, 23],
+        ['9.1', 63, 66, 23],
+        ['不合格', 79, 84, 23],
+      ],
+      grid,
+    );
+    expect(readItemTables(doc)?.items.map((i) => [i.name, i.unit, i.result, i.verdict])).toEqual([
+      ['邻苯二甲酸酯 DBP+BBP+DEHP', '%', '未检出', 'pass'],
+      ['甲醛含量', 'mg/kg', '16', 'pass'],
+      ['pH值', null, '9.1', 'fail'],
+    ]);
+  });
+
+  it('When one OCR segment holds two cells across a column line, then it is cut at the space between them', () => {
+    const doc = ocrPage(
+      [
+        ...header,
+        ['1', 11, 12, 15],
+        // the name and the unit read as one segment; the line runs between them, far from the cut the
+        // characters' widths alone would give
+        ['DINP+DIDP+DNOP %', 27, 46.5, 15],
+        ['≤0.1', 49, 53, 15],
+        ['未检出', 63, 68, 15],
+        ['合格', 79, 82, 15],
+        ['2', 11, 12, 19],
+        ['甲醛含量', 17, 23, 19],
+        ['mg/kg', 41, 46, 19],
+        ['≤75', 49, 52, 19],
+        // a result and its verdict read as one segment (no space), the line well inside it: cut where
+        // the script changes, not where the characters spread over the box would put the line
+        ['16合格', 63, 82, 19],
+        ['3', 11, 12, 23],
+        ['pH值', 17, 21, 23],
+        ['4.0~8.5', 49, 55, 23],
+        ['9.1', 63, 66, 23],
+        ['不合格', 79, 84, 23],
+      ],
+      grid,
+    );
+    expect(readItemTables(doc)?.items.map((i) => [i.name, i.unit, i.result, i.verdict])).toEqual([
+      ['DINP+DIDP+DNOP', '%', '未检出', 'pass'],
+      ['甲醛含量', 'mg/kg', '16', 'pass'],
+      ['pH值', null, '9.1', 'fail'],
+    ]);
+  });
+
+  it('When a name without a column line overhangs its column guess, then it is not cut and its merged parent is read once', () => {
+    // no lines: columns from the header words and the white space; 耐水色牢度 (a parent centred
+    // between its sub-rows 变色 / 沾色) starts left of the name column's header, over the gap after 序号
+    const at = (text: string, x: number, yc: number, w = 8): [string, number, number, number] => [
+      text,
+      x,
+      x + w,
+      yc - 0.6,
+    ];
+    const doc = ocrPage([
+      at('序号', 5, 10),
+      at('检验项目', 15, 10),
+      at('单位', 35, 10),
+      at('标准要求', 45, 10),
+      at('检验结果', 60, 10),
+      at('单项结论', 75, 10),
+      at('1', 5, 13),
+      at('甲醛含量', 15, 13),
+      at('mg/kg', 35, 13),
+      at('≤75', 45, 13),
+      at('未检出（<20）', 60, 13),
+      at('合格', 75, 13),
+      at('变色', 26, 15),
+      at('级', 35, 15),
+      at('≥3-4', 45, 15),
+      at('4', 60, 15),
+      at('合格', 75, 15),
+      at('2', 5, 16),
+      at('耐水色牢度', 12, 16),
+      at('沾色', 26, 17),
+      at('级', 35, 17),
+      at('≥3-4', 45, 17),
+      at('4-5', 60, 17),
+      at('合格', 75, 17),
+      at('3', 5, 19),
+      at('绳带要求', 15, 19),
+      at('/', 35, 19),
+      at('符合', 60, 19),
+      at('合格', 75, 19),
+    ]);
+    expect(readItemTables(doc)?.items.map((i) => [i.name, i.result, i.verdict])).toEqual([
+      ['甲醛含量', '未检出（<20）', 'pass'],
+      ['耐水色牢度 变色', '4', 'pass'],
+      ['耐水色牢度 沾色', '4-5', 'pass'],
+      ['绳带要求', '符合', 'pass'],
+    ]);
+  });
+
+  it("When a seal broke a matrix table's lines (a column line missing in the header row, row lines cut short, no right outline), then its sub-item columns are still read", () => {
+    // 序号 | 检验项目 | 单位 | 标准要求 | 变色 | 沾色 | 单项判定 ; rows: header, three items
+    const cols = [10, 16, 36, 44, 58, 68, 78, 92];
+    const rows = [10, 14, 18, 22, 26];
+    const rules = [
+      h(10, 10, 92),
+      h(26, 10, 92),
+      // the middle row lines stop short of the verdict column and go on after a break
+      ...[14, 18, 22].flatMap((y) => [h(y, 10, 77), h(y, 81, 92)]),
+      // no right outline; the 沾色 | 单项判定 line starts below the header row
+      ...cols.slice(0, 6).map((x) => v(x, 10, 26)),
+      v(78, 14.2, 26),
+    ];
+    const row = (y: number, cells: string[]): [string, number, number, number][] =>
+      cells.flatMap((text, c) => {
+        if (!text) return [];
+        const x0 = (cols[c] ?? 0) + 1;
+        const width = [...text].reduce((a, ch) => a + (/[\u3400-\u9fff]/.test(ch) ? 1.5 : 0.8), 0);
+        return [[text, x0, x0 + width, y + 1]];
+      });
+    const doc = ocrPage(
+      [
+        ...row(rows[0] ?? 0, ['序号', '检验项目', '单位', '标准要求', '变色', '沾色', '单项判定']),
+        ...row(rows[1] ?? 0, ['1', '耐水色牢度', '级', '≥3-4', '4-5', '4', '合格']),
+        ...row(rows[2] ?? 0, ['2', '耐汗渍色牢度', '级', '≥3-4', '4', '3-4', '合格']),
+        ...row(rows[3] ?? 0, ['3', '耐皂洗色牢度', '级', '≥3-4', '2', '4', '不合格']),
+      ],
+      rules,
+    );
+    expect(readItemTables(doc)?.items.map((i) => [i.name, i.result, i.verdict])).toEqual([
+      ['耐水色牢度 变色', '4-5', 'pass'],
+      ['耐水色牢度 沾色', '4', 'pass'],
+      ['耐汗渍色牢度 变色', '4', 'pass'],
+      ['耐汗渍色牢度 沾色', '3-4', 'pass'],
+      ['耐皂洗色牢度 变色', '2', 'fail'],
+      ['耐皂洗色牢度 沾色', '4', 'fail'],
+    ]);
+  });
+});

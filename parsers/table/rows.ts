@@ -152,6 +152,9 @@ export function readRows(
     }
     if (texts.length === 0) continue;
     lastRow = r;
+    // a row holding only cells merged down from a row above (the middle of a parent centred beside its
+    // sub-rows) prints nothing of its own
+    if (!v.cells.some((c) => c.row === r && c.text.trim())) continue;
     // a row that is one cell across the table: a category ("安全性能") or a caption, no item
     if (v.cells.length === 1 && texts.length === 1) continue;
     const kind = rowRole(v);

@@ -5,7 +5,16 @@
  * its sub-rows (a merged cell) is spread over those rows, as a drawn grid would show it.
  */
 import { joinWrapped } from '../text/normalise';
-import { centreX, centreY, splitAtBorders, wordsText, type Grid, type GridCell, type Word } from './grid';
+import {
+  centreX,
+  centreY,
+  columnOf,
+  cutAtBorders,
+  wordsText,
+  type Grid,
+  type GridCell,
+  type Word,
+} from './grid';
 import { isVerdictToken } from '../item-vocab';
 import { headerCellKind } from './roles';
 import type { ColumnKind } from '../data/table-vocab';
@@ -290,10 +299,13 @@ function buildGrid(
   for (const w of allWords) {
     const r = index(ys, centreY(w.box));
     if (r < 0) continue;
-    // a long name runs over the sub-item column: it is placed by where it starts, not cut
-    const cuts = inner;
-    for (const piece of splitRuns ? splitAtBorders(w, cuts) : [w]) {
-      let c = index(xs, splitRuns ? centreX(piece.box) : Math.min(piece.box.x0 + 0.004, centreX(piece.box)));
+    // borders here are guessed from the alignment, not drawn: an OCR segment is cut only at a space
+    // whose sides stand in two columns, and placed in the column holding most of it; a long name runs
+    // over the sub-item column: it is placed by where it starts, not cut
+    for (const piece of splitRuns ? cutAtBorders(w, inner, false) : [w]) {
+      let c = splitRuns
+        ? columnOf(xs, piece.box)
+        : index(xs, Math.min(piece.box.x0 + 0.004, centreX(piece.box)));
       if (subBorder !== undefined && c === nameAt + 1 && piece.box.x0 < subBorder) c = nameAt;
       const unit = c >= 0 ? units[r]?.[c] : undefined;
       if (unit) {
