@@ -1,12 +1,16 @@
 /**
  * `dsv extract FILE [--json] [--no-ocr]`: prints the extraction of one document (spec shape plus extras).
  * Text PDFs need no OCR; scans and photos use the configured OCR provider, created only when needed.
+ * A PDF's sandbox process is started as soon as the file is known to be a PDF, so that it loads pdf.js
+ * while this process loads the parsers.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '../errors';
-import { extractDocument } from '../extract/extract-document';
+import type { Extraction } from '../../parsers/types';
+import { sniffFileType } from '../extract/file-header';
 import type { OcrProvider } from '../extract/ocr-provider';
+import { closePdfSandbox, prestartPdfSandbox } from '../extract/pdf-sandbox';
 
 const USAGE = '用法：dsv extract FILE [--json] [--no-ocr]';
 
@@ -31,7 +35,7 @@ class LazyOcr implements OcrProvider {
   }
 }
 
-function summary(x: Awaited<ReturnType<typeof extractDocument>>): string {
+function summary(x: Extraction): string {
   if (x.kind === 'contract') {
     return [
       `合同编号：${x.contractNumber ?? '（未识别）'}`,
@@ -66,6 +70,8 @@ export async function runExtractCommand(args: string[]): Promise<number> {
     const buffer = await readFile(file).catch((err: unknown) => {
       throw new AppError('NOT_FOUND', `无法读取文件：${file}`, undefined, { cause: err });
     });
+    if (sniffFileType(buffer.subarray(0, 4096)) === 'pdf') prestartPdfSandbox();
+    const { extractDocument } = await import('../extract/extract-document');
     const extraction = await extractDocument(buffer, { fileName: path.basename(file), ocr });
     process.stdout.write(json ? `${JSON.stringify(extraction, null, 2)}\n` : `${summary(extraction)}\n`);
     return 0;
@@ -76,6 +82,7 @@ export async function runExtractCommand(args: string[]): Promise<number> {
     }
     throw err;
   } finally {
+    await closePdfSandbox();
     if (ocr) {
       await ocr.close();
       // safety net: OCR worker threads that outlive close() must not keep the command running

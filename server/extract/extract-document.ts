@@ -8,7 +8,7 @@
 import { parseDocument } from '../../parsers/registry';
 import type { DocumentForm, DocumentText, Extraction, PageText } from '../../parsers/types';
 import { AppError } from '../errors';
-import { inspectFile, type InspectedFile } from '../intake/inspect-file';
+import { checkFileBytes, type InspectedFile } from '../intake/inspect-file';
 import { hasUsableText } from './has-usable-text';
 import type { OcrPageText } from './ocr';
 import type { OcrProvider } from './ocr-provider';
@@ -32,8 +32,10 @@ function needOcr(ocr: OcrProvider | undefined): OcrProvider {
 /** Reads the document's text: text layer where usable, OCR elsewhere. */
 export async function readDocumentText(buffer: Buffer, opts: ExtractOptions = {}): Promise<DocumentText> {
   const maxPages = opts.maxPages ?? 100;
-  const inspected = opts.inspected ?? (await inspectFile(buffer, { maxPages }));
-  if (inspected.type !== 'pdf') {
+  // Without an inspection made at upload, the bytes are checked here; a PDF's pages are then counted
+  // (and the page limit applied) by the one read of its text layer below.
+  const type = opts.inspected?.type ?? checkFileBytes(buffer).type;
+  if (type !== 'pdf') {
     const page = await needOcr(opts.ocr).recogniseImage(buffer, 1);
     return { form: 'photo', pages: [{ ...page, page: 1, source: 'ocr' }] };
   }

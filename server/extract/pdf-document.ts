@@ -7,6 +7,7 @@
  * memory and time; lint refuses an import of this module or of pdf-parse anywhere else.
  */
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { PDFParse } from 'pdf-parse';
 import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/types/src/display/api';
 import { AppError } from '../errors';
@@ -26,7 +27,6 @@ const OPTIONS = {
   cMapUrl: `${path.join(PDFJS_DIR, 'cmaps')}${path.sep}`,
   cMapPacked: true,
   standardFontDataUrl: `${path.join(PDFJS_DIR, 'standard_fonts')}${path.sep}`,
-  maxImageSize: MAX_IMAGE_PIXELS,
   isEvalSupported: false,
   verbosity: 0,
 };
@@ -42,10 +42,47 @@ interface PdfParseLoader {
   load(): Promise<PdfDocument>;
 }
 
+// pdf.js's worker is an ES module; a real dynamic import (not compiled to require) loads it.
+// eslint-disable-next-line @typescript-eslint/no-implied-eval -- tsc would turn import() into require()
+const importEsm = new Function('specifier', 'return import(specifier)') as (s: string) => Promise<unknown>;
+
+let workerLoaded: Promise<void> | undefined;
+
+/**
+ * Loads pdf.js's worker code (the "fake worker" pdf.js runs in this process: about half of pdf.js) ahead
+ * of the first document: the sandbox process does it while it waits for its first task. It is the file
+ * pdf-parse's copy of pdf.js would import on first use; once loaded it registers itself
+ * (globalThis.pdfjsWorker) and pdf.js takes it from there. A failure here is left to the first read.
+ */
+export function preloadPdfJs(): Promise<void> {
+  workerLoaded ??= importEsm(
+    pathToFileURL(path.join(path.dirname(require.resolve('pdf-parse')), 'pdf.worker.mjs')).href,
+  ).then(
+    () => undefined,
+    () => undefined,
+  );
+  return workerLoaded;
+}
+
+export interface OpenOptions {
+  /**
+   * false: pdf.js skips every image when it builds a page's operator list, instead of decoding it (a
+   * text layer and ruling lines need none; a text PDF's seals and logos cost most of its read).
+   * Default true.
+   */
+  images?: boolean;
+}
+
 /** Opens a PDF. Throws AppError ENCRYPTED_PDF / CORRUPT_FILE / PDF_TOO_COMPLEX. */
-export async function openPdf(data: Uint8Array): Promise<OpenedPdf> {
+export async function openPdf(data: Uint8Array, opts: OpenOptions = {}): Promise<OpenedPdf> {
+  await preloadPdfJs();
   // A copy: pdf.js transfers (detaches) the array it is given, and the caller may still need its bytes.
-  const parser = new PDFParse({ ...OPTIONS, data: Uint8Array.prototype.slice.call(data) });
+  const parser = new PDFParse({
+    ...OPTIONS,
+    // pdf.js drops (never decodes) an image of more pixels than this
+    maxImageSize: opts.images === false ? 0 : MAX_IMAGE_PIXELS,
+    data: Uint8Array.prototype.slice.call(data),
+  });
   const close = () => parser.destroy().catch(() => undefined);
   try {
     const doc = await (parser as unknown as PdfParseLoader).load();

@@ -7,7 +7,6 @@
  * The image's size is checked against the pipeline's limit before it is decoded (the pre-scan reads
  * it from the image dictionary; pdf.js skips anything larger), and again from what pdf.js returns.
  */
-import sharp from 'sharp';
 import { AppError } from '../errors';
 import { checkImageSize } from './file-header';
 import { PDF_LIMITS } from './limits';
@@ -117,6 +116,8 @@ export async function extractPageImage(page: PdfPage, pageNumber: number): Promi
   checkImageSize(img, `PDF 第 ${pageNumber} 页中的图片`);
   const raw = toRaw(img);
   if (!raw) return null;
+  // loaded here, not with the module: reading a text layer never needs libvips
+  const { default: sharp } = await import('sharp');
   const png = await sharp(raw.pixels, {
     raw: { width: img.width, height: img.height, channels: raw.channels },
   })

@@ -137,6 +137,14 @@ export function layoutPage(geometry: PageGeometry, page: number): { text: string
   return { text: out.join(''), page: pageText };
 }
 
+/** TOO_MANY_PAGES for a document over the page limit (at upload and when its text is read). */
+export function tooManyPages(pages: number, maxPages: number): AppError {
+  return new AppError('TOO_MANY_PAGES', `文档共 ${pages} 页，超过每个文件 ${maxPages} 页的上限`, {
+    pages,
+    maxPages,
+  });
+}
+
 /** Reads every page's text layer of an opened document. Throws AppError TOO_MANY_PAGES; pdf.js errors pass through. */
 export async function readTextLayer(
   doc: PdfDocument,
@@ -144,7 +152,7 @@ export async function readTextLayer(
 ): Promise<PdfText> {
   const pageCount = doc.numPages;
   if (opts.maxPages !== undefined && pageCount > opts.maxPages) {
-    throw new AppError('TOO_MANY_PAGES', `文档共 ${pageCount} 页，超过 ${opts.maxPages} 页的限制`);
+    throw tooManyPages(pageCount, opts.maxPages);
   }
   const pages: string[] = [];
   const layout: (PageText | null)[] = [];

@@ -13,6 +13,7 @@
 import { AppError } from '../errors';
 import { checkImageHeader, MIME, sniffFileType, type FileType } from '../extract/file-header';
 import { countPdfPages } from '../extract/pdf-sandbox';
+import { tooManyPages } from '../extract/pdf-text';
 
 export { MIME, type FileType } from '../extract/file-header';
 
@@ -35,30 +36,33 @@ export interface InspectLimits {
  * AppError with a Chinese message when it is refused.
  */
 export async function inspectFile(data: Buffer, limits: InspectLimits): Promise<InspectedFile> {
+  const checked = checkFileBytes(data);
+  if (checked.type !== 'pdf') return { ...checked, mime: MIME[checked.type], pages: 1 };
+  const pages = await countPdfPages(data);
+  if (pages < 1) throw new AppError('CORRUPT_FILE', 'PDF 文件没有页面');
+  if (pages > limits.maxPages) throw tooManyPages(pages, limits.maxPages);
+  return { type: 'pdf', mime: MIME.pdf, pages };
+}
+
+/**
+ * The refusals of inspectFile that need no PDF reader (empty, type, PDF cut short, image header), for
+ * a caller that reads the PDF next anyway and has its pages counted there (`dsv extract`).
+ */
+export function checkFileBytes(data: Buffer): { type: FileType; width?: number; height?: number } {
   if (data.length === 0) throw new AppError('EMPTY_FILE');
   const type = sniffFileType(data.subarray(0, 4096));
   if (!type) {
     throw new AppError('UNSUPPORTED_FILE_TYPE', '不支持的文件类型（按文件内容识别），仅支持 PDF、JPEG、PNG');
   }
-  if (type === 'pdf') return inspectPdf(data, limits);
-  const { width, height } = checkImageHeader(data);
-  return { type, mime: MIME[type], pages: 1, width, height };
-}
-
-async function inspectPdf(data: Buffer, limits: InspectLimits): Promise<InspectedFile> {
+  if (type !== 'pdf') {
+    const { width, height } = checkImageHeader(data);
+    return { type, width, height };
+  }
   // A PDF ends with %%EOF (a few bytes of trailing junk are common): its absence means the upload was cut.
   if (!data.subarray(Math.max(0, data.length - 2048)).includes('%%EOF')) {
     throw new AppError('CORRUPT_FILE', 'PDF 文件不完整（可能上传中断或文件已损坏）');
   }
-  const pages = await countPdfPages(data);
-  if (pages < 1) throw new AppError('CORRUPT_FILE', 'PDF 文件没有页面');
-  if (pages > limits.maxPages) {
-    throw new AppError('TOO_MANY_PAGES', `文档共 ${pages} 页，超过每个文件 ${limits.maxPages} 页的上限`, {
-      pages,
-      maxPages: limits.maxPages,
-    });
-  }
-  return { type: 'pdf', mime: MIME.pdf, pages };
+  return { type };
 }
 
 /** The inspection kept with a stored file (its blob row), or null when the row predates it. */

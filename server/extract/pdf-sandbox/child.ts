@@ -4,7 +4,7 @@
  * server's event loop and memory are not touched.
  */
 import { AppError } from '../../errors';
-import { pdfError } from '../pdf-document';
+import { pdfError, preloadPdfJs } from '../pdf-document';
 import type { SandboxRequest, SandboxResponse } from './protocol';
 import { runTask } from './tasks';
 
@@ -32,3 +32,5 @@ process.on('message', (req: SandboxRequest) => {
 // The server is gone: nothing left to read for.
 process.on('disconnect', () => process.exit(0));
 send({ ready: true });
+// pdf.js's worker code is loaded while the first task is still on its way (a task arriving sooner waits for it)
+void preloadPdfJs();

@@ -17,6 +17,11 @@ export function pdfSandbox(): PdfSandbox {
   return shared;
 }
 
+/** Starts a sandbox child ahead of the first read (see PdfSandbox.prestart). */
+export function prestartPdfSandbox(): void {
+  pdfSandbox().prestart();
+}
+
 /** Stops the sandbox's children (shutdown); a later read starts a new sandbox. */
 export async function closePdfSandbox(): Promise<void> {
   const s = shared;

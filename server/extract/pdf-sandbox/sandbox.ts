@@ -99,12 +99,37 @@ export class PdfSandbox {
     }
   }
 
-  /** Stops every child; later tasks fail with NOT_READY. */
-  close(): Promise<void> {
+  /**
+   * Starts a child ahead of its first task (it loads pdf.js meanwhile), when a slot is free and has
+   * none: a command that is about to read a PDF calls this before loading the rest of its code. The
+   * child does not keep the process alive until it is given a task.
+   */
+  prestart(): void {
+    if (this.closed) return;
+    const free = this.busy.findIndex((b, i) => !b && !this.slots[i]);
+    if (free < 0) return;
+    const child = this.childAt(free);
+    this.setRef(child, false);
+  }
+
+  /** Stops every child and waits for them to end; later tasks fail with NOT_READY. */
+  async close(): Promise<void> {
     this.closed = true;
+    // an idle child is unreferenced: referenced again, its exit is waited for (and the child reaped)
+    this.slots.forEach((c) => this.setRef(c, true));
+    const ending = this.slots.flatMap((c) =>
+      c && c.proc.exitCode === null && c.proc.signalCode === null
+        ? [
+            new Promise<void>((resolve) => {
+              c.proc.once('exit', () => resolve());
+              c.proc.once('error', () => resolve());
+            }),
+          ]
+        : [],
+    );
     this.slots.forEach((_, i) => this.retire(i));
     for (const w of this.waiting.splice(0)) w(-1);
-    return Promise.resolve();
+    await Promise.all(ending);
   }
 
   private acquire(): Promise<number> {

@@ -33,7 +33,8 @@ export async function runTask(
   progress: (page: number) => void,
 ): Promise<TaskResults[SandboxRequest['task']]> {
   if (req.task !== 'count-pages') await prescanOnce(req.pdf);
-  const opened = await openPdf(req.pdf);
+  // only a page's scan image needs pdf.js to decode images
+  const opened = await openPdf(req.pdf, { images: req.task === 'page-image' });
   const doc = opened.doc;
   try {
     switch (req.task) {
