@@ -8,6 +8,7 @@
  *   --quiet                     print only the score, not each document's differences
  *   --relayout                  rebuild cached PaddleOCR pages' lines from their segments with the
  *                               current layout code (a layout change is scored without new OCR)
+ *   --per-layout                also print the scores per layout (the truth's template, for reporting only)
  *
  * OCR is slow and the parsers are fast: the recognised pages of every scanned/photo document are cached
  * under DATA_DIR/ocr-cache/<engine>/<sha256 of file>.json, so a parser change is re-scored in seconds.
@@ -37,6 +38,7 @@ import { config } from '../server/config';
 import { readDocumentText } from '../server/extract/extract-document';
 import { createOcrProvider, type OcrEngineName, type OcrLine } from '../server/extract/ocr';
 import { wordsToPageText } from '../server/extract/ocr/paddle-engine';
+import { printPerLayout } from './per-layout';
 import { PROJECT_ROOT } from './project-root';
 
 const ROOT = PROJECT_ROOT;
@@ -157,6 +159,7 @@ async function main(argv: string[]): Promise<void> {
       refresh: { type: 'boolean', default: false },
       quiet: { type: 'boolean', default: false },
       relayout: { type: 'boolean', default: false },
+      'per-layout': { type: 'boolean', default: false },
     },
   });
   const engine = (o.engine ?? config().OCR_ENGINE) as OcrEngineName;
@@ -235,6 +238,7 @@ async function main(argv: string[]): Promise<void> {
     { encoding: 'utf8' },
   );
   process.stdout.write(score.stdout + score.stderr);
+  if (o['per-layout']) printPerLayout(corpus, outDir, only);
   rmSync(outDir, { recursive: true, force: true });
 }
 
