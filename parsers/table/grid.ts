@@ -32,6 +32,8 @@ export interface Grid {
   cells: GridCell[];
   /** how the borders were found */
   source: 'rules' | 'text';
+  /** the words were OCR'd: an empty cell may be a value OCR did not read */
+  ocr?: boolean;
   /** lowest confidence of the words read into the grid (1 for a text layer) */
   confidence: number;
 }

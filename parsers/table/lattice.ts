@@ -284,7 +284,7 @@ function gridOf(
   }
   for (const cell of cells) cell.text = wordsText(cell.words, joinWrapped);
   cells.sort((a, b) => a.row - b.row || a.col - b.col);
-  return { page, xs, ys, cells, source: 'rules', confidence };
+  return { page, xs, ys, cells, source: 'rules', confidence, ocr: splitRuns };
 }
 
 /**

@@ -437,4 +437,31 @@ describe('OCR segments placed in the cells of a scanned table', () => {
       ['耐皂洗色牢度 沾色', '4', 'fail'],
     ]);
   });
+
+  it('When OCR read nothing in one cell of a matrix row, then that sub-item is kept unread (no result, no verdict) instead of dropped', () => {
+    const cols = [10, 16, 36, 44, 58, 68, 78, 92];
+    const rows = [10, 14, 18, 22];
+    const rules = [...rows.map((y) => h(y, 10, 92)), ...cols.map((x) => v(x, 10, 22))];
+    const row = (y: number, cells: string[]): [string, number, number, number][] =>
+      cells.flatMap((text, c) => {
+        if (!text) return [];
+        const x0 = (cols[c] ?? 0) + 1;
+        const width = [...text].reduce((a, ch) => a + (/[\u3400-\u9fff]/.test(ch) ? 1.5 : 0.8), 0);
+        return [[text, x0, x0 + width, y + 1]];
+      });
+    const doc = ocrPage(
+      [
+        ...row(10, ['序号', '检验项目', '单位', '标准要求', '变色', '沾色', '单项判定']),
+        ...row(14, ['1', '耐水色牢度', '级', '≥3-4', '4-5', '', '合格']),
+        ...row(18, ['2', '耐汗渍色牢度', '级', '≥3-4', '4', '3-4', '合格']),
+      ],
+      rules,
+    );
+    expect(readItemTables(doc)?.items.map((i) => [i.name, i.result, i.verdict])).toEqual([
+      ['耐水色牢度 变色', '4-5', 'pass'],
+      ['耐水色牢度 沾色', null, null],
+      ['耐汗渍色牢度 变色', '4', 'pass'],
+      ['耐汗渍色牢度 沾色', '3-4', 'pass'],
+    ]);
+  });
 });

@@ -60,7 +60,8 @@ interface RowValues {
   requirement: string | null;
   result: string | null;
   verdict: string | null;
-  matrix: { role: ColumnRole; cell: GridCell }[];
+  /** matrix cells with a value; `unread`: an empty cell OCR did not read */
+  matrix: { role: ColumnRole; cell: GridCell; unread?: boolean }[];
   cells: GridCell[];
 }
 
@@ -71,6 +72,19 @@ function rowValues(grid: Grid, roles: ColumnRole[], row: number): RowValues {
     const cell = role.kind === 'matrix' ? cellAt(grid, row, c) : undefined;
     if (cell && cell.text.trim()) matrix.push({ role, cell });
   });
+  // on an OCR'd page an empty matrix cell in a row of values, in a column holding values in other
+  // rows, is a value OCR did not read: its item is kept, unread (null result and verdict, flagged)
+  if (grid.ocr && matrix.length > 0) {
+    roles.forEach((role, c) => {
+      const cell = role.kind === 'matrix' ? cellAt(grid, row, c) : undefined;
+      if (!cell || cell.text.trim() || cell.col !== c || cell.colSpan !== 1) return;
+      const elsewhere = Array.from({ length: rowsOf(grid) }, (_, r) => cellAt(grid, r, c)).some(
+        (o) => o && o !== cell && o.colSpan === 1 && /\d/.test(o.text),
+      );
+      if (elsewhere) matrix.push({ role, cell, unread: true });
+    });
+    matrix.sort((a, b) => a.cell.col - b.cell.col);
+  }
   const cells: GridCell[] = [];
   for (let c = 0; c < colsOf(grid); c++) {
     const cell = cellAt(grid, row, c);
@@ -211,7 +225,7 @@ export function readRows(
     }
     if (title) name = `${title} ${name}`;
     if (v.matrix.length > 0) {
-      for (const { role, cell } of v.matrix) {
+      for (const { role, cell, unread } of v.matrix) {
         const parent = splitParent(role.parent);
         const item: RawItem = {
           name: parent.name
@@ -219,15 +233,15 @@ export function readRows(
             : `${name} ${role.label ?? ''}`.trim(),
           unit: v.unit ?? parent.unit,
           requirement: v.requirement,
-          result: cell.text.trim(),
-          verdictText: v.verdict,
+          result: unread ? null : cell.text.trim(),
+          verdictText: unread ? null : v.verdict,
           page: grid.page,
           box: cell.box,
           confidence,
           index,
         };
         items.push(item);
-        matrixItems.push({ item, col: cell.col });
+        if (!unread) matrixItems.push({ item, col: cell.col });
       }
       continue;
     }

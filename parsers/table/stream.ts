@@ -278,7 +278,7 @@ function buildGrid(
   const R = ys.length - 1;
   const C = xs.length - 1;
   if (R < 2 || C < 3) return null;
-  const grid: Grid = { page, xs, ys, cells: [], source: 'text', confidence: 1 };
+  const grid: Grid = { page, xs, ys, cells: [], source: 'text', confidence: 1, ocr: splitRuns };
   const units: GridCell[][] = Array.from({ length: R }, (_, r) =>
     Array.from({ length: C }, (_, c) => ({
       row: r,
