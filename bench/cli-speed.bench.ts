@@ -2,7 +2,9 @@
  * How long `dsv extract FILE --json` takes on each text PDF of the dev corpus, the way a user runs it
  * (`node bin/dsv.js`, the built code in dist/: run `npm run build` first). Target (issue 13): ≤ 0.5 s.
  *
- *   npx tsx bench/cli-speed.bench.ts [--runs 5] [--corpus DIR] [--only doc-001,doc-003]
+ *   npx tsx bench/cli-speed.bench.ts [--runs 5] [--corpus DIR] [--only doc-001,doc-003] [--cli PATH]
+ *
+ * `--cli` times another checkout's bin/dsv.js (its own dist/), for a before/after comparison.
  *
  * Each document is run once to warm the file cache, then `--runs` times; it prints the median wall
  * time and the median CPU time (user + system of the command and of the processes it waited for: its
@@ -34,10 +36,10 @@ const median = (xs: number[]) => {
   return s.length % 2 ? (s[mid] ?? 0) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
 };
 
-function runOnce(file: string): { wall: number; cpu: number } {
+function runOnce(cli: string, file: string): { wall: number; cpu: number } {
   const cpu0 = childrenCpu();
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, [path.join(PROJECT_ROOT, 'bin/dsv.js'), 'extract', file, '--json'], {
+  const r = spawnSync(process.execPath, [cli, 'extract', file, '--json'], {
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });
@@ -50,6 +52,7 @@ function main(): void {
   const runs = Number(opt('--runs') ?? 5);
   const corpus = path.resolve(opt('--corpus') ?? path.join(PROJECT_ROOT, '../shared/corpus/dev'));
   const only = opt('--only')?.split(',');
+  const cli = path.resolve(opt('--cli') ?? path.join(PROJECT_ROOT, 'bin/dsv.js'));
   const docs = readdirSync(path.join(corpus, 'truth'))
     .filter((f) => f.endsWith('.json'))
     .map((f) => ({
@@ -60,11 +63,11 @@ function main(): void {
     .map((d) => ({ id: d.id, file: path.join(corpus, 'docs', `${d.id}.pdf`) }));
   const walls: number[] = [];
   const cpus: number[] = [];
-  console.log(`dsv extract --json, text PDFs: median of ${runs} runs per document`);
+  console.log(`${cli} extract --json, text PDFs: median of ${runs} runs per document`);
   console.log('document   wall s   CPU s');
   for (const d of docs) {
-    runOnce(d.file);
-    const res = Array.from({ length: runs }, () => runOnce(d.file));
+    runOnce(cli, d.file);
+    const res = Array.from({ length: runs }, () => runOnce(cli, d.file));
     const wall = median(res.map((r) => r.wall));
     const cpu = median(res.map((r) => r.cpu));
     walls.push(wall);
