@@ -15,6 +15,7 @@ import { allRoutes } from '../../server/routes';
 import type { AnyRoute } from '../../server/http/route';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 import { testDriver } from '../helpers/test-database';
+import { waitFor } from '../helpers/wait-for';
 import { loadCases, type TenancyRequest } from '../tenancy/cases';
 import { buildTenancyFixture, ROLES, type TenancyFixture } from '../tenancy/fixture';
 
@@ -123,6 +124,19 @@ async function snapshot(t: TestApp): Promise<string> {
     `select ${rows.map((r) => `(select count(*) from "${r.table_name}")::text as "${r.table_name}"`).join(', ')}`,
   );
   return JSON.stringify(counts.rows[0]);
+}
+
+/**
+ * Waits until the job runner has no document left to read, so that a row count taken around one refused
+ * request is not moved by a document an earlier (accepted) request queued.
+ */
+async function settled(t: TestApp): Promise<void> {
+  await waitFor(async () => {
+    const { rows } = await t.ctx.database.query<{ n: string }>(
+      "select count(*)::text as n from documents where status in ('queued', 'processing')",
+    );
+    return rows[0]?.n === '0' ? true : undefined;
+  }, 45_000);
 }
 
 function filesUnder(dir: string): string[] {
@@ -279,6 +293,7 @@ describe(`route fuzzer (${testDriver()}, seed ${SEED}, ${RUNS} per route)`, () =
     const rand = prng(SEED + i * 7919);
     const uploads = path.join(t.config.UPLOAD_DIR);
     for (const a of attempts(r, base, rand)) {
+      await settled(t);
       const before = await snapshot(t);
       const filesBefore = filesUnder(uploads);
       const res = await send(a, token);

@@ -92,7 +92,7 @@ describe('server lifecycle (embedded database)', () => {
     );
     expect(list.output).toMatch(/已创建学校 持久小学/);
     expect(list.code).toBe(0);
-  });
+  }, 180_000); // real server processes started one after another (demo data loaded on the first) and CLI runs
 
   test('invalid configuration fails fast, listing every problem', async () => {
     const r = await runToEnd('server/main.ts', [], {
