@@ -16,6 +16,7 @@ import {
   type TestApp,
 } from '../helpers/test-app';
 import { testDriver } from '../helpers/test-database';
+import { waitFor } from '../helpers/wait-for';
 import { corpusFile, upload, waitForDocument } from './intake-helpers';
 
 describe(`automatic report-to-line matching (${testDriver()})`, () => {
@@ -30,7 +31,18 @@ describe(`automatic report-to-line matching (${testDriver()})`, () => {
     expect(res.status).toBe(202);
     const id = res.body.documents[0].id as string;
     await waitForDocument(t.app, token, id);
+    await jobsDone();
     return id;
+  }
+  /**
+   * A document is parsed before its reports are matched to lines (verify_rules runs after): wait until
+   * the job runner has finished every document, matching included.
+   */
+  async function jobsDone() {
+    await waitFor(
+      async () => ((await t.ctx.services.documentJobs.unfinished()) === 0 ? true : undefined),
+      60_000,
+    );
   }
   async function lines(token: string, contractDocId: string) {
     const list = await get('/api/contracts', token);
@@ -99,6 +111,7 @@ describe(`automatic report-to-line matching (${testDriver()})`, () => {
       .set('Authorization', `Bearer ${staff}`);
     expect(reprocess.status).toBe(202);
     await waitForDocument(t.app, staff, ids.schoolReport!);
+    await jobsDone();
     const [line1] = await lines(staff, ids.contract!);
     expect(line1!.reports.map((r) => r.documentId)).toEqual([ids.supplierReport]);
     const audit = await t.ctx.db.select().from(auditLog).where(eq(auditLog.resourceId, ids.line1!));
