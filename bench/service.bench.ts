@@ -25,6 +25,7 @@ import { BUREAU, generate } from './generated-district';
 import { verifyDistrict } from '../server/verify/engine';
 import { listFindingCodes } from '../models/compliance.repository';
 import type { DistrictResult } from '../server/verify/types';
+import { findingsByLine } from '../server/use-cases/verification/findings-by-line';
 
 /** Findings per code, e.g. `ITEM_FAILED 224, NO_CMA 108`. */
 function codeCounts(codes: string[]): string {
@@ -100,17 +101,7 @@ async function main(): Promise<number> {
       loadVerificationInput(t.ctx.db, { districtId, asOf: seeded.asOf }),
     );
     const result = await phase('engine (with the ranked list)', () => verifyDistrict(input));
-    const byLine = new Map(
-      result.lines.map((l) => [
-        l.lineId,
-        l.findings.map((f) => ({
-          code: f.code,
-          severity: f.severity,
-          message: f.message,
-          evidence: f.evidence,
-        })),
-      ]),
-    );
+    const byLine = findingsByLine(result.lines);
     await phase('store (nothing changed)', () =>
       t.ctx.db.transaction(async (tx) => {
         await lockDistrictFindings(tx, districtId);

@@ -9,6 +9,7 @@ import { lockDistrictFindings, replaceLineFindings } from '../../../models/findi
 import { prepareDistrict, verifyLines } from '../../verify/engine';
 import type { LineResult } from '../../verify/types';
 import { loadAffectedLines, type AffectedLinesCommand } from './load-affected-lines';
+import { findingsByLine } from './findings-by-line';
 
 export type ReverifyDocumentCommand = AffectedLinesCommand;
 
@@ -25,17 +26,7 @@ export async function reverifyDocumentUseCase(db: Db, cmd: ReverifyDocumentComma
     await lockDistrictFindings(tx, cmd.districtId);
     const { input, lineIds: affected } = await loadAffectedLines(tx, cmd);
     const results = verifyLines(prepareDistrict(input), affected);
-    const byLine = new Map(
-      [...results].map(([lineId, l]) => [
-        lineId,
-        l.findings.map((f) => ({
-          code: f.code,
-          severity: f.severity,
-          message: f.message,
-          evidence: f.evidence,
-        })),
-      ]),
-    );
+    const byLine = findingsByLine(results.values());
     await replaceLineFindings(tx, affected, byLine, input.registry.version);
     return {
       registryVersion: input.registry.version,

@@ -18,6 +18,7 @@ import { resolvePolicy } from '../../verify/policy';
 import { registryForDate, type RuleRegistry } from '../../verify/registry/registry';
 import { loadRegistries } from '../registry/registry-versions';
 import type { DistrictResult, EngineContract, EngineReport, VerifyDistrictInput } from '../../verify/types';
+import { findingsByLine } from './findings-by-line';
 
 export interface VerifyDistrictCommand {
   districtId: string;
@@ -113,17 +114,7 @@ export async function verifyDistrictUseCase(db: Db, cmd: VerifyDistrictCommand):
       rules: input.registry,
       note: input.registry.note,
     });
-    const byLine = new Map(
-      result.lines.map((l) => [
-        l.lineId,
-        l.findings.map((f) => ({
-          code: f.code,
-          severity: f.severity,
-          message: f.message,
-          evidence: f.evidence,
-        })),
-      ]),
-    );
+    const byLine = findingsByLine(result.lines);
     await replaceLineFindings(tx, [...byLine.keys()], byLine, result.registryVersion);
     return result;
   });
