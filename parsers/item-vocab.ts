@@ -194,3 +194,20 @@ export function snapUnit(unit: string | null): string | null {
   const inside = [...UNITS].sort((a, b) => b.length - a.length).find((u) => u.length > 0 && unit.includes(u));
   return inside ?? null;
 }
+
+/**
+ * An OCR'd row's unit, requirement and result with the misreadings OCR is known for restored: the unit
+ * snapped to a known one, ≤/≥ and grade ranges of the requirement, grades and detection limits of the
+ * result (each from the item's name). Both item-table readers (geometry and lines) apply it.
+ */
+export function restoreOcrValues(
+  name: string,
+  cells: { unit: string | null; requirement: string | null; result: string | null },
+): { unit: string | null; requirement: string | null; result: string | null } {
+  const unit = snapUnit(cells.unit);
+  return {
+    unit,
+    requirement: restoreGradeRequirement(name, unit, restoreSign(name, cells.requirement)),
+    result: restoreDetectionLimit(restoreGrade(name, unit, cells.result)),
+  };
+}

@@ -1,13 +1,5 @@
 /** Step 5 of the item-table line reader: a grouped row read into a report item. */
-import {
-  canonicalItemName,
-  restoreDetectionLimit,
-  restoreGrade,
-  restoreGradeRequirement,
-  restoreSign,
-  snapItemName,
-  snapUnit,
-} from '../item-vocab';
+import { canonicalItemName, restoreOcrValues, snapItemName } from '../item-vocab';
 import { notApplicable } from '../table/items';
 import type { ReportItem } from '../types';
 import { parseRowByPosition } from './by-position';
@@ -22,12 +14,12 @@ export function rowItem(row: Row, header: Header): ReportItem | null {
   const ocr = row.lines.some((l) => l.source === 'ocr');
   const name = itemName(p.name, row.parent, ocr);
   const first = row.lines[0];
-  const unit = ocr ? snapUnit(p.unit) : p.unit;
+  const values = ocr ? restoreOcrValues(name, p) : p;
   return {
     name,
-    unit,
-    requirement: ocr ? restoreGradeRequirement(name, unit, restoreSign(name, p.requirement)) : p.requirement,
-    result: ocr ? restoreDetectionLimit(restoreGrade(name, unit, p.result)) : p.result,
+    unit: values.unit,
+    requirement: values.requirement,
+    result: values.result,
     verdict: p.verdict ?? notApplicable(p.result),
     page: first?.page,
     box: first?.box ?? null,

@@ -5,17 +5,7 @@
  * snapped to the vocabulary).
  */
 import { NOT_APPLICABLE_RESULTS, NO_UNIT } from '../data/vocab';
-import {
-  canonicalItemName,
-  fixUnit,
-  restoreDetectionLimit,
-  restoreGrade,
-  restoreGradeRequirement,
-  restoreSign,
-  snapItemName,
-  snapUnit,
-  verdictOf,
-} from '../item-vocab';
+import { canonicalItemName, fixUnit, restoreOcrValues, snapItemName, verdictOf } from '../item-vocab';
 import { normaliseText } from '../text/normalise';
 import type { ReportItem, Verdict } from '../types';
 import type { RawItem } from './rows';
@@ -38,12 +28,10 @@ export function finishItem(raw: RawItem, ocr: boolean): ReportItem {
   if (ocr) name = snapItemName(name);
   let unit = clean(raw.unit);
   if (unit !== null) unit = NO_UNIT.includes(fixUnit(unit)) ? null : fixUnit(unit);
-  if (ocr) unit = snapUnit(unit);
   let requirement = clean(raw.requirement);
   if (requirement !== null && /^[/／]$/.test(requirement)) requirement = null;
-  if (ocr) requirement = restoreGradeRequirement(name, unit, restoreSign(name, requirement));
   let result = clean(raw.result);
-  if (ocr) result = restoreDetectionLimit(restoreGrade(name, unit, result));
+  if (ocr) ({ unit, requirement, result } = restoreOcrValues(name, { unit, requirement, result }));
   const printed = verdictOf(clean(raw.verdictText));
   const verdict = printed ?? notApplicable(result);
   return {
