@@ -27,6 +27,8 @@ export interface PrepareOptions {
   perspective?: boolean;
   /** Straighten text lines tilted by up to 3° (scanner feed, residual photo tilt). Default true. */
   deskew?: boolean;
+  /** Find the table ruling lines (for OCR; a page shown for review does not need them). Default true. */
+  tableLines?: boolean;
 }
 
 export interface PreparedImage {
@@ -34,7 +36,7 @@ export interface PreparedImage {
   png: Buffer;
   width: number;
   height: number;
-  /** table ruling lines found on the prepared image (fractions of it) */
+  /** table ruling lines found on the prepared image (fractions of it); empty when not asked for */
   rules: Box[];
 }
 
@@ -99,7 +101,8 @@ async function prepareChecked(input: Buffer, opts: PrepareOptions): Promise<Prep
     .toColourspace('b-w')
     .png({ compressionLevel: 1 })
     .toBuffer();
-  return { png, width, height, rules: detectTableLines(flat, width, height) };
+  const rules = (opts.tableLines ?? true) ? detectTableLines(flat, width, height) : [];
+  return { png, width, height, rules };
 }
 
 /**

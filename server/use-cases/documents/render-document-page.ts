@@ -79,9 +79,9 @@ async function pageImage(
   if (pdf) {
     if (ocr) {
       const rendered = await renderPdfPage(data, page);
-      return (await prepareImage(rendered.png, { dpi: rendered.dpi })).png;
+      return (await prepareImage(rendered.png, { dpi: rendered.dpi, tableLines: false })).png;
     }
     return (await renderPdfPage(data, page, { dpi: TEXT_PDF_DPI[size] })).png;
   }
-  return ocr ? (await prepareImage(data)).png : data;
+  return ocr ? (await prepareImage(data, { tableLines: false })).png : data;
 }
