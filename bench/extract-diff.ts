@@ -9,6 +9,9 @@
  *   --relayout                  rebuild cached PaddleOCR pages' lines from their segments with the
  *                               current layout code (a layout change is scored without new OCR)
  *   --per-layout                also print the scores per layout (the truth's template, for reporting only)
+ *   --district                  parse as the service does for a district: party names read by OCR are
+ *                               decoded against the names the district registers (its bureau and schools,
+ *                               from the corpus's scenario.json); without it, as `dsv extract` (no district)
  *
  * OCR is slow and the parsers are fast: the recognised pages of every scanned/photo document are cached
  * under DATA_DIR/ocr-cache/<engine>/<sha256 of file>.json, so a parser change is re-scored in seconds.
@@ -149,6 +152,17 @@ function contractLineDiffs(truth: Truth, got: Record<string, unknown>): string[]
   return out;
 }
 
+/** The names a district registers in the service (bureau and schools), as the corpus's scenario states them. */
+function registeredNames(corpus: string): string[] {
+  const file = path.join(corpus, 'scenario.json');
+  if (!existsSync(file)) throw new Error(`--district needs ${file}`);
+  const s = JSON.parse(readFileSync(file, 'utf8')) as {
+    district?: { bureau?: string };
+    schools?: Array<{ name: string }>;
+  };
+  return [...(s.district?.bureau ? [s.district.bureau] : []), ...(s.schools ?? []).map((x) => x.name)];
+}
+
 async function main(argv: string[]): Promise<void> {
   const { values: o } = parseArgs({
     args: argv,
@@ -160,6 +174,7 @@ async function main(argv: string[]): Promise<void> {
       quiet: { type: 'boolean', default: false },
       relayout: { type: 'boolean', default: false },
       'per-layout': { type: 'boolean', default: false },
+      district: { type: 'boolean', default: false },
     },
   });
   const engine = (o.engine ?? config().OCR_ENGINE) as OcrEngineName;
@@ -167,6 +182,7 @@ async function main(argv: string[]): Promise<void> {
   const only = o.only?.split(',') ?? null;
   const { refresh, quiet } = o;
   const relayout = o.relayout && engine === 'paddle';
+  const context = o.district ? { partyNames: registeredNames(corpus) } : undefined;
   const cacheDir = path.join(config().DATA_DIR, 'ocr-cache', engine);
   mkdirSync(cacheDir, { recursive: true });
   const outDir = mkdtempSync(path.join(os.tmpdir(), 'dsv-diff-'));
@@ -212,7 +228,7 @@ async function main(argv: string[]): Promise<void> {
       const truth = truths.get(id);
       const text = await texts.get(id);
       if (!truth || !text) continue;
-      const got = (parseDocument(text) ?? {}) as Record<string, unknown>;
+      const got = (parseDocument(text, undefined, context) ?? {}) as Record<string, unknown>;
       writeFileSync(path.join(outDir, `${id}.json`), JSON.stringify(got));
       const diffs = [
         ...fieldDiffs(truth, got),

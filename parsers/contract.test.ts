@@ -161,3 +161,44 @@ describe('contract parties under other labels', () => {
     expect(c.supplier.name).toBe('江州某某服饰有限公司');
   });
 });
+
+describe('a contract read by OCR', () => {
+  const contract = (signed: string[], purchaser = '江州市培溪区实验小学') =>
+    ocrDoc(
+      [
+        '学生校服采购合同',
+        `甲方（采购单位）：${purchaser}`,
+        '乙方（供货单位）：江州某某服饰有限公司',
+        '统一社会信用代码：91500117221931482T',
+        ...signed,
+      ].join('\n'),
+    );
+
+  it('When the signing date printed twice reads differently, then it is left empty and flagged, not picked', () => {
+    const c = parseContract(contract(['签订日期：2025年05月28日', '签订日期：2025年03月28日']));
+    expect(c.signedDate).toBeNull();
+    expect(c.review).toContainEqual({
+      path: 'signedDate',
+      reason: 'inconsistent',
+      message: '合同中的签订日期不一致（2025-05-28、2025-03-28），请核对原件',
+    });
+  });
+
+  it('When a stamp cut one reading of the signing date short, then the complete reading stands', () => {
+    const c = parseContract(contract(['签订日期：2025年07月9内月用章', '签订日期：2025年07月04日']));
+    expect(c.signedDate).toBe('2025-07-04');
+    expect(c.review?.map((f) => f.path)).not.toContain('signedDate');
+  });
+
+  it('When the purchaser OCR read is a look-alike of a registered school, then it is decoded and flagged', () => {
+    const c = parseContract(contract(['签订日期：2025年3月1日']), {
+      partyNames: ['江州市涪溪区实验小学', '江州某某服饰有限公司'],
+    });
+    expect(c.purchaser.name).toBe('江州市涪溪区实验小学');
+    expect(c.supplier.name).toBe('江州某某服饰有限公司');
+    expect(c.review).toContainEqual(
+      expect.objectContaining({ path: 'purchaser.name', reason: 'name_decoded' }),
+    );
+    expect(parseContract(contract(['签订日期：2025年3月1日'])).purchaser.name).toBe('江州市培溪区实验小学');
+  });
+});

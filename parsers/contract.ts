@@ -12,13 +12,14 @@ import {
   QUALITY_CLAUSE,
   type ContractField,
 } from './data/contract-labels';
-import { parseDate } from './text/dates';
+import { agreedDate, parseDate } from './text/dates';
 import { buildFlow, type Flow } from './text/flow';
 import { LabelReader } from './text/label-reader';
 import { LabelIndex } from './text/labels';
 import { cleanOrgName } from './text/names';
 import { findChineseAmounts, parseNumber } from './text/numerals';
 import { prepareDocument } from './text/ocr-clean';
+import { decodePartyField, type ParseContext } from './text/party-lexicon';
 import { addDays, findRelativeDeadline, type RelativeDeadline } from './text/relative-deadline';
 import { uniqueStandards } from './text/standards';
 import type { ContractExtraction, DocumentText, FieldMeta, ReviewFlag } from './types';
@@ -141,8 +142,8 @@ const MISSING: Record<string, string> = {
   lines: '未能识别合同标的（货物清单）',
 };
 
-/** Parses a procurement contract. */
-export function parseContract(input: DocumentText): ContractExtraction {
+/** Parses a procurement contract; party names read by OCR are decoded against `context.partyNames` when given. */
+export function parseContract(input: DocumentText, context?: ParseContext): ContractExtraction {
   const doc = prepareDocument(input);
   const goods = parseGoodsTable(doc);
   const flow = buildFlow(doc, (page, index) => goods.consumed.has(`${page}:${index}`));
@@ -173,26 +174,34 @@ export function parseContract(input: DocumentText): ContractExtraction {
       ? { value: findUsccCandidates(flow.text.slice(supplierAt))[0]?.code ?? '', offset: supplierAt }
       : null);
   const usccCode = usccCand ? (findUsccCandidates(usccCand.value)[0]?.code ?? null) : null;
-  const signed = r.pick('signedDate', 'line', (v) => parseDate(v) !== null);
+  const signedRead = agreedDate(r.all('signedDate', 'line', (v) => parseDate(v) !== null));
+  const signed = signedRead && 'reading' in signedRead ? signedRead.reading : null;
   const delivery = r.pick(
     'deliveryDate',
     'block',
     (v) => parseDate(v.split('\n').slice(0, 2).join('\n')) !== null,
   );
   const deliveryDate = parseDate(delivery?.value.split('\n').slice(0, 2).join('\n'));
-  const signedDate = parseDate(signed?.value);
+  const signedDate = signedRead && 'date' in signedRead ? signedRead.date : null;
   const relative = deliveryDate ? null : readRelativeDelivery(r);
   const sum = goods.lines.every((l) => l.amount !== null)
     ? Math.round(goods.lines.reduce((a, l) => a + (l.amount ?? 0), 0) * 100) / 100
     : null;
   const total = readTotal(r, goods.lines.length ? sum : null);
 
+  const party = (path: string, label: string, picked: typeof purchaser) => {
+    const meta = r.meta(picked);
+    const d = decodePartyField(path, label, cleanOrgName(picked?.value), meta, doc, context);
+    if (d.flag) review.push(d.flag);
+    return put(path, d.value, meta);
+  };
+
   const out: ContractExtraction = {
     kind: 'contract',
     contractNumber: put('contractNumber', contractNumber || null, r.meta(num)),
-    purchaser: { name: put('purchaser.name', cleanOrgName(purchaser?.value), r.meta(purchaser)) },
+    purchaser: { name: party('purchaser.name', '采购人', purchaser) },
     supplier: {
-      name: put('supplier.name', cleanOrgName(supplier?.value), r.meta(supplier)),
+      name: party('supplier.name', '供应商', supplier),
       uscc: put('supplier.uscc', usccCode, r.meta(usccCand)),
     },
     signedDate: put('signedDate', signedDate, r.meta(signed)),
@@ -220,6 +229,17 @@ export function parseContract(input: DocumentText): ContractExtraction {
     // the printed phrase is what is missing, not a date: the flag above explains it
     checks.splice(
       checks.findIndex(([path]) => path === 'deliveryDate'),
+      1,
+    );
+  }
+  if (signedRead && 'conflict' in signedRead) {
+    review.push({
+      path: 'signedDate',
+      reason: 'inconsistent',
+      message: `合同中的签订日期不一致（${signedRead.conflict.join('、')}），请核对原件`,
+    });
+    checks.splice(
+      checks.findIndex(([path]) => path === 'signedDate'),
       1,
     );
   }

@@ -5,11 +5,12 @@
 import { classifyDocument, type DocumentKind } from './classify';
 import { parseContract } from './contract';
 import { parseTestReport } from './report';
+import type { ParseContext } from './text/party-lexicon';
 import type { DocumentText, Extraction } from './types';
 
 export interface DocumentParser {
   kind: DocumentKind;
-  parse(doc: DocumentText): Extraction;
+  parse(doc: DocumentText, context?: ParseContext): Extraction;
 }
 
 export const PARSERS: readonly DocumentParser[] = [
@@ -24,8 +25,15 @@ export function parserFor(kind: DocumentKind): DocumentParser {
   return p;
 }
 
-/** Classifies and parses a document; null when the kind cannot be told. */
-export function parseDocument(doc: DocumentText, kind?: DocumentKind): Extraction | null {
+/**
+ * Classifies and parses a document; null when the kind cannot be told. `context` carries what the caller
+ * knows beyond the document (the registered party names, see text/party-lexicon.ts).
+ */
+export function parseDocument(
+  doc: DocumentText,
+  kind?: DocumentKind,
+  context?: ParseContext,
+): Extraction | null {
   const k = kind ?? classifyDocument(doc).kind;
-  return k ? parserFor(k).parse(doc) : null;
+  return k ? parserFor(k).parse(doc, context) : null;
 }

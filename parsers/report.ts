@@ -22,6 +22,7 @@ import { buildFlow, lineAt, type Flow, type FlowLine } from './text/flow';
 import { LabelReader } from './text/label-reader';
 import { LabelIndex } from './text/labels';
 import { cleanName, cleanOrgName } from './text/names';
+import { decodePartyField, type ParseContext } from './text/party-lexicon';
 import { isEmptyMarker } from './text/normalise';
 import { prepareDocument } from './text/ocr-clean';
 import { findStandards } from './text/standards';
@@ -121,13 +122,17 @@ function standardsLineAbove(flow: Flow, offset: number | undefined): string {
   return found.length > 0 && !/[\u3400-\u9fff]{2,}/.test(leftover.replace(/GB|FZ|\//g, '')) ? above.text : '';
 }
 
-/** The issue date under an OCR-damaged label ("翁发 日期"): a date on a line with …发日期/报告日期. */
-function fuzzyIssued(flow: Flow): { value: string; meta: FieldMeta } | null {
+/**
+ * The issue date under an OCR-damaged label ("翁发 日期", or "签日期" with 发 lost under a stamp): a date
+ * on a line with …发日期/签日期/报告日期. A date before `notBefore` (the end of testing) cannot be the
+ * issue date of the report: such a reading is no answer.
+ */
+function fuzzyIssued(flow: Flow, notBefore: string | null): { value: string; meta: FieldMeta } | null {
   for (const l of flow.lines) {
-    const m = /(?:发|报告|批准)\s*日\s*期/.exec(l.text);
+    const m = /(?:发|签|报告|批准)\s*日\s*期/.exec(l.text);
     if (!m) continue;
     const d = parseDate(l.text.slice((m.index ?? 0) + m[0].length));
-    if (d) {
+    if (d && !(notBefore && d < notBefore)) {
       return { value: d, meta: { confidence: l.confidence * 0.8, page: l.page, box: l.box, source: l.text } };
     }
   }
@@ -147,8 +152,8 @@ const MISSING_MESSAGES: Record<string, string> = {
   items: '未能识别检验结果表',
 };
 
-/** Parses a test report. */
-export function parseTestReport(input: DocumentText): TestReportExtraction {
+/** Parses a test report; party names read by OCR are decoded against `context.partyNames` when given. */
+export function parseTestReport(input: DocumentText, context?: ParseContext): TestReportExtraction {
   const doc = prepareDocument(input);
   const table = parseItemTable(doc);
   const flow = buildFlow(doc, (page, index) => table.consumed.has(`${page}:${index}`));
@@ -178,11 +183,19 @@ export function parseTestReport(input: DocumentText): TestReportExtraction {
   const standards = [...new Set(findStandards(stdBlock).map((s) => s.code))];
   if (stdBlocks[0]) fields.standards = r.meta(stdBlocks[0]) ?? fields.standards!;
   const conclusion = readConclusion(flow, r);
-  const fuzzy = issued ? null : fuzzyIssued(flow);
+  const testedEnd = parseDateRangeEnd(tested?.value.split('\n').slice(0, 3).join('\n'));
+  const receivedDate = parseDate(received?.value);
+  const fuzzy = issued ? null : fuzzyIssued(flow, testedEnd ?? receivedDate);
   const lab = findLabName(flow, [client?.value, manufacturer?.value]);
   const cma = findCma(flow);
   const cnas = findCnas(flow);
   const ccc = findCccNumber(flow);
+  const party = (path: string, label: string, picked: typeof client) => {
+    const meta = r.meta(picked);
+    const d = decodePartyField(path, label, cleanOrgName(picked?.value), meta, doc, context);
+    if (d.flag) review.push(d.flag);
+    return put(path, d.value, meta);
+  };
 
   const out: TestReportExtraction = {
     kind: 'test_report',
@@ -199,16 +212,12 @@ export function parseTestReport(input: DocumentText): TestReportExtraction {
       batch: put('sample.batch', cleanName(batch?.value), r.meta(batch)),
       safetyClass: readSafetyClass(flow, r, stdBlock),
     },
-    client: put('client', cleanOrgName(client?.value), r.meta(client)),
-    manufacturer: put('manufacturer', cleanOrgName(manufacturer?.value), r.meta(manufacturer)),
+    client: party('client', '委托单位', client),
+    manufacturer: party('manufacturer', '生产单位', manufacturer),
     inspectionType: put('inspectionType', mapInspectionType(itype?.value ?? null), r.meta(itype)),
     dates: {
-      received: put('dates.received', parseDate(received?.value), r.meta(received)),
-      tested: put(
-        'dates.tested',
-        parseDateRangeEnd(tested?.value.split('\n').slice(0, 3).join('\n')),
-        r.meta(tested),
-      ),
+      received: put('dates.received', receivedDate, r.meta(received)),
+      tested: put('dates.tested', testedEnd, r.meta(tested)),
       issued: put(
         'dates.issued',
         parseDate(issued?.value) ?? fuzzy?.value ?? null,

@@ -150,3 +150,40 @@ describe('items printed but not read', () => {
     ]);
   });
 });
+
+describe('report dates in their necessary order', () => {
+  const dated = (dates: string[], signed: string[] = []) =>
+    parseTestReport(
+      textDoc(
+        [
+          ...HEAD.split('\n').filter((l) => !l.startsWith('签发日期')),
+          ...dates,
+          '序号\t检验项目\t单位\t标准要求\t检验结果\t单项判定',
+          '1\tpH值\t—\t4.0～8.5\t5.8\t合格',
+          '以下空白',
+          '检验结论：经检验，所检项目符合标准要求，判定合格。',
+          ...signed,
+        ].join('\n'),
+      ),
+    );
+  const RECEIVED_TESTED = ['收样日期：\t2025年2月10日', '检验日期：\t2025年2月12日-2025年2月20日'];
+
+  it('When the issue date is before the end of testing, then both stay as read and the issue date is flagged', () => {
+    const r = dated([...RECEIVED_TESTED, '签发日期：\t2025年1月21日']);
+    expect(r.dates).toEqual({ received: '2025-02-10', tested: '2025-02-20', issued: '2025-01-21' });
+    expect(flags(r)).toContain('dates.issued date_out_of_order');
+  });
+
+  it('When the dates follow each other, then none is flagged', () => {
+    const r = dated([...RECEIVED_TESTED, '签发日期：\t2025年2月21日']);
+    expect(r.dates.issued).toBe('2025-02-21');
+    expect(flags(r).filter((f) => f.includes('date_out_of_order'))).toEqual([]);
+  });
+
+  it('When a stamp left only 签日期 of the issue label, then the date after it is the issue date unless it precedes testing', () => {
+    const stamped = (date: string) => dated(RECEIVED_TESTED, [`检强险测专签日期\t${date}`]);
+    expect(stamped('2025年2月21日').dates.issued).toBe('2025-02-21');
+    expect(stamped('2025年1月21日').dates.issued).toBeNull();
+    expect(flags(stamped('2025年1月21日'))).toContain('dates.issued missing');
+  });
+});

@@ -298,8 +298,29 @@ export function checkMergedResults(items: ReportItem[]): ReviewFlag[] {
 }
 
 /** Every cross-check of a parsed report; flags only, the extraction's values are not changed. */
+/**
+ * The report's dates in their necessary order: a sample is received before it is tested, and tested
+ * before the report is issued. A date out of order was misread (a digit of it) — which one, only the
+ * original shows, so both stay as read and the later field is flagged.
+ */
+export function checkDateOrder(out: TestReportExtraction): ReviewFlag[] {
+  const { received, tested, issued } = out.dates;
+  const order: Array<[string, string, string | null, string, string | null]> = [
+    ['dates.tested', '检验日期', tested, '收样日期', received],
+    ['dates.issued', '签发日期', issued, '检验日期', tested ?? received],
+  ];
+  return order
+    .filter(([, , later, , earlier]) => later && earlier && later < earlier)
+    .map(([path, label, later, earlierLabel, earlier]) => ({
+      path,
+      reason: 'date_out_of_order',
+      message: `${label} ${later} 早于${earlierLabel} ${earlier}，其中一个日期可能识别有误，请核对原件`,
+    }));
+}
+
 export function crossCheckReport(doc: DocumentText, out: TestReportExtraction): ReviewFlag[] {
   return [
+    ...checkDateOrder(out),
     ...checkItemVerdicts(out.items),
     ...checkConclusion(out),
     ...checkPages(doc),

@@ -1,4 +1,4 @@
-import { findDates, parseDate, parseDateRangeEnd } from './dates';
+import { agreedDate, findDates, parseDate, parseDateRangeEnd } from './dates';
 
 describe('parseDate', () => {
   it.each([
@@ -14,6 +14,9 @@ describe('parseDate', () => {
     ['签发日期：二0二四年八月二十三日', '2024-08-23'],
     ['二O二四年五月六日', '2024-05-06'],
     ['签发日期：二二四年四月二十六日', '2024-04-26'],
+    // OCR: the 〇 in the second place of 二〇xx (only 〇 can stand there) read as 日 or 9
+    ['签发日期：二日二四年四月二十六日', '2024-04-26'],
+    ['签发日期47二9二四年三月八日', '2024-03-08'],
     ['2024 年 8 月 5 日', '2024-08-05'],
   ])('reads %p', (text, iso) => {
     expect(parseDate(text)).toBe(iso);
@@ -47,8 +50,36 @@ describe('parseDateRangeEnd', () => {
 });
 
 describe('Chinese years OCR could not read', () => {
+  it('reads a 9 as a numeral outside the second place of the year', () => {
+    expect(parseDate('二〇一9年三月八日')).toBeNull();
+    expect(parseDate('二〇一九年三月八日')).toBe('2019-03-08');
+  });
   it('does not make a year out of three numerals that cannot be 20xx', () => {
     expect(parseDate('三二四年四月二十六日')).toBeNull();
     expect(parseDate('二〇四年四月二十六日')).toBeNull();
+  });
+});
+
+describe('agreedDate', () => {
+  const r = (value: string) => ({ value });
+  it('gives the date every reading agrees on', () => {
+    expect(agreedDate([r('2024年7月22日'), r('2024-07-22')])).toEqual({
+      date: '2024-07-22',
+      reading: r('2024年7月22日'),
+    });
+  });
+  it('lets a reading whose day a stamp cut short yield to a complete one', () => {
+    expect(agreedDate([r('2024年07月9内月用章'), r('2024年07月04日')])).toEqual({
+      date: '2024-07-04',
+      reading: r('2024年07月04日'),
+    });
+  });
+  it('gives no date but the readings when complete readings disagree', () => {
+    expect(agreedDate([r('2024年05月28日'), r('2024年03月28日')])).toEqual({
+      conflict: ['2024-05-28', '2024-03-28'],
+    });
+  });
+  it('is null without any date', () => {
+    expect(agreedDate([r('见附件')])).toBeNull();
   });
 });

@@ -1,13 +1,14 @@
 /**
  * Reading a document, the read-only half of processing (STYLE.md G11):
  *
- *   detect_type → extract_text / ocr → parse_fields → review_check
+ *   detect_type → extract_text / ocr → parse_fields (party names decoded against the district's) → review_check
  *
  * Each stage is announced on the document row before it runs, and writes nothing else. Storing the
  * result and verifying it are the caller's (server/use-cases/documents/process-document.ts).
  */
 import type { Extraction } from '../../parsers/types';
 import type { ReviewField } from '../../models/document.repository';
+import { knownOrganisationNames } from '../review/known-names';
 import type { InspectedFile } from '../intake/inspect-file';
 import type { ReadInput } from './stage';
 import { detectType } from './stages/detect-type';
@@ -35,7 +36,11 @@ export async function readDocument(input: ReadInput): Promise<DocumentReading> {
   await step('extract_text');
   const text = await extractText(input, file);
   await step('parse_fields');
-  const extraction = parseFields(input.doc, text);
+  const extraction = parseFields(
+    input.doc,
+    text,
+    await knownOrganisationNames(input.db, input.doc.districtId),
+  );
   await step('review_check');
   const { effective, reviewFields } = await checkForReview(input, extraction);
   return { inspected: file.inspected, extraction, effective, reviewFields };

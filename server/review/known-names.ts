@@ -1,6 +1,6 @@
 /**
  * The organisation names registered in a district: its schools, its education bureau and the suppliers
- * holding contracts with its schools (names and aliases). OCR misreads of these are prompted for review.
+ * holding contracts with its schools (names and aliases). OCR readings of party names are decoded against these (parsers/text/party-lexicon.ts) and near ones prompted for review.
  */
 import { districtSupplierNames } from '../../models/compliance.repository';
 import type { Db, Tx } from '../../models/db';
