@@ -11,6 +11,7 @@ import {
   SUB_ITEM_WORDS,
   UNITS,
   UNIT_OCR_FIXES,
+  VERDICT_MARK_OCR_FIXES,
   VERDICT_WORDS,
 } from './data/vocab';
 import { editDistance } from './text/edit-distance';
@@ -70,6 +71,16 @@ export function isVerdictToken(t: string | undefined): boolean {
 export function verdictOf(t: string | null | undefined): Verdict | null {
   if (!t) return null;
   return VERDICT_WORDS[compact(t)] ?? fuzzyVerdict(compact(t));
+}
+
+/**
+ * The verdict of a whole cell of an OCR'd table's verdict column: a verdict word, or a check mark OCR
+ * misread as a letter or sign (VERDICT_MARK_OCR_FIXES).
+ */
+export function ocrVerdictCellOf(t: string | null | undefined): Verdict | null {
+  if (!t) return null;
+  const mark = VERDICT_MARK_OCR_FIXES[compact(t)];
+  return verdictOf(t) ?? (mark ? verdictOf(mark) : null);
 }
 
 const UNIT_SET = new Set(UNITS.map((u) => u.toLowerCase()));

@@ -37,6 +37,22 @@ export const VERDICT_WORDS: Record<string, 'pass' | 'fail' | 'n/a'> = {
   '/ ': 'n/a',
 };
 
+/**
+ * How PP-OCRv4 misreads a check mark standing alone in a cell: a scanned √ comes out as "<", "V" or
+ * ">", a scanned × as "x" (the harness's √/× scans, bench/layouts, OCR cached by bench/extract-diff).
+ * Only a whole cell of an OCR'd table's verdict column is read this way: elsewhere "<" and "x" are
+ * values (a limit's sign, a multiplication).
+ */
+export const VERDICT_MARK_OCR_FIXES: Record<string, string> = {
+  '<': '√',
+  '＜': '√',
+  '>': '√',
+  V: '√',
+  v: '√',
+  x: '×',
+  X: '×',
+};
+
 /** Units printed in item tables. `—`/`/` mean "no unit". */
 export const UNITS: readonly string[] = [
   'mg/kg', 'mg/L', 'μg/g', 'ug/g', '%', '级', 'N', 'mm', 'cm', 'mm/s', 'g', 'kg', 'g/m²', 'g/m2', 'CFU/g', 'cfu/g',

@@ -5,7 +5,14 @@
  * snapped to the vocabulary).
  */
 import { NOT_APPLICABLE_RESULTS, NO_UNIT } from '../data/vocab';
-import { canonicalItemName, fixUnit, restoreOcrValues, snapItemName, verdictOf } from '../item-vocab';
+import {
+  canonicalItemName,
+  fixUnit,
+  ocrVerdictCellOf,
+  restoreOcrValues,
+  snapItemName,
+  verdictOf,
+} from '../item-vocab';
 import { normaliseText } from '../text/normalise';
 import type { ReportItem, Verdict } from '../types';
 import type { RawItem } from './rows';
@@ -32,7 +39,7 @@ export function finishItem(raw: RawItem, ocr: boolean): ReportItem {
   if (requirement !== null && /^[/／]$/.test(requirement)) requirement = null;
   let result = clean(raw.result);
   if (ocr) ({ unit, requirement, result } = restoreOcrValues(name, { unit, requirement, result }));
-  const printed = verdictOf(clean(raw.verdictText));
+  const printed = (ocr ? ocrVerdictCellOf : verdictOf)(clean(raw.verdictText));
   const verdict = printed ?? notApplicable(result);
   return {
     name,

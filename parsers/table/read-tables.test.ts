@@ -215,6 +215,31 @@ describe('item tables read from geometry', () => {
     ]);
   });
 
+  it('When OCR misreads the √/× marks of a scanned verdict column as "<", "V" and "x", then they are read as the marks, and only there', () => {
+    const header: [string, string, string, string, string, string] = [
+      '序号',
+      '检验项目',
+      '检验方法',
+      '标准值',
+      '检验结果',
+      '判定',
+    ];
+    const marked = values.map(
+      (r, i): [string, string, string, string, string, string] =>
+        [...r.slice(0, 5), ['<', 'x', 'V', '√'][i] ?? ''] as never,
+    );
+    const read = readItemTables(scanned(ruledRows([header, ...marked])));
+    expect(read?.items.map((i) => [i.name, i.requirement, i.result, i.verdict])).toEqual([
+      ['甲醛含量', '≤20', '未检出', 'pass'],
+      ['pH值', '4.0～7.5', '9.1', 'fail'],
+      ['异味', '无', '无', 'pass'],
+      ['可分解致癌芳香胺染料', '禁用', 'ND', 'pass'],
+    ]);
+    // a text layer prints the marks themselves: a "<" there is no verdict
+    const printed = readItemTables(ruledRows([header, ...marked]));
+    expect(printed?.items.map((i) => i.verdict)).toEqual([null, null, null, 'pass']);
+  });
+
   it('When a grid on a scanned page yields rows without verdicts, then it is left to the line reader', () => {
     const noVerdicts = values.map(
       (r): [string, string, string, string, string, string] => [...r.slice(0, 5), ''] as never,

@@ -9,7 +9,7 @@
 import type { ColumnKind } from '../data/table-vocab';
 import type { Box, DocumentText, ReportItem } from '../types';
 import { boxOf, colsOf, rowsOf, type Grid, type GridCell, type Word } from './grid';
-import { verdictOf } from '../item-vocab';
+import { ocrVerdictCellOf } from '../item-vocab';
 import { finishItem } from './items';
 import { latticeGrids } from './lattice';
 import {
@@ -205,7 +205,7 @@ function readLattice(grid: Grid, previous: Read | null): Read[] {
  * gives rows without one of them.
  */
 function readsAsTable(raw: RawItem[]): boolean {
-  const complete = raw.filter((r) => r.name.trim() && verdictOf(r.verdictText?.trim() || null)).length;
+  const complete = raw.filter((r) => r.name.trim() && ocrVerdictCellOf(r.verdictText?.trim() || null)).length;
   return complete >= 2 && complete >= raw.length * 0.6;
 }
 
