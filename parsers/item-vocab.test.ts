@@ -28,6 +28,9 @@ describe('item names read by OCR', () => {
     ['耐汗溃色牢屋沾色', '耐汗渍色牢度 沾色'],
     ['耐睡液色牢腹沾色', '耐唾液色牢度 沾色'],
     ['耐水色牢度变色', '耐水色牢度 变色'],
+    // an element's rare character misread, its symbol read: the name the symbol says
+    ['可迁移元素 镐(Cd)', '可迁移元素 镉(Cd)'],
+    ['可迁移元素 铅（Pb）', '可迁移元素 铅（Pb）'],
   ])('%p → %p', (raw, want) => {
     expect(snapItemName(canonicalItemName(raw))).toBe(want);
   });

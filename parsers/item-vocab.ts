@@ -5,6 +5,7 @@
  */
 import { REQUIREMENT_DIRECTION, TABLE_HEADER_WORDS, type ColumnKind } from './data/table-vocab';
 import {
+  ELEMENT_NAMES,
   KNOWN_ITEMS,
   NO_UNIT,
   SUB_ITEM_PATTERNS,
@@ -178,6 +179,13 @@ export function restoreGradeRequirement(
   return lost ? `≥${lost[1]}` : r;
 }
 
+/** An element sub-item "X(Sym)" with its name as the symbol says ("镐(Cd)" → "镉(Cd)"); null for others. */
+function snapElement(sub: string): string | null {
+  const m = /^([\u4e00-\u9fa5])([（(])([A-Z][a-z]?)([)）])$/.exec(sub);
+  const name = m ? ELEMENT_NAMES[m[3] ?? ''] : undefined;
+  return m && name ? `${name}${m[2]}${m[3]}${m[4]}` : null;
+}
+
 /** Snaps an OCR'd item name to the nearest known item (and sub-item) name within one or two edits. */
 export function snapItemName(name: string): string {
   const [head = '', ...rest] = name.split(' ');
@@ -196,7 +204,9 @@ export function snapItemName(name: string): string {
     return best;
   };
   const sub = rest.join(' ');
-  return [snap(head, KNOWN_ITEMS), sub ? snap(sub, SUB_ITEM_WORDS) : ''].filter(Boolean).join(' ');
+  return [snap(head, KNOWN_ITEMS), sub ? (snapElement(sub) ?? snap(sub, SUB_ITEM_WORDS)) : '']
+    .filter(Boolean)
+    .join(' ');
 }
 
 /** OCR units outside the vocabulary: a known unit inside the token, else none. */

@@ -89,6 +89,25 @@ export const SUB_ITEM_PATTERNS: readonly RegExp[] = [
   /^(?:细菌菌落总数|大肠菌群|致病性化脓菌|真菌菌落总数|金黄色葡萄球菌|溶血性链球菌|绿脓杆菌)$/,
 ];
 
+/**
+ * Chinese names of the elements tested as sub-items ("铅(Pb)"), by symbol: the migratable elements of
+ * GB 6675.4-2014 (toys) and GB 21027 / GB 28480 school supplies, the extractable heavy metals of
+ * GB/T 17593 (textiles). OCR misreads a rare element character ("镐(Cd)") but not its symbol.
+ */
+export const ELEMENT_NAMES: Record<string, string> = {
+  Sb: '锑',
+  As: '砷',
+  Ba: '钡',
+  Cd: '镉',
+  Cr: '铬',
+  Pb: '铅',
+  Hg: '汞',
+  Se: '硒',
+  Cu: '铜',
+  Ni: '镍',
+  Co: '钴',
+};
+
 /** Known item names (used to repair OCR spacing and recognise names without tabs). */
 export const KNOWN_ITEMS: readonly string[] = [
   '甲醛含量', '甲醛', 'pH值', 'pH', '可分解致癌芳香胺染料', '可分解致癌芳香胺', '异味', '耐水色牢度', '耐汗渍色牢度',

@@ -240,6 +240,59 @@ describe('item tables read from geometry', () => {
     expect(printed?.items.map((i) => i.verdict)).toEqual([null, null, null, 'pass']);
   });
 
+  it('When a scanned table goes on over the next page without its header, laid out with other column widths, then its columns are known from their content, misread marks included', () => {
+    // page 1: 序号 | 检验项目 | 单位 | 单项判定 | 标准要求 | 检验结果
+    const xs1 = [10, 16, 40, 50, 60, 75, 92];
+    const first = page(
+      [
+        ...['序号', '检验项目', '单位', '单项判定', '标准要求', '检验结果'].map(
+          (t, c): [string, number, number] => [t, (xs1[c] ?? 0) + 1, 11],
+        ),
+        ...[
+          ['1', '甲醛', 'mg/kg', '<', '≤75', '<20'],
+          ['2', 'pH', '—', '√', '4.0～8.5', '5.9'],
+        ].flatMap((cells, r) =>
+          cells.map((t, c): [string, number, number] => [t, (xs1[c] ?? 0) + 1, 15 + r * 4]),
+        ),
+      ],
+      [...[10, 14, 18, 22].map((y) => h(y, 10, 92)), ...xs1.map((x) => v(x, 10, 22))],
+    );
+    // page 2: the rows go on, the name column split into a merged parent and its elements, every
+    // column at another width than on page 1
+    const xs2 = [10, 16, 30, 44, 56, 64, 76, 92];
+    const rows = [
+      ['铅(Pb)', 'mg/kg', 'x', '≤90', '186'],
+      ['镐(Cd)', 'mg/kg', '<', '≤75', '未检出(<2)'],
+      ['汞(Hg)', 'mg/kg', 'V', '≤60', '未检出(<2)'],
+    ];
+    const second = page(
+      [
+        ['2', 11, 15],
+        ['可迁移元素', 17, 15],
+        ...rows.flatMap((cells, r) =>
+          cells.map((t, c): [string, number, number] => [t, (xs2[c + 2] ?? 0) + 1, 11 + r * 4]),
+        ),
+      ],
+      [h(10, 10, 92), h(14, 30, 92), h(18, 30, 92), h(22, 10, 92), ...xs2.map((x) => v(x, 10, 22))],
+    );
+    const doc: DocumentText = {
+      form: 'scanned_pdf',
+      pages: [first, second].map((d, i) => ({
+        ...(d.pages[0] as DocumentText['pages'][number]),
+        page: i + 1,
+        source: 'ocr' as const,
+      })),
+    };
+    const read = readItemTables(doc);
+    expect(read?.items.map((i) => [i.name, i.requirement, i.result, i.verdict])).toEqual([
+      ['甲醛', '≤75', '<20', 'pass'],
+      ['pH', '4.0～8.5', '5.9', 'pass'],
+      ['可迁移元素 铅(Pb)', '≤90', '186', 'fail'],
+      ['可迁移元素 镉(Cd)', '≤75', '未检出(<2)', 'pass'],
+      ['可迁移元素 汞(Hg)', '≤60', '未检出(<2)', 'pass'],
+    ]);
+  });
+
   it('When a grid on a scanned page yields rows without verdicts, then it is left to the line reader', () => {
     const noVerdicts = values.map(
       (r): [string, string, string, string, string, string] => [...r.slice(0, 5), ''] as never,

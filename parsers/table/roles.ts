@@ -6,7 +6,13 @@
  */
 import type { ColumnKind } from '../data/table-vocab';
 import { NO_UNIT } from '../data/vocab';
-import { headerKinds, isUnitToken, isVerdictToken, verdictOf } from '../item-vocab';
+import {
+  headerKinds,
+  isUnitToken,
+  isVerdictToken,
+  ocrVerdictCellOf,
+  verdictOf as plainVerdictOf,
+} from '../item-vocab';
 import { findStandards } from '../text/standards';
 import { cellAt, colsOf, rowsOf, type Grid } from './grid';
 
@@ -65,16 +71,20 @@ const RESULT_RE =
 /** A method cell without a cited standard: the method named in words (目测 …). */
 const METHOD_WORDS_RE = /^(?:目测|目视|手感|感官|嗅觉|手试|仪器测量|测量|量具测量)$/;
 
-/** Shares of a column's non-empty cells that look like each kind. */
-export function contentShares(texts: string[]): ContentShares {
+/**
+ * Shares of a column's non-empty cells that look like each kind. `ocr`: the cells were OCR'd, and a
+ * check mark misread as a letter or sign ("<", "V", "x") is a verdict mark (ocrVerdictCellOf).
+ */
+export function contentShares(texts: string[], ocr = false): ContentShares {
   const n = texts.length || 1;
+  const verdictOf = ocr ? ocrVerdictCellOf : plainVerdictOf;
   const share = (f: (t: string) => boolean) => texts.filter(f).length / n;
   const numbers = texts.map((t) => (/^\d{1,3}$/.test(t) ? Number(t) : null));
   const rising = numbers.filter(
     (x, i) => x !== null && numbers.slice(0, i).every((p) => p === null || p < x),
   );
   return {
-    verdict: share((t) => isVerdictToken(t)),
+    verdict: share((t) => isVerdictToken(t) || verdictOf(t) !== null),
     decided: share((t) => {
       const v = verdictOf(t);
       return v === 'pass' || v === 'fail';
@@ -121,7 +131,7 @@ export function inferRoles(grid: Grid, from: number, to: number, known: ColumnRo
   const roles = known.map((r) => ({ ...r }));
   const taken = new Set(roles.map((r) => r.kind).filter(Boolean));
   const shares = Array.from({ length: colsOf(grid) }, (_, c) =>
-    contentShares(columnTexts(grid, c, from, to)),
+    contentShares(columnTexts(grid, c, from, to), grid.ocr),
   );
   for (const rule of CONTENT_RULES) {
     if (taken.has(rule.kind)) continue;
@@ -156,7 +166,7 @@ function isValueRow(grid: Grid, roles: ColumnRole[], r: number): boolean {
       const cell = role.kind === kind ? cellAt(grid, r, c) : undefined;
       return cell?.text.trim() ? [cell.text.trim()] : [];
     });
-  const shares = (kind: ColumnKind) => contentShares(texts(kind));
+  const shares = (kind: ColumnKind) => contentShares(texts(kind), grid.ocr);
   return shares('verdict').verdict > 0 || shares('result').result > 0 || shares('index').index > 0;
 }
 
@@ -185,7 +195,7 @@ export function findRolesByContent(grid: Grid): TableLayout | null {
   const next = roles[nameAt + 1];
   if (next && !next.kind) {
     const texts = columnTexts(grid, nameAt + 1, 0, rows - 1);
-    const s = contentShares(texts);
+    const s = contentShares(texts, grid.ocr);
     const labels = texts.filter((t) => t.length <= 20).length / (texts.length || 1);
     if (texts.length && labels >= 0.8 && s.verdict === 0 && s.result < 0.3 && s.requirement < 0.3) {
       roles[nameAt + 1] = { kind: 'name' };
