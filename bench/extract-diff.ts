@@ -9,9 +9,10 @@
  *   --relayout                  rebuild cached PaddleOCR pages' lines from their segments with the
  *                               current layout code (a layout change is scored without new OCR)
  *   --per-layout                also print the scores per layout (the truth's template, for reporting only)
- *   --district                  parse as the service does for a district: party names read by OCR are
+ *   --district [--scenario F]   parse as the service does for a district: party names read by OCR are
  *                               decoded against the names the district registers (its bureau and schools,
- *                               from the corpus's scenario.json); without it, as `dsv extract` (no district)
+ *                               from a scenario.json: F, or the corpus's own); without it, as
+ *                               `dsv extract` (no district)
  *
  * OCR is slow and the parsers are fast: the recognised pages of every scanned/photo document are cached
  * under DATA_DIR/ocr-cache/<engine>/<sha256 of file>.json, so a parser change is re-scored in seconds.
@@ -152,10 +153,11 @@ function contractLineDiffs(truth: Truth, got: Record<string, unknown>): string[]
   return out;
 }
 
-/** The names a district registers in the service (bureau and schools), as the corpus's scenario states them. */
-function registeredNames(corpus: string): string[] {
-  const file = path.join(corpus, 'scenario.json');
-  if (!existsSync(file)) throw new Error(`--district needs ${file}`);
+/** The names a district registers in the service (bureau and schools), as a corpus scenario states them. */
+function registeredNames(file: string): string[] {
+  if (!existsSync(file)) {
+    throw new Error(`--district needs a scenario.json (--scenario FILE): ${file} is missing`);
+  }
   const s = JSON.parse(readFileSync(file, 'utf8')) as {
     district?: { bureau?: string };
     schools?: Array<{ name: string }>;
@@ -175,6 +177,7 @@ async function main(argv: string[]): Promise<void> {
       relayout: { type: 'boolean', default: false },
       'per-layout': { type: 'boolean', default: false },
       district: { type: 'boolean', default: false },
+      scenario: { type: 'string' },
     },
   });
   const engine = (o.engine ?? config().OCR_ENGINE) as OcrEngineName;
@@ -182,7 +185,9 @@ async function main(argv: string[]): Promise<void> {
   const only = o.only?.split(',') ?? null;
   const { refresh, quiet } = o;
   const relayout = o.relayout && engine === 'paddle';
-  const context = o.district ? { partyNames: registeredNames(corpus) } : undefined;
+  const context = o.district
+    ? { partyNames: registeredNames(o.scenario ?? path.join(corpus, 'scenario.json')) }
+    : undefined;
   const cacheDir = path.join(config().DATA_DIR, 'ocr-cache', engine);
   mkdirSync(cacheDir, { recursive: true });
   const outDir = mkdtempSync(path.join(os.tmpdir(), 'dsv-diff-'));
