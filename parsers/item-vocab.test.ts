@@ -1,4 +1,10 @@
-import { canonicalItemName, restoreDetectionLimit, restoreGrade, snapItemName } from './item-vocab';
+import {
+  canonicalItemName,
+  itemNameKey,
+  restoreDetectionLimit,
+  restoreGrade,
+  snapItemName,
+} from './item-vocab';
 
 describe('restoreDetectionLimit', () => {
   it.each([
@@ -8,6 +14,8 @@ describe('restoreDetectionLimit', () => {
     ['ND(5)', 'ND(<5)'],
     ['未检出', '未检出'],
     ['37', '37'],
+    ['检出(<2)', '未检出(<2)'],
+    ['检出（＜0.005）', '未检出（＜0.005）'],
   ])('%p → %p', (raw, want) => {
     expect(restoreDetectionLimit(raw)).toBe(want);
   });
@@ -33,5 +41,13 @@ describe('item names read by OCR', () => {
     ['可迁移元素 铅（Pb）', '可迁移元素 铅（Pb）'],
   ])('%p → %p', (raw, want) => {
     expect(snapItemName(canonicalItemName(raw))).toBe(want);
+  });
+});
+
+describe('one item name however it was printed', () => {
+  it('treats full- and half-width brackets and spaces alike', () => {
+    expect(itemNameKey('可迁移元素 砷(As)')).toBe(itemNameKey('可迁移元素砷（As）'));
+    expect(itemNameKey('邻苯二甲酸酯 DBP+BBP+DEHP')).toBe(itemNameKey('邻苯二甲酸酯DBP+BBP+DEHP'));
+    expect(itemNameKey('可迁移元素 砷(As)')).not.toBe(itemNameKey('可迁移元素 汞(Hg)'));
   });
 });

@@ -125,6 +125,14 @@ function nearKnownItem(head: string): boolean {
   );
 }
 
+/**
+ * The same item name however it was printed or read: full- and half-width brackets and letters alike
+ * (NFKC), spaces ignored — "可迁移元素 砷(As)" on a detail page is "可迁移元素砷（As）" on the summary.
+ */
+export function itemNameKey(name: string): string {
+  return compact(name.normalize('NFKC'));
+}
+
 /** A name the vocabulary knows as a test item, as printed or with its sub-item word ("耐水色牢度 沾色"). */
 export function isKnownItemName(name: string): boolean {
   const head = compact(parentOf(canonicalItemName(name)) ?? canonicalItemName(name));
@@ -163,6 +171,9 @@ export function restoreGrade(name: string, unit: string | null, value: string | 
  */
 export function restoreDetectionLimit(value: string | null): string | null {
   if (!value) return value;
+  // "检出(<2)" is 未检出 whose first character OCR lost: a found amount is never printed below a limit
+  const lost = /^检出\s*([（(]\s*[<＜])/.exec(value.trim());
+  if (lost) return `未${value.trim()}`;
   const m = /^(未检出|ND|N\.D\.?)\s*([（(])\s*(\d+(?:\.\d+)?)\s*([）)])$/i.exec(value.trim());
   return m ? `${m[1]}${m[2]}<${m[3]}${m[4]}` : value;
 }

@@ -330,6 +330,41 @@ describe('item tables read from geometry', () => {
     expect(preferGeometry(lines, lines)).toBe(true);
   });
 
+  it('When a summary table names the items of the detail table that follows with other brackets and spacing, then each item is listed once', () => {
+    const doc = page([
+      ['序号', 10, 10],
+      ['检验项目', 20, 10],
+      ['单项判定', 60, 10],
+      ['1', 10, 13],
+      ['可迁移元素砷（As）', 20, 13],
+      ['合格', 60, 13],
+      ['2', 10, 16],
+      ['可迁移元素铅（Pb）', 20, 16],
+      ['不合格', 60, 16],
+      ['序号', 10, 30],
+      ['检验项目', 20, 30],
+      ['标准要求', 45, 30],
+      ['检验结果', 60, 30],
+      ['单项判定', 75, 30],
+      ['1', 10, 33],
+      ['可迁移元素 砷(As)', 20, 33],
+      ['≤25', 45, 33],
+      ['未检出', 60, 33],
+      ['合格', 75, 33],
+      ['2', 10, 36],
+      ['可迁移元素 铅(Pb)', 20, 36],
+      ['≤90', 45, 36],
+      ['186', 60, 36],
+      ['不合格', 75, 36],
+    ]);
+    const read = readItemTables(doc);
+    expect(read?.items.map((i) => [i.name, i.result, i.verdict])).toEqual([
+      ['可迁移元素 砷(As)', '未检出', 'pass'],
+      ['可迁移元素 铅(Pb)', '186', 'fail'],
+    ]);
+    expect(read?.summaryOnly).toEqual([]);
+  });
+
   it('When pages carry no positions, then the geometry reader leaves the table to the line reader', () => {
     const doc: DocumentText = {
       form: 'text_pdf',

@@ -9,7 +9,7 @@
 import type { ColumnKind } from '../data/table-vocab';
 import type { Box, DocumentText, ReportItem } from '../types';
 import { boxOf, colsOf, rowsOf, type Grid, type GridCell, type Word } from './grid';
-import { ocrVerdictCellOf } from '../item-vocab';
+import { itemNameKey, ocrVerdictCellOf } from '../item-vocab';
 import { finishItem } from './items';
 import { latticeGrids } from './lattice';
 import {
@@ -283,19 +283,20 @@ export function readItemTables(doc: DocumentText): TableReading | null {
   // a summary (items and verdicts only) stands for its detail rows: detail wins, summary-only items stay
   const detail = reads.filter((r) => !r.summary).flatMap((r) => r.raw);
   const summaries = reads.filter((r) => r.summary).flatMap((r) => r.raw);
-  const names = new Set(detail.map((d) => finishItem(d, ocr).name));
+  const detailNames = detail.map((d) => finishItem(d, ocr).name);
+  const names = new Set(detailNames.map(itemNameKey));
   // a summary row naming a parent ("可迁移元素") stands for its sub-items in the detail
   const parents = new Set(
-    [...names].flatMap((n) =>
+    detailNames.flatMap((n) =>
       n
         .split(' ')
         .slice(0, -1)
-        .map((_, i, a) => a.slice(0, i + 1).join(' ')),
+        .map((_, i, a) => itemNameKey(a.slice(0, i + 1).join(' '))),
     ),
   );
   const summaryOnly = summaries.filter((s) => {
-    const name = finishItem(s, ocr).name;
-    return !names.has(name) && !parents.has(name);
+    const key = itemNameKey(finishItem(s, ocr).name);
+    return !names.has(key) && !parents.has(key);
   });
   const ordered = detail.length ? [...detail, ...summaryOnly] : summaries;
   return {
