@@ -199,6 +199,25 @@ describe('the contract’s 采购人 against the uploading school', () => {
     expect(reasons('江州市涪溪区桂湖小学')).toEqual(['purchaser_mismatch']);
   });
 
+  test('a purchaser OCR read and the parser decoded to another registered school is purchaser_mismatch, naming the reading', () => {
+    const decoded: ContractExtraction = {
+      ...contract('江州市涪溪区桂湖小学'),
+      review: [
+        {
+          path: 'purchaser.name',
+          reason: 'name_decoded',
+          message:
+            '「采购人」识别为“江州市溪区桂湖小学”，已按登记名称更正为“江州市涪溪区桂湖小学”，请核对原件',
+        },
+      ],
+    };
+    const flags = computeReviewFields(decoded, [], { ownSchoolName: own, knownNames: [own] }).filter(
+      (f) => f.path === 'purchaser.name',
+    );
+    expect(flags.map((f) => f.reason)).toEqual(['purchaser_mismatch']);
+    expect(flags[0]?.message).toContain('识别为“江州市溪区桂湖小学”');
+  });
+
   test('the uploading school, also printed without its city prefix, is not flagged', () => {
     expect(reasons(own)).toEqual([]);
     expect(reasons('涪溪区实验小学')).toEqual([]);

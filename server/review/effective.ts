@@ -148,10 +148,14 @@ export function computeReviewFields(
     // Not within OCR tolerance: 桂湖小学 two characters from 实验小学 is another school, not a misread.
     const own = purchaser ? matchName(purchaser, opts.ownSchoolName, [], { nearMiss: false }) : null;
     if (purchaser && !touched('purchaser.name') && !own?.matched) {
+      // a purchaser the parser decoded to a registered name is first of all another school's: that
+      // prompt stands, with what OCR read
+      const decoded = out.get('purchaser.name');
+      if (decoded?.reason === 'name_decoded') out.delete('purchaser.name');
       add({
         path: 'purchaser.name',
         reason: 'purchaser_mismatch',
-        message: `合同采购人（甲方）“${purchaser}”不是上传学校“${opts.ownSchoolName}”，该合同可能属于其他学校，不应计入本校；如确为本校合同，请更正采购人或点击“核对完成”确认`,
+        message: `合同采购人（甲方）“${purchaser}”不是上传学校“${opts.ownSchoolName}”，该合同可能属于其他学校，不应计入本校；如确为本校合同，请更正采购人或点击“核对完成”确认${decoded?.reason === 'name_decoded' ? `（${decoded.message}）` : ''}`,
       });
     }
   }
