@@ -307,8 +307,32 @@ const KEEP_AT_MOST = PDF_LIMITS.maxStreamBytes;
 
 const withData = (data: Buffer) => ({ length: data.length, data });
 
+/**
+ * Most streams (a page's content, a font, an object stream) inflate to well under this: they are
+ * inflated in one synchronous call capped at it, instead of through a stream and the thread pool
+ * (a text PDF has a hundred or more; one at a time through the pool cost more than the inflating).
+ */
+const ONE_CALL_BYTES = 4 * MiB;
+
 /** Inflates, counting output (kept only when asked); a corrupt tail ends the count where a reader stops. */
 function inflateCounted(
+  input: Buffer,
+  budget: number,
+  keep: boolean,
+): Promise<{ length: number; data?: Buffer }> {
+  const cap = Math.min(budget, ONE_CALL_BYTES);
+  if (cap >= 1) {
+    try {
+      const out = zlib.inflateSync(input, { finishFlush: zlib.constants.Z_SYNC_FLUSH, maxOutputLength: cap });
+      return Promise.resolve({ length: out.length, data: keep ? out : undefined });
+    } catch {
+      // larger than the one call may produce, or corrupt: counted below, where a corrupt tail ends the count
+    }
+  }
+  return inflateStreamed(input, budget, keep);
+}
+
+function inflateStreamed(
   input: Buffer,
   budget: number,
   keep: boolean,
