@@ -8,6 +8,8 @@
  */
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+// first: it notes the built-ins pdf-parse's polyfills replace, before pdf-parse loads
+import { restoreBuiltins } from './pdfjs-builtins';
 import { PDFParse } from 'pdf-parse';
 import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/types/src/display/api';
 import { AppError } from '../errors';
@@ -15,6 +17,8 @@ import { MAX_IMAGE_PIXELS } from './limits';
 
 export type PdfDocument = PDFDocumentProxy;
 export type PdfPage = PDFPageProxy;
+
+restoreBuiltins();
 
 const PDFJS_DIR = path.dirname(require.resolve('pdfjs-dist/package.json'));
 
@@ -69,7 +73,7 @@ export function preloadPdfJs(): Promise<void> {
   workerLoaded ??= importEsm(
     pathToFileURL(path.join(path.dirname(require.resolve('pdf-parse')), 'pdf.worker.mjs')).href,
   ).then(
-    () => undefined,
+    () => restoreBuiltins(),
     () => undefined,
   );
   return workerLoaded;
@@ -99,6 +103,8 @@ export async function openPdf(data: Uint8Array, opts: OpenOptions = {}): Promise
   const close = () => parser.destroy().catch(() => undefined);
   try {
     const doc = await (parser as unknown as PdfParseLoader).load();
+    // pdf.js loaded its worker itself when the preload failed
+    restoreBuiltins();
     return { doc, close };
   } catch (err) {
     await close();
