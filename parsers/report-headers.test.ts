@@ -44,6 +44,49 @@ function ocrCells(text: string): DocumentText {
   return { form: 'scanned_pdf', pages: [page] };
 }
 
+/**
+ * An OCR page from segments placed on it: each row lists [text, x0, y0] in page fractions (one text
+ * line high), grouped into lines as the OCR engine groups segments whose heights overlap.
+ */
+function ocrSegments(rows: Array<Array<[string, number, number]>>): DocumentText {
+  const H = 0.012;
+  const page: PageText = {
+    page: 1,
+    source: 'ocr',
+    lines: rows.map((row) => {
+      const words = row.map(([text, x0, y0]) => ({
+        text,
+        box: { x0, y0, x1: x0 + 0.009 * text.length, y1: y0 + H },
+        confidence: 0.95,
+      }));
+      return {
+        text: words.map((w) => w.text).join(' '),
+        cells: words.map((w) => w.text),
+        words,
+        box: {
+          x0: Math.min(...words.map((w) => w.box.x0)),
+          y0: Math.min(...words.map((w) => w.box.y0)),
+          x1: Math.max(...words.map((w) => w.box.x1)),
+          y1: Math.max(...words.map((w) => w.box.y1)),
+        },
+        confidence: 0.95,
+      };
+    }),
+  };
+  return { form: 'scanned_pdf', pages: [page] };
+}
+
+/** The item table and conclusion as OCR rows from height y on. */
+function itemRows(y: number): Array<Array<[string, number, number]>> {
+  const xs = [0.08, 0.12, 0.3, 0.37, 0.63, 0.82];
+  return [
+    ...ITEMS.map((l, i) =>
+      l.split('\t').map((c, j): [string, number, number] => [c, xs[j] ?? 0.9, y + i * 0.02]),
+    ),
+    [['检验结论：经检验，该样品所检项目符合标准要求，判定合格。', 0.08, y + 0.08]],
+  ];
+}
+
 function read(doc: DocumentText) {
   const x = parseTestReport(doc);
   return {
@@ -183,6 +226,159 @@ describe('report header fields by label meaning', () => {
         'Date of Issue: 2024-05-15',
       ].join('\n'),
     );
+    expect(read(doc)).toEqual(EXPECTED);
+  });
+  it("When OCR reads a grid of cells each holding an English label with its value on the line below, then each value is the segment under its label, not the next label's", () => {
+    const doc = ocrSegments([
+      [['Report No.: HB-2025-0113', 0.075, 0.068]],
+      [
+        ['Sample Description', 0.08, 0.121],
+        ['Model No.', 0.58, 0.122],
+      ],
+      [
+        ['夏季校服（短袖POLO衫）', 0.082, 0.133],
+        ['JC24-X15', 0.583, 0.133],
+      ],
+      [
+        ['Brand', 0.081, 0.149],
+        ['Lot No.', 0.581, 0.149],
+      ],
+      [
+        ['锦程', 0.081, 0.161],
+        ['P24051', 0.581, 0.161],
+      ],
+      [
+        ['Client', 0.08, 0.176],
+        ['Manufacturer', 0.583, 0.178],
+      ],
+      [
+        ['江州市涪溪区实验小学', 0.081, 0.188],
+        ['江州锦程服饰有限公司', 0.583, 0.188],
+      ],
+      [
+        ['Type of Test', 0.082, 0.206],
+        ['Date of Receipt', 0.583, 0.206],
+      ],
+      [
+        ['Commissioned test', 0.082, 0.217],
+        ['2024-05-06', 0.583, 0.217],
+      ],
+      [['Testing Period', 0.082, 0.234]],
+      [['2024-05-06 ~ 2024-05-13', 0.082, 0.245]],
+      ...itemRows(0.3),
+      [['Date of Issue: 2024-05-15', 0.6, 0.5]],
+    ]);
+    expect(read(doc)).toEqual(EXPECTED);
+  });
+
+  it('When a label is printed in Chinese over English and OCR reads the value between the two, then the value belongs to that label', () => {
+    const doc = ocrSegments([
+      [['报告编号：HB-2025-0113', 0.065, 0.064]],
+      [
+        ['样品名称', 0.069, 0.118],
+        ['型号规格', 0.542, 0.118],
+      ],
+      [
+        ['夏季校服（短袖POLO衫）', 0.227, 0.125],
+        ['JC24-X15', 0.72, 0.125],
+      ],
+      [
+        ['Sample Name', 0.07, 0.133],
+        ['Model', 0.542, 0.133],
+      ],
+      [
+        ['商标', 0.069, 0.149],
+        ['生产日期/批号', 0.543, 0.149],
+      ],
+      [
+        ['锦程', 0.225, 0.156],
+        ['Batch No.', 0.542, 0.162],
+        ['P24051', 0.717, 0.156],
+      ],
+      [['Trademark', 0.069, 0.163]],
+      [
+        ['委托单位', 0.069, 0.18],
+        ['生产单位', 0.542, 0.18],
+        ['江州锦程服饰有限公司', 0.722, 0.187],
+      ],
+      [['江州市涪溪区实验小学', 0.227, 0.187]],
+      [
+        ['Applicant', 0.069, 0.194],
+        ['Manufacturer', 0.543, 0.194],
+      ],
+      [
+        ['检验类别', 0.069, 0.211],
+        ['委托检验', 0.226, 0.217],
+        ['收样日期', 0.543, 0.211],
+        ['2024-05-06', 0.72, 0.217],
+      ],
+      [
+        ['Test Type', 0.069, 0.225],
+        ['Date Received', 0.543, 0.225],
+      ],
+      [
+        ['检验日期', 0.069, 0.242],
+        ['2024-05-06～2024-05-13', 0.226, 0.248],
+      ],
+      [['Test Period', 0.069, 0.256]],
+      ...itemRows(0.3),
+      [['签发日期：2024-05-15', 0.6, 0.5]],
+    ]);
+    expect(read(doc)).toEqual(EXPECTED);
+  });
+
+  it("When a stacked label has no value and the next thing under it is another label, then the field is null and flagged, never the other label's value", () => {
+    const doc = ocrSegments([
+      [['Report No.: HB-2025-0113', 0.075, 0.068]],
+      [
+        ['Sample Description', 0.08, 0.121],
+        ['Model No.', 0.58, 0.122],
+      ],
+      [
+        ['夏季校服（短袖POLO衫）', 0.082, 0.133],
+        ['JC24-X15', 0.583, 0.133],
+      ],
+      [
+        ['Client', 0.08, 0.149],
+        ['Manufacturer', 0.583, 0.149],
+      ],
+      [
+        ['Type of Test', 0.082, 0.165],
+        ['江州锦程服饰有限公司', 0.583, 0.161],
+      ],
+      [['Commissioned test', 0.082, 0.177]],
+      ...itemRows(0.3),
+    ]);
+    const x = parseTestReport(doc);
+    expect(x.client).toBeNull();
+    expect(x.review).toContainEqual(expect.objectContaining({ path: 'client', reason: 'missing' }));
+    expect(x.manufacturer).toBe('江州锦程服饰有限公司');
+    expect(x.inspectionType).toBe('commissioned');
+  });
+
+  it('When OCR drops the spaces inside English labels ("SampleName", "DateReceived"), then the labels are still read', () => {
+    const doc = ocrSegments([
+      [['Report No.: HB-2025-0113', 0.075, 0.068]],
+      [
+        ['SampleName：夏季校服（短袖POLO衫）', 0.075, 0.119],
+        ['Model:JC24-X15', 0.483, 0.119],
+      ],
+      [
+        ['Trademark：锦程', 0.075, 0.134],
+        ['Batch No.: P24051', 0.485, 0.134],
+      ],
+      [
+        ['Applicant：江州市涪溪区实验小学', 0.075, 0.149],
+        ['Manufacturer：江州锦程服饰有限公司', 0.485, 0.151],
+      ],
+      [
+        ['TestType:Commissioned test', 0.075, 0.167],
+        ['DateReceived：2024年5月6日', 0.483, 0.167],
+      ],
+      [['TestPeriod：2024年5月6日~2024年5月13日', 0.075, 0.182]],
+      ...itemRows(0.3),
+      [['Dateofissue：2024年5月15日', 0.6, 0.5]],
+    ]);
     expect(read(doc)).toEqual(EXPECTED);
   });
 });

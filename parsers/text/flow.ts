@@ -2,7 +2,7 @@
  * A document's lines as one string ("flow"): cells joined by tabs, lines by newlines, pages in order,
  * with a map back from character offsets to the page/line/box they came from.
  */
-import type { Box, DocumentText } from '../types';
+import type { Box, DocumentText, TextLine } from '../types';
 import { normaliseText } from './normalise';
 
 export interface FlowLine {
@@ -33,6 +33,16 @@ export function lineText(line: { text: string; cells?: string[] }): string {
     .join('\t');
 }
 
+/** Each cell's box: the source's cell boxes, or an OCR line's segment boxes when they are its cells. */
+function cellBoxesOf(line: TextLine, cells: number): (Box | null)[] | undefined {
+  if (line.cellBoxes?.length === cells) return line.cellBoxes;
+  const words = line.words;
+  if (!line.cellBoxes && words && words.length === cells && line.cells?.length === cells) {
+    return words.map((w) => w.box);
+  }
+  return undefined;
+}
+
 /**
  * Builds the flow. `skip(page, index)` drops lines (e.g. item-table rows) so label values cannot
  * run into them.
@@ -47,8 +57,7 @@ export function buildFlow(doc: DocumentText, skip?: (page: number, index: number
       if (!t) return;
       const start = text.length;
       text += `${t}\n`;
-      const cellBoxes =
-        line.cellBoxes && line.cellBoxes.length === t.split('\t').length ? line.cellBoxes : undefined;
+      const cellBoxes = cellBoxesOf(line, t.split('\t').length);
       lines.push({
         page: page.page,
         index,

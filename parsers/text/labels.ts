@@ -20,11 +20,12 @@ const escapeChar = (c: string) => c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 function labelPattern(label: string): string {
   const isAscii = /^[\x20-\x7e]+$/.test(label);
   if (isAscii) {
-    // "Model" must not match the start of "Models"; "No." may run into its value ("No.ZH240650443")
+    // "Model" must not match the start of "Models"; "No." may run into its value ("No.ZH240650443");
+    // OCR often drops the space between words ("SampleName", "Dateofissue")
     const words = label
       .split(' ')
       .map((w) => escapeChar(w))
-      .join('\\s+');
+      .join('\\s*');
     return /[A-Za-z]$/.test(label) ? `${words}(?![A-Za-z])` : words;
   }
   return `${[...label.replace(/\s+/g, '')].map(escapeChar).join('\\s*')}(?![A-Za-z])`;
