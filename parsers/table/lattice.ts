@@ -172,6 +172,31 @@ function withBrokenRowLines(comps: { h: HLine[]; v: VLine[] }[]): { h: HLine[]; 
   return out;
 }
 
+/** How far from a column line a row line may end and still be taken to end at it. */
+const END_AT_COLUMN = 0.01;
+
+/**
+ * On an OCR'd page, the stretches where a row line drawn across most of the table is missing because
+ * it was broken off (a seal over it, a faint scan): a gap with an end inside a cell, not at a column
+ * line. A row line left out on purpose (a cell merged over two rows) stops at the column lines of
+ * that cell on both sides.
+ */
+export function brokenStretches(pieces: [number, number][], xs: number[]): [number, number][] {
+  const left = xs[0] ?? 0;
+  const right = xs[xs.length - 1] ?? 1;
+  if (pieces.length === 0 || coverage(left, right, pieces) < 0.5) return [];
+  const sorted = [...pieces].sort((a, b) => a[0] - b[0]);
+  const gaps: [number, number][] = [];
+  let end = left;
+  for (const [s, e] of sorted) {
+    if (s > end) gaps.push([end, s]);
+    end = Math.max(end, e);
+  }
+  if (end < right) gaps.push([end, right]);
+  const atColumn = (x: number) => xs.some((c) => Math.abs(c - x) < END_AT_COLUMN);
+  return gaps.filter(([a, b]) => b - a > END_AT_COLUMN && (!atColumn(a) || !atColumn(b)));
+}
+
 /** The grid of one ruled table. */
 function gridOf(
   comp: { h: HLine[]; v: VLine[] },
@@ -217,8 +242,10 @@ function gridOf(
     c + 1 >= C ||
     coverage(ys[r] ?? 0, ys[r + 1] ?? 0, vAt[c + 1] ?? []) > 0.5 ||
     (splitRuns && (lineShare[c + 1] ?? 0) >= 0.6 && splitsRow(r, c));
+  const brokenAt = ys.map((_, i) => (splitRuns ? brokenStretches(hAt[i] ?? [], xs) : []));
   const bottomDrawn = (r: number, c: number) =>
-    r + 1 >= R || coverage(xs[c] ?? 0, xs[c + 1] ?? 0, hAt[r + 1] ?? []) > 0.5;
+    r + 1 >= R ||
+    coverage(xs[c] ?? 0, xs[c + 1] ?? 0, [...(hAt[r + 1] ?? []), ...(brokenAt[r + 1] ?? [])]) > 0.5;
   const parent = Array.from({ length: R * C }, (_, i) => i);
   for (let r = 0; r < R; r++) {
     for (let c = 0; c < C; c++) {

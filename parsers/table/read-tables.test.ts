@@ -551,6 +551,47 @@ describe('OCR segments placed in the cells of a scanned table', () => {
     ]);
   });
 
+  it('When a seal broke row lines off before the verdict column, then each row keeps its own verdict instead of one merged cell', () => {
+    // the row lines under rows 1 and 2 end inside the verdict column (a seal over their right ends)
+    const rules = [
+      h(10, 10, 92),
+      h(14, 10, 92),
+      h(18, 10, 84.5),
+      h(22, 10, 81),
+      h(26, 10, 92),
+      ...xs.map((x) => v(x, 10, 26)),
+    ];
+    const doc = ocrPage(
+      [
+        ...header,
+        ['1', 11, 12, 15],
+        ['甲醛含量', 17, 23, 15],
+        ['mg/kg', 41, 45, 15],
+        ['≤75', 49, 52, 15],
+        ['16', 63, 65, 15],
+        ['P', 80, 81, 15],
+        ['2', 11, 12, 19],
+        ['pH值', 17, 21, 19],
+        ['-', 41, 42, 19],
+        ['4.0~8.5', 49, 55, 19],
+        ['9.1', 63, 66, 19],
+        ['F', 80, 81, 19],
+        ['3', 11, 12, 23],
+        ['异味', 17, 20, 23],
+        ['-', 41, 42, 23],
+        ['无', 49, 50, 23],
+        ['无', 63, 64, 23],
+        ['P', 80, 81, 23],
+      ],
+      rules,
+    );
+    expect(readItemTables(doc)?.items.map((i) => [i.name, i.verdict])).toEqual([
+      ['甲醛含量', 'pass'],
+      ['pH值', 'fail'],
+      ['异味', 'pass'],
+    ]);
+  });
+
   it('When OCR read nothing in one cell of a matrix row, then that sub-item is kept unread (no result, no verdict) instead of dropped', () => {
     const cols = [10, 16, 36, 44, 58, 68, 78, 92];
     const rows = [10, 14, 18, 22];
