@@ -35,6 +35,14 @@ describe('LabelIndex', () => {
     expect(valueText(text, hits[0]!, 'cell')).toBe('某某服装有限公司');
     expect(valueText(text, hits[1]!, 'cell')).toBe('(2024)江纤检字第W1号');
   });
+  it('reads an English label whose words OCR ran together ("TestStandards:", "Date ofIssue:")', () => {
+    const idx = new LabelIndex({ standards: ['Test Standards'], issued: ['Date of Issue'] }, []);
+    const text = 'TestStandards:GB/T 31888-2015\nDate ofIssue:2024-05-07\n';
+    const hits = idx.find(text);
+    expect(hits.map((h) => h.field)).toEqual(['standards', 'issued']);
+    expect(valueText(text, hits[0]!, 'line')).toBe('GB/T 31888-2015');
+    expect(valueText(text, hits[1]!, 'line')).toBe('2024-05-07');
+  });
   it('ignores label words inside running text unless followed by a colon', () => {
     expect(index.find('请提供型号清单').length).toBe(0);
     expect(index.find('产品型号：A1').map((h) => h.field)).toEqual(['model']);
