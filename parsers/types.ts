@@ -64,6 +64,8 @@ export interface ReportItem {
   page?: number;
   box?: Box | null;
   confidence?: number;
+  /** the verdict was read from a mark OCR misread (√ as "<"): a reviewer must confirm it */
+  verdictFromMisread?: string;
 }
 
 export interface TestReportExtraction {

@@ -172,6 +172,19 @@ export function cutAtBorders(w: Word, borders: number[], drawn: boolean, em: num
   return out;
 }
 
+/**
+ * The part of an OCR segment between two of its characters (from … to, exclusive), its box estimated
+ * from the characters' widths (a Han character about twice a Latin one).
+ */
+export function pieceOf(w: Word, from: number, to: number): Word {
+  const chars = [...w.text];
+  const weights = chars.map(charWeight);
+  const total = weights.reduce((a, b) => a + b, 0) || 1;
+  const width = w.box.x1 - w.box.x0;
+  const at = (k: number) => w.box.x0 + (weights.slice(0, k).reduce((a, b) => a + b, 0) / total) * width;
+  return { ...w, text: chars.slice(from, to).join('').trim(), box: { ...w.box, x0: at(from), x1: at(to) } };
+}
+
 /** The column (of x borders `xs`) holding most of a box; -1 when most of the box lies outside them. */
 export function columnOf(xs: number[], box: Box): number {
   const within = Math.min(box.x1, xs[xs.length - 1] ?? 1) - Math.max(box.x0, xs[0] ?? 0);

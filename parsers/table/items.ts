@@ -39,7 +39,10 @@ export function finishItem(raw: RawItem, ocr: boolean): ReportItem {
   if (requirement !== null && /^[/／]$/.test(requirement)) requirement = null;
   let result = clean(raw.result);
   if (ocr) ({ unit, requirement, result } = restoreOcrValues(name, { unit, requirement, result }));
-  const printed = (ocr ? ocrVerdictCellOf : verdictOf)(clean(raw.verdictText));
+  const verdictText = clean(raw.verdictText);
+  // OCR'd text: a check mark misread ("<" for √) counts in the verdict column, and is flagged
+  const misread = ocr && !verdictOf(verdictText) ? ocrVerdictCellOf(verdictText) : null;
+  const printed = verdictOf(verdictText) ?? misread;
   const verdict = printed ?? notApplicable(result);
   return {
     name,
@@ -49,6 +52,7 @@ export function finishItem(raw: RawItem, ocr: boolean): ReportItem {
     verdict,
     page: raw.page,
     box: raw.box,
-    confidence: raw.confidence * (printed ? 1 : 0.5),
+    confidence: raw.confidence * (printed && !misread ? 1 : 0.5),
+    ...(misread && verdictText ? { verdictFromMisread: verdictText } : {}),
   };
 }

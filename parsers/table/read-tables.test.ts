@@ -1,4 +1,5 @@
 import type { Box, DocumentText, TextLine } from '../types';
+import { unreadVerdictFlags } from '../items/review-flags';
 import { preferGeometry } from './choose';
 import { readItemTables, rolesByPosition } from './read-tables';
 
@@ -589,6 +590,74 @@ describe('OCR segments placed in the cells of a scanned table', () => {
       ['甲醛含量', 'pass'],
       ['pH值', 'fail'],
       ['异味', 'pass'],
+    ]);
+  });
+
+  it('When an unruled scanned table prints check marks OCR misread, then they count only in the verdict column and are marked for review', () => {
+    const doc = ocrPage([
+      // "No." and "Test Items" read as one segment
+      ['No. Test Items', 11, 25, 11],
+      ['Limit', 42, 46, 11],
+      ['Test Result', 58, 66, 11],
+      ['Unit', 72, 75, 11],
+      ['Judgement', 82, 90, 11],
+      ['1', 11, 12, 15],
+      ['甲醛含量', 15, 21, 15],
+      ['≤75', 42, 45, 15],
+      ['<20', 58, 61, 15],
+      ['mg/kg', 72, 76, 15],
+      ['<', 82, 83, 15],
+      ['2', 11, 12, 19],
+      ['可迁移元素 铅(Pb)', 15, 28, 19],
+      ['≤90', 42, 45, 19],
+      ['186', 58, 61, 19],
+      ['mg/kg', 72, 76, 19],
+      ['x', 82, 83, 19],
+      ['3', 11, 12, 23],
+      ['异味', 15, 18, 23],
+      ['无', 42, 43, 23],
+      ['无', 58, 59, 23],
+      ['/', 72, 73, 23],
+      ['P', 82, 83, 23],
+    ]);
+    const items = readItemTables(doc)?.items ?? [];
+    expect(items.map((i) => [i.name, i.result, i.verdict, i.verdictFromMisread ?? null])).toEqual([
+      ['甲醛含量', '<20', 'pass', '<'],
+      ['可迁移元素 铅(Pb)', '186', 'fail', 'x'],
+      ['异味', '无', 'pass', null],
+    ]);
+    expect(unreadVerdictFlags(items).map((f) => [f.path, f.reason])).toEqual([
+      ['items.0.verdict', 'uncertain_mark'],
+      ['items.1.verdict', 'uncertain_mark'],
+    ]);
+  });
+
+  it('When an unruled row prints its cells at two heights (a wrapped name beside its number), then it stays one row', () => {
+    const doc = ocrPage([
+      ['序号', 11, 14, 11],
+      ['检验项目', 20, 26, 11],
+      ['检验方法', 35, 41, 11],
+      ['标准要求', 49, 56, 11],
+      ['检验结果', 63, 70, 11],
+      ['单项判定', 79, 86, 11],
+      ['1', 11, 12, 15],
+      ['甲醛含量', 20, 26, 15],
+      ['GB/T 2912.1-2009', 35, 46, 15],
+      ['≤75', 49, 52, 15],
+      ['<20', 63, 66, 15],
+      ['合格', 79, 82, 15],
+      // row 2: name, method and limit a little above the line holding its number, result and verdict
+      ['邻苯二甲酸酯', 20, 29, 18.6],
+      ['GB/T 22048-2022', 35, 46, 18.6],
+      ['≤0.1', 49, 52, 18.6],
+      ['2', 11, 12, 19.4],
+      ['未检出', 63, 68, 19.4],
+      ['合格', 79, 82, 19.4],
+      ['DBP+BBP+DEHP', 20, 30, 20.2],
+    ]);
+    expect(readItemTables(doc)?.items.map((i) => [i.name, i.requirement, i.result, i.verdict])).toEqual([
+      ['甲醛含量', '≤75', '<20', 'pass'],
+      ['邻苯二甲酸酯DBP+BBP+DEHP', '≤0.1', '未检出', 'pass'],
     ]);
   });
 

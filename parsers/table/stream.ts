@@ -10,6 +10,7 @@ import {
   centreY,
   columnOf,
   cutAtBorders,
+  pieceOf,
   wordsText,
   type Grid,
   type GridCell,
@@ -64,7 +65,7 @@ interface HeaderCell {
  */
 function headerCells(line: TextLine): HeaderCell[] | null {
   const cells: HeaderCell[] = [];
-  for (const w of line.words) {
+  for (const w of line.words.flatMap(headerRunParts)) {
     const kind = headerCellKind(w.text);
     if (kind) {
       const last = cells[cells.length - 1];
@@ -79,6 +80,30 @@ function headerCells(line: TextLine): HeaderCell[] | null {
   const kinds = new Set(cells.map((c) => c.kind));
   const ok = kinds.has('name') && (kinds.has('result') || kinds.has('verdict')) && kinds.size >= 3;
   return ok ? cells : null;
+}
+
+/**
+ * An OCR segment holding two header cells or more ("No. Test Items": the space between two columns
+ * read as one) split into its header words, each with its share of the box; other segments as they are.
+ */
+function headerRunParts(w: Word): Word[] {
+  if (headerCellKind(w.text) || !w.text.includes(' ')) return [w];
+  const tokens = w.text.split(' ');
+  const parts: Word[] = [];
+  let from = 0;
+  let start = 0;
+  while (from < tokens.length) {
+    // the longest run of tokens from here that is one header cell
+    let to = tokens.length;
+    while (to > from && !headerCellKind(tokens.slice(from, to).join(' '))) to--;
+    if (to === from) return [w];
+    const text = tokens.slice(from, to).join(' ');
+    const chars = [...text].length;
+    parts.push(pieceOf(w, start, start + chars));
+    start += chars + 1;
+    from = to;
+  }
+  return parts;
 }
 
 /** A line under the header that only repeats header words in another language (Test Item / Unit …). */
@@ -361,8 +386,23 @@ function rowsFromLines(body: TextLine[], xs: number[], kinds: (ColumnKind | null
       ? 'verdict'
       : 'result';
   const anchorCol = kinds.indexOf(anchorKind);
-  const isAnchor = (l: TextLine) =>
-    l.words.some((w) => colOf(w) === anchorCol) || l.words.filter((w) => colOf(w) >= 0).length >= 3;
+  const marked = (l: TextLine) => l.words.some((w) => colOf(w) === anchorCol);
+  const numbered = body.filter(marked);
+  const columns = (l: TextLine) => new Set(l.words.map(colOf).filter((c) => c >= 0));
+  // a line filling three columns starts a row too (its number unread), unless it is the rest of a
+  // numbered line beside it: within a line's height, in none of that line's columns ("邻苯二甲酸酯
+  // GB/T … 未检出 %" beside "17": one row's cells printed at two heights). Where sub-items stand
+  // beside a merged parent (two name columns), lines beside the parent's number are its sub-rows.
+  const subRows = kinds.filter((k) => k === 'name').length > 1;
+  const restOfNumbered = (l: TextLine) => {
+    const own = columns(l);
+    return numbered.some((a) => {
+      const dy = Math.abs((a.y0 + a.y1) / 2 - (l.y0 + l.y1) / 2);
+      const theirs = columns(a);
+      return dy < Math.max(a.y1 - a.y0, l.y1 - l.y0) * 1.2 && [...own].every((c) => !theirs.has(c));
+    });
+  };
+  const isAnchor = (l: TextLine) => marked(l) || (columns(l).size >= 3 && (subRows || !restOfNumbered(l)));
   const anchors = body.filter(isAnchor);
   if (anchors.length === 0) return [];
   const groups = new Map<TextLine, TextLine[]>(anchors.map((a) => [a, [a]]));
