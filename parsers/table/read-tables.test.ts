@@ -619,16 +619,24 @@ describe('OCR segments placed in the cells of a scanned table', () => {
       ['无', 58, 59, 23],
       ['/', 72, 73, 23],
       ['P', 82, 83, 23],
+      ['4', 11, 12, 27],
+      ['pH值', 15, 18, 27],
+      ['4.0~8.5', 42, 48, 27],
+      ['5.9', 58, 61, 27],
+      ['/', 72, 73, 27],
+      ['p', 82, 83, 27],
     ]);
     const items = readItemTables(doc)?.items ?? [];
     expect(items.map((i) => [i.name, i.result, i.verdict, i.verdictFromMisread ?? null])).toEqual([
       ['甲醛含量', '<20', 'pass', '<'],
       ['可迁移元素 铅(Pb)', '186', 'fail', 'x'],
       ['异味', '无', 'pass', null],
+      ['pH值', '5.9', 'pass', 'p'],
     ]);
     expect(unreadVerdictFlags(items).map((f) => [f.path, f.reason])).toEqual([
       ['items.0.verdict', 'uncertain_mark'],
       ['items.1.verdict', 'uncertain_mark'],
+      ['items.3.verdict', 'uncertain_mark'],
     ]);
   });
 
