@@ -356,7 +356,7 @@ describe('report header fields by label meaning', () => {
     expect(x.inspectionType).toBe('commissioned');
   });
 
-  it('When OCR drops the spaces inside English labels ("SampleName", "DateReceived"), then the labels are still read', () => {
+  it('When OCR drops the spaces inside English labels ("SampleName", "DateReceived") or reads a letter as a digit ("TestPeri0d"), then the labels are still read', () => {
     const doc = ocrSegments([
       [['Report No.: HB-2025-0113', 0.075, 0.068]],
       [
@@ -375,7 +375,7 @@ describe('report header fields by label meaning', () => {
         ['TestType:Commissioned test', 0.075, 0.167],
         ['DateReceived：2024年5月6日', 0.483, 0.167],
       ],
-      [['TestPeriod：2024年5月6日~2024年5月13日', 0.075, 0.182]],
+      [['TestPeri0d：2024年5月6日~2024年5月13日', 0.075, 0.182]],
       ...itemRows(0.3),
       [['Dateofissue：2024年5月15日', 0.6, 0.5]],
     ]);

@@ -17,6 +17,24 @@ export interface LabelHit<F extends string> {
 
 const escapeChar = (c: string) => c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
+/** Letters OCR reads as digits in printed English labels ("TestPeri0d", "Lot N0."). */
+const OCR_LETTER_DIGITS: Record<string, string> = { o: '0', O: '0', l: '1', I: '1' };
+
+function ocrLetter(c: string): string {
+  const digit = OCR_LETTER_DIGITS[c];
+  return digit ? `[${c}${digit}]` : escapeChar(c);
+}
+
+/**
+ * A label's key: without spaces; English labels also in lower case with the digits OCR reads for
+ * letters put back, so "TestPeri0d" finds Test Period. Only the label's own case variants share a key.
+ */
+function labelKey(raw: string): string {
+  const key = raw.replace(/\s+/g, '');
+  if (!/^[\x20-\x7e]+$/.test(raw)) return key;
+  return key.toLowerCase().replace(/0/g, 'o').replace(/[1i]/g, 'l');
+}
+
 function labelPattern(label: string): string {
   const isAscii = /^[\x20-\x7e]+$/.test(label);
   if (isAscii) {
@@ -24,7 +42,7 @@ function labelPattern(label: string): string {
     // OCR often drops the space between words ("SampleName", "Dateofissue")
     const words = label
       .split(' ')
-      .map((w) => escapeChar(w))
+      .map((w) => [...w].map(ocrLetter).join(''))
       .join('\\s*');
     return /[A-Za-z]$/.test(label) ? `${words}(?![A-Za-z])` : words;
   }
@@ -72,11 +90,14 @@ export class LabelIndex<F extends string> {
     for (const label of stops) for (const v of caseVariants(label)) entries.push(entry(null, v, 99));
     entries.sort((a, b) => b.label.replace(/\s+/g, '').length - a.label.replace(/\s+/g, '').length);
     const alternatives: string[] = [];
+    const patterns = new Set<string>();
     for (const e of entries) {
-      const key = e.label.replace(/\s+/g, '');
-      if (this.byKey.has(key)) continue;
-      this.byKey.set(key, e);
-      alternatives.push(labelPattern(e.label));
+      const key = labelKey(e.label);
+      if (!this.byKey.has(key)) this.byKey.set(key, e);
+      const pattern = labelPattern(e.label);
+      if (patterns.has(pattern)) continue;
+      patterns.add(pattern);
+      alternatives.push(pattern);
     }
     // a short parenthetical between label and colon ("乙方（中标人）：", "甲方（盖章）：") belongs to the label
     this.re = new RegExp(
@@ -91,8 +112,7 @@ export class LabelIndex<F extends string> {
     for (const m of text.matchAll(this.re)) {
       const start = m.index ?? 0;
       const raw = m[1] ?? '';
-      const key = raw.replace(/\s+/g, '');
-      const entry = this.byKey.get(key);
+      const entry = this.byKey.get(labelKey(raw));
       if (!entry) continue;
       const before = start > 0 ? text[start - 1] : undefined;
       const hasColon = Boolean(m[2]);
