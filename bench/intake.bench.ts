@@ -12,14 +12,16 @@
  * comment line, or bytes after a JPEG's end marker), so each upload is a new document with new content.
  * While the service works, the resident memory of its whole process tree (server, worker threads, OCR
  * children) is sampled every 250 ms. Per batch it prints documents, OCR pages, wall time, pages per
- * minute, peak and end-of-batch memory; "flat across batches" means the peaks do not climb.
+ * minute, the CPU seconds the service's process tree spent (and the pages per minute they would allow
+ * on a machine of its own: on a shared machine wall time depends on the neighbours), peak and
+ * end-of-batch memory; "flat across batches" means the peaks do not climb.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { sniffFileType } from '../server/extract/file-header';
-import { treeRss } from './process-tree';
+import { treeCpuSeconds, treeRss } from './process-tree';
 import {
   BENCH_USER,
   freePort,
@@ -105,6 +107,7 @@ async function main(argv: string[]): Promise<void> {
     const session = await login(`http://127.0.0.1:${port}`, BENCH_USER.username, BENCH_USER.password);
     for (let b = 1; b <= batches; b++) {
       let peak = 0;
+      const cpuBefore = treeCpuSeconds(pid);
       const timer = setInterval(() => (peak = Math.max(peak, treeRss(pid))), 250);
       const started = performance.now();
       const ids: string[] = [];
@@ -124,6 +127,7 @@ async function main(argv: string[]): Promise<void> {
         await new Promise((r) => setTimeout(r, 500));
       }
       const seconds = (performance.now() - started) / 1000;
+      const cpuSeconds = treeCpuSeconds(pid) - cpuBefore;
       clearInterval(timer);
       peak = Math.max(peak, treeRss(pid));
       const all = [...states.values()];
@@ -132,7 +136,7 @@ async function main(argv: string[]): Promise<void> {
         .filter((s) => s.extraction?.form && s.extraction.form !== 'text_pdf')
         .reduce((n, s) => n + (s.progress?.pageCount ?? s.extraction?.pages ?? 1), 0);
       console.log(
-        `batch ${b}: ${ids.length} documents (parsed ${count('parsed')}, needs_review ${count('needs_review')}, failed ${count('failed')}), ${ocrPages} OCR pages, ${seconds.toFixed(0)} s, ${((60 * ocrPages) / seconds).toFixed(1)} OCR pages/min; service memory peak ${mb(peak)} (target < 2 GB), at the end ${mb(treeRss(pid))}`,
+        `batch ${b}: ${ids.length} documents (parsed ${count('parsed')}, needs_review ${count('needs_review')}, failed ${count('failed')}), ${ocrPages} OCR pages, ${seconds.toFixed(0)} s, ${((60 * ocrPages) / seconds).toFixed(1)} OCR pages/min; service CPU ${cpuSeconds.toFixed(0)} s (${(cpuSeconds / Math.max(1, ocrPages)).toFixed(1)} s per OCR page, all documents' work included: ${((60 * ocrPages * os.cpus().length) / cpuSeconds).toFixed(1)} pages/min if the ${os.cpus().length} cores were ours alone); service memory peak ${mb(peak)} (target < 2 GB), at the end ${mb(treeRss(pid))}`,
       );
     }
   } finally {

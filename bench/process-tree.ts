@@ -31,3 +31,25 @@ export function treeRss(pid: number): number {
   }
   return total;
 }
+
+/** Clock ticks per second of /proc/<pid>/stat times (USER_HZ: 100 on Linux). */
+const TICKS_PER_SECOND = 100;
+
+/**
+ * CPU seconds (user + system) spent so far by a process tree: every live process's own time plus the
+ * time of the children it has already reaped (a page's OCR child that was replaced still counts).
+ * Steadier than wall time on a shared machine.
+ */
+export function treeCpuSeconds(pid: number): number {
+  let ticks = 0;
+  for (const p of treePids(pid)) {
+    try {
+      // fields after "pid (comm) ": state is [0], utime [11], stime [12], cutime [13], cstime [14]
+      const f = readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+      ticks += Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14]);
+    } catch {
+      // ended
+    }
+  }
+  return ticks / TICKS_PER_SECOND;
+}

@@ -123,8 +123,17 @@ async function main(): Promise<void> {
   // for about the same CPU time. Threads come from argv[2]: one thread does the most work per CPU
   // second (thread hand-offs dominate the small recognition runs), but every process holds its own
   // models, so the engine's default is one process with a thread per core (see paddle-engine.ts).
+  // With more than one thread, onnxruntime's idle threads spin while they wait for work: on a busy
+  // machine that doubled the recognition model's CPU time (a 1280-px crop: 114 ms on one thread, 254 ms
+  // on two spinning, 148 ms on two without spinning). Without spinning the 15 OCR pages of the first 20
+  // dev documents took 5.6 instead of 8.6 CPU s a page (same text; /proc CPU of the process tree).
   const threads = Math.max(1, Number(process.argv[2]) || 1);
-  const onnxOptions = { enableCpuMemArena: false, intraOpNumThreads: threads, interOpNumThreads: 1 };
+  const onnxOptions = {
+    enableCpuMemArena: false,
+    intraOpNumThreads: threads,
+    interOpNumThreads: 1,
+    extra: { session: { intra_op: { allow_spinning: '0' } } },
+  };
   const backend = (await importEsm(pathToFileURL(path.join(commonBuild, 'backend/index.js')).href)) as {
     splitIntoLineImages: Models['splitIntoLineImages'];
     ImageRaw: Models['ImageRaw'];
@@ -328,6 +337,13 @@ async function readSegment(ocr: Models, crop: RawImage): Promise<CtcReading> {
 /** Below this mean character probability a reading is noise, not text (the package's own cut-off). */
 const MIN_MEAN = 0.5;
 
+/**
+ * Reads the page's segments one crop per model run. Batching crops as PaddleOCR's predict_rec does
+ * (sorted by width, padded with zeros to the batch's widest) does not pay on CPU: the model's cost
+ * grows with the crop's width and a run's fixed cost is small, so a batch of equal widths cost more CPU
+ * per crop than single runs (1280 px: 114 ms single, 136 ms in fours, 188 ms in eights), and on a dev
+ * scan batches of 8 took 5.0 instead of 1.5 CPU s for the page's 58 crops and changed 4 readings.
+ */
 async function recognise(ocr: Models, req: PaddleRequest): Promise<PaddleResponse> {
   const { lines: segments, width, height, rotation } = await detectUpright(ocr, req.png);
   const lines: PaddleRawLine[] = [];
