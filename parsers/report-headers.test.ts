@@ -381,4 +381,12 @@ describe('report header fields by label meaning', () => {
     ]);
     expect(read(doc)).toEqual(EXPECTED);
   });
+  it('When OCR reads the "/" of an empty trademark cell as a lone digit, then the trademark is null and flagged, not "1"', () => {
+    const x = parseTestReport(ocrCells(KV_GRID.replace('商标\t锦程', '商标\t1')));
+    expect(x.sample.trademark).toBeNull();
+    expect(x.review).toContainEqual(
+      expect.objectContaining({ path: 'sample.trademark', reason: 'unreadable' }),
+    );
+    expect(x.sample.batch).toBe('P24051');
+  });
 });

@@ -139,6 +139,14 @@ function fuzzyIssued(flow: Flow, notBefore: string | null): { value: string; met
   return null;
 }
 
+/**
+ * A model, trademark or batch read as one Latin letter or digit is no such value: it is what OCR makes
+ * of the "/" printed in an empty cell (read as 1, 7, l, I). Null, and flagged for a person's look.
+ */
+function plausibleName(value: string | null): boolean {
+  return value === null || !/^[0-9A-Za-z]$/.test(value);
+}
+
 const MISSING_MESSAGES: Record<string, string> = {
   reportNumber: '未能识别报告编号',
   'lab.name': '未能识别检验机构名称',
@@ -190,6 +198,12 @@ export function parseTestReport(input: DocumentText, context?: ParseContext): Te
   const cma = findCma(flow);
   const cnas = findCnas(flow);
   const ccc = findCccNumber(flow);
+  const putName = (path: string, picked: typeof model): string | null => {
+    const value = cleanName(picked?.value);
+    if (plausibleName(value)) return put(path, value, r.meta(picked));
+    review.push({ path, reason: 'unreadable', message: `字段 ${path} 的值“${value}”无法辨认，请核对原件` });
+    return null;
+  };
   const party = (path: string, label: string, picked: typeof client) => {
     const meta = r.meta(picked);
     const d = decodePartyField(path, label, cleanOrgName(picked?.value), meta, doc, context);
@@ -207,9 +221,9 @@ export function parseTestReport(input: DocumentText, context?: ParseContext): Te
     },
     sample: {
       name: put('sample.name', cleanName(name?.value), r.meta(name)),
-      model: put('sample.model', cleanName(model?.value), r.meta(model)),
-      trademark: put('sample.trademark', cleanName(trademark?.value), r.meta(trademark)),
-      batch: put('sample.batch', cleanName(batch?.value), r.meta(batch)),
+      model: putName('sample.model', model),
+      trademark: putName('sample.trademark', trademark),
+      batch: putName('sample.batch', batch),
       safetyClass: readSafetyClass(flow, r, stdBlock),
     },
     client: party('client', '委托单位', client),
