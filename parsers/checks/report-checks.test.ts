@@ -1,6 +1,6 @@
 import { parseTestReport } from '../report';
 import { ocrDoc, textDoc } from '../testing/doc';
-import { checkMergedResults, checkUnreadVerdicts } from './report-checks';
+import { checkMergedResults, checkNumberedRows, checkUnreadVerdicts } from './report-checks';
 
 const HEAD = [
   '检验报告',
@@ -125,6 +125,35 @@ describe('items printed but not read', () => {
     expect(checkUnreadVerdicts(doc, items(['pass', 'pass', 'pass', 'pass', 'fail']))).toEqual([]);
     const passOnly = ocrDoc(['1 甲醛含量 mg/kg ≤75 16 合格', '2 pH值 / 4.0~8.5 5.9 合格'].join('\n'));
     expect(checkUnreadVerdicts(passOnly, items(['pass'])).map((f) => f.reason)).toEqual(['items_unread']);
+  });
+
+  it('When a numbered row with a verdict names no item read (a second matrix the reader lost), then the table is flagged naming the row', () => {
+    const doc = ocrDoc(
+      [
+        '序号 检验项目 单位 标准要求 变色 沾色 单项判定',
+        '16 耐水色牢度 级 ≥3-4 5 5 合格',
+        '序号 检验项目 单位 标准要求 直向 横向 单项判定',
+        '19 水洗尺寸变化率 % -3.0~+2.0 -0.9 1.4 合格',
+        '2 PH值 / 4.0~8.5 5.9 合格',
+        '17 GB/T 22048-2022 ≤0.1 未检出 合格',
+        '检验结论：经检验，所检项目符合标准要求，判定合格。',
+      ].join('\n'),
+    );
+    const read = [
+      { name: '耐水色牢度 变色', unit: '级', requirement: '≥3-4', result: '5', verdict: 'pass' as const },
+      { name: '耐水色牢度 沾色', unit: '级', requirement: '≥3-4', result: '5', verdict: 'pass' as const },
+      { name: 'pH值', unit: null, requirement: '4.0~8.5', result: '5.9', verdict: 'pass' as const },
+    ];
+    const flags = checkNumberedRows(doc, read);
+    expect(flags.map((f) => `${f.path} ${f.reason}`)).toEqual(['items items_unread']);
+    // the lost row is named; a row read under another case (PH/pH) or a name cell without a name is not
+    expect(flags[0]?.message).toContain('序号 19（水洗尺寸变化率 %）');
+    for (const kept of ['16（', '2（', '17（']) expect(flags[0]?.message).not.toContain(kept);
+    const all = [
+      ...read,
+      { name: '水洗尺寸变化率 直向', unit: '%', requirement: null, result: '-0.9', verdict: 'pass' as const },
+    ];
+    expect(checkNumberedRows(doc, all)).toEqual([]);
   });
 
   it('When a result printed 符合 stands beside the verdict, or the title is spaced out, then it is no second verdict', () => {

@@ -10,8 +10,10 @@
  */
 import { FAILED_COUNT_PATTERNS, ITEM_COUNT_PATTERNS, PAGE_NUMBER_PATTERNS } from '../data/check-vocab';
 import { TABLE_END_MARKERS } from '../data/table-vocab';
+import { STANDARD_PREFIXES } from '../data/vocab';
 import type { DocumentText, ReportItem, ReviewFlag, TestReportExtraction } from '../types';
-import { verdictOf } from '../item-vocab';
+import { itemNameKey, verdictOf } from '../item-vocab';
+import { commonSubsequence } from '../text/edit-distance';
 import { judge } from './requirement';
 
 /** The printed end of an item table (the first of the table-end markers: 以下空白, 报告结束 …). */
@@ -267,6 +269,63 @@ export function checkUnreadVerdicts(doc: DocumentText, items: ReportItem[]): Rev
   return [];
 }
 
+/** A row number printed as a table row's first cell ("19", "19."). */
+const ROW_NUMBER = /^(\d{1,3})\.?$/;
+
+/** Characters of an item's name that must stand in a row's text: most of a long name, all but one of a short one. */
+const enoughOf = (head: string) => (head.length <= 3 ? head.length - 1 : Math.ceil(head.length * 0.7));
+
+/** A cell that can hold an item's name: two Chinese characters, or a word that is not a standard's prefix. */
+function looksLikeName(cell: string): boolean {
+  if (/[\u3400-\u9fff]{2}/.test(cell)) return true;
+  const upper = cell.toUpperCase();
+  return (
+    /^[A-Za-z]{2,}/.test(cell) && !STANDARD_PREFIXES.some((p) => upper === p || upper.startsWith(`${p} `))
+  );
+}
+
+/**
+ * The numbered rows printed with a verdict (序号 … 合格) whose item name matches no item read: a row the
+ * table readers lost (a second matrix, a row cut off by the page's edge). Each is named in one flag on
+ * the table, so that an item missing from the list is never silent. An item matches a row when most of
+ * its name's characters stand in the row's text in order (OCR reads both from the same print).
+ */
+export function checkNumberedRows(doc: DocumentText, items: ReportItem[]): ReviewFlag[] {
+  const heads = [
+    ...new Set(
+      items
+        .map((it) => itemNameKey(it.name.split(' ')[0] ?? it.name).toLowerCase())
+        .filter((h) => h.length >= 2),
+    ),
+  ];
+  const lost = new Map<number, string>();
+  for (const p of doc.pages) {
+    for (const l of p.lines) {
+      if (VERDICT_SENTENCE.test(l.text)) continue;
+      const tokens = (l.words?.length ? l.words.map((w) => w.text) : (l.cells ?? [l.text]))
+        .flatMap((t) => t.split(/\s+/))
+        .filter(Boolean);
+      const n = ROW_NUMBER.exec(tokens[0] ?? '')?.[1];
+      if (!n || tokens.length < 3 || !tokens.some((t) => verdictOf(t) !== null)) continue;
+      // a row whose name cell holds no name (a standard number, a value: the name wrapped onto
+      // another line) cannot be told apart from the items read
+      if (!looksLikeName(tokens[1] ?? '')) continue;
+      const row = itemNameKey(tokens.slice(1).join('')).toLowerCase();
+      const named = heads.some((h) => commonSubsequence(h, row) >= enoughOf(h));
+      if (!named && !lost.has(Number(n))) lost.set(Number(n), tokens.slice(1, 3).join(' '));
+    }
+  }
+  if (lost.size === 0) return [];
+  const rows = [...lost].sort(([a], [b]) => a - b);
+  return [
+    {
+      path: 'items',
+      reason: 'items_unread',
+      message: `检验结果表中序号 ${rows.map(([k, t]) => `${k}（${t}）`).join('、')} 的行未能识别为检验项目，可能有检验项目漏读，请核对`,
+    },
+  ];
+}
+
 /** One printed value: a number, a grade (4-5), a limit-like value (<20, ≥3). */
 const ONE_VALUE = /^[<>≤≥＜＞]?[-+]?\d+(?:\.\d+)?(?:-\d+(?:\.\d+)?)?%?$/;
 
@@ -328,6 +387,7 @@ export function crossCheckReport(doc: DocumentText, out: TestReportExtraction): 
     ...checkStatedCounts(doc, out.items),
     ...checkRowNames(out.items),
     ...checkUnreadVerdicts(doc, out.items),
+    ...checkNumberedRows(doc, out.items),
     ...checkMergedResults(out.items),
   ];
 }

@@ -12,3 +12,17 @@ export function editDistance(a: string, b: string): number {
   }
   return d[b.length] ?? 0;
 }
+
+/** Length of the longest common subsequence of two strings (characters in order, gaps allowed). */
+export function commonSubsequence(a: string, b: string): number {
+  const d = new Array<number>(b.length + 1).fill(0);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = 0;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = d[j] ?? 0;
+      d[j] = a[i - 1] === b[j - 1] ? prev + 1 : Math.max(d[j] ?? 0, d[j - 1] ?? 0);
+      prev = tmp;
+    }
+  }
+  return d[b.length] ?? 0;
+}
