@@ -4,6 +4,7 @@
  * flagged — never guessed.
  */
 import type { FieldMeta, ReviewFlag } from './types';
+import { labelOf } from './data/field-labels';
 
 export class FieldCollector {
   readonly fields: Record<string, FieldMeta> = {};
@@ -19,7 +20,7 @@ export class FieldCollector {
   flagMissing(required: Array<[string, unknown]>, messages: Record<string, string>): void {
     for (const [path, v] of required) {
       if (v === null) {
-        this.review.push({ path, reason: 'missing', message: messages[path] ?? `未能识别字段 ${path}` });
+        this.review.push({ path, reason: 'missing', message: messages[path] ?? `未能识别${labelOf(path)}` });
       }
     }
   }

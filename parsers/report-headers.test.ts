@@ -388,5 +388,9 @@ describe('report header fields by label meaning', () => {
       expect.objectContaining({ path: 'sample.trademark', reason: 'unreadable' }),
     );
     expect(x.sample.batch).toBe('P24051');
+    // the person reviewing reads the field's Chinese name, not its path
+    const message = x.review?.find((f) => f.path === 'sample.trademark')?.message ?? '';
+    expect(message).toContain('商标');
+    expect(x.review?.map((f) => f.message).join('\n')).not.toMatch(/[a-z]+\.[a-zA-Z]+/);
   });
 });

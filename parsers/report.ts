@@ -14,6 +14,7 @@ import {
   INSPECTION_TYPES,
 } from './data/vocab';
 import { REPORT_LABELS, REPORT_STOP_LABELS, type ReportField } from './data/report-labels';
+import { labelOf } from './data/field-labels';
 import { findLabName, findCma, findCnas } from './report-lab';
 import { unreadVerdictFlags } from './items/review-flags';
 import { parseItemTable } from './report-items';
@@ -201,7 +202,11 @@ export function parseTestReport(input: DocumentText, context?: ParseContext): Te
   const putName = (path: string, picked: typeof model): string | null => {
     const value = cleanName(picked?.value);
     if (plausibleName(value)) return put(path, value, r.meta(picked));
-    review.push({ path, reason: 'unreadable', message: `字段 ${path} 的值“${value}”无法辨认，请核对原件` });
+    review.push({
+      path,
+      reason: 'unreadable',
+      message: `${labelOf(path)}的值“${value}”无法辨认，请核对原件`,
+    });
     return null;
   };
   const party = (path: string, label: string, picked: typeof client) => {
@@ -262,7 +267,7 @@ export function parseTestReport(input: DocumentText, context?: ParseContext): Te
   review.push(...crossCheckReport(doc, out));
   for (const [path, meta] of Object.entries(fields)) {
     if (meta.confidence < 0.6) {
-      review.push({ path, reason: 'low_confidence', message: `字段 ${path} 识别置信度较低，请核对` });
+      review.push({ path, reason: 'low_confidence', message: `${labelOf(path)}识别置信度较低，请核对` });
     }
   }
   out.fields = fields;
