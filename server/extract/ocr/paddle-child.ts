@@ -14,6 +14,7 @@ import { isOrientationSettled, isSideways, isUpsideDown, orientationSample } fro
 import {
   decodeCtc,
   fitLineMargins,
+  isGlyphCrop,
   SECOND_PASS_BELOW,
   SECOND_PASS_STRETCH,
   type CtcReading,
@@ -351,7 +352,12 @@ async function recognise(ocr: Models, req: PaddleRequest): Promise<PaddleRespons
   for (const segment of segments) {
     const box = segment.box.map((p) => [...p]);
     // Without either improvement the package reads the crop, exactly as before they existed.
-    const readings = own ? [await readSegment(ocr, segment.image)] : await ocr.recognition.run([segment]);
+    let readings = own ? [await readSegment(ocr, segment.image)] : await ocr.recognition.run([segment]);
+    // a one-glyph crop the package could not read (a check mark boxed tight in its cell: "" or "y"
+    // below the cut-off) is read once more with its margins fitted ("√" / "<" above it)
+    if (!own && !readings.some((r) => r.text.trim() && r.mean >= MIN_MEAN) && isGlyphCrop(box, height)) {
+      readings = [await readCrop(ocr, fitLineMargins(segment.image))];
+    }
     for (const r of readings) {
       if (r.text.trim() && r.mean >= MIN_MEAN) lines.push({ text: r.text, mean: r.mean, box });
     }

@@ -1,4 +1,11 @@
-import { decodeCtc, fitLineMargins, MARGIN_HORIZONTAL, MARGIN_VERTICAL, type RgbaImage } from './recognition';
+import {
+  decodeCtc,
+  fitLineMargins,
+  isGlyphCrop,
+  MARGIN_HORIZONTAL,
+  MARGIN_VERTICAL,
+  type RgbaImage,
+} from './recognition';
 
 /** Softmax-like output: one row per time step, `winner` gets probability p, the rest share 1 − p. */
 function output(steps: Array<[number, number]>, classes: number): Float32Array {
@@ -97,5 +104,23 @@ describe('fitLineMargins', () => {
   it('returns a crop without clear ink unchanged', () => {
     const blank = crop(40, 20, { x0: 0, x1: -1, y0: 0, y1: -1 });
     expect(fitLineMargins(blank)).toBe(blank);
+  });
+});
+
+describe('isGlyphCrop', () => {
+  const box = (x0: number, y0: number, x1: number, y1: number) => [
+    [x0, y0],
+    [x1, y0],
+    [x1, y1],
+    [x0, y1],
+  ];
+  // boxes the detector found on a generated scan (1687 × 2364 px) whose readings the package dropped
+  it('When a detected box holds one check mark in its cell, then it is read again', () => {
+    expect(isGlyphCrop(box(1489, 779, 1513, 814), 2364)).toBe(true);
+    expect(isGlyphCrop(box(1491, 1480, 1511, 1511), 2364)).toBe(true);
+  });
+  it('When a box is a line of text (a seal caption) or a speck, then it is not', () => {
+    expect(isGlyphCrop(box(1243, 1560, 1387, 1587), 2364)).toBe(false);
+    expect(isGlyphCrop(box(1204, 335, 1211, 344), 2364)).toBe(false);
   });
 });

@@ -14,6 +14,26 @@ export interface CtcReading {
 export const SECOND_PASS_BELOW = 0.9;
 /** How much wider the crop is stretched for the second reading (the model's input height is fixed at 48). */
 export const SECOND_PASS_STRETCH = 1.6;
+/** A crop of one glyph is at most this many times as wide as high (a check mark, a digit alone). */
+const GLYPH_CROP_ASPECT = 1.5;
+/**
+ * … and at least this share of the page high: print of ~7 pt on A4 at 200 dpi is ~0.01 of the page;
+ * a speck the detector boxes is below 0.005.
+ */
+const GLYPH_CROP_MIN_HEIGHT = 0.008;
+
+/**
+ * Whether a detected box (corner points in pixels of a page `pageHeight` high) holds one glyph: about
+ * as wide as high, and at least as high as small print. The package drops readings below 0.5, and a
+ * check mark boxed tight in its cell is read "" or "y" — read again with fitted margins it is "√"/"<".
+ */
+export function isGlyphCrop(box: number[][], pageHeight: number): boolean {
+  const xs = box.map((p) => p[0] ?? 0);
+  const ys = box.map((p) => p[1] ?? 0);
+  const w = Math.max(...xs) - Math.min(...xs);
+  const h = Math.max(...ys) - Math.min(...ys);
+  return w <= h * GLYPH_CROP_ASPECT && h >= pageHeight * GLYPH_CROP_MIN_HEIGHT;
+}
 
 /**
  * Greedy CTC decoding, as PaddleOCR does it: at each of `steps` time steps the most probable of
