@@ -331,6 +331,24 @@ describe('item tables read from geometry', () => {
     expect(preferGeometry(lines, lines)).toBe(true);
   });
 
+  it('When the line reader gives verdicts to sub-items that lost their parent (变色, 沾色 alone), then the geometry with fewer verdicts but whole names is kept', () => {
+    const item = (name: string, verdict: 'pass' | null = 'pass') => ({
+      name,
+      unit: null,
+      requirement: null,
+      result: null,
+      verdict,
+    });
+    const geometry = [
+      item('耐水色牢度 变色'),
+      item('耐水色牢度 沾色'),
+      item('耐汗渍色牢度 变色', null),
+      item('耐汗渍色牢度 沾色'),
+    ];
+    const orphans = [item('变色'), item('沾色'), item('变色'), item('沾色')];
+    expect(preferGeometry(geometry, orphans)).toBe(true);
+  });
+
   it('When a summary table names the items of the detail table that follows with other brackets and spacing, then each item is listed once', () => {
     const doc = page([
       ['序号', 10, 10],
