@@ -189,9 +189,9 @@ export function parseContract(input: DocumentText, context?: ParseContext): Cont
     : null;
   const total = readTotal(r, goods.lines.length ? sum : null);
 
-  const party = (path: string, label: string, picked: typeof purchaser) => {
+  const party = (path: string, picked: typeof purchaser) => {
     const meta = r.meta(picked);
-    const d = decodePartyField(path, label, cleanOrgName(picked?.value), meta, doc, context);
+    const d = decodePartyField(path, cleanOrgName(picked?.value), meta, doc, context);
     if (d.flag) review.push(d.flag);
     return put(path, d.value, meta);
   };
@@ -199,9 +199,9 @@ export function parseContract(input: DocumentText, context?: ParseContext): Cont
   const out: ContractExtraction = {
     kind: 'contract',
     contractNumber: put('contractNumber', contractNumber || null, r.meta(num)),
-    purchaser: { name: party('purchaser.name', '采购人', purchaser) },
+    purchaser: { name: party('purchaser.name', purchaser) },
     supplier: {
-      name: party('supplier.name', '供应商', supplier),
+      name: party('supplier.name', supplier),
       uscc: put('supplier.uscc', usccCode, r.meta(usccCand)),
     },
     signedDate: put('signedDate', signedDate, r.meta(signed)),

@@ -209,9 +209,9 @@ export function parseTestReport(input: DocumentText, context?: ParseContext): Te
     });
     return null;
   };
-  const party = (path: string, label: string, picked: typeof client) => {
+  const party = (path: string, picked: typeof client) => {
     const meta = r.meta(picked);
-    const d = decodePartyField(path, label, cleanOrgName(picked?.value), meta, doc, context);
+    const d = decodePartyField(path, cleanOrgName(picked?.value), meta, doc, context);
     if (d.flag) review.push(d.flag);
     return put(path, d.value, meta);
   };
@@ -231,8 +231,8 @@ export function parseTestReport(input: DocumentText, context?: ParseContext): Te
       batch: putName('sample.batch', batch),
       safetyClass: readSafetyClass(flow, r, stdBlock),
     },
-    client: party('client', '委托单位', client),
-    manufacturer: party('manufacturer', '生产单位', manufacturer),
+    client: party('client', client),
+    manufacturer: party('manufacturer', manufacturer),
     inspectionType: put('inspectionType', mapInspectionType(itype?.value ?? null), r.meta(itype)),
     dates: {
       received: put('dates.received', receivedDate, r.meta(received)),

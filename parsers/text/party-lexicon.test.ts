@@ -70,7 +70,7 @@ describe('decodePartyField', () => {
   const context = { partyNames: REGISTERED };
 
   test('a name OCR read is decoded and flagged with the reading', () => {
-    const d = decodePartyField('client', '委托单位', '江州市培溪区教育委员会', meta, page('ocr'), context);
+    const d = decodePartyField('client', '江州市培溪区教育委员会', meta, page('ocr'), context);
     expect(d.value).toBe('江州市涪溪区教育委员会');
     expect(d.flag).toEqual({
       path: 'client',
@@ -81,7 +81,7 @@ describe('decodePartyField', () => {
   });
 
   test('an ambiguous reading is kept and flagged with its candidates', () => {
-    const d = decodePartyField('purchaser.name', '采购人', '江州市溪区实验小学', meta, page('ocr'), {
+    const d = decodePartyField('purchaser.name', '江州市溪区实验小学', meta, page('ocr'), {
       partyNames: ['江州市涪溪区实验小学', '江州市培溪区实验小学'],
     });
     expect(d.value).toBe('江州市溪区实验小学');
@@ -90,19 +90,12 @@ describe('decodePartyField', () => {
   });
 
   test('a name printed in a text layer is what the document says: never decoded', () => {
-    const d = decodePartyField(
-      'client',
-      '委托单位',
-      '江州市培溪区教育委员会',
-      meta,
-      page('text_layer'),
-      context,
-    );
+    const d = decodePartyField('client', '江州市培溪区教育委员会', meta, page('text_layer'), context);
     expect(d).toEqual({ value: '江州市培溪区教育委员会', flag: null });
   });
 
   test('without registered names the reading is kept unflagged', () => {
-    const d = decodePartyField('client', '委托单位', '江州市培溪区教育委员会', meta, page('ocr'), undefined);
+    const d = decodePartyField('client', '江州市培溪区教育委员会', meta, page('ocr'), undefined);
     expect(d).toEqual({ value: '江州市培溪区教育委员会', flag: null });
   });
 });

@@ -8,6 +8,7 @@
  * flagged; a name the text layer printed is never touched (it is what the document says).
  */
 import { confusable } from '../data/confusable-chars';
+import { labelOf } from '../data/field-labels';
 import { normalisePartyName } from '../party-identity';
 import type { DocumentText, FieldMeta, ReviewFlag } from '../types';
 
@@ -88,7 +89,6 @@ export function decodePartyName(read: string, registered: readonly string[], con
  */
 export function decodePartyField(
   path: string,
-  label: string,
   value: string | null,
   meta: FieldMeta | null,
   doc: DocumentText,
@@ -104,7 +104,7 @@ export function decodePartyField(
       flag: {
         path,
         reason: 'name_decoded',
-        message: `「${label}」识别为“${value}”，已按登记名称更正为“${d.name}”，请核对原件`,
+        message: `「${labelOf(path)}」识别为“${value}”，已按登记名称更正为“${d.name}”，请核对原件`,
       },
     };
   }
@@ -114,7 +114,7 @@ export function decodePartyField(
       flag: {
         path,
         reason: 'name_ambiguous',
-        message: `「${label}」识别为“${value}”，与登记的 ${d.candidates.map((n) => `“${n}”`).join('、')} 都相近，请核对原件`,
+        message: `「${labelOf(path)}」识别为“${value}”，与登记的 ${d.candidates.map((n) => `“${n}”`).join('、')} 都相近，请核对原件`,
       },
     };
   }
