@@ -36,12 +36,11 @@ export async function readDocument(input: ReadInput): Promise<DocumentReading> {
   await step('extract_text');
   const text = await extractText(input, file);
   await step('parse_fields');
-  const extraction = parseFields(
-    input.doc,
-    text,
-    await knownOrganisationNames(input.db, input.doc.districtId),
-  );
+  // the district's names, read once: the parser decodes party names against them, review_check
+  // prompts for the near ones
+  const knownNames = await knownOrganisationNames(input.db, input.doc.districtId);
+  const extraction = parseFields(input.doc, text, knownNames);
   await step('review_check');
-  const { effective, reviewFields } = await checkForReview(input, extraction);
+  const { effective, reviewFields } = await checkForReview(input, extraction, knownNames);
   return { inspected: file.inspected, extraction, effective, reviewFields };
 }

@@ -22,7 +22,8 @@ export interface ReviewedDocument {
 
 /**
  * Review flags of `effective`; `corrected` are the paths people corrected; `registries` every registry
- * version available (the caller loads them: use-cases/registry/registry-versions.ts).
+ * version available (the caller loads them: use-cases/registry/registry-versions.ts); `names` the
+ * district's registered names when the caller has read them already (else they are read here).
  */
 export async function reviewFieldsFor(
   db: Db | Tx,
@@ -30,9 +31,10 @@ export async function reviewFieldsFor(
   effective: Extraction,
   corrected: readonly string[],
   registries: readonly RuleRegistry[],
+  names?: readonly string[],
 ): Promise<ReviewField[]> {
   const [knownNames, school] = await Promise.all([
-    knownOrganisationNames(db, doc.districtId),
+    names ?? knownOrganisationNames(db, doc.districtId),
     findSchool(db, doc.schoolId),
   ]);
   const missingItems =

@@ -16,7 +16,12 @@ export interface Reviewed {
   reviewFields: ReviewField[];
 }
 
-export async function checkForReview(input: ReadInput, extraction: Extraction): Promise<Reviewed> {
+/** `knownNames`: the district's registered names when the caller has read them already. */
+export async function checkForReview(
+  input: ReadInput,
+  extraction: Extraction,
+  knownNames?: readonly string[],
+): Promise<Reviewed> {
   const corrections = await listCorrections(input.db, input.doc.id);
   const effective = applyCorrections(extraction, corrections);
   const reviewFields = await reviewFieldsFor(
@@ -25,6 +30,7 @@ export async function checkForReview(input: ReadInput, extraction: Extraction): 
     effective,
     corrections.map((c) => c.path),
     effective.kind === 'test_report' ? await input.registries() : [],
+    knownNames,
   );
   return { effective, reviewFields };
 }
