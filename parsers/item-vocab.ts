@@ -113,6 +113,14 @@ export function canonicalItemName(raw: string): string {
       }
     }
   }
+  // a patterned sub-item glued to its parent ("可迁移元素锑（Sb）", "邻苯二甲酸酯DBP+BBP+DEHP"): OCR
+  // joins the parent's merged cell with the row's sub-item cell into one segment
+  for (let k = c.length - 2; k >= 2; k--) {
+    const head = c.slice(0, k);
+    const sub = c.slice(k);
+    if (!SUB_ITEM_PATTERNS.some((p) => p.test(sub))) continue;
+    if (KNOWN_ITEMS.includes(head) || nearKnownItem(head)) return `${head} ${sub}`;
+  }
   if (/^[\u3400-\u9fff（）()]+$/.test(c) || KNOWN_ITEMS.includes(c)) return c;
   return raw.trim().replace(/\s+/g, ' ');
 }

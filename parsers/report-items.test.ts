@@ -23,3 +23,28 @@ describe('parseItemTable on OCR text', () => {
     expect(byName['小零件']?.confidence).toBeLessThan(byName['锐利边缘']?.confidence ?? 0);
   });
 });
+
+describe('sub-items OCR read glued to their parent', () => {
+  it('When an element row reads "可迁移元素梯（Sb）" (parent and sub-item in one segment, the rare character misread), then the item is the parent and the element its symbol names', () => {
+    // rows of an OCR'd photo (dev corpus doc-027, PaddleOCR): 锑/钡/镉 misread, their symbols read
+    const { items } = parseItemTable(
+      ocrDoc(
+        [
+          '序号  检测项目  单位  限值  结果  判定',
+          '8  可迁移元素梯（Sb）  mg/kg  ≤60  <2  合格',
+          '9  可迁移元素砷（As）  mg/kg  ≤25  <2  合格',
+          '10  可迁移元素锁（Ba）  mg/kg  ≤1000  60  合格',
+          '11  可迁移元素锡（Cd）  mg/kg  ≤75  <2  合格',
+          '16  邻苯二甲酸酯DBP+BBP+DEHP  %  ≤0.1  <0.005  合格',
+        ].join('\n'),
+      ),
+    );
+    expect(items.map((i) => i.name)).toEqual([
+      '可迁移元素 锑（Sb）',
+      '可迁移元素 砷（As）',
+      '可迁移元素 钡（Ba）',
+      '可迁移元素 镉（Cd）',
+      '邻苯二甲酸酯 DBP+BBP+DEHP',
+    ]);
+  });
+});

@@ -683,7 +683,7 @@ describe('OCR segments placed in the cells of a scanned table', () => {
     ]);
     expect(readItemTables(doc)?.items.map((i) => [i.name, i.requirement, i.result, i.verdict])).toEqual([
       ['甲醛含量', '≤75', '<20', 'pass'],
-      ['邻苯二甲酸酯DBP+BBP+DEHP', '≤0.1', '未检出', 'pass'],
+      ['邻苯二甲酸酯 DBP+BBP+DEHP', '≤0.1', '未检出', 'pass'],
     ]);
   });
 
