@@ -15,6 +15,7 @@ import {
   VERDICT_MARK_OCR_FIXES,
   VERDICT_WORDS,
 } from './data/vocab';
+import { confusable } from './data/confusable-chars';
 import { editDistance } from './text/edit-distance';
 import type { Verdict } from './types';
 
@@ -205,6 +206,24 @@ function snapElement(sub: string): string | null {
   return m && name ? `${name}${m[2]}${m[3]}${m[4]}` : null;
 }
 
+/**
+ * A sub-item word glued to its parent with one character misread as a look-alike ("水洗尺寸变化率模向"
+ * for 水洗尺寸变化率 横向): the parent a known item, the misread character confusable with the word's
+ * (data/confusable-chars.ts) — any other difference is not taken for the sub-item.
+ */
+function splitMisreadSub(name: string): { parent: string; sub: string } | null {
+  if (KNOWN_ITEMS.includes(name)) return null;
+  for (const word of SUB_ITEM_WORDS) {
+    const parent = name.slice(0, -word.length);
+    const tail = name.slice(-word.length);
+    if (parent.length < 2 || tail.length !== word.length || tail === word) continue;
+    const diff = [...tail].map((ch, i) => [ch, word[i] ?? ''] as const).filter(([a, b]) => a !== b);
+    if (diff.length !== 1 || !confusable(diff[0]?.[0] ?? '', diff[0]?.[1] ?? '')) continue;
+    if (KNOWN_ITEMS.includes(parent) || nearKnownItem(parent)) return { parent, sub: word };
+  }
+  return null;
+}
+
 /** Snaps an OCR'd item name to the nearest known item (and sub-item) name within one or two edits. */
 export function snapItemName(name: string): string {
   const [head = '', ...rest] = name.split(' ');
@@ -223,6 +242,8 @@ export function snapItemName(name: string): string {
     return best;
   };
   const sub = rest.join(' ');
+  const glued = sub ? null : splitMisreadSub(head);
+  if (glued) return `${snap(glued.parent, KNOWN_ITEMS)} ${glued.sub}`;
   return [snap(head, KNOWN_ITEMS), sub ? (snapElement(sub) ?? snap(sub, SUB_ITEM_WORDS)) : '']
     .filter(Boolean)
     .join(' ');

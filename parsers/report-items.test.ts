@@ -48,3 +48,27 @@ describe('sub-items OCR read glued to their parent', () => {
     ]);
   });
 });
+
+describe('a sub-item word OCR misread by a look-alike', () => {
+  it('When "水洗尺寸变化率模向" is read (横 as 模, sub-item glued to its parent), then the item is 水洗尺寸变化率 横向, not its parent alone', () => {
+    // rows of OCR'd photos (dev corpus doc-043 and doc-032, PaddleOCR; renumbered from 1)
+    const { items } = parseItemTable(
+      ocrDoc(
+        [
+          '序号  检测项目  单位  技术要求  检测结果  判定',
+          '1  水洗尺寸变化事直向  %  -3.0～+2.0  -0.3  P',
+          '2  水洗尺寸变化率模向  %  -3.0～+2.0  -0.3  P',
+          '3  水洗尺寸变化率机向  %  -3.0～+2.0  -0.8  P',
+          '4  断裂强力经问  N  ≥200  426  P',
+        ].join('\n'),
+      ),
+    );
+    expect(items.map((i) => i.name)).toEqual([
+      '水洗尺寸变化率 直向',
+      '水洗尺寸变化率 横向',
+      '水洗尺寸变化率 横向',
+      // 问 is not a look-alike of 向 in the data: not taken for a sub-item word
+      '断裂强力',
+    ]);
+  });
+});

@@ -7,8 +7,9 @@
  * pages of the development corpus (涪 read as 培, 浩 or 济; 蓉 as 著; 镉 as 锅), widened to characters of the
  * same shape class: one phonetic component under another radical (涪/培/倍/陪/部), or a grass head over a
  * like body (蓉/著/蓝/容), which a small or blurred crop leaves the model unable to tell apart; and a few
- * rare place-name characters of that class with their common look-alikes. Data, not code: a new misread
- * is a new group or a new member.
+ * rare place-name characters of that class with their common look-alikes; 横 of the sub-item 横向 in
+ * photographed item tables (read as 模 in dev corpus doc-043, as 机 in doc-032), with other 木-side
+ * characters of that shape. Data, not code: a new misread is a new group or a new member.
  */
 export const CONFUSABLE_GROUPS: readonly string[] = [
   '涪培浩济倍陪赔部剖',
@@ -30,6 +31,7 @@ export const CONFUSABLE_GROUPS: readonly string[] = [
   '未末',
   '土士',
   '日曰',
+  '横模机槽樯',
 ];
 
 const GROUP_OF = new Map<string, number>();
