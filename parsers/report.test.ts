@@ -1,6 +1,7 @@
 import { parseTestReport } from './report';
 import { snapItemName } from './report-items';
 import { ocrDoc, textDoc } from './testing/doc';
+import { ocrSegmentsDoc, PHOTO_ASKEW_UNRULED_P1, PHOTO_ASKEW_UNRULED_SKEW } from './testing/ocr-pages';
 import {
   T1_DOC007_P2,
   T2_DOC009_P1,
@@ -266,5 +267,19 @@ describe('OCR grade corrections stay within grade items', () => {
       ['燃烧性能', '1'],
       ['耐光色牢度', '≥4'],
     ]);
+  });
+});
+
+describe('a photographed table printed without lines, taken askew', () => {
+  it('When the photo slopes (the right-hand cells of a row lower by most of a line) and an OCR segment ran over the standards line and the first row, then the rows are read and the standards stay a header field', () => {
+    const x = parseTestReport(ocrSegmentsDoc(PHOTO_ASKEW_UNRULED_P1, PHOTO_ASKEW_UNRULED_SKEW));
+    const byName = Object.fromEntries(x.items.map((i) => [i.name, i]));
+    // 22 of the 23 rows: the first row's name is inside the segment that ran over two lines
+    expect(x.items).toHaveLength(22);
+    expect(byName['pH值']).toMatchObject({ result: '5.9', verdict: 'pass' });
+    expect(byName['耐水色牢度 变色']).toMatchObject({ result: '5', verdict: 'pass' });
+    expect(byName['微生物 真菌菌落总数']).toMatchObject({ result: '<10', verdict: 'pass' });
+    expect(byName['使用说明']).toMatchObject({ result: '符合', verdict: 'pass' });
+    expect(x.standards).toEqual(['GB/T 22796-2021', 'GB 18401-2010', 'GB 18383-2007']);
   });
 });

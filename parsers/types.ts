@@ -35,6 +35,11 @@ export interface PageText {
    * from a text PDF's drawing operators, or detected on a scanned page's image.
    */
   rules?: Box[];
+  /**
+   * OCR'd pages: the slope of the text lines (dy/dx in page fractions) when the engine measured it — a
+   * photo taken slightly askew keeps it after the image was prepared; boxes are as read (not levelled).
+   */
+  skew?: number;
 }
 
 export type DocumentForm = 'text_pdf' | 'scanned_pdf' | 'photo';

@@ -11,6 +11,7 @@ import type { Box, DocumentText, ReportItem } from '../types';
 import { boxOf, colsOf, rowsOf, type Grid, type GridCell, type Word } from './grid';
 import { itemNameKey, ocrVerdictCellOf } from '../item-vocab';
 import { finishItem } from './items';
+import { levelBox, levelSlope } from './level';
 import { latticeGrids } from './lattice';
 import {
   findHeader,
@@ -26,7 +27,7 @@ import { continuedTable, streamTables, type StreamTable } from './stream';
 
 export interface TableReading {
   items: ReportItem[];
-  /** where the item tables are: lines inside are table rows, not header fields */
+  /** where the item tables are (on the levelled page, level.ts): lines inside are table rows, not header fields */
   regions: { page: number; box: Box }[];
   /** a printed end marker (以下空白 …) closed the table */
   ended: boolean;
@@ -46,17 +47,20 @@ interface Read {
   xs?: number[];
 }
 
-/** Words (with boxes) of a page, or null when the page has text without positions. */
+/** Words (with boxes) of a page, levelled when it is askew, or null when its text has no positions. */
 function pageWords(doc: DocumentText, i: number): Word[] | null {
   const page = doc.pages[i];
   if (!page) return null;
+  const slope = levelSlope(page);
   const words: Word[] = [];
   for (const line of page.lines) {
     if (!line.text.trim()) continue;
     if (!line.words?.length) return null;
     for (const w of line.words) {
       if (!w.box) return null;
-      if (w.text.trim()) words.push({ text: w.text.trim(), box: w.box, confidence: w.confidence });
+      if (w.text.trim()) {
+        words.push({ text: w.text.trim(), box: levelBox(w.box, slope), confidence: w.confidence });
+      }
     }
   }
   return words;
@@ -221,7 +225,9 @@ export function readItemTables(doc: DocumentText): TableReading | null {
     const words = pages[i] ?? [];
     if (!page) continue;
     const splitRuns = page.source === 'ocr';
-    const { grids, rowLines } = latticeGrids(words, page.rules ?? [], page.page, splitRuns);
+    const slope = levelSlope(page);
+    const rules = (page.rules ?? []).map((r) => levelBox(r, slope));
+    const { grids, rowLines } = latticeGrids(words, rules, page.page, splitRuns);
     const inside = (w: Word, g: Grid) => {
       const b = boxOf(g);
       const x = (w.box.x0 + w.box.x1) / 2;
@@ -299,8 +305,13 @@ export function readItemTables(doc: DocumentText): TableReading | null {
     return !names.has(key) && !parents.has(key);
   });
   const ordered = detail.length ? [...detail, ...summaryOnly] : summaries;
+  // boxes as they stand on the page read (a levelled page's boxes turned back)
+  const asRead = (raw: RawItem): RawItem => {
+    const slope = levelSlope(doc.pages.find((p) => p.page === raw.page));
+    return slope ? { ...raw, box: levelBox(raw.box, slope, true) } : raw;
+  };
   return {
-    items: ordered.map((raw) => finishItem(raw, ocr)),
+    items: ordered.map((raw) => finishItem(asRead(raw), ocr)),
     regions,
     ended,
     summaryOnly: detail.length ? summaryOnly.map((s) => finishItem(s, ocr).name) : [],

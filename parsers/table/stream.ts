@@ -28,22 +28,34 @@ interface TextLine {
   text: string;
 }
 
-/** Words → text lines (vertical centres within half a line height), each sorted left to right. */
+/**
+ * Words → text lines (vertical centres within half a line height), each sorted left to right. A word
+ * twice as tall as the page's words (an OCR segment that ran over two printed lines) is a line of its
+ * own: it belongs to neither, and joined to one it would make it no header or row of cells.
+ */
 export function textLines(words: Word[]): TextLine[] {
   const sorted = [...words].sort((a, b) => centreY(a.box) - centreY(b.box));
+  const heights = words.map((w) => w.box.y1 - w.box.y0).sort((a, b) => a - b);
+  const tall = (heights[heights.length >> 1] ?? 1) * 1.8;
   const lines: TextLine[] = [];
+  const alone = new Set<TextLine>();
   for (const w of sorted) {
     const h = w.box.y1 - w.box.y0;
-    const line = lines.find((l) => {
-      const lh = l.y1 - l.y0;
-      return Math.abs((l.y0 + l.y1) / 2 - centreY(w.box)) < Math.min(h, lh) * 0.5;
-    });
+    const line =
+      h > tall
+        ? undefined
+        : lines.find((l) => {
+            if (alone.has(l)) return false;
+            const lh = l.y1 - l.y0;
+            return Math.abs((l.y0 + l.y1) / 2 - centreY(w.box)) < Math.min(h, lh) * 0.5;
+          });
     if (line) {
       line.words.push(w);
       line.y0 = Math.min(line.y0, w.box.y0);
       line.y1 = Math.max(line.y1, w.box.y1);
     } else {
       lines.push({ words: [w], y0: w.box.y0, y1: w.box.y1, text: '' });
+      if (h > tall) alone.add(lines[lines.length - 1] as TextLine);
     }
   }
   for (const l of lines) {

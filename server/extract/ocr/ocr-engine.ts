@@ -21,8 +21,6 @@ export interface OcrLine extends TextLine {
 export interface OcrPageText extends PageText {
   source: 'ocr';
   lines: OcrLine[];
-  /** slope of the text lines (dy/dx in page fractions) when the engine measured it */
-  skew?: number;
   /**
    * Clockwise degrees the engine turned the page to read it upright (a page scanned sideways or
    * upside down); the boxes are fractions of the turned page.

@@ -1,0 +1,30 @@
+/**
+ * Levelling an OCR'd page taken askew: the engine measures the slope of its text lines (PageText.skew);
+ * the table readers place words by position, so a slope that moves a row's right-hand cells by part of a
+ * line would put them in the next row. Boxes are levelled before the grid is formed.
+ */
+import type { Box, PageText } from '../types';
+
+/**
+ * The slope an OCR'd page's boxes are levelled by: the engine's measured skew when it is large enough
+ * to move a row's cells by a noticeable part of a line across the table (a photo taken askew), else 0.
+ */
+export function levelSlope(page: PageText | undefined): number {
+  const s = page?.source === 'ocr' ? (page.skew ?? 0) : 0;
+  return Math.abs(s) >= 0.002 && Math.abs(s) <= 0.05 ? s : 0;
+}
+
+/**
+ * A box as it stands on the page levelled by `slope` (`back`: levelled → as read). The page is sheared
+ * about its middle (small angles: a rotation is a shear); a segment's upright box, taller than its text
+ * by the slope across its width, is brought back to its text's height. Going back, a box grows to hold
+ * its slanted area.
+ */
+export function levelBox(box: Box, slope: number, back = false): Box {
+  if (slope === 0) return box;
+  const shift = slope * ((box.x0 + box.x1) / 2 - 0.5);
+  const slant = (Math.abs(slope) * (box.x1 - box.x0)) / 2;
+  if (back) return { ...box, y0: box.y0 + shift - slant, y1: box.y1 + shift + slant };
+  const keep = Math.min(slant, (box.y1 - box.y0) * 0.3);
+  return { ...box, y0: box.y0 - shift + keep, y1: box.y1 - shift - keep };
+}
