@@ -1,5 +1,5 @@
-import type { DocumentText, FieldMeta } from '../types';
-import { decodePartyField, decodePartyName, readingCost } from './party-lexicon';
+import type { ContractExtraction, DocumentText, FieldMeta, TestReportExtraction } from '../types';
+import { decodePartyField, decodePartyName, readingCost, textLayerPartyNames } from './party-lexicon';
 
 const REGISTERED = [
   '江州市涪溪区教育委员会',
@@ -97,5 +97,46 @@ describe('decodePartyField', () => {
   test('without registered names the reading is kept unflagged', () => {
     const d = decodePartyField('client', '江州市培溪区教育委员会', meta, page('ocr'), undefined);
     expect(d).toEqual({ value: '江州市培溪区教育委员会', flag: null });
+  });
+});
+
+describe('textLayerPartyNames', () => {
+  const meta = (page: number): FieldMeta => ({ confidence: 1, page, box: null });
+  const report = (fields: Record<string, FieldMeta>) =>
+    ({
+      kind: 'test_report',
+      client: '江州市涪溪区教育委员会',
+      manufacturer: '江州某某服饰有限公司',
+      fields,
+    }) as unknown as TestReportExtraction;
+  // a scan whose first page kept its text layer and whose second was OCR'd
+  const mixed: DocumentText = {
+    form: 'scanned_pdf',
+    pages: [
+      { page: 1, source: 'text_layer', lines: [] },
+      { page: 2, source: 'ocr', lines: [] },
+    ],
+  };
+
+  test('names printed in a text layer are evidence, names read by OCR are not', () => {
+    expect(textLayerPartyNames(mixed, report({ client: meta(1), manufacturer: meta(2) }))).toEqual([
+      '江州市涪溪区教育委员会',
+    ]);
+  });
+
+  test('a text PDF’s names count even where the parser kept no location', () => {
+    const text: DocumentText = { form: 'text_pdf', pages: [{ page: 1, source: 'text_layer', lines: [] }] };
+    expect(textLayerPartyNames(text, report({}))).toEqual(['江州市涪溪区教育委员会', '江州某某服饰有限公司']);
+    expect(textLayerPartyNames(mixed, report({}))).toEqual([]);
+  });
+
+  test('a contract gives its purchaser and supplier', () => {
+    const text: DocumentText = { form: 'text_pdf', pages: [{ page: 1, source: 'text_layer', lines: [] }] };
+    const contract = {
+      kind: 'contract',
+      purchaser: { name: '江州市涪溪区实验小学' },
+      supplier: { name: '江州某某服饰有限公司', uscc: null },
+    } as unknown as ContractExtraction;
+    expect(textLayerPartyNames(text, contract)).toEqual(['江州市涪溪区实验小学', '江州某某服饰有限公司']);
   });
 });

@@ -10,7 +10,7 @@
 import { confusable } from '../data/confusable-chars';
 import { labelOf } from '../data/field-labels';
 import { normalisePartyName } from '../party-identity';
-import type { DocumentText, FieldMeta, ReviewFlag } from '../types';
+import type { DocumentText, Extraction, FieldMeta, ReviewFlag } from '../types';
 
 /** What a parse may know beyond the document: the party names registered for it (none for `dsv extract`). */
 export interface ParseContext {
@@ -119,4 +119,39 @@ export function decodePartyField(
     };
   }
   return { value, flag: null };
+}
+
+/** The party fields of each kind of document whose names can be decoded (and read as evidence). */
+const PARTY_FIELDS = {
+  contract: ['purchaser.name', 'supplier.name'],
+  test_report: ['client', 'manufacturer'],
+} as const;
+
+function partyValue(extraction: Extraction, path: string): string | null {
+  if (extraction.kind === 'contract') {
+    return path === 'purchaser.name' ? extraction.purchaser.name : extraction.supplier.name;
+  }
+  return path === 'client' ? extraction.client : extraction.manufacturer;
+}
+
+/**
+ * The party names a document's text layer prints (a contract's purchaser and supplier, a report's client
+ * and manufacturer), read from `extraction`, the parse of `doc`: names from OCR'd pages are left out, so
+ * that a folder without a district (`dsv audit`) can decode its OCR readings against what its own text
+ * layers print, never against another reading.
+ */
+export function textLayerPartyNames(doc: DocumentText, extraction: Extraction): string[] {
+  const out: string[] = [];
+  for (const path of PARTY_FIELDS[extraction.kind]) {
+    const value = partyValue(extraction, path);
+    const page = extraction.fields?.[path]?.page ?? null;
+    const source = doc.pages.find((p) => p.page === page)?.source;
+    if (
+      value &&
+      (source === 'text_layer' || (page === null && doc.pages.every((p) => p.source === 'text_layer')))
+    ) {
+      out.push(value);
+    }
+  }
+  return out;
 }

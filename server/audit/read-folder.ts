@@ -7,7 +7,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import type { Extraction } from '../../parsers/types';
+import type { ParseContext } from '../../parsers/text/party-lexicon';
+import type { DocumentText, Extraction } from '../../parsers/types';
 import { asExtraction } from '../../parsers/extraction-schema';
 
 export const DOCUMENT_EXTENSIONS = new Map([
@@ -90,8 +91,12 @@ export interface SkippedFile {
   reason: string;
 }
 
-type ExtractFn = (buffer: Buffer, opts: { fileName?: string; ocr?: OcrLike }) => Promise<unknown>;
-interface OcrLike {
+interface ExtractModule {
+  readDocumentText(buffer: Buffer, opts: { fileName?: string; ocr?: OcrLike }): Promise<DocumentText>;
+  extractionFromText(text: DocumentText, context?: ParseContext): unknown;
+}
+/** An OCR provider (server/extract/ocr-provider.ts), typed here so the module loads lazily. */
+export interface OcrLike {
   recognisePdfPage(pdf: Buffer, page: number): Promise<unknown>;
   recogniseImage(img: Buffer, page: number): Promise<unknown>;
   close(): Promise<void>;
@@ -106,23 +111,39 @@ function optionalImport(...parts: string[]): Promise<Record<string, unknown> | n
   );
 }
 
+function failure(e: unknown): { reason: string } {
+  return { reason: `识别失败：${e instanceof Error ? e.message : String(e)}` };
+}
+
 /**
- * Turns PDFs and images into extractions with `extractDocument` (server/extract), starting the OCR
+ * Reads PDFs and images (`readDocumentText`, server/extract) and parses their text, starting the OCR
  * engine only when a page needs it. Loaded lazily: `dsv audit` over extraction JSON works without it.
+ * Reading and parsing are two steps so that a folder's party names read from text layers can be
+ * passed to the parse of its OCR'd documents (server/use-cases/audit/audit-folder.ts).
  */
 export class FolderExtractor {
-  private extract: Promise<ExtractFn | null> | undefined;
+  private module: Promise<ExtractModule | null> | undefined;
   private ocr: OcrLike | null = null;
-  constructor(private readonly useOcr = true) {}
+  /**
+   * @param useOcr OCR for scanned pages and photos
+   * @param provider an OCR provider to use instead of starting one (closed by its owner, not here)
+   */
+  constructor(
+    private readonly useOcr = true,
+    private readonly provider?: OcrLike,
+  ) {}
 
-  private load(): Promise<ExtractFn | null> {
-    this.extract ??= optionalImport('..', 'extract', 'extract-document').then((mod) =>
-      typeof mod?.extractDocument === 'function' ? (mod.extractDocument as ExtractFn) : null,
+  private load(): Promise<ExtractModule | null> {
+    this.module ??= optionalImport('..', 'extract', 'extract-document').then((mod) =>
+      typeof mod?.readDocumentText === 'function' && typeof mod.extractionFromText === 'function'
+        ? (mod as unknown as ExtractModule)
+        : null,
     );
-    return this.extract;
+    return this.module;
   }
 
   private lazyOcr(): OcrLike {
+    if (this.provider) return this.provider;
     const get = async (): Promise<OcrLike> => {
       if (!this.ocr) {
         const mod = await optionalImport('..', 'extract', 'ocr', 'index');
@@ -140,22 +161,38 @@ export class FolderExtractor {
     };
   }
 
-  /** The extraction of a document, or a reason it could not be read. */
-  async read(buffer: Buffer, fileName: string): Promise<{ extraction: Extraction } | { reason: string }> {
-    const extract = await this.load();
-    if (!extract) {
+  /** The text of a document (text layer, OCR where needed), or a reason it could not be read. */
+  async readText(buffer: Buffer, fileName: string): Promise<{ text: DocumentText } | { reason: string }> {
+    const mod = await this.load();
+    if (!mod) {
       return {
         reason: '本版本未包含文档识别模块（extractDocument），无法读取 PDF/图片，请提供抽取结果 JSON',
       };
     }
     try {
-      const out = (await extract(buffer, { fileName, ...(this.useOcr ? { ocr: this.lazyOcr() } : {}) })) as {
-        extraction?: unknown;
-      } | null;
-      const extraction = asExtraction(out) ?? asExtraction(out?.extraction);
+      return {
+        text: await mod.readDocumentText(buffer, {
+          fileName,
+          ...(this.useOcr ? { ocr: this.lazyOcr() } : {}),
+        }),
+      };
+    } catch (e) {
+      return failure(e);
+    }
+  }
+
+  /** The extraction of a text read by `readText`; OCR'd party names decoded against `context.partyNames`. */
+  async parse(
+    text: DocumentText,
+    context?: ParseContext,
+  ): Promise<{ extraction: Extraction } | { reason: string }> {
+    const mod = await this.load();
+    if (!mod) return { reason: '本版本未包含文档识别模块（extractDocument）' };
+    try {
+      const extraction = asExtraction(mod.extractionFromText(text, context));
       return extraction ? { extraction } : { reason: '未能识别为合同或检验报告' };
     } catch (e) {
-      return { reason: `识别失败：${e instanceof Error ? e.message : String(e)}` };
+      return failure(e);
     }
   }
 
@@ -165,12 +202,16 @@ export class FolderExtractor {
   }
 }
 
-/** Reads and extracts one document of the folder. */
+/** A folder document before parsing: its bytes' identity and its extraction, or the text to parse. */
+export type ReadDocument = Omit<FolderDocument, 'extraction'> &
+  ({ extraction: Extraction; text?: undefined } | { text: DocumentText; extraction?: undefined });
+
+/** Reads one document of the folder: an extraction JSON as is, a PDF or image as its text. */
 export async function readFolderDocument(
   dir: string,
   rel: string,
   extractor: FolderExtractor,
-): Promise<FolderDocument | SkippedFile> {
+): Promise<ReadDocument | SkippedFile> {
   const abs = path.join(dir, rel);
   if (!fs.existsSync(abs)) return { file: rel, reason: '文件不存在' };
   const bytes = fs.readFileSync(abs);
@@ -193,10 +234,10 @@ export async function readFolderDocument(
       ? { ...base, extraction }
       : { file: rel, reason: '不是合同或检验报告的抽取结果（extraction）格式' };
   }
-  const read = await extractor.read(bytes, path.basename(rel));
-  return 'reason' in read ? { file: rel, reason: read.reason } : { ...base, extraction: read.extraction };
+  const read = await extractor.readText(bytes, path.basename(rel));
+  return 'reason' in read ? { file: rel, reason: read.reason } : { ...base, text: read.text };
 }
 
-export function isSkipped(d: FolderDocument | SkippedFile): d is SkippedFile {
+export function isSkipped<T extends object>(d: T | SkippedFile): d is SkippedFile {
   return 'reason' in d;
 }

@@ -119,7 +119,18 @@ export function presentAudit(run: AuditRun) {
     })),
     matching: { mode: run.mode, guessed: run.guessed, unmatched: run.unmatched },
     skipped: run.skipped,
+    // party names OCR read that were decoded against the names the folder's text layers print (or are
+    // near several of them): what was read and what it was taken for, to check against the original
+    nameReadings: nameReadings(run),
   };
+}
+
+function nameReadings(run: AuditRun): { file: string; path: string; reason: string; message: string }[] {
+  return run.documents.flatMap((d) =>
+    (d.extraction.review ?? [])
+      .filter((f) => f.reason === 'name_decoded' || f.reason === 'name_ambiguous')
+      .map((f) => ({ file: d.file, path: f.path, reason: f.reason, message: f.message })),
+  );
 }
 
 function printSummary(run: AuditRun, out: NodeJS.WritableStream): void {
@@ -141,6 +152,11 @@ function printSummary(run: AuditRun, out: NodeJS.WritableStream): void {
   }
   if (run.mode === 'guessed') {
     out.write(`\n未提供 submissions.json：${run.guessed.length} 处报告与合同明细的对应是推测的。\n`);
+  }
+  const readings = nameReadings(run);
+  if (readings.length > 0) {
+    out.write('\n以下名称由 OCR 识别，已对照文件夹内文字版文件所载名称处理，请核对原件：\n');
+    for (const r of readings) out.write(`  ${r.file}：${r.message}\n`);
   }
   for (const s of run.skipped) out.write(`跳过 ${s.file}：${s.reason}\n`);
 }

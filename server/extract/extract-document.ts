@@ -6,6 +6,7 @@
  * PDF sandbox (server/extract/pdf-sandbox/).
  */
 import { parseDocument } from '../../parsers/registry';
+import type { ParseContext } from '../../parsers/text/party-lexicon';
 import type { DocumentForm, DocumentText, Extraction, PageText } from '../../parsers/types';
 import { AppError } from '../errors';
 import { checkFileBytes, type InspectedFile } from '../intake/inspect-file';
@@ -67,11 +68,18 @@ function pageRotations(pages: PageText[]): Record<string, 90 | 180 | 270> | unde
   return turned.length ? Object.fromEntries(turned) : undefined;
 }
 
-/** Extracts one document. Throws AppError for unreadable input or when the kind cannot be told. */
-export async function extractDocument(buffer: Buffer, opts: ExtractOptions = {}): Promise<Extraction> {
-  const text = await readDocumentText(buffer, opts);
-  const extraction = parseDocument(text);
+/**
+ * The extraction of a document's text (party names read by OCR decoded against `context.partyNames`
+ * when given). Throws AppError when the kind cannot be told.
+ */
+export function extractionFromText(text: DocumentText, context?: ParseContext): Extraction {
+  const extraction = parseDocument(text, undefined, context);
   if (!extraction) throw new AppError('UNRECOGNISED_DOCUMENT');
   const rotations = pageRotations(text.pages);
   return rotations ? { ...extraction, pageRotations: rotations } : extraction;
+}
+
+/** Extracts one document. Throws AppError for unreadable input or when the kind cannot be told. */
+export async function extractDocument(buffer: Buffer, opts: ExtractOptions = {}): Promise<Extraction> {
+  return extractionFromText(await readDocumentText(buffer, opts));
 }

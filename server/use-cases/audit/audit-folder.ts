@@ -9,10 +9,13 @@ import { insertDistrict, insertSchool, type School } from '../../../models/distr
 import { setLineAcceptedDate } from '../../../models/contract.repository';
 import { linkReportToLine, storeExtractedDocument } from '../../../models/report.repository';
 import { replaceTestReport, upsertContract } from '../../../models/document-rows.repository';
-import type { ContractExtraction, TestReportExtraction } from '../../../parsers/types';
+import { textLayerPartyNames } from '../../../parsers/text/party-lexicon';
+import type { ContractExtraction, Extraction, TestReportExtraction } from '../../../parsers/types';
 import {
   FolderExtractor,
   isSkipped,
+  type OcrLike,
+  type ReadDocument,
   listFolderDocuments,
   normaliseRelPath,
   readFolderDocument,
@@ -33,6 +36,8 @@ export interface AuditOptions {
   asOf: string;
   /** OCR for scanned pages and photos (default true) */
   ocr?: boolean;
+  /** An OCR provider to use instead of starting one (its owner closes it) */
+  ocrProvider?: OcrLike;
 }
 
 export interface GuessedMatch {
@@ -50,6 +55,8 @@ export interface AuditRun {
   guessed: GuessedMatch[];
   unmatched: string[];
   skipped: SkippedFile[];
+  /** every document's extraction as the audit used it (folder-relative path) */
+  documents: { file: string; extraction: Extraction }[];
 }
 
 /** The district as the data shows it: the bureau is the most frequent 委托单位 that is an education authority. */
@@ -70,15 +77,53 @@ interface Loaded {
   skipped: SkippedFile[];
 }
 
-async function loadDocuments(dir: string, files: string[], useOcr: boolean): Promise<Loaded> {
+/**
+ * Reads every document, then parses them: a folder has no district whose registered names could decode
+ * an OCR misreading of a party name (涪 read as 培), but its text layers print the parties (contracts'
+ * purchaser and supplier, reports' client and manufacturer); OCR'd documents are parsed with those names
+ * (parsers/text/party-lexicon.ts: decoded readings are flagged name_decoded, text-layer names never change).
+ */
+async function loadDocuments(
+  dir: string,
+  files: string[],
+  useOcr: boolean,
+  provider?: OcrLike,
+): Promise<Loaded> {
   const out: Loaded = { contracts: [], reports: [], skipped: [] };
-  const extractor = new FolderExtractor(useOcr);
+  const extractor = new FolderExtractor(useOcr, provider);
+  const add = (d: FolderDocument) => {
+    if (d.extraction.kind === 'contract') out.contracts.push({ ...d, extraction: d.extraction });
+    else out.reports.push({ ...d, extraction: d.extraction });
+  };
   try {
+    const read: ReadDocument[] = [];
     for (const file of files) {
       const d = await readFolderDocument(dir, file, extractor);
       if (isSkipped(d)) out.skipped.push(d);
-      else if (d.extraction.kind === 'contract') out.contracts.push({ ...d, extraction: d.extraction });
-      else out.reports.push({ ...d, extraction: d.extraction });
+      else read.push(d);
+    }
+    // text-layer pages first: their party names are the folder's evidence
+    const plain = new Map<string, { extraction: Extraction } | { reason: string }>();
+    const partyNames = new Set<string>();
+    for (const d of read) {
+      if (!d.text?.pages.some((p) => p.source === 'text_layer')) continue;
+      const parsed = await extractor.parse(d.text);
+      plain.set(d.file, parsed);
+      if ('extraction' in parsed) {
+        for (const n of textLayerPartyNames(d.text, parsed.extraction)) partyNames.add(n);
+      }
+    }
+    const context = { partyNames: [...partyNames] };
+    for (const d of read) {
+      const { text, extraction, ...base } = d;
+      if (extraction) {
+        add({ ...base, extraction });
+        continue;
+      }
+      const ocred = text.pages.some((p) => p.source === 'ocr');
+      const parsed = (!ocred && plain.get(d.file)) || (await extractor.parse(text, context));
+      if ('reason' in parsed) out.skipped.push({ file: d.file, reason: parsed.reason });
+      else add({ ...base, extraction: parsed.extraction });
     }
   } finally {
     await extractor.close();
@@ -97,7 +142,7 @@ export async function auditFolder(opts: AuditOptions): Promise<AuditRun> {
         ),
       ]
     : listFolderDocuments(opts.dir).filter((f) => f !== 'submissions.json');
-  const loaded = await loadDocuments(opts.dir, files, opts.ocr ?? true);
+  const loaded = await loadDocuments(opts.dir, files, opts.ocr ?? true, opts.ocrProvider);
   const registry = registryForDate(opts.asOf);
   const district = deriveDistrict(
     loaded.reports.map((r) => r.extraction),
@@ -141,6 +186,10 @@ export async function auditFolder(opts: AuditOptions): Promise<AuditRun> {
       guessed: linking.guessed,
       unmatched: linking.unmatched,
       skipped: loaded.skipped,
+      documents: [...loaded.contracts, ...loaded.reports].map((d) => ({
+        file: d.file,
+        extraction: d.extraction,
+      })),
     };
   } finally {
     await database.close();
