@@ -36,6 +36,8 @@ export interface PaddleEngineOptions {
    * on the dev scans it lost minus signs and 涪 (bench/recognition.bench.ts --margins on to measure).
    */
   lineMargins?: boolean;
+  /** Read glyph-sized ink the detector gave no box (missed-ink.ts); default true. */
+  missedInk?: boolean;
 }
 
 interface Child {
@@ -75,7 +77,11 @@ export class PaddleEngine implements OcrEngine {
     this.pagesPerWorker = opts.pagesPerWorker ?? 4;
     this.maxRssBytes = opts.maxRssBytes ?? 0.65 * 1024 ** 3;
     this.pageTimeoutMs = opts.pageTimeoutMs ?? 180_000;
-    this.childOptions = { secondPass: opts.secondPass ?? false, lineMargins: opts.lineMargins ?? false };
+    this.childOptions = {
+      secondPass: opts.secondPass ?? false,
+      lineMargins: opts.lineMargins ?? false,
+      missedInk: opts.missedInk ?? true,
+    };
   }
 
   async recognise(image: Buffer, page: number): Promise<OcrPageText> {
