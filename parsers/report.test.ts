@@ -283,3 +283,26 @@ describe('a photographed table printed without lines, taken askew', () => {
     expect(x.standards).toEqual(['GB/T 22796-2021', 'GB 18401-2010', 'GB 18383-2007']);
   });
 });
+
+describe('an English conclusion OCR read without its spaces', () => {
+  it.each([
+    // lines of OCR'd photos (harness doc-001-v16-english-stacked-fields, doc-001-v06-no-rules; PaddleOCR)
+    ['Conclusion:The submitted samplePASSthe requirementsof GB/T31888-2015.', 'pass'],
+    ['Conclusion:The submitted samplePASS therequirementsofGB/T31888-2015', 'pass'],
+    ['Conclusion: The submitted sampleFAILthe requirements of GB 6675.4-2014', 'fail'],
+  ])('When the conclusion reads %p, then the conclusion is %p', (line, want) => {
+    const x = parseTestReport(
+      ocrDoc(
+        [
+          'Report No.: HBT24-895760-TX',
+          'TEST REPORT',
+          'No.  Test Item  Unit  Requirement  Result  Conclusion',
+          '1  甲醛  mg/kg  ≤75  <20  Pass',
+          line,
+          'Tested by:  Checked by:  Approved by:  Date of Issue: 2024-05-07',
+        ].join('\n'),
+      ),
+    );
+    expect(x.conclusion).toBe(want);
+  });
+});

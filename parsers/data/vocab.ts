@@ -142,9 +142,12 @@ export const INSPECTION_TYPES: readonly { pattern: RegExp; value: 'commissioned'
   { pattern: /委托|送样|送检|来样|Commission|Entrust/i, value: 'commissioned' },
 ];
 
-/** Conclusion wording. */
-export const CONCLUSION_FAIL = /不合格|不符合|不满足|未达到|不通过|\bFail/i;
-export const CONCLUSION_PASS = /合格|符合|满足|通过|\bPass/i;
+/**
+ * Conclusion wording. English verdicts are also found as a word in capitals run into the words beside
+ * it ("The submitted samplePASSthe requirements": OCR drops the spaces of a photographed sentence).
+ */
+export const CONCLUSION_FAIL = /不合格|不符合|不满足|未达到|不通过|\b[Ff][Aa][Ii][Ll]|(?<![A-Z])FAIL(?![A-Z])/;
+export const CONCLUSION_PASS = /合格|符合|满足|通过|\b[Pp][Aa][Ss][Ss]|(?<![A-Z])PASS(?![A-Z])/;
 /** Lines that never continue the conclusion sentence: stamps, signatures, notes, the verdict legend. */
 export const CONCLUSION_NOT_CONTINUATION: readonly RegExp[] = [
   /^[（(]?\s*(?:检验检测专用章|检测专用章|检验专用章|盖章)/,
