@@ -2,6 +2,7 @@ import type { Box, DocumentText, TextLine } from '../types';
 import { unreadVerdictFlags } from '../items/review-flags';
 import { preferGeometry } from './choose';
 import { readItemTables, rolesByPosition } from './read-tables';
+import { ocrSegmentsDoc, PHOTO_STACKED_VERDICTS_TABLE } from '../testing/ocr-pages';
 
 /** A page laid out on a 100 × 100 unit grid: words at (x, y) with a width in characters. */
 function page(words: [string, number, number][], rules: Box[] = []): DocumentText {
@@ -711,6 +712,23 @@ describe('OCR segments placed in the cells of a scanned table', () => {
       ['耐水色牢度 沾色', null, null],
       ['耐汗渍色牢度 变色', '4', 'pass'],
       ['耐汗渍色牢度 沾色', '3-4', 'pass'],
+    ]);
+  });
+});
+
+describe('verdicts of two rows OCR read as one segment', () => {
+  it('When the verdict column\'s cells of two rows come as one segment "符合符合" two lines tall, then each row keeps its own verdict', () => {
+    const items = readItemTables(ocrSegmentsDoc(PHOTO_STACKED_VERDICTS_TABLE))?.items ?? [];
+    expect(items).toHaveLength(23);
+    expect(items.slice(16).map((i) => [i.name, i.result, i.verdict])).toEqual([
+      ['耐光色牢度', '5', 'pass'],
+      ['起毛起球', '4-5', 'pass'],
+      ['顶破强力', '318', 'pass'],
+      ['水洗尺寸变化率 直向', '-0.9', 'pass'],
+      ['水洗尺寸变化率 横向', '-14', 'pass'],
+      ['燃烧性能', '1级', 'pass'],
+      // its verdict OCR read as "合" alone: unread, not a neighbour's
+      ['使用说明', '符合', null],
     ]);
   });
 });

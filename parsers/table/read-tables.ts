@@ -7,6 +7,7 @@
  * Returns null when the pages carry no positions (text without geometry): the line reader is used.
  */
 import type { ColumnKind } from '../data/table-vocab';
+import { VERDICT_WORDS } from '../data/vocab';
 import type { Box, DocumentText, ReportItem } from '../types';
 import { boxOf, colsOf, rowsOf, type Grid, type GridCell, type Word } from './grid';
 import { itemNameKey, ocrVerdictCellOf } from '../item-vocab';
@@ -47,6 +48,44 @@ interface Read {
   xs?: number[];
 }
 
+/** Verdict words of two characters or more, longest first (a segment is split into them whole). */
+const STACKABLE_VERDICTS = Object.keys(VERDICT_WORDS)
+  .filter((w) => [...w].length >= 2)
+  .sort((a, b) => b.length - a.length);
+
+/** A text made only of verdict words ("符合符合", "合格不合格"): those words, else null. */
+function verdictRun(text: string): string[] | null {
+  const out: string[] = [];
+  let rest = text.replace(/\s+/g, '');
+  while (rest) {
+    const w = STACKABLE_VERDICTS.find((v) => rest.startsWith(v));
+    if (!w) return null;
+    out.push(w);
+    rest = rest.slice(w.length);
+  }
+  return out;
+}
+
+/**
+ * An OCR segment holding the verdicts of rows printed one above the other ("符合符合", as tall as two
+ * lines: the detector took the column's neighbouring cells for one text) split into one word per
+ * verdict, each with its share of the height, so that each row keeps its own verdict.
+ */
+function splitStackedVerdicts(words: Word[]): Word[] {
+  const heights = words.map((w) => w.box.y1 - w.box.y0).sort((a, b) => a - b);
+  const lineH = heights[heights.length >> 1] ?? 0;
+  return words.flatMap((w) => {
+    const run = verdictRun(w.text);
+    const h = w.box.y1 - w.box.y0;
+    if (!run || run.length < 2 || h < lineH * 1.5) return [w];
+    return run.map((text, k) => ({
+      ...w,
+      text,
+      box: { ...w.box, y0: w.box.y0 + (h * k) / run.length, y1: w.box.y0 + (h * (k + 1)) / run.length },
+    }));
+  });
+}
+
 /** Words (with boxes) of a page, levelled when it is askew, or null when its text has no positions. */
 function pageWords(doc: DocumentText, i: number): Word[] | null {
   const page = doc.pages[i];
@@ -63,7 +102,7 @@ function pageWords(doc: DocumentText, i: number): Word[] | null {
       }
     }
   }
-  return words;
+  return page.source === 'ocr' ? splitStackedVerdicts(words) : words;
 }
 
 const kindsRepeat = (kinds: (ColumnKind | 'matrix' | null)[]): number | null => {
