@@ -8,7 +8,7 @@
  * same shape class: one phonetic component under another radical (涪/培/倍/陪/部), or a grass head over a
  * like body (蓉/著/蓝/容), which a small or blurred crop leaves the model unable to tell apart; and a few
  * rare place-name characters of that class with their common look-alikes; 横 of the sub-item 横向 in
- * photographed item tables (read as 模 in dev corpus doc-043, as 机 in doc-032), with other 木-side
+ * photographed item tables (read as 模 or as 机 on the development corpus's photos), with other 木-side
  * characters of that shape. Data, not code: a new misread is a new group or a new member.
  */
 export const CONFUSABLE_GROUPS: readonly string[] = [

@@ -80,6 +80,17 @@ describe('decodePartyField', () => {
     });
   });
 
+  test('names taken from the other documents of a folder (dsv audit) are named as such, not as registered', () => {
+    const d = decodePartyField('client', '江州市培溪区教育委员会', meta, page('ocr'), {
+      ...context,
+      partyNamesSource: 'folder',
+    });
+    expect(d.value).toBe('江州市涪溪区教育委员会');
+    expect(d.flag?.message).toBe(
+      '「委托单位」识别为“江州市培溪区教育委员会”，已按同批文本文件所载名称更正为“江州市涪溪区教育委员会”，请核对原件',
+    );
+  });
+
   test('an ambiguous reading is kept and flagged with its candidates', () => {
     const d = decodePartyField('purchaser.name', '江州市溪区实验小学', meta, page('ocr'), {
       partyNames: ['江州市涪溪区实验小学', '江州市培溪区实验小学'],

@@ -15,7 +15,18 @@ import type { DocumentText, Extraction, FieldMeta, ReviewFlag } from '../types';
 /** What a parse may know beyond the document: the party names registered for it (none for `dsv extract`). */
 export interface ParseContext {
   partyNames?: readonly string[];
+  /**
+   * Where `partyNames` come from, for the review message: the district's register (the service, default)
+   * or the text layers of the other documents handed in with this one (`dsv audit` of a folder).
+   */
+  partyNamesSource?: 'register' | 'folder';
 }
+
+/** How a review message names the list a reading was decoded against. */
+const NAMES_SOURCE_TEXT = {
+  register: '登记名称',
+  folder: '同批文本文件所载名称',
+} as const;
 
 /** Edit costs (see the module note). A reading is decoded to a name at most `ACCEPT` away. */
 const COST = {
@@ -98,13 +109,14 @@ export function decodePartyField(
   const page = doc.pages.find((p) => p.page === meta?.page);
   if (!value || !meta || names.length === 0 || page?.source !== 'ocr') return { value, flag: null };
   const d = decodePartyName(value, names, meta.confidence);
+  const source = NAMES_SOURCE_TEXT[context?.partyNamesSource ?? 'register'];
   if (d.kind === 'decoded') {
     return {
       value: d.name,
       flag: {
         path,
         reason: 'name_decoded',
-        message: `「${labelOf(path)}」识别为“${value}”，已按登记名称更正为“${d.name}”，请核对原件`,
+        message: `「${labelOf(path)}」识别为“${value}”，已按${source}更正为“${d.name}”，请核对原件`,
       },
     };
   }
@@ -114,7 +126,7 @@ export function decodePartyField(
       flag: {
         path,
         reason: 'name_ambiguous',
-        message: `「${labelOf(path)}」识别为“${value}”，与登记的 ${d.candidates.map((n) => `“${n}”`).join('、')} 都相近，请核对原件`,
+        message: `「${labelOf(path)}」识别为“${value}”，与${source}中的 ${d.candidates.map((n) => `“${n}”`).join('、')} 都相近，请核对原件`,
       },
     };
   }

@@ -53,7 +53,7 @@ describe('dsv audit decodes OCR-read party names against the folder’s text lay
         file: 'docs/doc-032.png',
         path: 'client',
         reason: 'name_decoded',
-        message: expect.stringContaining('已按登记名称更正为“江州市涪溪区教育委员会”'),
+        message: expect.stringContaining('已按同批文本文件所载名称更正为“江州市涪溪区教育委员会”'),
       },
     ]);
   });

@@ -113,7 +113,7 @@ async function loadDocuments(
         for (const n of textLayerPartyNames(d.text, parsed.extraction)) partyNames.add(n);
       }
     }
-    const context = { partyNames: [...partyNames] };
+    const context = { partyNames: [...partyNames], partyNamesSource: 'folder' as const };
     for (const d of read) {
       const { text, extraction, ...base } = d;
       if (extraction) {
