@@ -79,7 +79,9 @@ describe(`page images for review (${testDriver()})`, () => {
       // The box holds ink: it lies on the printed value, not on paper or background.
       expect(await inkIn(full.body as Buffer, f.box!)).toBeGreaterThan(0.04);
     }
-  });
+    // The first request prepares the photo (sheet found, warped flat) and encodes it: seconds alone, a
+    // minute or more while another suite's OCR holds both cores.
+  }, 180_000);
 
   test('When a page image is requested for the screen, then it is a JPEG under 500 KB; full resolution is there for zooming', async () => {
     const screen = await image();
@@ -97,5 +99,5 @@ describe(`page images for review (${testDriver()})`, () => {
       .get(`/api/documents/${id}/pages/1/image?size=huge`)
       .set('Authorization', `Bearer ${staff}`);
     expect(bad.status).toBe(400);
-  });
+  }, 180_000);
 });

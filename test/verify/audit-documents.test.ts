@@ -86,5 +86,5 @@ describe('dsv audit over the documents themselves', () => {
     );
     expect(misses).toEqual([]);
     expect(order).toEqual(expectedOrder);
-  });
+  }, 180_000);
 });
