@@ -322,5 +322,5 @@ describe(`route fuzzer (${testDriver()}, seed ${SEED}, ${RUNS} per route)`, () =
         expect({ ...context, newFiles: left }).toEqual({ ...context, newFiles: [] });
       }
     }
-  });
+  }, 180_000);
 });
