@@ -283,44 +283,54 @@ describe(`route fuzzer (${testDriver()}, seed ${SEED}, ${RUNS} per route)`, () =
   }
 
   const routes = allRoutes();
-  test.each(routes.map((r, i) => [key(r), r, i] as const))('%s', async (k, r, i) => {
-    const c = cases.get(k);
-    const role = ROLES.find((ro) => (c?.allow[ro] ?? []).length > 0) ?? 'admin';
-    const token = c?.token ? await c.token(f, role) : f.tokens[role];
-    const base: TenancyRequest = c
-      ? await c.request(f, 'own', role)
-      : { method: r.method, url: r.path.replace(/:([A-Za-z0-9_]+)/g, 'x') };
-    const rand = prng(SEED + i * 7919);
-    const uploads = path.join(t.config.UPLOAD_DIR);
-    for (const a of attempts(r, base, rand)) {
-      await settled(t);
-      const before = await snapshot(t);
-      const filesBefore = filesUnder(uploads);
-      const res = await send(a, token);
-      const context = { seed: SEED, route: k, attempt: a.what, url: a.url.slice(0, 200), status: res.status };
-      expect({ ...context, serverError: res.status >= 500 }).toEqual({ ...context, serverError: false });
-      // 431: Node's HTTP parser refuses a request line over its header limit before the app sees it.
-      if (res.status >= 400 && res.status !== 431) {
-        const isJson = /json/.test(String(res.headers['content-type']));
-        expect({ ...context, isJson }).toEqual({ ...context, isJson: true });
-        expect({ ...context, body: res.body }).toEqual({
-          ...context,
-          body: expect.objectContaining({
-            code: expect.stringMatching(/^[A-Z_]+$/),
-            message: expect.stringMatching(/[\u4e00-\u9fff]/),
-            requestId: expect.any(String),
-          }),
-        });
-        expect({ ...context, rows: await snapshot(t) }).toEqual({ ...context, rows: before });
-        // The response's clean-up of temporary upload files runs as it ends: give it a moment.
-        let left: string[] = [];
-        for (let wait = 0; wait < 50; wait++) {
-          left = filesUnder(uploads).filter((p) => !filesBefore.includes(p));
-          if (left.length === 0) break;
-          await new Promise((resolve) => setTimeout(resolve, 20));
+  test.each(routes.map((r, i) => [key(r), r, i] as const))(
+    '%s',
+    async (k, r, i) => {
+      const c = cases.get(k);
+      const role = ROLES.find((ro) => (c?.allow[ro] ?? []).length > 0) ?? 'admin';
+      const token = c?.token ? await c.token(f, role) : f.tokens[role];
+      const base: TenancyRequest = c
+        ? await c.request(f, 'own', role)
+        : { method: r.method, url: r.path.replace(/:([A-Za-z0-9_]+)/g, 'x') };
+      const rand = prng(SEED + i * 7919);
+      const uploads = path.join(t.config.UPLOAD_DIR);
+      for (const a of attempts(r, base, rand)) {
+        await settled(t);
+        const before = await snapshot(t);
+        const filesBefore = filesUnder(uploads);
+        const res = await send(a, token);
+        const context = {
+          seed: SEED,
+          route: k,
+          attempt: a.what,
+          url: a.url.slice(0, 200),
+          status: res.status,
+        };
+        expect({ ...context, serverError: res.status >= 500 }).toEqual({ ...context, serverError: false });
+        // 431: Node's HTTP parser refuses a request line over its header limit before the app sees it.
+        if (res.status >= 400 && res.status !== 431) {
+          const isJson = /json/.test(String(res.headers['content-type']));
+          expect({ ...context, isJson }).toEqual({ ...context, isJson: true });
+          expect({ ...context, body: res.body }).toEqual({
+            ...context,
+            body: expect.objectContaining({
+              code: expect.stringMatching(/^[A-Z_]+$/),
+              message: expect.stringMatching(/[\u4e00-\u9fff]/),
+              requestId: expect.any(String),
+            }),
+          });
+          expect({ ...context, rows: await snapshot(t) }).toEqual({ ...context, rows: before });
+          // The response's clean-up of temporary upload files runs as it ends: give it a moment.
+          let left: string[] = [];
+          for (let wait = 0; wait < 50; wait++) {
+            left = filesUnder(uploads).filter((p) => !filesBefore.includes(p));
+            if (left.length === 0) break;
+            await new Promise((resolve) => setTimeout(resolve, 20));
+          }
+          expect({ ...context, newFiles: left }).toEqual({ ...context, newFiles: [] });
         }
-        expect({ ...context, newFiles: left }).toEqual({ ...context, newFiles: [] });
       }
-    }
-  }, 180_000);
+    },
+    180_000,
+  );
 });
