@@ -16,6 +16,7 @@ import {
   decodeCtc,
   fitLineMargins,
   isGlyphCrop,
+  quadBounds,
   SECOND_PASS_BELOW,
   SECOND_PASS_STRETCH,
   type CtcReading,
@@ -436,11 +437,7 @@ async function recognise(ocr: Models, req: PaddleRequest): Promise<PaddleRespons
  * ink; a short, confident reading becomes a segment of its own (a verdict mark the detector missed).
  */
 async function readMissedInk(ocr: Models, page: RawImage, read: number[][][]): Promise<PaddleRawLine[]> {
-  const boxes: PixelBox[] = read.map((box) => {
-    const xs = box.map((p) => p[0] ?? 0);
-    const ys = box.map((p) => p[1] ?? 0);
-    return { x0: Math.min(...xs), y0: Math.min(...ys), x1: Math.max(...xs), y1: Math.max(...ys) };
-  });
+  const boxes: PixelBox[] = read.map(quadBounds);
   const out: PaddleRawLine[] = [];
   for (const { box: c, image } of findMissedInk({ ...page, channels: 4 }, boxes)) {
     const reading = readingOfMissedInk(await readCrop(ocr, fitLineMargins(image)));

@@ -15,6 +15,7 @@ import { AppError } from '../../errors';
 import { readImageHeader } from '../file-header';
 import { normaliseBox, type OcrEngine, type OcrLine, type OcrPageText, type OcrWord } from './ocr-engine';
 import type { PaddleChildOptions, PaddleRawLine, PaddleRequest, PaddleResponse } from './paddle-child';
+import { quadBounds } from './recognition';
 import { levelledCentre, mergeStackedCells } from './stacked-cells';
 
 export interface PaddleEngineOptions {
@@ -210,10 +211,7 @@ export function toPageText(
   const words: OcrWord[] = segments
     .filter((s) => s.box.length === 4)
     .map((s) => {
-      const xs = s.box.map((p) => p[0] ?? 0);
-      const ys = s.box.map((p) => p[1] ?? 0);
-      const px = { x0: Math.min(...xs), y0: Math.min(...ys), x1: Math.max(...xs), y1: Math.max(...ys) };
-      return { text: s.text.trim(), box: normaliseBox(px, width, height), confidence: s.mean };
+      return { text: s.text.trim(), box: normaliseBox(quadBounds(s.box), width, height), confidence: s.mean };
     });
   return wordsToPageText(words, page, pageSkew(segments, width, height));
 }

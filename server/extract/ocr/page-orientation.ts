@@ -6,14 +6,15 @@
  * lines and a clear majority: one vertical caption or one odd crop does not turn a page.
  */
 
+import { quadBounds } from './recognition';
+
 /** A detected text segment: four corner points in pixels. */
 export type SegmentBox = number[][];
 
 /** Axis-aligned extent of a segment's corner points. */
 function extent(box: SegmentBox): { w: number; h: number } {
-  const xs = box.map((p) => p[0] ?? 0);
-  const ys = box.map((p) => p[1] ?? 0);
-  return { w: Math.max(...xs) - Math.min(...xs), h: Math.max(...ys) - Math.min(...ys) };
+  const b = quadBounds(box);
+  return { w: b.x1 - b.x0, h: b.y1 - b.y0 };
 }
 
 /** A segment at least this many times longer than thick runs in one clear direction. */

@@ -22,16 +22,22 @@ const GLYPH_CROP_ASPECT = 1.5;
  */
 const GLYPH_CROP_MIN_HEIGHT = 0.008;
 
+/** The axis-aligned bounds of a detected segment's corner points (pixels). */
+export function quadBounds(box: number[][]): { x0: number; y0: number; x1: number; y1: number } {
+  const xs = box.map((p) => p[0] ?? 0);
+  const ys = box.map((p) => p[1] ?? 0);
+  return { x0: Math.min(...xs), y0: Math.min(...ys), x1: Math.max(...xs), y1: Math.max(...ys) };
+}
+
 /**
  * Whether a detected box (corner points in pixels of a page `pageHeight` high) holds one glyph: about
  * as wide as high, and at least as high as small print. The package drops readings below 0.5, and a
  * check mark boxed tight in its cell is read "" or "y" — read again with fitted margins it is "√"/"<".
  */
 export function isGlyphCrop(box: number[][], pageHeight: number): boolean {
-  const xs = box.map((p) => p[0] ?? 0);
-  const ys = box.map((p) => p[1] ?? 0);
-  const w = Math.max(...xs) - Math.min(...xs);
-  const h = Math.max(...ys) - Math.min(...ys);
+  const b = quadBounds(box);
+  const w = b.x1 - b.x0;
+  const h = b.y1 - b.y0;
   return w <= h * GLYPH_CROP_ASPECT && h >= pageHeight * GLYPH_CROP_MIN_HEIGHT;
 }
 
