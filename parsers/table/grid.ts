@@ -67,6 +67,12 @@ export function boxOf(g: Grid): Box {
   };
 }
 
+/** The median height of the words' boxes (the page's line height), or `empty` when there are none. */
+export function medianWordHeight(words: Word[], empty: number): number {
+  const heights = words.map((w) => w.box.y1 - w.box.y0).sort((a, b) => a - b);
+  return heights[heights.length >> 1] ?? empty;
+}
+
 export const centreX = (b: Box) => (b.x0 + b.x1) / 2;
 export const centreY = (b: Box) => (b.y0 + b.y1) / 2;
 

@@ -9,7 +9,7 @@
 import type { ColumnKind } from '../data/table-vocab';
 import { VERDICT_WORDS } from '../data/vocab';
 import type { Box, DocumentText, ReportItem } from '../types';
-import { boxOf, colsOf, rowsOf, type Grid, type GridCell, type Word } from './grid';
+import { boxOf, colsOf, medianWordHeight, rowsOf, type Grid, type GridCell, type Word } from './grid';
 import { itemNameKey, ocrVerdictCellOf } from '../item-vocab';
 import { finishItem } from './items';
 import { levelBox, levelSlope } from './level';
@@ -72,8 +72,7 @@ function verdictRun(text: string): string[] | null {
  * verdict, each with its share of the height, so that each row keeps its own verdict.
  */
 function splitStackedVerdicts(words: Word[]): Word[] {
-  const heights = words.map((w) => w.box.y1 - w.box.y0).sort((a, b) => a - b);
-  const lineH = heights[heights.length >> 1] ?? 0;
+  const lineH = medianWordHeight(words, 0);
   return words.flatMap((w) => {
     const run = verdictRun(w.text);
     const h = w.box.y1 - w.box.y0;

@@ -10,6 +10,7 @@ import {
   centreY,
   columnOf,
   cutAtBorders,
+  medianWordHeight,
   pieceOf,
   wordsText,
   type Grid,
@@ -35,8 +36,7 @@ interface TextLine {
  */
 export function textLines(words: Word[]): TextLine[] {
   const sorted = [...words].sort((a, b) => centreY(a.box) - centreY(b.box));
-  const heights = words.map((w) => w.box.y1 - w.box.y0).sort((a, b) => a - b);
-  const tall = (heights[heights.length >> 1] ?? 1) * 1.8;
+  const tall = medianWordHeight(words, 1) * 1.8;
   const lines: TextLine[] = [];
   const alone = new Set<TextLine>();
   for (const w of sorted) {
