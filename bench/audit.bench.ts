@@ -23,18 +23,17 @@
  * OCR of the 32 scans and photos takes 6–10 minutes on a busy 2-core machine: run it once with
  * --save-extractions, or use --ocr-cache.
  */
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { DocumentText, PageText } from '../parsers/types';
 import { presentAudit } from '../server/cli/audit-command';
-import { config } from '../server/config';
 import { createOcrProvider } from '../server/extract/ocr';
 import type { OcrProvider } from '../server/extract/ocr-provider';
 import { auditFolder } from '../server/use-cases/audit/audit-folder';
+import { corpusAuditFolder } from '../test/helpers/corpus-folder';
 import { expectedLineFindings, expectedSamplingList } from '../test/helpers/scenario-rule-updates';
+import { ocrCacheDir, ocrCacheFile } from './ocr-page-cache';
 import { PROJECT_ROOT } from './project-root';
 
 interface Scenario {
@@ -54,11 +53,17 @@ class CachedOcr implements OcrProvider {
   misses = 0;
   constructor(private readonly dir: string) {}
 
+  /** each file's cached text, read once (a PDF's pages are asked for one by one) */
+  private readonly texts = new Map<Buffer, DocumentText | null>();
+
   private cached(buf: Buffer, page: number): PageText | null {
-    const file = path.join(this.dir, `${createHash('sha256').update(buf).digest('hex')}.json`);
-    if (!fs.existsSync(file)) return null;
-    const doc = JSON.parse(fs.readFileSync(file, 'utf8')) as DocumentText;
-    return doc.pages.find((p) => p.page === page && p.source === 'ocr') ?? null;
+    let doc = this.texts.get(buf);
+    if (doc === undefined) {
+      const file = ocrCacheFile(this.dir, buf);
+      doc = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as DocumentText) : null;
+      this.texts.set(buf, doc);
+    }
+    return doc?.pages.find((p) => p.page === page && p.source === 'ocr') ?? null;
   }
 
   private provider(): OcrProvider {
@@ -85,28 +90,6 @@ class CachedOcr implements OcrProvider {
   }
 }
 
-function buildFolder(corpus: string, scenario: Scenario, extractions: string | undefined): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dsv-audit-bench-'));
-  fs.mkdirSync(path.join(dir, 'docs'));
-  const pathOf = new Map<string, string>();
-  for (const d of scenario.documents) {
-    const saved = extractions && path.join(extractions, `${d.docId}.json`);
-    if (saved && fs.existsSync(saved)) {
-      fs.copyFileSync(saved, path.join(dir, 'docs', `${d.docId}.json`));
-      pathOf.set(d.docId, `docs/${d.docId}.json`);
-    } else {
-      fs.copyFileSync(path.join(corpus, d.file), path.join(dir, d.file));
-      pathOf.set(d.docId, d.file);
-    }
-  }
-  const submissions = scenario.contracts.map((c) => ({
-    contract: pathOf.get(c.docId),
-    lines: c.lines.map((l) => ({ lineNo: l.lineNo, reports: l.reports.map((r) => pathOf.get(r)) })),
-  }));
-  fs.writeFileSync(path.join(dir, 'submissions.json'), JSON.stringify({ submissions }));
-  return dir;
-}
-
 const pct = (n: number, d: number) => (d === 0 ? '—' : `${((100 * n) / d).toFixed(1)} %`);
 
 async function main(argv: string[]): Promise<void> {
@@ -124,10 +107,12 @@ async function main(argv: string[]): Promise<void> {
   });
   const corpus = path.resolve(o.corpus ?? path.join(PROJECT_ROOT, '../shared/corpus/dev'));
   const scenario = JSON.parse(fs.readFileSync(path.join(corpus, 'scenario.json'), 'utf8')) as Scenario;
-  const dir = buildFolder(corpus, scenario, o.extractions);
-  const cache = o['ocr-cache']
-    ? new CachedOcr(o['ocr-cache-dir'] ?? path.join(config().DATA_DIR, 'ocr-cache', 'paddle'))
-    : undefined;
+  const saved = o.extractions;
+  const dir = corpusAuditFolder(corpus, (d) => {
+    const json = saved && path.join(saved, `${d.docId}.json`);
+    return json && fs.existsSync(json) ? json : null;
+  });
+  const cache = o['ocr-cache'] ? new CachedOcr(o['ocr-cache-dir'] ?? ocrCacheDir('paddle')) : undefined;
   const started = performance.now();
   let run: Awaited<ReturnType<typeof auditFolder>>;
   try {
@@ -262,11 +247,7 @@ async function main(argv: string[]): Promise<void> {
   if (!o.quiet) {
     out.push('\nlines differing from the scenario:');
     out.push(...lineDiffs);
-    const decoded = run.documents.flatMap((d) =>
-      (d.extraction.review ?? [])
-        .filter((r) => r.reason === 'name_decoded' || r.reason === 'name_ambiguous')
-        .map((r) => `  ${docIdOf(d.file)} ${r.reason}: ${r.message}`),
-    );
+    const decoded = result.nameReadings.map((r) => `  ${docIdOf(r.file)} ${r.reason}: ${r.message}`);
     if (decoded.length) out.push('\nparty names decoded against the folder’s text layers:', ...decoded);
   }
   process.stdout.write(`${out.join('\n')}\n`);

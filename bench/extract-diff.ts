@@ -23,7 +23,6 @@
  * (they need no OCR) so a parser change that breaks them shows at once.
  */
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import {
   existsSync,
   mkdirSync,
@@ -37,6 +36,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseDocument } from '../parsers/registry';
+import { ocrCacheDir, ocrCacheFile } from './ocr-page-cache';
 import type { DocumentText } from '../parsers/types';
 import { config } from '../server/config';
 import { readDocumentText } from '../server/extract/extract-document';
@@ -188,7 +188,7 @@ async function main(argv: string[]): Promise<void> {
   const context = o.district
     ? { partyNames: registeredNames(o.scenario ?? path.join(corpus, 'scenario.json')) }
     : undefined;
-  const cacheDir = path.join(config().DATA_DIR, 'ocr-cache', engine);
+  const cacheDir = ocrCacheDir(engine);
   mkdirSync(cacheDir, { recursive: true });
   const outDir = mkdtempSync(path.join(os.tmpdir(), 'dsv-diff-'));
   const provider = createOcrProvider({ engine });
@@ -209,7 +209,7 @@ async function main(argv: string[]): Promise<void> {
       const truth = JSON.parse(readFileSync(path.join(corpus, 'truth', `${id}.json`), 'utf8')) as Truth;
       truths.set(id, truth);
       const buf = readFileSync(path.join(corpus, truth.file));
-      const cacheFile = path.join(cacheDir, `${createHash('sha256').update(buf).digest('hex')}.json`);
+      const cacheFile = ocrCacheFile(cacheDir, buf);
       const read = async (): Promise<DocumentText> => {
         if (!refresh && existsSync(cacheFile)) {
           const cached = JSON.parse(readFileSync(cacheFile, 'utf8')) as DocumentText;

@@ -5,9 +5,9 @@
  * to scenario.json and guards that closeness against regressions.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { runAudit } from '../helpers/audit-folder';
+import { corpusAuditFolder } from '../helpers/corpus-folder';
 import { expectedLineFindings, expectedSamplingList } from '../helpers/scenario-rule-updates';
 
 const CORPUS = path.resolve(__dirname, '../../../shared/corpus/dev');
@@ -23,33 +23,11 @@ interface Scenario {
 }
 const scenario = JSON.parse(fs.readFileSync(path.join(CORPUS, 'scenario.json'), 'utf8')) as Scenario;
 
-function buildFolder(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dsv-audit-docs-'));
-  fs.mkdirSync(path.join(dir, 'docs'));
-  fs.mkdirSync(path.join(dir, 'truth'));
-  const pathOf = new Map<string, string>();
-  for (const d of scenario.documents) {
-    if (d.form === 'text_pdf') {
-      fs.copyFileSync(path.join(CORPUS, d.file), path.join(dir, d.file));
-      pathOf.set(d.docId, d.file);
-    } else {
-      fs.copyFileSync(
-        path.join(CORPUS, 'truth', `${d.docId}.json`),
-        path.join(dir, 'truth', `${d.docId}.json`),
-      );
-      pathOf.set(d.docId, `truth/${d.docId}.json`);
-    }
-  }
-  const submissions = scenario.contracts.map((c) => ({
-    contract: pathOf.get(c.docId),
-    lines: c.lines.map((l) => ({ lineNo: l.lineNo, reports: l.reports.map((r) => pathOf.get(r)) })),
-  }));
-  fs.writeFileSync(path.join(dir, 'submissions.json'), JSON.stringify({ submissions }));
-  return dir;
-}
-
 describe('dsv audit over the documents themselves', () => {
-  const dir = buildFolder();
+  // scans and photos handed in as their truth extractions (text PDFs go through the real extraction)
+  const dir = corpusAuditFolder(CORPUS, (d) =>
+    d.form === 'text_pdf' ? null : path.join(CORPUS, 'truth', `${d.docId}.json`),
+  );
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   test('text PDFs read by the service reproduce the expected findings and sampling list', async () => {
