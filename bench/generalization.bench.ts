@@ -6,6 +6,9 @@
  *   --forms text_pdf,scanned_pdf,photo   (default: all three)
  *   --engine paddle|tesseract  OCR engine for scans and photos (default: the configured one)
  *   --keep DIR                 write the generated documents and their truths to DIR
+ *   --generate-only            with --keep: only write them (no OCR, no scores); score them later with
+ *                              `bench/extract-diff.ts --corpus DIR`, which caches each page's OCR so a parser
+ *                              change is re-scored without reading the pages again
  *
  * Renders each truth in every layout variant with Chromium (text PDFs), degrades copies into scans
  * (turned 0/90/180/270°, askew, blurred, noisy, JPEG, a red seal) and photos (perspective, shading),
@@ -39,8 +42,11 @@ async function main(argv: string[]): Promise<void> {
       engine: { type: 'string' },
       keep: { type: 'string' },
       corpus: { type: 'string' },
+      'generate-only': { type: 'boolean' },
     },
   });
+  const generateOnly = o['generate-only'] ?? false;
+  if (generateOnly && !o.keep) throw new Error('--generate-only needs --keep DIR');
   const corpus = path.resolve(o.corpus ?? path.join(ROOT, '../shared/corpus/dev'));
   const truths = (o.truths?.split(',') ?? DEFAULT_TRUTHS).map((id) => ({
     id,
@@ -48,7 +54,8 @@ async function main(argv: string[]): Promise<void> {
   }));
   const forms = (o.forms?.split(',') ?? ['text_pdf', 'scanned_pdf', 'photo']) as GeneratedForm[];
   const engine = (o.engine ?? config().OCR_ENGINE) as OcrEngineName;
-  const ocr = forms.some((f) => f !== 'text_pdf') ? createOcrProvider({ engine }) : undefined;
+  const ocr =
+    !generateOnly && forms.some((f) => f !== 'text_pdf') ? createOcrProvider({ engine }) : undefined;
   const scores = new Map<string, DocScore[]>();
   const add = (key: string, s: DocScore) => scores.set(key, [...(scores.get(key) ?? []), s]);
   const started = performance.now();
@@ -68,6 +75,7 @@ async function main(argv: string[]): Promise<void> {
             ),
           );
         }
+        if (generateOnly) continue;
         let got: Record<string, unknown>;
         try {
           got = (await extractDocument(doc.file, { ocr })) as unknown as Record<string, unknown>;
@@ -87,6 +95,10 @@ async function main(argv: string[]): Promise<void> {
     });
   } finally {
     await ocr?.close();
+  }
+  if (generateOnly) {
+    console.log(`written to ${o.keep} in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+    return;
   }
   console.log(`\n${SUMMARY_HEADER}`);
   for (const [key, list] of [...scores].sort(([a], [b]) => a.localeCompare(b))) {
