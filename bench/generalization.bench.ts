@@ -6,6 +6,8 @@
  *   --forms text_pdf,scanned_pdf,photo   (default: all three)
  *   --engine paddle|tesseract  OCR engine for scans and photos (default: the configured one)
  *   --keep DIR                 write the generated documents and their truths to DIR
+ *   --random N [--seed S]      instead of the hand-made variants, N layouts with every knob drawn at random
+ *                              (bench/layouts/random-variants.ts; seed default 1): layouts nobody chose
  *   --generate-only            with --keep: only write them (no OCR, no scores); score them later with
  *                              `bench/extract-diff.ts --corpus DIR`, which caches each page's OCR so a parser
  *                              change is re-scored without reading the pages again
@@ -24,6 +26,7 @@ import { config } from '../server/config';
 import { extractDocument } from '../server/extract/extract-document';
 import { createOcrProvider, type OcrEngineName } from '../server/extract/ocr';
 import { generate, withPrinter, type GeneratedForm } from './layouts/generate';
+import { randomVariants } from './layouts/random-variants';
 import type { ReportTruth } from './layouts/report-html';
 import { scoreDocument, summarise, summaryRow, SUMMARY_HEADER, type DocScore } from './score';
 import { PROJECT_ROOT } from './project-root';
@@ -43,6 +46,8 @@ async function main(argv: string[]): Promise<void> {
       keep: { type: 'string' },
       corpus: { type: 'string' },
       'generate-only': { type: 'boolean' },
+      random: { type: 'string' },
+      seed: { type: 'string' },
     },
   });
   const generateOnly = o['generate-only'] ?? false;
@@ -61,7 +66,15 @@ async function main(argv: string[]): Promise<void> {
   const started = performance.now();
   try {
     await withPrinter(async (printer) => {
-      for await (const doc of generate(printer, truths, { variants: o.variants?.split(','), forms })) {
+      const layouts = o.random ? randomVariants(Number(o.seed ?? 1), Number(o.random)) : undefined;
+      for (const v of layouts ?? []) console.log(`${v.id}: ${v.description}`);
+      const onUnprintable = (id: string, reason: string) => console.log(`${id}: skipped, ${reason}`);
+      for await (const doc of generate(printer, truths, {
+        variants: o.variants?.split(','),
+        forms,
+        layouts,
+        onUnprintable: layouts ? onUnprintable : undefined,
+      })) {
         if (o.keep) {
           mkdirSync(path.join(o.keep, 'docs'), { recursive: true });
           mkdirSync(path.join(o.keep, 'truth'), { recursive: true });
