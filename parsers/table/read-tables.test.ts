@@ -95,6 +95,44 @@ describe('item tables read from geometry', () => {
     ]);
   });
 
+  it('When an unruled header wraps its cells over lines (计量单 / 位 / Unit, 编号 / Item No.), then the lines are one header naming every column', () => {
+    // no line of the header names the item and the verdict alone: the middle line holds 计量单's 位
+    const doc = page([
+      ['编号', 10, 10],
+      ['检验项目', 18, 10],
+      ['标准值', 40, 10],
+      ['计量单', 55, 10],
+      ['结论', 68, 10],
+      ['实测值', 80, 10],
+      ['Item', 10, 11.2],
+      ['Test Item', 18, 11.2],
+      ['Requirement', 40, 11.2],
+      ['位', 55, 11.2],
+      ['Assessment', 68, 11.2],
+      ['Test Result', 80, 11.2],
+      ['No.', 10, 12.4],
+      ['Unit', 55, 12.4],
+      ['1', 10, 15],
+      ['甲醛含量', 18, 15],
+      ['≤20', 40, 15],
+      ['mg/kg', 55, 15],
+      ['符合', 68, 15],
+      ['未检出', 80, 15],
+      ['2', 10, 18],
+      ['pH值', 18, 18],
+      ['4.0～7.5', 40, 18],
+      ['—', 55, 18],
+      ['不符合', 68, 18],
+      ['9.1', 80, 18],
+    ]);
+    expect(
+      readItemTables(doc)?.items.map((i) => [i.name, i.requirement, i.unit, i.result, i.verdict]),
+    ).toEqual([
+      ['甲醛含量', '≤20', 'mg/kg', '未检出', 'pass'],
+      ['pH值', '4.0～7.5', null, '9.1', 'fail'],
+    ]);
+  });
+
   // a ruled 4-row × 6-column grid: 序号 | 项目 | 方法 | 要求 | 结果 | 判定, one row per item
   const ruledRows = (rows: [string, string, string, string, string, string][], top = 10) => {
     const xs = [10, 16, 36, 52, 66, 80, 92];

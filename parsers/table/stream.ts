@@ -118,6 +118,95 @@ function headerRunParts(w: Word): Word[] {
   return parts;
 }
 
+/** Lines a header block may reach above or below its header line. */
+const BLOCK_ABOVE = 3;
+const BLOCK_BELOW = 4;
+
+/**
+ * The header block around header line `i`: the lines just above and below it (no more than a line's
+ * height of paper between two of them) that hold only pieces of header cells. A cell wrapped over
+ * lines (计量单 / 位 / Unit) or printed in two languages (编号 / Item No.) sits above and below the
+ * middle line of the one-line cells, so that line alone misses columns and the lines around it are no
+ * header line of their own. The block's words are grouped into columns where their spans overlap; each
+ * column's pieces, read top to bottom, must name one column kind. The block naming the most columns
+ * wins, then the one with the most lines; lines above `first` belong to an earlier table.
+ */
+function headerBlock(
+  lines: TextLine[],
+  i: number,
+  first: number,
+): { from: number; to: number; cells: HeaderCell[] } | null {
+  const close = (a: TextLine, b: TextLine) => b.y0 - a.y1 < Math.max(a.y1 - a.y0, b.y1 - b.y0);
+  let from = i;
+  while (
+    from > Math.max(first, i - BLOCK_ABOVE) &&
+    close(lines[from - 1] as TextLine, lines[from] as TextLine)
+  ) {
+    from--;
+  }
+  let to = i;
+  while (
+    to < Math.min(lines.length - 1, i + BLOCK_BELOW) &&
+    close(lines[to] as TextLine, lines[to + 1] as TextLine)
+  ) {
+    to++;
+  }
+  let best: { from: number; to: number; cells: HeaderCell[] } | null = null;
+  for (let a = from; a <= i; a++) {
+    for (let b = i; b <= to; b++) {
+      const cells = blockCells(lines.slice(a, b + 1));
+      if (!cells) continue;
+      const better =
+        !best ||
+        cells.length > best.cells.length ||
+        (cells.length === best.cells.length && b - a > best.to - best.from);
+      if (better) best = { from: a, to: b, cells };
+    }
+  }
+  return best;
+}
+
+/** Joins a header cell's pieces read top to bottom: a CJK word wrapped mid-word joins without a space. */
+function joinPieces(pieces: string[]): string {
+  return pieces.reduce((text, piece) => {
+    if (!text) return piece;
+    const cjk = /[\u4e00-\u9fff]$/.test(text) && /^[\u4e00-\u9fff]/.test(piece);
+    return cjk ? text + piece : `${text} ${piece}`;
+  }, '');
+}
+
+/** Header cells from a block of lines, or null when a column's pieces name no column kind. */
+function blockCells(block: TextLine[]): HeaderCell[] | null {
+  const words = block
+    .flatMap((l) => l.words.flatMap(headerRunParts))
+    .filter((w) => w.text.trim() && !/^[()（）/]+$/.test(w.text));
+  const columns: { x0: number; x1: number; words: Word[] }[] = [];
+  for (const w of [...words].sort((a, b) => a.box.x0 - b.box.x0)) {
+    const column = columns.find((c) => w.box.x0 < c.x1 && w.box.x1 > c.x0);
+    if (column) {
+      column.words.push(w);
+      column.x0 = Math.min(column.x0, w.box.x0);
+      column.x1 = Math.max(column.x1, w.box.x1);
+    } else {
+      columns.push({ x0: w.box.x0, x1: w.box.x1, words: [w] });
+    }
+  }
+  const cells: HeaderCell[] = [];
+  for (const c of columns.sort((a, b) => a.x0 - b.x0)) {
+    const pieces = [...c.words].sort((a, b) => centreY(a.box) - centreY(b.box) || a.box.x0 - b.box.x0);
+    const kind = headerCellKind(joinPieces(pieces.map((w) => w.text.trim())));
+    if (!kind) return null;
+    const last = cells[cells.length - 1];
+    const height = Math.min(...pieces.map((w) => w.box.y1 - w.box.y0));
+    // one header printed as two runs side by side ("检测结果 Result") stays one column
+    if (last && last.kind === kind && c.x0 - last.x1 < height * 1.5) last.x1 = c.x1;
+    else cells.push({ kind, x0: c.x0, x1: c.x1 });
+  }
+  const kinds = new Set(cells.map((c) => c.kind));
+  const ok = kinds.has('name') && (kinds.has('result') || kinds.has('verdict')) && kinds.size >= 3;
+  return ok ? cells : null;
+}
+
 /** A line under the header that only repeats header words in another language (Test Item / Unit …). */
 function isHeaderContinuation(line: TextLine, header: HeaderCell[]): boolean {
   return line.words.every((w) => {
@@ -225,18 +314,30 @@ export function streamTables(
 ): StreamTable[] {
   const lines = textLines(words);
   const out: StreamTable[] = [];
+  let first = 0;
   for (let i = 0; i < lines.length; i++) {
-    const header = headerCells(lines[i] as TextLine);
-    if (!header) continue;
+    let header = headerCells(lines[i] as TextLine);
+    let headerStart = i;
     let headerEnd = i;
-    while (lines[headerEnd + 1] && isHeaderContinuation(lines[headerEnd + 1] as TextLine, header)) {
-      headerEnd++;
+    if (header) {
+      while (lines[headerEnd + 1] && isHeaderContinuation(lines[headerEnd + 1] as TextLine, header)) {
+        headerEnd++;
+      }
     }
+    // a header whose cells wrap or stack over lines names more columns as a block (which may start
+    // above this line when this line is a header line of its own, else starts here)
+    const block = headerBlock(lines, i, header ? first : i);
+    if (block && (!header || block.cells.length > header.length || block.to > headerEnd)) {
+      header = block.cells;
+      headerStart = block.from;
+      headerEnd = Math.max(headerEnd, block.to);
+    }
+    if (!header) continue;
     // the body: lines below the header up to an end marker, a long gap, the next header, or a line
     // running across columns (a sentence, not a row)
     const body: TextLine[] = [];
     let lastY = (lines[headerEnd] as TextLine).y1;
-    const rowH = Math.max(0.008, ...lines.slice(i, headerEnd + 1).map((l) => l.y1 - l.y0));
+    const rowH = Math.max(0.008, ...lines.slice(headerStart, headerEnd + 1).map((l) => l.y1 - l.y0));
     let ended = false;
     let j = headerEnd + 1;
     for (; j < lines.length; j++) {
@@ -250,9 +351,10 @@ export function streamTables(
       body.push(l);
       lastY = l.y1;
     }
-    const grid = buildGrid(lines.slice(i, headerEnd + 1), header, body, rowLines, page, splitRuns);
+    const grid = buildGrid(lines.slice(headerStart, headerEnd + 1), header, body, rowLines, page, splitRuns);
     if (grid) out.push({ grid, kinds: kindsOf.get(grid) ?? header.map((h) => h.kind), headerRows: 1, ended });
     i = j - 1;
+    first = j;
   }
   return out;
 }
