@@ -133,6 +133,48 @@ describe('item tables read from geometry', () => {
     ]);
   });
 
+  it('When an unruled table goes on over the next page without its header, laid out with other widths and an empty remark column, then every row is read in its columns', () => {
+    const first = page([
+      ['No.', 10, 10],
+      ['Test Item', 16, 10],
+      ['Unit', 36, 10],
+      ['Result', 44, 10],
+      ['Remarks', 56, 10],
+      ['Verdict', 66, 10],
+      ['Limit', 76, 10],
+      ['1', 10, 13],
+      ['甲醛含量', 16, 13],
+      ['mg/kg', 36, 13],
+      ['25', 44, 13],
+      ['符合', 66, 13],
+      ['≤75', 76, 13],
+    ]);
+    // page 2: narrower first columns, no remark printed anywhere, a limit wider than its column on page 1
+    const second = page([
+      ['2', 10, 10],
+      ['pH值', 14, 10],
+      ['—', 30, 10],
+      ['9.1', 38, 10],
+      ['不符合', 52, 10],
+      ['4.0～8.5', 62, 10],
+      ['3', 10, 13],
+      ['絮用纤维原料', 14, 13],
+      ['—', 30, 13],
+      ['符合', 38, 13],
+      ['符合', 52, 13],
+      ['不得使用废旧纤维及再加工纤维', 62, 13],
+    ]);
+    const doc: DocumentText = {
+      form: 'text_pdf',
+      pages: [first.pages[0], { ...second.pages[0], page: 2 }].filter((p) => p !== undefined),
+    };
+    expect(readItemTables(doc)?.items.map((i) => [i.name, i.result, i.verdict, i.requirement])).toEqual([
+      ['甲醛含量', '25', 'pass', '≤75'],
+      ['pH值', '9.1', 'fail', '4.0～8.5'],
+      ['絮用纤维原料', '符合', 'pass', '不得使用废旧纤维及再加工纤维'],
+    ]);
+  });
+
   // a ruled 4-row × 6-column grid: 序号 | 项目 | 方法 | 要求 | 结果 | 判定, one row per item
   const ruledRows = (rows: [string, string, string, string, string, string][], top = 10) => {
     const xs = [10, 16, 36, 52, 66, 80, 92];

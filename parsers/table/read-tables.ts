@@ -9,7 +9,7 @@
 import type { ColumnKind } from '../data/table-vocab';
 import { VERDICT_WORDS } from '../data/vocab';
 import type { Box, DocumentText, ReportItem } from '../types';
-import { boxOf, colsOf, medianWordHeight, rowsOf, type Grid, type GridCell, type Word } from './grid';
+import { boxOf, cellAt, colsOf, medianWordHeight, rowsOf, type Grid, type GridCell, type Word } from './grid';
 import { itemNameKey, ocrVerdictCellOf } from '../item-vocab';
 import { finishItem } from './items';
 import { levelBox, levelSlope } from './level';
@@ -43,7 +43,8 @@ interface Read {
   ended: boolean;
   region: Box;
   /** a table without column lines: its columns, for its continuation on the next page */
-  columns?: { xs: number[]; kinds: (ColumnKind | null)[] };
+  /** a line-read table's columns: borders, kinds, and which held nothing below the header */
+  columns?: { xs: number[]; kinds: (ColumnKind | null)[]; empty: boolean[] };
   /** the x borders of the grid read (absent for a transposed grid): where each role's column stands */
   xs?: number[];
 }
@@ -252,6 +253,14 @@ function readsAsTable(raw: RawItem[]): boolean {
 }
 
 /** Reads every item table of the document; null when positions are unknown. */
+/** Columns whose cells below the header rows hold no text (a remark column nobody wrote in). */
+function emptyColumns(grid: Grid, headerRows: number): boolean[] {
+  return Array.from({ length: colsOf(grid) }, (_, c) => {
+    for (let r = headerRows; r < rowsOf(grid); r++) if (cellAt(grid, r, c)?.text.trim()) return false;
+    return true;
+  });
+}
+
 export function readItemTables(doc: DocumentText): TableReading | null {
   const pages = doc.pages.map((_, i) => pageWords(doc, i));
   if (pages.some((w) => w === null)) return null;
@@ -289,7 +298,11 @@ export function readItemTables(doc: DocumentText): TableReading | null {
         headerTo: s.headerRows - 1,
         columns: s.kinds.map((k) => ({ kind: k })),
         by: s.headerRows ? 'header' : 'previous',
-      }).map((r) => ({ ...r, ended: r.ended || s.ended, columns: { xs: s.grid.xs, kinds: s.kinds } }));
+      }).map((r) => ({
+        ...r,
+        ended: r.ended || s.ended,
+        columns: { xs: s.grid.xs, kinds: s.kinds, empty: emptyColumns(s.grid, s.headerRows) },
+      }));
     const candidates = [
       ...itemGrids.map((g) => ({
         y: g.ys[0] ?? 0,

@@ -610,7 +610,7 @@ function spreadMergedCells(units: GridCell[][], kinds: (ColumnKind | null)[], fi
  */
 export function continuedTable(
   words: Word[],
-  columns: { xs: number[]; kinds: (ColumnKind | null)[] },
+  columns: { xs: number[]; kinds: (ColumnKind | null)[]; empty?: boolean[] },
   rowLines: { y: number; x0: number; x1: number }[],
   page: number,
   splitRuns = false,
@@ -638,24 +638,37 @@ export function continuedTable(
   const lines = textLines(words);
   const start = lines.findIndex(fits);
   if (start < 0) return null;
-  const body: TextLine[] = [];
-  let ended = false;
-  let lastY = (lines[start] as TextLine).y0;
   const rowH = Math.max(0.008, (lines[start] as TextLine).y1 - (lines[start] as TextLine).y0);
-  for (let j = start; j < lines.length; j++) {
-    const l = lines[j] as TextLine;
-    if (isEnd(l.text)) {
-      ended = /以下空白|以下无正文|报告结束|End of Report/i.test(l.text);
-      break;
+  const readBody = () => {
+    const rows: TextLine[] = [];
+    let end = false;
+    let lastY = (lines[start] as TextLine).y0;
+    for (let j = start; j < lines.length; j++) {
+      const l = lines[j] as TextLine;
+      if (isEnd(l.text)) {
+        end = /以下空白|以下无正文|报告结束|End of Report/i.test(l.text);
+        break;
+      }
+      if (headerCells(l) || l.y0 - lastY > rowH * 6 || crosses(l)) break;
+      rows.push(l);
+      lastY = l.y1;
     }
-    if (headerCells(l) || l.y0 - lastY > rowH * 6 || crosses(l)) break;
-    body.push(l);
-    lastY = l.y1;
-  }
-  // a table printed again on a new page may have other column widths: borders move to the white space
+    return { rows, end };
+  };
+  // A table printed again on a new page may have other column widths: borders move to the white space
+  // of the rows read, and the rows are read again with the moved borders (a cell wider here than on
+  // the page before crossed the old borders as a sentence would, and ended the table early).
+  let { rows: body, end: ended } = readBody();
   xs = adjustBorders(
     xs,
     body.flatMap((l) => l.words),
+    columns.empty,
+  );
+  ({ rows: body, end: ended } = readBody());
+  xs = adjustBorders(
+    xs,
+    body.flatMap((l) => l.words),
+    columns.empty,
   );
   const grid = buildGrid([], [], body, rowLines, page, splitRuns, { xs, kinds });
   return grid ? { grid, kinds, headerRows: 0, ended } : null;
@@ -663,10 +676,12 @@ export function continuedTable(
 
 /**
  * Column borders moved to the white space of the rows they divide: the gaps no word covers. When
- * there are as many gaps as borders they are taken in order; otherwise each border moves to the
- * nearest gap, if one is near.
+ * there are as many gaps as borders they are taken in order; so they are when there are as many as
+ * the borders between the columns that held something on the page before (`empty`: a remark column
+ * nobody wrote in leaves no gap of its own), an empty column keeping no width at its neighbours' gap;
+ * otherwise each border moves to the nearest gap, if one is near.
  */
-function adjustBorders(xs: number[], words: Word[]): number[] {
+function adjustBorders(xs: number[], words: Word[], empty: boolean[] = []): number[] {
   if (words.length === 0) return xs;
   const left = Math.min(...words.map((w) => w.box.x0));
   const right = Math.max(...words.map((w) => w.box.x1));
@@ -682,8 +697,20 @@ function adjustBorders(xs: number[], words: Word[]): number[] {
     }
   }
   const inner = xs.slice(1, -1);
-  if (gaps.length === inner.length) {
-    return [Math.min(xs[0] ?? 0, left - 0.002), ...gaps, Math.max(xs[xs.length - 1] ?? 1, right + 0.002)];
+  const first = Math.min(xs[0] ?? 0, left - 0.002);
+  const last = Math.max(xs[xs.length - 1] ?? 1, right + 0.002);
+  if (gaps.length === inner.length) return [first, ...gaps, last];
+  const filled = empty.length === xs.length - 1 ? empty.filter((e) => !e).length : -1;
+  if (filled > 0 && gaps.length === filled - 1) {
+    // the border after each column: the next gap after a filled column, the last one after an empty one
+    const out = [first];
+    let g = 0;
+    for (let c = 0; c < empty.length - 1; c++) {
+      if (!empty[c]) g++;
+      out.push(g === 0 ? first : g > gaps.length ? last : (gaps[g - 1] as number) + (empty[c] ? 0 : -0.0001));
+    }
+    out.push(last);
+    return out;
   }
   const moved = inner.map((b) => {
     const near = gaps.reduce((best, g) => (Math.abs(g - b) < Math.abs(best - b) ? g : best), Infinity);
