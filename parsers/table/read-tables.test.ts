@@ -166,7 +166,7 @@ describe('item tables read from geometry', () => {
     ]);
     const doc: DocumentText = {
       form: 'text_pdf',
-      pages: [first.pages[0], { ...second.pages[0], page: 2 }].filter((p) => p !== undefined),
+      pages: [...first.pages, ...second.pages.map((p) => ({ ...p, page: 2 }))],
     };
     expect(readItemTables(doc)?.items.map((i) => [i.name, i.result, i.verdict, i.requirement])).toEqual([
       ['甲醛含量', '25', 'pass', '≤75'],
