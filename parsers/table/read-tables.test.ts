@@ -175,6 +175,42 @@ describe('item tables read from geometry', () => {
     ]);
   });
 
+  it('When an unruled table prints a parent item wrapped over two lines beside its sub-items (邻苯二甲酸 / 酯), then the sub-items are named by the whole parent and the parent is no item of its own', () => {
+    const doc = page([
+      ['序号', 10, 10],
+      ['检验项目', 16, 10],
+      ['标准要求', 40, 10],
+      ['检验结果', 52, 10],
+      ['判定', 66, 10],
+      ['检验方法', 74, 10],
+      ['1', 10, 13],
+      ['甲醛含量', 16, 13],
+      ['≤20', 40, 13],
+      ['未检出', 52, 13],
+      ['符合', 66, 13],
+      ['GB/T 2912.1-', 74, 13],
+      ['2009', 74, 14.2],
+      ['DBP+BBP+DEHP', 26, 16],
+      ['≤0.1', 40, 16],
+      ['未检出', 52, 16],
+      ['符合', 66, 16],
+      ['GB/T 22048-2022', 74, 16],
+      ['邻苯二甲酸', 16, 17.1],
+      ['2', 10, 18.2],
+      ['酯', 16, 18.2],
+      ['DINP+DIDP+DNOP', 26, 19.3],
+      ['≤0.1', 40, 19.3],
+      ['0.3', 52, 19.3],
+      ['不符合', 66, 19.3],
+      ['GB/T 22048-2022', 74, 19.3],
+    ]);
+    expect(readItemTables(doc)?.items.map((i) => [i.name, i.result, i.verdict])).toEqual([
+      ['甲醛含量', '未检出', 'pass'],
+      ['邻苯二甲酸酯 DBP+BBP+DEHP', '未检出', 'pass'],
+      ['邻苯二甲酸酯 DINP+DIDP+DNOP', '0.3', 'fail'],
+    ]);
+  });
+
   // a ruled 4-row × 6-column grid: 序号 | 项目 | 方法 | 要求 | 结果 | 判定, one row per item
   const ruledRows = (rows: [string, string, string, string, string, string][], top = 10) => {
     const xs = [10, 16, 36, 52, 66, 80, 92];

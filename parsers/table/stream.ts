@@ -516,7 +516,18 @@ function rowsFromLines(body: TextLine[], xs: number[], kinds: (ColumnKind | null
       return dy < Math.max(a.y1 - a.y0, l.y1 - l.y0) * 1.2 && [...own].every((c) => !theirs.has(c));
     });
   };
-  const isAnchor = (l: TextLine) => marked(l) || (columns(l).size >= 3 && (subRows || !restOfNumbered(l)));
+  // Beside sub-rows, a line holding only the merged parent's number and name (and the wrapped rest of
+  // cells, a method's "2014") is no row of its own: no sub-item, requirement, result or verdict.
+  const valueCols = new Set(
+    kinds.flatMap((k, c) =>
+      k === 'requirement' || k === 'result' || k === 'verdict' || (k === 'name' && kinds[c - 1] === 'name')
+        ? [c]
+        : [],
+    ),
+  );
+  const parentLabel = (l: TextLine) => subRows && ![...columns(l)].some((c) => valueCols.has(c));
+  const isAnchor = (l: TextLine) =>
+    !parentLabel(l) && (marked(l) || (columns(l).size >= 3 && (subRows || !restOfNumbered(l))));
   const anchors = body.filter(isAnchor);
   if (anchors.length === 0) return [];
   const groups = new Map<TextLine, TextLine[]>(anchors.map((a) => [a, [a]]));
@@ -587,6 +598,14 @@ function spreadMergedCells(units: GridCell[][], kinds: (ColumnKind | null)[], fi
       for (const col of together.filter((k) => k >= 0)) {
         const cell = units[r]?.[col];
         if (!cell || covered.has(cell) || cell.rowSpan > 1) continue;
+        // the pieces of a merged cell's text wrapped over the rows it spans (邻苯二甲酸 / 酯) join it
+        const pieces = Array.from({ length: b - a + 1 }, (_, k) => units[a + k]?.[col]).filter(
+          (p): p is GridCell => p !== undefined && p.text !== '',
+        );
+        if (pieces.length > 1) {
+          cell.words = pieces.flatMap((p) => p.words);
+          cell.text = pieces.map((p) => p.text).reduce(joinWrapped);
+        }
         cell.row = a;
         cell.rowSpan = b - a + 1;
         cell.box = {
