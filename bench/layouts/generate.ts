@@ -72,8 +72,9 @@ export async function* generate(
     /** the layouts to draw from (default: the hand-made LAYOUT_VARIANTS) */
     layouts?: readonly LayoutVariant[];
     /**
-     * called for a layout Chromium printed on another number of pages than it was laid out for
-     * (a drawn combination whose rows do not fit), which is then skipped; without it, that throws
+     * called for a layout whose content overflows its pages or that Chromium printed on another
+     * number of pages than it was laid out for (a drawn combination whose rows do not fit), which is
+     * then skipped; without it, that throws
      */
     onUnprintable?: (id: string, reason: string) => void;
   } = {},
@@ -85,7 +86,15 @@ export async function* generate(
   for (const { id, truth } of truths) {
     for (const { v, i } of variants) {
       const rendered = renderReport(truth, v);
-      const pdf = await printer.print(rendered.html);
+      let pdf: Buffer;
+      try {
+        pdf = await printer.print(rendered.html);
+      } catch (err) {
+        // a page whose content overflows it (the printer refuses to cut it)
+        if (!opts.onUnprintable) throw err;
+        opts.onUnprintable(`${id} ${v.id}`, err instanceof Error ? err.message.slice(0, 60) : String(err));
+        continue;
+      }
       const printed = pdfPageCount(pdf);
       if (printed !== rendered.pages) {
         const reason = `laid out for ${rendered.pages} pages, Chromium printed ${printed}`;
