@@ -848,3 +848,186 @@ describe('verdicts of two rows OCR read as one segment', () => {
     ]);
   });
 });
+
+describe('matrix tables and row lines printed without column lines', () => {
+  const itemsOf = (doc: DocumentText) =>
+    (readItemTables(doc)?.items ?? []).map((i) => [i.name, i.requirement, i.result, i.verdict]);
+
+  it('When a 三线表 page holds few rows (only its top, header and bottom lines drawn), then each text row is an item, not one row of all', () => {
+    const rules = [h(9.5, 5, 95), h(12.5, 5, 95), h(19, 5, 95)];
+    const doc = page(
+      [
+        ['编号', 6, 10.5],
+        ['项目', 14, 10.5],
+        ['标准值', 40, 10.5],
+        ['检验结果', 60, 10.5],
+        ['单项判定', 80, 10.5],
+        ['21', 6, 13.5],
+        ['水洗尺寸变化率 横向', 14, 13.5],
+        ['-3.0～+2.0', 40, 13.5],
+        ['-1.4', 60, 13.5],
+        ['P', 80, 13.5],
+        ['22', 6, 15.5],
+        ['燃烧性能', 14, 15.5],
+        ['1级', 40, 15.5],
+        ['1级', 60, 15.5],
+        ['P', 80, 15.5],
+        ['23', 6, 17.5],
+        ['使用说明', 14, 17.5],
+        ['符合GB 5296.4要求', 40, 17.5],
+        ['符合', 60, 17.5],
+        ['F', 80, 17.5],
+      ],
+      rules,
+    );
+    expect(itemsOf(doc)).toEqual([
+      ['水洗尺寸变化率 横向', '-3.0～+2.0', '-1.4', 'pass'],
+      ['燃烧性能', '1级', '1级', 'pass'],
+      ['使用说明', '符合GB 5296.4要求', '符合', 'fail'],
+    ]);
+  });
+
+  it("When elements stand as columns under a parent and the tested part as a row (no lines), then each cell is an item with its column's limit and verdict", () => {
+    const doc = page([
+      ['可迁移元素 (mg/kg)', 20, 10],
+      ['测试部位', 5, 11],
+      ['锑(Sb)', 20, 12],
+      ['铅(Pb)', 40, 12],
+      ['汞(Hg)', 60, 12],
+      ['限量值', 5, 14],
+      ['≤60', 20, 14],
+      ['≤90', 40, 14],
+      ['≤60', 60, 14],
+      ['主体材料', 5, 16],
+      ['ND(<2)', 20, 16],
+      ['186', 40, 16],
+      ['ND(<2)', 60, 16],
+      ['结论', 5, 18],
+      ['P', 20, 18],
+      ['F', 40, 18],
+      ['P', 60, 18],
+    ]);
+    expect(itemsOf(doc)).toEqual([
+      ['可迁移元素 锑(Sb)', '≤60', 'ND(<2)', 'pass'],
+      ['可迁移元素 铅(Pb)', '≤90', '186', 'fail'],
+      ['可迁移元素 汞(Hg)', '≤60', 'ND(<2)', 'pass'],
+    ]);
+  });
+
+  it('When a transposed matrix (项目/单位/Limit/Test Result/Verdict as row labels, two-line labels and values) has no lines, then each column is an item', () => {
+    const doc = page([
+      ['可迁移元素', 5, 10],
+      ['项目', 5, 12],
+      ['锑(Sb)', 20, 12],
+      ['钡(Ba)', 40, 12],
+      ['铅(Pb)', 60, 12],
+      ['单位', 5, 14],
+      ['mg/kg', 20, 14],
+      ['mg/kg', 40, 14],
+      ['mg/kg', 60, 14],
+      ['Limit', 5, 16],
+      ['≤60', 20, 16],
+      ['≤1000', 40, 16],
+      ['≤90', 60, 16],
+      // "Test / Result" and "Not / detected(<2)" wrapped; single values centred between the lines
+      ['Test', 5, 18],
+      ['Not', 20, 18],
+      ['54', 40, 18.7],
+      ['186', 60, 18.7],
+      ['Result', 5, 19.4],
+      ['detected(<2)', 20, 19.4],
+      ['Verdict', 5, 21.4],
+      ['√', 20, 21.4],
+      ['√', 40, 21.4],
+      ['×', 60, 21.4],
+    ]);
+    expect(itemsOf(doc)).toEqual([
+      ['可迁移元素 锑(Sb)', '≤60', 'Not detected(<2)', 'pass'],
+      ['可迁移元素 钡(Ba)', '≤1000', '54', 'pass'],
+      ['可迁移元素 铅(Pb)', '≤90', '186', 'fail'],
+    ]);
+  });
+
+  it('When sub-item labels (变色 | 沾色) stand between the cells of a two-line bilingual header, then each is a result column and each row gives one item per label', () => {
+    const doc = page([
+      ['编号', 5, 10],
+      ['测试项目', 12, 10],
+      ['技术要求', 30, 10],
+      ['变色', 50, 10.6],
+      ['沾色', 60, 10.6],
+      ['评定', 75, 10],
+      ['No.', 5, 11.2],
+      ['Item', 12, 11.2],
+      ['Requirement', 30, 11.2],
+      ['Conclusion', 75, 11.2],
+      ['1', 5, 13],
+      ['耐水色牢度', 12, 13],
+      ['≥3', 30, 13],
+      ['4-5', 50, 13],
+      ['2-3', 60, 13],
+      ['不合格', 75, 13],
+      ['2', 5, 15],
+      ['耐汗渍色牢度', 12, 15],
+      ['≥3', 30, 15],
+      ['4', 50, 15],
+      ['4', 60, 15],
+      ['合格', 75, 15],
+    ]);
+    expect(itemsOf(doc)).toEqual([
+      ['耐水色牢度 变色', '≥3', '4-5', 'fail'],
+      ['耐水色牢度 沾色', '≥3', '2-3', 'fail'],
+      ['耐汗渍色牢度 变色', '≥3', '4', 'pass'],
+      ['耐汗渍色牢度 沾色', '≥3', '4', 'pass'],
+    ]);
+  });
+});
+
+describe('matrix tables by tested part, one under the other', () => {
+  it('When two element/phthalate matrices without lines follow each other, then each keeps its own parent, limits and verdicts', () => {
+    const doc = page([
+      ['可迁移元素 (mg/kg)', 20, 10],
+      ['测试部位', 5, 11],
+      ['锑(Sb)', 20, 12],
+      ['铅(Pb)', 40, 12],
+      ['汞(Hg)', 60, 12],
+      ['限量值', 5, 14],
+      ['≤60', 20, 14],
+      ['≤90', 40, 14],
+      ['≤60', 60, 14],
+      ['主体材料', 5, 16],
+      ['ND(<2)', 20, 16],
+      ['186', 40, 16],
+      ['ND(<2)', 60, 16],
+      ['结论', 5, 18],
+      ['P', 20, 18],
+      ['F', 40, 18],
+      ['P', 60, 18],
+      ['邻苯二甲酸酯 (%)', 20, 20],
+      ['测试部位', 5, 21],
+      ['DBP', 20, 22],
+      ['BBP', 40, 22],
+      ['DEHP', 60, 22],
+      ['限量值', 5, 24],
+      ['≤0.1', 20, 24],
+      ['≤0.1', 40, 24],
+      ['≤0.1', 60, 24],
+      ['主体材料', 5, 26],
+      ['ND', 20, 26],
+      ['ND', 40, 26],
+      ['0.3', 60, 26],
+      ['结论', 5, 28],
+      ['P', 20, 28],
+      ['P', 40, 28],
+      ['F', 60, 28],
+    ]);
+    const items = (readItemTables(doc)?.items ?? []).map((i) => [i.name, i.requirement, i.result, i.verdict]);
+    expect(items).toEqual([
+      ['可迁移元素 锑(Sb)', '≤60', 'ND(<2)', 'pass'],
+      ['可迁移元素 铅(Pb)', '≤90', '186', 'fail'],
+      ['可迁移元素 汞(Hg)', '≤60', 'ND(<2)', 'pass'],
+      ['邻苯二甲酸酯 DBP', '≤0.1', 'ND', 'pass'],
+      ['邻苯二甲酸酯 BBP', '≤0.1', 'ND', 'pass'],
+      ['邻苯二甲酸酯 DEHP', '≤0.1', '0.3', 'fail'],
+    ]);
+  });
+});

@@ -13,6 +13,7 @@ import { boxOf, cellAt, colsOf, medianWordHeight, rowsOf, type Grid, type GridCe
 import { itemNameKey, ocrVerdictCellOf } from '../item-vocab';
 import { finishItem } from './items';
 import { levelBox, levelSlope } from './level';
+import { labelColumnTables } from './label-column';
 import { latticeGrids } from './lattice';
 import {
   findHeader,
@@ -252,6 +253,15 @@ function readsAsTable(raw: RawItem[]): boolean {
   return complete >= 2 && complete >= raw.length * 0.6;
 }
 
+/**
+ * A ruled grid holding only a table's header (header rows drawn as boxes or shaded, the body printed
+ * without lines): no item table by itself; its words are read with the body's (stream.ts, label-column.ts).
+ */
+function headerOnly(grid: Grid): boolean {
+  const layout = findHeader(grid) ?? findMatrixHeader(grid);
+  return layout !== null && layout.headerTo >= rowsOf(grid) - 1;
+}
+
 /** Reads every item table of the document; null when positions are unknown. */
 /** Columns whose cells below the header rows hold no text (a remark column nobody wrote in). */
 function emptyColumns(grid: Grid, headerRows: number): boolean[] {
@@ -284,19 +294,33 @@ export function readItemTables(doc: DocumentText): TableReading | null {
     // words of ruled tables that hold no item table stay available to the header-line reader
     const itemGrids = grids.filter(
       (g) =>
-        findHeader(g) ||
-        findMatrixHeader(g) ||
+        (!headerOnly(g) && (findHeader(g) || findMatrixHeader(g))) ||
         findHeader(transpose(stripTitle(g).grid)) ||
         reads.length ||
         findRolesByContent(g),
     );
-    const outside = words.filter((w) => !itemGrids.some((g) => inside(w, g)));
-    const streams = streamTables(outside, rowLines, page.page, splitRuns);
+    const loose = words.filter((w) => !itemGrids.some((g) => inside(w, g)));
+    // matrix tables labelled by their first column, read as the ruled grid they would be
+    const labelled = labelColumnTables(loose, page.page, splitRuns);
+    const taken = new Set(labelled.flatMap((t) => t.words));
+    const outside = loose.filter((w) => !taken.has(w));
+    const streams = streamTables(
+      outside,
+      rowLines,
+      page.page,
+      splitRuns,
+      labelled.map((t) => t.grid.ys[0] ?? 0),
+    );
     const readStream = (s: StreamTable) =>
       readWithLayout(s.grid, {
         headerFrom: s.headerRows ? 0 : -1,
         headerTo: s.headerRows - 1,
-        columns: s.kinds.map((k) => ({ kind: k })),
+        columns: s.kinds.map((k, c) => {
+          const sub = k
+            ? undefined
+            : s.subLabels?.find((l) => l.x >= (s.grid.xs[c] ?? 0) && l.x < (s.grid.xs[c + 1] ?? 1));
+          return sub ? { kind: null, label: sub.label } : { kind: k };
+        }),
         by: s.headerRows ? 'header' : 'previous',
       }).map((r) => ({
         ...r,
@@ -309,6 +333,10 @@ export function readItemTables(doc: DocumentText): TableReading | null {
         read: () => readLattice(g, reads[reads.length - 1] ?? null),
       })),
       ...streams.map((s) => ({ y: s.grid.ys[0] ?? 0, read: () => readStream(s) })),
+      ...labelled.map((t) => ({
+        y: t.grid.ys[0] ?? 0,
+        read: () => readLattice(t.grid, null).map((r) => ({ ...r, ended: r.ended || t.ended })),
+      })),
     ].sort((a, b) => a.y - b.y);
     // the previous page's table going on here without its header, above any new table
     const previous = reads[reads.length - 1];

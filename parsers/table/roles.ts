@@ -320,6 +320,15 @@ function isValueText(text: string): boolean {
   return /^[-+≤≥<>＜＞]?\d/.test(t) || isVerdictToken(t);
 }
 
+/**
+ * A sub-item label printed as a column header (锑(Sb), DBP+BBP+DEHP, 变色): short, no header word,
+ * no value (a number, a limit, a verdict mark).
+ */
+export function isSubItemLabel(text: string): boolean {
+  const t = text.trim();
+  return t.length > 0 && t.length <= 20 && !isValueText(t) && !/^[≤≥<>＜＞]/.test(t) && !headerCellKind(t);
+}
+
 /** Short text that names a sub-column under a merged header (变色, 铅(Pb), 经向). */
 function isLabelOnly(text: string, _grid: Grid, _row: number): boolean {
   const t = text.trim();

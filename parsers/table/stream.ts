@@ -18,7 +18,7 @@ import {
   type Word,
 } from './grid';
 import { isVerdictToken } from '../item-vocab';
-import { headerCellKind } from './roles';
+import { headerCellKind, isSubItemLabel } from './roles';
 import type { ColumnKind } from '../data/table-vocab';
 import { TABLE_END_MARKERS } from '../data/table-vocab';
 
@@ -66,9 +66,11 @@ export function textLines(words: Word[]): TextLine[] {
 }
 
 interface HeaderCell {
-  kind: ColumnKind;
+  /** null: a sub-item label printed in the header (变色 | 沾色 beside or under the other headers) */
+  kind: ColumnKind | null;
   x0: number;
   x1: number;
+  label?: string;
 }
 
 /**
@@ -77,6 +79,7 @@ interface HeaderCell {
  */
 function headerCells(line: TextLine): HeaderCell[] | null {
   const cells: HeaderCell[] = [];
+  const unknown: Word[] = [];
   for (const w of line.words.flatMap(headerRunParts)) {
     const kind = headerCellKind(w.text);
     if (kind) {
@@ -85,13 +88,17 @@ function headerCells(line: TextLine): HeaderCell[] | null {
       if (last && last.kind === kind && w.box.x0 - last.x1 < (w.box.y1 - w.box.y0) * 1.5) last.x1 = w.box.x1;
       else cells.push({ kind, x0: w.box.x0, x1: w.box.x1 });
     } else if (w.text.trim() && !/^[()（）/]+$/.test(w.text)) {
-      // a word that is no header word: not a header line
-      return null;
+      unknown.push(w);
     }
   }
   const kinds = new Set(cells.map((c) => c.kind));
   const ok = kinds.has('name') && (kinds.has('result') || kinds.has('verdict')) && kinds.size >= 3;
-  return ok ? cells : null;
+  if (!ok) return null;
+  if (unknown.length === 0) return cells;
+  // words that are no header words make no header line, unless they are sub-item labels standing
+  // together where the results are (变色 | 沾色 centred in a two-line bilingual header)
+  const subs = withSubLabels({ ...line, words: unknown }, cells);
+  return subs && !kinds.has('result') ? subs : null;
 }
 
 /**
@@ -218,6 +225,38 @@ function isHeaderContinuation(line: TextLine, header: HeaderCell[]): boolean {
 const isEnd = (text: string) => TABLE_END_MARKERS.some((re) => re.test(text.trim()));
 
 /**
+ * A line in the header band naming sub-item columns (变色 沾色, 经向 纬向): two short labels or more,
+ * no header word and no value, each standing in a gap between the header's cells right of the item
+ * name or under its result header (a result split into sub-columns). Returns the header with those
+ * columns (kind null, their label), or null when the line is no such line.
+ */
+function withSubLabels(line: TextLine, header: HeaderCell[]): HeaderCell[] | null {
+  const words = phrases(line);
+  if (words.length < 2) return null;
+  const nameEnd = Math.max(...header.filter((h) => h.kind === 'name' || h.kind === 'index').map((h) => h.x1));
+  const under = (w: Word) =>
+    header.find((h) => centreX(w.box) >= h.x0 - 0.002 && centreX(w.box) <= h.x1 + 0.002);
+  const fits = (w: Word) => {
+    if (!isSubItemLabel(w.text)) return false;
+    const h = under(w);
+    return w.box.x0 > nameEnd && (!h || h.kind === 'result');
+  };
+  if (!words.every(fits)) return null;
+  // the labels stand together: no header cell between them
+  const from = Math.min(...words.map((w) => w.box.x0));
+  const to = Math.max(...words.map((w) => w.box.x1));
+  if (header.some((h) => h.kind !== 'result' && h.x0 > from && h.x1 < to)) return null;
+  const split = new Set(words.map(under).filter((h): h is HeaderCell => h !== undefined));
+  const subs: HeaderCell[] = words.map((w) => ({
+    kind: null,
+    x0: w.box.x0,
+    x1: w.box.x1,
+    label: w.text.trim(),
+  }));
+  return [...header.filter((h) => !split.has(h)), ...subs].sort((a, b) => a.x0 - b.x0);
+}
+
+/**
  * Column borders between neighbouring header cells: in the gap between them, the white space running
  * down the table (x positions the fewest body words cover). Of several such runs the one nearest
  * the right-hand header is taken: a column's data lines up under its own header, so text standing
@@ -288,6 +327,8 @@ export interface StreamTable {
   headerRows: number;
   /** a printed end marker (以下空白 …) follows the table */
   ended: boolean;
+  /** sub-item labels printed in the header (变色 | 沾色), by where they stand: the columns under them */
+  subLabels?: { x: number; label: string }[];
 }
 
 /** A line with a run spanning the gaps of two header cells or more: a sentence under the table. */
@@ -304,13 +345,15 @@ function crossesColumns(line: TextLine, header: HeaderCell[]): boolean {
 
 /**
  * Tables found by their header line among words outside ruled tables. `rowLines` are horizontal
- * lines drawn on the page (row borders of tables without column lines).
+ * lines drawn on the page (row borders of tables without column lines); `barriers`: the tops of
+ * tables read otherwise (their words are not given here), where a table above them ends.
  */
 export function streamTables(
   words: Word[],
   rowLines: { y: number; x0: number; x1: number }[],
   page: number,
   splitRuns = false,
+  barriers: number[] = [],
 ): StreamTable[] {
   const lines = textLines(words);
   const out: StreamTable[] = [];
@@ -320,8 +363,15 @@ export function streamTables(
     let headerStart = i;
     let headerEnd = i;
     if (header) {
-      while (lines[headerEnd + 1] && isHeaderContinuation(lines[headerEnd + 1] as TextLine, header)) {
-        headerEnd++;
+      let subLabelled = false;
+      for (let next = lines[i + 1]; next; next = lines[headerEnd + 1]) {
+        const withSubs: HeaderCell[] | null = subLabelled ? null : withSubLabels(next, header);
+        if (isHeaderContinuation(next, header)) headerEnd++;
+        else if (withSubs) {
+          header = withSubs;
+          subLabelled = true;
+          headerEnd++;
+        } else break;
       }
     }
     // a header whose cells wrap or stack over lines names more columns as a block (which may start
@@ -342,6 +392,7 @@ export function streamTables(
     let j = headerEnd + 1;
     for (; j < lines.length; j++) {
       const l = lines[j] as TextLine;
+      if (barriers.some((y) => y > lastY && y < l.y0)) break;
       if (isEnd(l.text)) {
         ended = /以下空白|以下无正文|报告结束|End of Report/i.test(l.text);
         j++;
@@ -352,7 +403,16 @@ export function streamTables(
       lastY = l.y1;
     }
     const grid = buildGrid(lines.slice(headerStart, headerEnd + 1), header, body, rowLines, page, splitRuns);
-    if (grid) out.push({ grid, kinds: kindsOf.get(grid) ?? header.map((h) => h.kind), headerRows: 1, ended });
+    const subLabels = header.flatMap((h) => (h.label ? [{ x: (h.x0 + h.x1) / 2, label: h.label }] : []));
+    if (grid) {
+      out.push({
+        grid,
+        kinds: kindsOf.get(grid) ?? header.map((h) => h.kind),
+        headerRows: 1,
+        ended,
+        subLabels,
+      });
+    }
     i = j - 1;
     first = j;
   }
@@ -401,8 +461,11 @@ function buildGrid(
   const bodyTop = body[0] ? Math.min(body[0].y0, ...drawn.slice(0, 1)) : headerBottom;
   let ys: number[];
   const textRows = rowsFromLines(body, xs, kinds);
-  // drawn lines are row borders when (nearly) every row has one; a 三线表 draws only three
-  if (drawn.length >= 2 && drawn.length >= textRows.length * 0.6) {
+  // drawn lines are row borders when (nearly) every row has one; a 三线表 draws only three: its lines
+  // stand above and below the body and none between its text rows (however few rows a page holds)
+  const lastBody = body.length ? Math.max(...body.map((l) => l.y1)) : bottom;
+  const between = drawn.filter((y) => y > bodyTop + 0.004 && y < lastBody - 0.004).length;
+  if (drawn.length >= 2 && drawn.length >= textRows.length * 0.6 && (between > 0 || textRows.length <= 1)) {
     ys = [top, ...drawn.filter((y, k) => (k === 0 || y - (drawn[k - 1] ?? 0) > 0.004) && y > top + 0.004)];
     if ((ys[ys.length - 1] ?? 0) < bottom - 0.004) ys.push(bottom);
     if (headerLines.length && (ys[1] ?? 0) - headerBottom > 0.004) {

@@ -1,0 +1,277 @@
+/**
+ * Matrix tables printed without column lines whose first column labels the rows: sub-items
+ * (elements, phthalates) stand as columns under a line of short labels, and the rows are either the
+ * sub-items' values by kind (单位 | 限量值 | 检验结果 | 判定: a transposed table, its labels header
+ * words) or tested parts (主体材料) under a merged parent cell, with a limit and a verdict row. Such a
+ * table is built into the grid a ruled table would give — row labels in column 0, a title or parent
+ * cell merged over the columns, a label cell spanning the two header rows — so the readers of ruled
+ * grids (findHeader on the transposed grid, findMatrixHeader) read it by the same meaning.
+ */
+import type { ColumnKind } from '../data/table-vocab';
+import { TABLE_END_MARKERS } from '../data/table-vocab';
+import { joinWrapped } from '../text/normalise';
+import { isVerdictToken } from '../item-vocab';
+import { centreX, medianWordHeight, wordsText, type Grid, type GridCell, type Word } from './grid';
+import { headerCellKind, isSubItemLabel } from './roles';
+import { textLines } from './stream';
+
+type Line = ReturnType<typeof textLines>[number];
+
+/** A cell holding a value (a number, a limit, a verdict mark), not a label. */
+const isValue = (t: string) => /^[-+≤≥<>＜＞]?\s*\d/.test(t.trim()) || isVerdictToken(t.trim());
+
+const isEnd = (text: string) => TABLE_END_MARKERS.some((re) => re.test(text.trim()));
+
+/** Label fragments stacked in the label column, joined where they are one label ("Test" / "Result"). */
+interface Label {
+  text: string;
+  kind: ColumnKind | null;
+  words: Word[];
+  y0: number;
+  y1: number;
+}
+
+function stackLabels(words: Word[], lineH: number): Label[] {
+  const sorted = [...words].sort((a, b) => a.box.y0 - b.box.y0 || a.box.x0 - b.box.x0);
+  const out: Label[] = [];
+  for (const w of sorted) {
+    const last = out[out.length - 1];
+    const kind = headerCellKind(w.text);
+    if (last && w.box.y0 - last.y1 < lineH * 0.3) {
+      // the same line (a label printed in two runs) or the next line of one wrapped label: one label
+      // when the joined text names one kind and the pieces do not name two different kinds
+      const sameLine = w.box.y0 < last.y1 - lineH * 0.5;
+      const joined = sameLine ? `${last.text} ${w.text}` : joinWrapped(last.text, w.text);
+      const joinedKind = headerCellKind(joined);
+      const bilingual = kind !== null && kind === last.kind;
+      if (sameLine || bilingual || (joinedKind !== null && (kind === null || last.kind === null))) {
+        last.text = joined;
+        last.kind = bilingual ? kind : (joinedKind ?? last.kind);
+        last.words.push(w);
+        last.y1 = Math.max(last.y1, w.box.y1);
+        continue;
+      }
+    }
+    out.push({ text: w.text, kind, words: [w], y0: w.box.y0, y1: w.box.y1 });
+  }
+  return out;
+}
+
+/**
+ * A line heading the columns of such a table: three sub-item labels or more, after a first word
+ * naming the items' row (项目/Item: a transposed table) or alone (a matrix by tested part).
+ */
+function headOf(line: Line): { first: Word; transposed: boolean; subs: Word[] } | null {
+  const ws = [...line.words].sort((a, b) => a.box.x0 - b.box.x0);
+  const first = ws[0];
+  if (!first) return null;
+  const transposed = headerCellKind(first.text) === 'name';
+  const subs = transposed ? ws.slice(1) : ws;
+  return subs.length >= 3 && subs.every((w) => isSubItemLabel(w.text)) ? { first, transposed, subs } : null;
+}
+
+/** A table found here: its grid (as ruled), and the words it took. */
+export interface LabelColumnTable {
+  grid: Grid;
+  words: Word[];
+  /** a printed end marker (以下空白 …) follows the table */
+  ended: boolean;
+}
+
+/**
+ * Finds the matrix tables whose first column labels the rows among words outside other tables. A
+ * line of three short sub-item labels or more is their column header when the lines under it carry a
+ * label at their left (in the column left of the sub-items) and values under the sub-items, and the
+ * labels say what the rows hold: at least a result or verdict row, and a unit or limit row or a
+ * tested part. Above it: a title (a transposed table: the first label names the items, 项目/Item) or a
+ * merged parent over the sub-items with the row-label header beside them (a matrix by tested part).
+ */
+export function labelColumnTables(words: Word[], page: number, splitRuns = false): LabelColumnTable[] {
+  const lines = textLines(words);
+  const lineH = medianWordHeight(words, 0.012);
+  const out: LabelColumnTable[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const head = lines[i] as Line;
+    const headed = headOf(head);
+    if (!headed) continue;
+    const { first, transposed, subs } = headed;
+    const valueX0 = (subs[0] as Word).box.x0;
+    // the rows under it: lines near the one above, none running across two columns, up to an end marker
+    const xs = [0, ...subs.slice(1).map((w, k) => ((subs[k] as Word).box.x1 + w.box.x0) / 2)];
+    const crosses = (l: Line) =>
+      l.words.some(
+        (w) => xs.slice(1).filter((x) => w.box.x0 < x - 0.004 && w.box.x1 > x + 0.004).length >= 2,
+      );
+    const body: Line[] = [];
+    let ended = false;
+    let lastY = head.y1;
+    for (let j = i + 1; j < lines.length; j++) {
+      const l = lines[j] as Line;
+      if (isEnd(l.text)) {
+        ended = /以下空白|以下无正文|报告结束|End of Report/i.test(l.text);
+        break;
+      }
+      if (l.y0 - lastY > lineH * 2.5 || crosses(l)) break;
+      if (headOf(l)) {
+        // the next such table: its title or parent lines (no values) are not this table's rows
+        while (body.length && !(body[body.length - 1] as Line).words.some((w) => isValue(w.text))) body.pop();
+        break;
+      }
+      body.push(l);
+      lastY = l.y1;
+    }
+    const bodyWords = body.flatMap((l) => l.words);
+    const labelWords = bodyWords.filter((w) => w.box.x1 <= valueX0 - 0.002);
+    const labels = stackLabels(labelWords, lineH);
+    // rows: each label with the value lines beside it
+    const kinds = new Set(labels.map((l) => l.kind));
+    const parts = labels.filter((l) => l.kind === null).length;
+    const valuesOk = transposed
+      ? kinds.has('result') || kinds.has('verdict')
+      : (kinds.has('requirement') || kinds.has('verdict')) && parts > 0;
+    if (labels.length < 2 || !valuesOk || (transposed && !(kinds.has('unit') || kinds.has('requirement')))) {
+      continue;
+    }
+    // the header above: a title over the table (transposed), or a parent over the sub-items with the
+    // row-label header beside it (by tested part)
+    const above: Line[] = [];
+    for (let j = i - 1; j >= 0 && above.length < 2; j--) {
+      const l = lines[j] as Line;
+      const next = above[0] ?? head;
+      // a line of values is the table above (its last row), not this table's header
+      if (next.y0 - l.y1 > lineH * 1.2 || l.words.some((w) => isValue(w.text))) break;
+      above.unshift(l);
+    }
+    let title: Word[] = [];
+    let parent: Word[] = [];
+    let cornerLabel: Word[] = [];
+    if (transposed) {
+      const t = above[above.length - 1];
+      if (t && t.words.length === 1 && !headerCellKind(t.text) && !isValue(t.text)) title = t.words;
+    } else {
+      for (const l of above) {
+        for (const w of l.words) {
+          if (w.box.x1 <= valueX0 - 0.002) cornerLabel.push(w);
+          else parent.push(w);
+        }
+      }
+      // the parent stands over the sub-items; the corner label (测试部位) beside it, no value
+      if (
+        parent.length === 0 ||
+        parent.some((w) => isValue(w.text)) ||
+        cornerLabel.some((w) => isValue(w.text))
+      ) {
+        continue;
+      }
+      cornerLabel = cornerLabel.filter((w) => w.box.y0 >= Math.min(...parent.map((p) => p.box.y0)) - lineH);
+      parent = parent.filter((w) => headerCellKind(w.text) === null);
+    }
+    const left =
+      Math.min(first.box.x0, ...labelWords.map((w) => w.box.x0), ...cornerLabel.map((w) => w.box.x0)) - 0.002;
+    const labelRight = Math.max(
+      transposed ? first.box.x1 : left,
+      ...labelWords.map((w) => w.box.x1),
+      ...cornerLabel.map((w) => w.box.x1),
+    );
+    const valueWords = bodyWords.filter((w) => !labelWords.includes(w));
+    const right = Math.max(...subs.map((w) => w.box.x1), ...valueWords.map((w) => w.box.x1)) + 0.002;
+    const colXs = [left, (labelRight + valueX0) / 2, ...xs.slice(1), right];
+    const C = colXs.length - 1;
+    const colOf = (w: Word) => {
+      const x = Math.min(w.box.x0 + 0.004, centreX(w.box));
+      for (let c = 0; c < C; c++) if (x >= (colXs[c] ?? 0) && x < (colXs[c + 1] ?? 1)) return c;
+      return x < left ? 0 : C - 1;
+    };
+    // body rows: a label's span, the value lines overlapping it (else the nearest label) join it
+    const rows = labels.map((l) => ({ y0: l.y0, y1: l.y1, words: [...l.words] }));
+    if (transposed) rows.unshift({ y0: head.y0, y1: head.y1, words: [...head.words] });
+    const bodyRows = transposed ? rows.slice(1) : rows;
+    for (const w of valueWords) {
+      const cy = (w.box.y0 + w.box.y1) / 2;
+      let best = bodyRows[0];
+      let bestD = Infinity;
+      for (const r of bodyRows) {
+        const d = cy >= r.y0 && cy <= r.y1 ? 0 : Math.min(Math.abs(cy - r.y0), Math.abs(cy - r.y1));
+        if (d < bestD) {
+          best = r;
+          bestD = d;
+        }
+      }
+      best?.words.push(w);
+    }
+    const headerRows: { words: Word[]; span?: boolean }[] = transposed
+      ? title.length
+        ? [{ words: title, span: true }]
+        : []
+      : [{ words: parent }, { words: subs }];
+    const allRows = [
+      ...headerRows.map((h) => ({
+        y0: Math.min(...h.words.map((w) => w.box.y0)),
+        y1: Math.max(...h.words.map((w) => w.box.y1)),
+        words: h.words,
+        span: h.span ?? false,
+      })),
+      ...rows.map((r) => ({ ...r, span: false })),
+    ];
+    for (const r of allRows) {
+      r.y0 = Math.min(r.y0, ...r.words.map((w) => w.box.y0));
+      r.y1 = Math.max(r.y1, ...r.words.map((w) => w.box.y1));
+    }
+    const ys = [(allRows[0]?.y0 ?? 0) - 0.002];
+    for (let k = 1; k < allRows.length; k++) {
+      ys.push(((allRows[k - 1]?.y1 ?? 0) + (allRows[k]?.y0 ?? 0)) / 2);
+    }
+    ys.push((allRows[allRows.length - 1]?.y1 ?? 1) + 0.002);
+    const cellOf = (row: number, col: number, rowSpan: number, colSpan: number, cw: Word[]): GridCell => ({
+      row,
+      col,
+      rowSpan,
+      colSpan,
+      words: cw,
+      text: wordsText(cw, joinWrapped),
+      box: {
+        x0: colXs[col] ?? 0,
+        y0: ys[row] ?? 0,
+        x1: colXs[col + colSpan] ?? 1,
+        y1: ys[row + rowSpan] ?? 1,
+      },
+    });
+    const cells: GridCell[] = [];
+    allRows.forEach((r, k) => {
+      if (r.span) {
+        cells.push(cellOf(k, 0, 1, C, r.words));
+        return;
+      }
+      if (!transposed && k === 0) {
+        // the corner label spans both header rows; the parent spans the sub-item columns
+        cells.push(cellOf(0, 0, 2, 1, cornerLabel), cellOf(0, 1, 1, C - 1, r.words));
+        return;
+      }
+      for (let c = 0; c < C; c++) {
+        if (!transposed && k === 1 && c === 0) continue;
+        cells.push(
+          cellOf(
+            k,
+            c,
+            1,
+            1,
+            r.words.filter((w) => colOf(w) === c),
+          ),
+        );
+      }
+    });
+    const taken = [...allRows.flatMap((r) => r.words), ...cornerLabel];
+    const grid: Grid = {
+      page,
+      xs: colXs,
+      ys,
+      cells: cells.sort((a, b) => a.row - b.row || a.col - b.col),
+      source: 'text',
+      confidence: Math.min(1, ...taken.map((w) => w.confidence ?? 1)),
+      ocr: splitRuns,
+    };
+    out.push({ grid, words: taken, ended });
+    i += body.length;
+  }
+  return out;
+}
