@@ -300,6 +300,128 @@ describe('item tables read from geometry', () => {
     ]);
   });
 
+  /** Rows of an unruled table without a header: 序号 | name | result | unit | verdict | requirement. */
+  const unheadedRows = (rows: string[][], y0: number): [string, number, number][] =>
+    rows.flatMap((cells, r) =>
+      cells.map((text, c): [string, number, number] => [text, [8, 14, 40, 52, 62, 72][c] ?? 0, y0 + r * 3]),
+    );
+  const twoPages = (...pages: DocumentText[]): DocumentText => ({
+    form: 'text_pdf',
+    pages: pages.map((p, i) => ({ ...(p.pages[0] as DocumentText['pages'][number]), page: i + 1 })),
+  });
+
+  it('When an unruled table prints no header row, then its columns are known from their content and it goes on over the next page', () => {
+    const first = page([
+      ['Report No.: WT-1', 8, 4],
+      ['Sample Description', 8, 8],
+      ['大颗粒积木', 8, 10],
+      ...unheadedRows(
+        [
+          ['1', '标识和使用说明', '符合', '—', 'Pass', '符合GB 6675.1 附录B'],
+          ['2', '包装塑料袋厚度', '0.057', 'mm', 'Pass', '≥0.038'],
+          ['3', '可迁移元素 铅(Pb)', '186', 'mg/kg', 'Fail', '≤90'],
+          ['4', '可迁移元素 镉(Cd)', '＜2', 'mg/kg', 'Pass', '≤75'],
+        ],
+        20,
+      ),
+    ]);
+    // the next page: one row only, then the conclusion sentence
+    const second = page([
+      ['Report No.: WT-1', 8, 4],
+      ...unheadedRows([['5', '可迁移元素 汞(Hg)', '＜2', 'mg/kg', 'Pass', '≤60']], 10),
+      ['Conclusion: The submitted sample FAIL the requirements of GB 6675.1-2014.', 8, 14],
+    ]);
+    const read = readItemTables(twoPages(first, second));
+    expect(read?.items.map((i) => [i.name, i.unit, i.requirement, i.result, i.verdict])).toEqual([
+      ['标识和使用说明', null, '符合GB 6675.1 附录B', '符合', 'pass'],
+      ['包装塑料袋厚度', 'mm', '≥0.038', '0.057', 'pass'],
+      ['可迁移元素 铅(Pb)', 'mg/kg', '≤90', '186', 'fail'],
+      ['可迁移元素 镉(Cd)', 'mg/kg', '≤75', '<2', 'pass'],
+      ['可迁移元素 汞(Hg)', 'mg/kg', '≤60', '<2', 'pass'],
+    ]);
+  });
+
+  it('When an unruled table without a header prints a parent name wrapped in a merged cell beside its sub-rows, then each sub-row is named parent + sub', () => {
+    // columns: 序号 | parent | sub-item | result | unit | verdict | requirement; no header, no lines
+    const at = [8, 14, 30, 44, 54, 62, 72];
+    const row = (y: number, cells: (string | null)[]): [string, number, number][] =>
+      cells.flatMap((t, c): [string, number, number][] => (t ? [[t, at[c] ?? 0, y]] : []));
+    const doc = page([
+      ...row(20, ['1', '甲醛含量', null, '<20', 'mg/kg', 'Pass', '≤75']),
+      ...row(23, ['2', '异味', null, '无', '—', 'Pass', '无']),
+      ...row(26, [null, null, '直向', '-0.9', '%', 'Pass', '-3.0～+2.0']),
+      // the merged cell's number and name centred beside the two sub-rows, the name over two lines
+      ...row(27.5, ['3', null]),
+      ['水洗尺寸变化', 14, 27.1],
+      ['率', 14, 28.1],
+      ...row(29, [null, null, '横向', '-1.4', '%', 'Fail', '-3.0～+2.0']),
+      ...row(32, ['4', '可分解致癌芳香胺', null, '<20', 'mg/kg', 'Pass', '禁用']),
+    ]);
+    const read = readItemTables(doc);
+    expect(read?.items.map((i) => [i.name, i.result, i.verdict])).toEqual([
+      ['甲醛含量', '<20', 'pass'],
+      ['异味', '无', 'pass'],
+      ['水洗尺寸变化率 直向', '-0.9', 'pass'],
+      ['水洗尺寸变化率 横向', '-1.4', 'fail'],
+      ['可分解致癌芳香胺', '<20', 'pass'],
+    ]);
+  });
+
+  it('When lines stand in columns but no column holds verdicts, then they are not taken for an item table', () => {
+    const doc = page(
+      unheadedRows(
+        [
+          ['1', '样品名称', '校服', '型号', 'A-1', '商标'],
+          ['2', '委托单位', '某公司', '生产单位', '某厂', '检验类别'],
+          ['3', '收样日期', '2024-07-01', '检验日期', '2024-07-09', '依据'],
+        ],
+        20,
+      ),
+    );
+    expect(readItemTables(doc)).toBeNull();
+  });
+
+  it('When a 三线表 goes on over the next page for a few rows, then its closing rules are no row borders', () => {
+    const header = page(
+      [
+        ['序号', 8, 17],
+        ['检验项目', 14, 17],
+        ['检验结果', 40, 17],
+        ['单位', 52, 17],
+        ['判定', 62, 17],
+        ['标准要求', 72, 17],
+        ...unheadedRows(
+          [
+            ['1', '甲醛含量', '＜20', 'mg/kg', '√', '≤75'],
+            ['2', 'pH值', '5.9', '—', '√', '4.0～8.5'],
+            ['3', '异味', '无', '—', '√', '无'],
+          ],
+          20,
+        ),
+      ],
+      [h(16, 6, 90), h(19, 6, 90)],
+    );
+    // the rest: a rule above and below two rows, as a 三线表 closes on its page
+    const rest = page(
+      unheadedRows(
+        [
+          ['4', '燃烧性能', '1级', '级', '√', '1级'],
+          ['5', '使用说明', '符合', '—', '×', '符合GB 5296.4要求'],
+        ],
+        10,
+      ),
+      [h(9.9, 6, 90), h(14.6, 6, 90)],
+    );
+    const read = readItemTables(twoPages(header, rest));
+    expect(read?.items.map((i) => [i.name, i.result, i.verdict])).toEqual([
+      ['甲醛含量', '<20', 'pass'],
+      ['pH值', '5.9', 'pass'],
+      ['异味', '无', 'pass'],
+      ['燃烧性能', '1级', 'pass'],
+      ['使用说明', '符合', 'fail'],
+    ]);
+  });
+
   /** The same page as OCR returns it: one segment may run over two cells. */
   const scanned = (doc: DocumentText): DocumentText => ({
     form: 'scanned_pdf',

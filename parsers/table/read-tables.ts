@@ -25,7 +25,7 @@ import {
   type TableLayout,
 } from './roles';
 import { readRows, type RawItem } from './rows';
-import { continuedTable, streamTables, type StreamTable } from './stream';
+import { continuedTable, headerlessTables, streamTables, type StreamTable } from './stream';
 
 export interface TableReading {
   items: ReportItem[];
@@ -304,7 +304,7 @@ export function readItemTables(doc: DocumentText): TableReading | null {
     const labelled = labelColumnTables(loose, page.page, splitRuns);
     const taken = new Set(labelled.flatMap((t) => t.words));
     const outside = loose.filter((w) => !taken.has(w));
-    const streams = streamTables(
+    const headed = streamTables(
       outside,
       rowLines,
       page.page,
@@ -327,30 +327,40 @@ export function readItemTables(doc: DocumentText): TableReading | null {
         ended: r.ended || s.ended,
         columns: { xs: s.grid.xs, kinds: s.kinds, empty: emptyColumns(s.grid, s.headerRows) },
       }));
-    const candidates = [
+    const found = [
       ...itemGrids.map((g) => ({
         y: g.ys[0] ?? 0,
         read: () => readLattice(g, reads[reads.length - 1] ?? null),
       })),
-      ...streams.map((s) => ({ y: s.grid.ys[0] ?? 0, read: () => readStream(s) })),
+      ...headed.map((s) => ({ y: s.grid.ys[0] ?? 0, read: () => readStream(s) })),
       ...labelled.map((t) => ({
         y: t.grid.ys[0] ?? 0,
         read: () => readLattice(t.grid, null).map((r) => ({ ...r, ended: r.ended || t.ended })),
       })),
-    ].sort((a, b) => a.y - b.y);
+    ];
     // the previous page's table going on here without its header, above any new table
     const previous = reads[reads.length - 1];
+    let cont: StreamTable | null = null;
     if (previous?.columns && !previous.ended) {
-      const top = candidates[0]?.y ?? 1;
-      const cont = continuedTable(
+      const top = Math.min(1, ...found.map((c) => c.y));
+      cont = continuedTable(
         outside.filter((w) => w.box.y1 <= top),
         previous.columns,
         rowLines,
         page.page,
         splitRuns,
       );
-      if (cont) candidates.unshift({ y: cont.grid.ys[0] ?? 0, read: () => readStream(cont) });
     }
+    // lines standing in columns outside every table found by its header or continued: a table
+    // printed without a header
+    const continued = cont ? [cont] : [];
+    const unheaded = outside.filter((w) => ![...headed, ...continued].some((s) => inside(w, s.grid)));
+    const headerless = headerlessTables(unheaded, rowLines, page.page, splitRuns);
+    const candidates = [
+      ...continued.map((s) => ({ y: s.grid.ys[0] ?? 0, read: () => readStream(s) })),
+      ...found,
+      ...headerless.map((s) => ({ y: s.grid.ys[0] ?? 0, read: () => readStream(s) })),
+    ].sort((a, b) => a.y - b.y);
     for (const c of candidates) {
       for (const r of c.read()) {
         if (r.raw.length === 0) continue;

@@ -190,16 +190,20 @@ export function findRolesByContent(grid: Grid): TableLayout | null {
   if (!kinds.has('name') || !kinds.has('verdict') || !(kinds.has('result') || kinds.has('requirement'))) {
     return null;
   }
-  // short labels beside the item names that are no values: sub-items beside their merged parent
+  // short labels beside the item names that are no values: sub-items beside their merged parent;
+  // names left of the item names that are no values: the merged parents of sub-items
   const nameAt = roles.findIndex((r) => r.kind === 'name');
-  const next = roles[nameAt + 1];
-  if (next && !next.kind) {
-    const texts = columnTexts(grid, nameAt + 1, 0, rows - 1);
+  const noValues = (c: number, short: boolean) => {
+    const texts = columnTexts(grid, c, 0, rows - 1);
     const s = contentShares(texts, grid.ocr);
     const labels = texts.filter((t) => t.length <= 20).length / (texts.length || 1);
-    if (texts.length && labels >= 0.8 && s.verdict === 0 && s.result < 0.3 && s.requirement < 0.3) {
-      roles[nameAt + 1] = { kind: 'name' };
-    }
+    const named = short ? labels >= 0.8 : s.han >= 0.5;
+    return texts.length > 0 && named && s.verdict === 0 && s.result < 0.3 && s.requirement < 0.3;
+  };
+  if (roles[nameAt + 1] && !roles[nameAt + 1]?.kind && noValues(nameAt + 1, true)) {
+    roles[nameAt + 1] = { kind: 'name' };
+  } else if (nameAt > 0 && !roles[nameAt - 1]?.kind && noValues(nameAt - 1, false)) {
+    roles[nameAt - 1] = { kind: 'name' };
   }
   let first = 0;
   while (first < Math.min(rows - 1, 3) && !isValueRow(grid, roles, first)) first++;

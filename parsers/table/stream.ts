@@ -8,6 +8,7 @@ import { joinWrapped } from '../text/normalise';
 import {
   centreX,
   centreY,
+  colsOf,
   columnOf,
   cutAtBorders,
   medianWordHeight,
@@ -18,7 +19,7 @@ import {
   type Word,
 } from './grid';
 import { isVerdictToken } from '../item-vocab';
-import { headerCellKind, isSubItemLabel } from './roles';
+import { findRolesByContent, headerCellKind, isSubItemLabel } from './roles';
 import type { ColumnKind } from '../data/table-vocab';
 import { TABLE_END_MARKERS } from '../data/table-vocab';
 
@@ -479,7 +480,8 @@ function buildGrid(
   const inner = xs.slice(1, -1).filter((_, k) => !(kinds[nameAt0 + 1] === 'name' && k === nameAt0));
   const R = ys.length - 1;
   const C = xs.length - 1;
-  if (R < 2 || C < 3) return null;
+  // a header and a row at least; a table continued without its header may go on for one row only
+  if (R < (headerLines.length ? 2 : 1) || C < 3) return null;
   const grid: Grid = { page, xs, ys, cells: [], source: 'text', confidence: 1, ocr: splitRuns };
   const units: GridCell[][] = Array.from({ length: R }, (_, r) =>
     Array.from({ length: C }, (_, c) => ({
@@ -718,10 +720,10 @@ export function continuedTable(
   const fits = (l: TextLine) =>
     !crosses(l) && anchorOk(l) && new Set(l.words.map(colOf).filter((c) => c >= 0)).size >= 3;
   const lines = textLines(words);
-  const start = lines.findIndex(fits);
-  if (start < 0) return null;
-  const rowH = Math.max(0.008, (lines[start] as TextLine).y1 - (lines[start] as TextLine).y0);
-  const readBody = () => {
+  const first = lines.findIndex(fits);
+  if (first < 0) return null;
+  const rowH = Math.max(0.008, (lines[first] as TextLine).y1 - (lines[first] as TextLine).y0);
+  const readBody = (start: number) => {
     const rows: TextLine[] = [];
     let end = false;
     let lastY = (lines[start] as TextLine).y0;
@@ -739,14 +741,16 @@ export function continuedTable(
   };
   // A table printed again on a new page may have other column widths: borders move to the white space
   // of the rows read, and the rows are read again with the moved borders (a cell wider here than on
-  // the page before crossed the old borders as a sentence would, and ended the table early).
-  let { rows: body, end: ended } = readBody();
+  // the page before crossed the old borders as a sentence would, and ended the table early — or kept
+  // its row, the first, from being found).
+  let { rows: body, end: ended } = readBody(first);
   xs = adjustBorders(
     xs,
     body.flatMap((l) => l.words),
     columns.empty,
   );
-  ({ rows: body, end: ended } = readBody());
+  const again = lines.findIndex(fits);
+  ({ rows: body, end: ended } = readBody(again >= 0 && again < first ? again : first));
   xs = adjustBorders(
     xs,
     body.flatMap((l) => l.words),
@@ -799,4 +803,115 @@ function adjustBorders(xs: number[], words: Word[], empty: boolean[] = []): numb
     return Math.abs(near - b) < 0.06 ? near : b;
   });
   return [Math.min(xs[0] ?? 0, left - 0.002), ...moved, Math.max(xs[xs.length - 1] ?? 1, right + 0.002)];
+}
+
+/** The least number of rows a table printed without a header must show for its columns to be judged. */
+const HEADERLESS_MIN_ROWS = 3;
+
+/**
+ * Tables printed without a header line (none printed, or every header word unreadable): a run of text
+ * lines whose phrases stand in three columns or more, its column borders the white space that runs
+ * down all of them, each column's role from what its cells hold (roles.ts findRolesByContent: row
+ * numbers, verdict words or marks, units, limits, results, item names). The run is an item table only
+ * when an item-name, a verdict and a result or requirement column are found; lines above it that hold
+ * no value where the values stand (an unreadable header) are left out.
+ */
+export function headerlessTables(
+  words: Word[],
+  rowLines: { y: number; x0: number; x1: number }[],
+  page: number,
+  splitRuns = false,
+): StreamTable[] {
+  const lines = textLines(words);
+  const out: StreamTable[] = [];
+  const rowH = Math.max(0.008, medianWordHeight(words, 0.01));
+  const wide = (l: TextLine) => phrases(l).length >= 3;
+  for (let i = 0; i < lines.length; i++) {
+    if (!wide(lines[i] as TextLine) || isEnd((lines[i] as TextLine).text)) continue;
+    // the run: lines of three phrases or more, with the wrapped lines between them (a cell printed on
+    // two lines), up to an end marker or a gap wider than a few rows
+    const run: TextLine[] = [lines[i] as TextLine];
+    let j = i + 1;
+    for (; j < lines.length; j++) {
+      const l = lines[j] as TextLine;
+      const last = run[run.length - 1] as TextLine;
+      if (isEnd(l.text) || l.y0 - last.y1 > rowH * 3) break;
+      if (!wide(l)) {
+        // a wrapped line belongs to the run when a wide line follows closely, or when it stands as
+        // close under the line above as the lines of one cell do (the rest of the last row)
+        const next = lines.slice(j + 1, j + 3).find(wide);
+        const wrapped = l.y0 - last.y1 < rowH * 0.1;
+        if (!wrapped && (!next || next.y0 - l.y1 > rowH * 3)) break;
+      }
+      run.push(l);
+    }
+    const ended = /以下空白|以下无正文|报告结束|End of Report/i.test(lines[j]?.text ?? '');
+    const table = headerlessTable(run, rowLines, page, splitRuns);
+    if (table) {
+      out.push({ ...table, ended });
+      i = j - 1;
+    }
+  }
+  return out;
+}
+
+/** One run of lines read as a table without a header, or null when its columns do not make an item table. */
+function headerlessTable(
+  run: TextLine[],
+  rowLines: { y: number; x0: number; x1: number }[],
+  page: number,
+  splitRuns: boolean,
+): Omit<StreamTable, 'ended'> | null {
+  const core = run.filter((l) => phrases(l).length >= 3);
+  if (core.length < HEADERLESS_MIN_ROWS) return null;
+  const borders = whiteColumns(core.map(phrases));
+  if (borders.length < 4) return null;
+  // lines at the run's top or bottom running over two borders (a page header, a sentence) are no
+  // rows of the table; a cell running over one border (a long name) stays its row's
+  const crosses = (l: TextLine) =>
+    phrases(l).some((w) => borders.slice(1, -1).filter((x) => w.box.x0 < x && w.box.x1 > x).length >= 2);
+  const first = run.findIndex((l) => !crosses(l));
+  if (first < 0) return null;
+  let last = run.length - 1;
+  while (last > first && crosses(run[last] as TextLine)) last--;
+  const body = run.slice(first, last + 1);
+  const blank = { xs: borders, kinds: borders.slice(1).map(() => null) };
+  const probe = buildGrid([], [], body, rowLines, page, splitRuns, blank);
+  if (!probe || colsOf(probe) < 3) return null;
+  const layout = findRolesByContent(probe);
+  if (!layout) return null;
+  const kinds = layout.columns.map((c) => (c.kind === 'matrix' ? null : c.kind));
+  // rows at the top that hold no value (a header the text layer could not map) are left out
+  const top = layout.headerTo >= 0 ? (probe.ys[layout.headerTo + 1] ?? 0) : -Infinity;
+  const rows = body.filter((l) => (l.y0 + l.y1) / 2 > top);
+  if (rows.filter((l) => phrases(l).length >= 3).length < HEADERLESS_MIN_ROWS) return null;
+  const grid = buildGrid([], [], rows, rowLines, page, splitRuns, { xs: borders, kinds });
+  return grid ? { grid, kinds, headerRows: 0 } : null;
+}
+
+/**
+ * Column borders of lines printed without a header (each line's cells): the table's left and right
+ * edges and the middle of each white run, as wide as the space between two cells, that runs down
+ * the lines — all of them but one in five (a page header or a long cell above, below or inside the
+ * table may cover it).
+ */
+function whiteColumns(lines: Word[][]): number[] {
+  const cells = lines.flat();
+  if (cells.length === 0) return [];
+  const left = Math.min(...cells.map((w) => w.box.x0));
+  const right = Math.max(...cells.map((w) => w.box.x1));
+  const tolerated = Math.floor(lines.length / 5);
+  const step = 0.001;
+  const gaps: number[] = [];
+  let runStart = -1;
+  for (let x = left; x <= right + step; x += step) {
+    const covering = lines.filter((l) => l.some((w) => w.box.x0 < x && w.box.x1 > x)).length;
+    const covered = x <= right && covering > tolerated;
+    if (!covered && runStart < 0) runStart = x;
+    if ((covered || x > right) && runStart >= 0) {
+      if (x - runStart >= 0.006 && x <= right) gaps.push((runStart + x) / 2);
+      runStart = -1;
+    }
+  }
+  return [left - 0.002, ...gaps, right + 0.002];
 }
