@@ -590,7 +590,10 @@ function rowsFromLines(body: TextLine[], xs: number[], kinds: (ColumnKind | null
         : [],
     ),
   );
-  const parentLabel = (l: TextLine) => subRows && ![...columns(l)].some((c) => valueCols.has(c));
+  // A numbered one is the parent's own row (spread over its sub-rows below), and the rest of a parent
+  // name wrapped next to it (邻苯二甲酸 above 9 酯) joins it.
+  const labelOnly = (l: TextLine) => subRows && ![...columns(l)].some((c) => valueCols.has(c));
+  const parentLabel = (l: TextLine) => labelOnly(l) && !marked(l);
   const isAnchor = (l: TextLine) =>
     !parentLabel(l) && (marked(l) || (columns(l).size >= 3 && (subRows || !restOfNumbered(l))));
   const anchors = body.filter(isAnchor);
@@ -599,8 +602,12 @@ function rowsFromLines(body: TextLine[], xs: number[], kinds: (ColumnKind | null
   for (const l of body) {
     if (groups.has(l)) continue;
     const mid = (l.y0 + l.y1) / 2;
-    let best = anchors[0] as TextLine;
-    for (const a of anchors) {
+    const h = l.y1 - l.y0;
+    const parentRow = parentLabel(l)
+      ? anchors.find((a) => labelOnly(a) && a.y0 - l.y1 < h && l.y0 - a.y1 < h)
+      : undefined;
+    let best = parentRow ?? (anchors[0] as TextLine);
+    for (const a of parentRow ? [] : anchors) {
       if (Math.abs((a.y0 + a.y1) / 2 - mid) < Math.abs((best.y0 + best.y1) / 2 - mid)) best = a;
     }
     groups.get(best)?.push(l);
