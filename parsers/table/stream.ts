@@ -606,11 +606,11 @@ function rowsFromLines(body: TextLine[], xs: number[], kinds: (ColumnKind | null
     const parentRow = parentLabel(l)
       ? anchors.find((a) => labelOnly(a) && a.y0 - l.y1 < h && l.y0 - a.y1 < h)
       : undefined;
-    let best = parentRow ?? (anchors[0] as TextLine);
+    let best = parentRow ?? anchors[0];
     for (const a of parentRow ? [] : anchors) {
-      if (Math.abs((a.y0 + a.y1) / 2 - mid) < Math.abs((best.y0 + best.y1) / 2 - mid)) best = a;
+      if (!best || Math.abs((a.y0 + a.y1) / 2 - mid) < Math.abs((best.y0 + best.y1) / 2 - mid)) best = a;
     }
-    groups.get(best)?.push(l);
+    if (best) groups.get(best)?.push(l);
   }
   const spans = [...groups.values()]
     .map((g) => ({ y0: Math.min(...g.map((l) => l.y0)), y1: Math.max(...g.map((l) => l.y1)) }))
