@@ -35,9 +35,14 @@ export interface PhotoOptions {
   size: number;
 }
 
-/** Mulberry32: a small seeded generator (0..1). */
+/** Mulberry32: a small seeded generator (0..1), seeded by a string. */
 export function seeded(seed: string): () => number {
-  let a = [...seed].reduce((h, c) => (Math.imul(h ^ c.charCodeAt(0), 2654435761) >>> 0) + 1, 7);
+  return mulberry32([...seed].reduce((h, c) => (Math.imul(h ^ c.charCodeAt(0), 2654435761) >>> 0) + 1, 7));
+}
+
+/** Mulberry32 from a 32-bit state: the same numbers for the same state on every machine. */
+export function mulberry32(state: number): () => number {
+  let a = state >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
     let t = a;

@@ -6,7 +6,8 @@
  * The sixteen hand-made variants were each written with a lab in mind; these combinations were not,
  * so a parser that learned the sixteen rather than the vocabulary and the geometry shows it here.
  */
-import type { ColumnId, LayoutVariant, VerdictMarks } from './variants';
+import { mulberry32 } from './degrade';
+import { VERDICT_MARKS, type ColumnId, type LayoutVariant } from './variants';
 
 /** Header words per column: Chinese, English, and bilingual (Chinese over English). */
 const HEADER_WORDS: Record<ColumnId, { zh: string[]; en: string[] }> = {
@@ -26,33 +27,11 @@ const HEADER_WORDS: Record<ColumnId, { zh: string[]; en: string[] }> = {
   remark: { zh: ['备注'], en: ['Remark', 'Remarks'] },
 };
 
-const MARKS: VerdictMarks[] = [
-  { pass: '合格', fail: '不合格', na: '—' },
-  { pass: '符合', fail: '不符合', na: '/' },
-  { pass: 'P', fail: 'F', na: 'N/A' },
-  { pass: '√', fail: '×', na: '—' },
-  { pass: 'Pass', fail: 'Fail', na: 'N/A' },
-  { pass: '符合', fail: '不符合', na: '不适用' },
-  { pass: '√', fail: '×', na: '/' },
-];
-
 const END_MARKERS = ['以下空白', '——以下空白——', '*** 以下空白 ***', '-- End of Report --', null];
-
-/** mulberry32: a small seeded generator, so the same seed gives the same layouts on every machine. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** `count` layouts drawn from `seed`; ids `r<seed>-<n>`, descriptions list every knob drawn. */
 export function randomVariants(seed: number, count: number): LayoutVariant[] {
-  const rnd = random(seed);
+  const rnd = mulberry32(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
   const chance = (p: number) => rnd() < p;
   const out: LayoutVariant[] = [];
@@ -83,7 +62,7 @@ export function randomVariants(seed: number, count: number): LayoutVariant[] {
       description: '',
       columns,
       headers,
-      marks: pick(MARKS),
+      marks: pick(VERDICT_MARKS),
       rules: pick(['grid', 'horizontal', 'three-line', 'none'] as const),
       subItems: pick(['joined', 'merged-cells', 'matrix', 'part-matrix'] as const),
       fields: pick(['kv-grid', 'label-lines', 'english', 'bilingual-grid', 'english-stacked'] as const),

@@ -58,6 +58,8 @@ const CHECK: VerdictMarks = { pass: '√', fail: '×', na: '—' };
 const PASSFAIL: VerdictMarks = { pass: 'Pass', fail: 'Fail', na: 'N/A' };
 const FUHE_NA: VerdictMarks = { pass: '符合', fail: '不符合', na: '不适用' };
 const CHECK_SLASH: VerdictMarks = { pass: '√', fail: '×', na: '/' };
+/** Every set of marks the variants print (the random layouts draw from these). */
+export const VERDICT_MARKS: readonly VerdictMarks[] = [HEGE, FUHE, PF, CHECK, PASSFAIL, FUHE_NA, CHECK_SLASH];
 
 export const LAYOUT_VARIANTS: readonly LayoutVariant[] = [
   {
