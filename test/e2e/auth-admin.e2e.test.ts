@@ -174,4 +174,36 @@ describe('Admin pages', () => {
     expect(tab.problems).toEqual([]);
     await tab.close();
   });
+
+  it('When a page is still loading as the user moves on, then its late answer does not replace the next page', async () => {
+    const district = await buildDistrict(e2e.t.ctx);
+    const school = await buildSchool(e2e.t.ctx, { districtId: district.id });
+    const staff = await buildUser(e2e.t.ctx, 'school_staff', { schoolId: school.id });
+    const tab = await openTab(e2e);
+    const { page } = tab;
+    await login(tab, staff.username);
+    // Hold the document list's request until the user has gone on to another page.
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let held!: () => void;
+    const isHeld = new Promise<void>((resolve) => (held = resolve));
+    await page.route('**/api/documents*', async (route) => {
+      held();
+      await released;
+      await route.continue();
+    });
+    await page.evaluate(() => (location.hash = '#/documents?again=1'));
+    await isHeld;
+    await page.goto('/#/admin/users');
+    await page.getByRole('heading', { name: '无权访问' }).waitFor();
+    const answered = page.waitForResponse((r) => r.url().includes('/api/documents'));
+    release();
+    await answered;
+    // The list page mounts right after its answer; give it the turn it would need to do so.
+    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 200)));
+    expect(await page.getByRole('heading', { name: '文档列表' }).count()).toBe(0);
+    expect(await page.getByRole('heading', { name: '无权访问' }).isVisible()).toBe(true);
+    expect(tab.problems).toEqual([]);
+    await tab.close();
+  });
 });

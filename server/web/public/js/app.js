@@ -231,7 +231,11 @@ async function render() {
     }
     cleanup = null;
   }
-  const view = document.getElementById('main');
+  // Each render writes into its own root. A page still loading when the user moves on (a slow
+  // fetch, then mount) then fills a detached element, never the page that replaced it.
+  const main = document.getElementById('main');
+  const view = h('div', { class: 'page-root' });
+  mount(main, view);
   const { path, query } = currentLocation();
   renderShell();
   closeNav();
@@ -300,7 +304,7 @@ async function render() {
     mount(view, h('h1', { text: '出错了' }), notice('error', message));
     if (!(e instanceof ApiError)) console.warn(e);
   }
-  if (seq === renderSeq) view.focus({ preventScroll: true });
+  if (seq === renderSeq) main.focus({ preventScroll: true });
 }
 
 function closeNav() {
