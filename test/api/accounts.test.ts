@@ -212,7 +212,7 @@ describe(`accounts that hold (${testDriver()})`, () => {
     test('Unknown names and wrong passwords take similar time (both run one scrypt)', async () => {
       const real = await buildUser(t.ctx, 'bureau');
       const times = { real: [] as number[], fake: [] as number[] };
-      for (let i = 0; i < 4; i++) {
+      for (let i = 0; i < 6; i++) {
         for (const [who, name] of [
           ['real', real.username],
           ['fake', `nobody-${i}-${real.username}`],
@@ -224,8 +224,9 @@ describe(`accounts that hold (${testDriver()})`, () => {
           if (who === 'real') await t.ctx.database.query('delete from login_throttles');
         }
       }
-      const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-      const ratio = median(times.fake) / median(times.real);
+      // The fastest of each: what the check itself costs. Medians followed the machine's load (a CI
+      // run on a busy host measured 2.51); skipping scrypt for unknown names would make the ratio ~0.1.
+      const ratio = Math.min(...times.fake) / Math.min(...times.real);
       expect(ratio).toBeGreaterThan(0.4);
       expect(ratio).toBeLessThan(2.5);
     });
