@@ -48,6 +48,13 @@ describe('joinWrapped / toHalfWidth / cleanValue', () => {
     expect(joinWrapped('博雅学', '苑 BY24-X24')).toBe('博雅学苑 BY24-X24');
     expect(joinWrapped('Testing', 'Period')).toBe('Testing Period');
   });
+  it('keeps the space a wrap took between Han and a number where the cell spaces them elsewhere', () => {
+    expect(joinWrapped('棉 53.8 聚酯纤维', '46.2')).toBe('棉 53.8 聚酯纤维 46.2');
+    expect(joinWrapped('棉 53.8', '聚酯纤维 46.2')).toBe('棉 53.8 聚酯纤维 46.2');
+    // a cell printing Han and numbers tight stays tight, and so does one without a clue
+    expect(joinWrapped('符合GB 31701-2015中', '5.2要求')).toBe('符合GB 31701-2015中5.2要求');
+    expect(joinWrapped('燃烧速率', '10 mm/s')).toBe('燃烧速率10 mm/s');
+  });
   it('normalises dashes and tildes for codes', () => {
     expect(toHalfWidth('GB 18401–2010')).toBe('GB 18401-2010');
     expect(cleanValue('  a \n b ')).toBe('a b');

@@ -49,15 +49,29 @@ export function isHan(ch: string | undefined): boolean {
   return ch !== undefined && /[\u3400-\u9fff]/.test(ch);
 }
 
+/** Han next to a Latin letter or digit, printed with a space between them and without one. */
+const HAN_ALNUM_SPACED = /[\u3400-\u9fff] [A-Za-z0-9]|[A-Za-z0-9%] [\u3400-\u9fff]/g;
+const HAN_ALNUM_TIGHT = /[\u3400-\u9fff][A-Za-z0-9]|[A-Za-z0-9%][\u3400-\u9fff]/g;
+
 /**
  * Joins two wrapped pieces of one cell: no space between Han/full-width characters or inside words/numbers,
- * one space otherwise.
+ * one space otherwise. Where Han meets a number or a Latin word at the wrap, the cell's own text decides:
+ * a cell that spaces them everywhere else ("棉 53.8 聚酯纤维" / "46.2") keeps the space the wrap took,
+ * one that never does ("符合GB 31701-2015中" / "5.2要求") joins tight (the line's trailing space is not
+ * printed, so the wrap alone cannot tell).
  */
 export function joinWrapped(a: string, b: string): string {
   if (!a) return b;
   if (!b) return a;
   const last = a[a.length - 1] ?? '';
   const first = b[0] ?? '';
+  const meets = (isHan(last) && /[A-Za-z0-9]/.test(first)) || (/[A-Za-z0-9%]/.test(last) && isHan(first));
+  if (meets) {
+    const text = `${a}\n${b}`;
+    const spaced = text.match(HAN_ALNUM_SPACED)?.length ?? 0;
+    const tightly = text.match(HAN_ALNUM_TIGHT)?.length ?? 0;
+    if (spaced > 0 && tightly === 0) return `${a} ${b}`;
+  }
   const tight = /[\u3400-\u9fff（）【】〔〕《》，。：；、“”\-–—~～/.(]/;
   if (tight.test(last) || /[\u3400-\u9fff（）【】〔〕《》，。：；、”)]/.test(first)) return a + b;
   return `${a} ${b}`;
