@@ -211,6 +211,169 @@ describe('item tables read from geometry', () => {
     ]);
   });
 
+  it('When a wrapped parent (邻苯二甲酸 / 2 酯) stands between its sub-rows beside the wrapped pieces of their methods, then it is no item of its own', () => {
+    // the sub-rows' methods wrap (GB/T 22048- / 2022), so the parent's own lines hold method pieces too
+    const doc = page([
+      ['序号', 10, 57],
+      ['检验项目', 16, 57],
+      ['标准要求', 40, 57],
+      ['检验结果', 52, 57],
+      ['判定', 66, 57],
+      ['检验方法', 74, 57],
+      ['1', 10, 60],
+      ['甲醛含量', 16, 60],
+      ['≤20', 40, 60],
+      ['未检出', 52, 60],
+      ['符合', 66, 60],
+      ['目测', 74, 60],
+      ['DBP+BBP+DEHP', 26, 63.03],
+      ['≤0.1', 40, 63.03],
+      ['未检出', 52, 63.03],
+      ['符合', 66, 63.03],
+      ['GB/T 22048-', 74, 62.45],
+      ['2022', 74, 63.61],
+      ['邻苯二甲酸', 16, 63.87],
+      ['2', 10, 64.45],
+      ['酯', 16, 65.04],
+      ['GB/T 22048-', 74, 65.29],
+      ['DINP+DIDP+DNOP', 26, 65.87],
+      ['≤0.1', 40, 65.87],
+      ['0.3', 52, 65.87],
+      ['不符合', 66, 65.87],
+      ['2022', 74, 66.45],
+    ]);
+    expect(readItemTables(doc)?.items.map((i) => [i.name, i.result, i.verdict])).toEqual([
+      ['甲醛含量', '未检出', 'pass'],
+      ['邻苯二甲酸酯 DBP+BBP+DEHP', '未检出', 'pass'],
+      ['邻苯二甲酸酯 DINP+DIDP+DNOP', '0.3', 'fail'],
+    ]);
+  });
+
+  it('When an unruled row wraps its result, verdict and limit onto a second line (不适用（适用年龄3岁以 / 上）), then the second line is the rest of that row, not an item', () => {
+    // the number and name centred beside the two lines; rows stand further apart than the lines of a cell;
+    // sub-items beside a merged parent below
+    const doc = page([
+      ['序号', 6, 30],
+      ['项目', 10, 30],
+      ['检验结果', 34, 30],
+      ['检验方法', 53, 30],
+      ['评定', 66, 30],
+      ['标准值', 71, 30],
+      ['1', 6, 33.14],
+      ['标识和使用说明', 10, 33.14],
+      ['符合', 34, 33.14],
+      ['目测', 53, 33.14],
+      ['符合', 66, 33.14],
+      ['符合GB 6675.1-2014 附录B', 71, 33.14],
+      ['2', 6, 35.5],
+      ['小零件', 10, 35.5],
+      ['不适用（适用年龄3岁以', 34, 34.92],
+      ['目测', 53, 35.5],
+      ['不适', 66, 34.92],
+      ['36个月以下儿童用玩具不应有小', 71, 34.92],
+      ['上）', 34, 36.09],
+      ['用', 66, 36.09],
+      ['零件', 71, 36.09],
+      ['3', 6, 37.95],
+      ['锐利边缘', 10, 37.95],
+      ['符合', 34, 37.95],
+      ['目测', 53, 37.95],
+      ['不符合', 66, 37.95],
+      ['不应有危险锐利边缘', 71, 37.95],
+      // sub-items beside a merged parent further down: the name column is parent | sub-item
+      ['锑(Sb)', 20, 39.75],
+      ['未检出', 34, 39.75],
+      ['GB 6675.4-2014', 53, 39.75],
+      ['符合', 66, 39.75],
+      ['≤60', 71, 39.75],
+      ['4', 6, 40.65],
+      ['可迁移元素', 10, 40.65],
+      ['砷(As)', 20, 41.55],
+      ['未检出', 34, 41.55],
+      ['GB 6675.4-2014', 53, 41.55],
+      ['符合', 66, 41.55],
+      ['≤25', 71, 41.55],
+    ]);
+    expect(readItemTables(doc)?.items.map((i) => [i.name, i.result, i.verdict, i.requirement])).toEqual([
+      ['标识和使用说明', '符合', 'pass', '符合GB 6675.1-2014 附录B'],
+      ['小零件', '不适用（适用年龄3岁以上）', 'n/a', '36个月以下儿童用玩具不应有小零件'],
+      ['锐利边缘', '符合', 'fail', '不应有危险锐利边缘'],
+      ['可迁移元素 锑(Sb)', '未检出', 'pass', '≤60'],
+      ['可迁移元素 砷(As)', '未检出', 'pass', '≤25'],
+    ]);
+  });
+
+  it('When an unruled table goes on over the next page with the sub-rows of a merged parent above its first numbered row, laid out with other widths, then they keep their parent and every row its verdict', () => {
+    // columns: 序号 | 项目 (parent | sub-item) | 标准要求 | 判定 | 测试结果; the verdict before the result
+    const first = page([
+      ['序号', 6, 28.5],
+      ['项目', 15.6, 28.5],
+      ['标准要求', 35.1, 28.5],
+      ['判定', 62.9, 28.5],
+      ['测试结果', 74.3, 28.5],
+      ['1', 6, 31.5],
+      ['甲醛', 15.6, 31.5],
+      ['≤75', 35.1, 31.5],
+      ['合格', 62.9, 31.5],
+      ['<20', 74.3, 31.5],
+      ['变色', 29.4, 33.3],
+      ['≥3-4', 35.1, 33.3],
+      ['合格', 62.9, 33.3],
+      ['5', 74.3, 33.3],
+      ['2', 6, 34.2],
+      ['耐水色牢度', 15.6, 34.2],
+      ['沾色', 29.4, 35.1],
+      ['≥3-4', 35.1, 35.1],
+      ['合格', 62.9, 35.1],
+      ['5', 74.3, 35.1],
+      ['3', 6, 36.9],
+      ['pH', 15.6, 36.9],
+      ['4.0～8.5', 35.1, 36.9],
+      ['合格', 62.9, 36.9],
+      ['5.9', 74.3, 36.9],
+    ]);
+    // page 2: wider requirement, verdict and result further right, the page starting with a sub-row
+    const second = page([
+      ['Report No.: HBT24-895760-TX', 5.7, 5.8],
+      ['第 2 页 共 2 页', 84.7, 5.8],
+      ['直向', 37.6, 7.9],
+      ['-3.0～+2.0', 46.6, 7.9],
+      ['合格', 77, 7.9],
+      ['-0.9', 86, 7.9],
+      ['4', 6.2, 8.8],
+      ['水洗尺寸变化率', 12.3, 8.8],
+      ['横向', 37.6, 9.7],
+      ['-3.0～+2.0', 46.6, 9.7],
+      ['不合格', 77, 9.7],
+      ['-3.4', 86, 9.7],
+      ['5', 6.2, 11.5],
+      ['燃烧性能', 12.3, 11.5],
+      ['1级', 46.6, 11.5],
+      ['合格', 77, 11.5],
+      ['1级', 86, 11.5],
+      ['6', 6.2, 13.3],
+      ['使用说明', 12.3, 13.3],
+      ['符合GB 5296.4要求', 46.6, 13.3],
+      ['合格', 77, 13.3],
+      ['符合', 86, 13.3],
+      ['*** 以下空白 ***', 44, 15.5],
+    ]);
+    const doc: DocumentText = {
+      form: 'text_pdf',
+      pages: [...first.pages, ...second.pages.map((p) => ({ ...p, page: 2 }))],
+    };
+    expect(readItemTables(doc)?.items.map((i) => [i.name, i.result, i.verdict])).toEqual([
+      ['甲醛', '<20', 'pass'],
+      ['耐水色牢度 变色', '5', 'pass'],
+      ['耐水色牢度 沾色', '5', 'pass'],
+      ['pH', '5.9', 'pass'],
+      ['水洗尺寸变化率 直向', '-0.9', 'pass'],
+      ['水洗尺寸变化率 横向', '-3.4', 'fail'],
+      ['燃烧性能', '1级', 'pass'],
+      ['使用说明', '符合', 'pass'],
+    ]);
+  });
+
   // a ruled 4-row × 6-column grid: 序号 | 项目 | 方法 | 要求 | 结果 | 判定, one row per item
   const ruledRows = (rows: [string, string, string, string, string, string][], top = 10) => {
     const xs = [10, 16, 36, 52, 66, 80, 92];

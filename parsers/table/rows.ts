@@ -169,6 +169,9 @@ export function readRows(
     // a row holding only cells merged down from a row above (the middle of a parent centred beside its
     // sub-rows) prints nothing of its own
     if (!v.cells.some((c) => c.row === r && c.text.trim())) continue;
+    // nor does a row whose name is only that merged parent and which holds no value: what it prints of
+    // its own are the wrapped pieces of its neighbours' cells (a method's "2014"), not an item
+    if (v.nameCells.length > 0 && v.nameCells.every((c) => c.row < r) && !hasValues(v)) continue;
     // a row that is one cell across the table: a category ("安全性能") or a caption, no item
     if (v.cells.length === 1 && texts.length === 1) continue;
     const kind = rowRole(v);

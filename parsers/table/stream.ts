@@ -594,8 +594,24 @@ function rowsFromLines(body: TextLine[], xs: number[], kinds: (ColumnKind | null
   // name wrapped next to it (邻苯二甲酸 above 9 酯) joins it.
   const labelOnly = (l: TextLine) => subRows && ![...columns(l)].some((c) => valueCols.has(c));
   const parentLabel = (l: TextLine) => labelOnly(l) && !marked(l);
+  // The rest of a row's cells wrapped onto the next text line (不适用（适用年龄3岁以 / 上）) starts no row: no
+  // number and no name of its own, each word one text line under a word of the same column on the line
+  // just above (the lines of one cell stand a line apart; rows stand further apart, padded).
+  const nameCols = new Set(kinds.flatMap((k, c) => (k === 'name' || k === 'index' ? [c] : [])));
+  const wrappedRest = (l: TextLine) => {
+    const above = body[body.indexOf(l) - 1];
+    if (!above || l.words.some((w) => nameCols.has(colOf(w)))) return false;
+    return l.words.every((w) => {
+      const c = colOf(w);
+      const over = above.words.filter((a) => colOf(a) === c && a.box.y0 < w.box.y0);
+      const pitch = w.box.y0 - Math.max(...over.map((a) => a.box.y0));
+      return over.length > 0 && pitch < (w.box.y1 - w.box.y0) * 1.2;
+    });
+  };
   const isAnchor = (l: TextLine) =>
-    !parentLabel(l) && (marked(l) || (columns(l).size >= 3 && (subRows || !restOfNumbered(l))));
+    !parentLabel(l) &&
+    !wrappedRest(l) &&
+    (marked(l) || (columns(l).size >= 3 && (subRows || !restOfNumbered(l))));
   const anchors = body.filter(isAnchor);
   if (anchors.length === 0) return [];
   const groups = new Map<TextLine, TextLine[]>(anchors.map((a) => [a, [a]]));
@@ -713,9 +729,11 @@ export function continuedTable(
     for (let c = 0; c < xs.length - 1; c++) if (x >= (xs[c] ?? 0) && x < (xs[c + 1] ?? 1)) return c;
     return -1;
   };
+  // borders at one place (a column of no width on this page) count once
   const crosses = (l: TextLine) =>
     l.words.some(
-      (w) => xs.slice(1, -1).filter((x) => w.box.x0 < x - 0.004 && w.box.x1 > x + 0.004).length >= 2,
+      (w) =>
+        [...new Set(xs.slice(1, -1))].filter((x) => w.box.x0 < x - 0.004 && w.box.x1 > x + 0.004).length >= 2,
     );
   // the first row: a row number (or verdict) where the table prints it, cells in three columns or more
   const anchor = kinds.includes('index') ? 'index' : kinds.includes('verdict') ? 'verdict' : null;
@@ -757,14 +775,67 @@ export function continuedTable(
     columns.empty,
   );
   const again = lines.findIndex(fits);
-  ({ rows: body, end: ended } = readBody(again >= 0 && again < first ? again : first));
+  const start = again >= 0 && again < first ? again : first;
+  ({ rows: body, end: ended } = readBody(start));
   xs = adjustBorders(
     xs,
     body.flatMap((l) => l.words),
     columns.empty,
   );
+  // rows above the first numbered one: the page goes on with sub-rows beside a merged parent whose
+  // number stands lower (直向 / 17 水洗尺寸变化率 / 横向); with them the borders are found again
+  const top = rowsAbove(lines, start, kinds, xs, rowH);
+  if (top < start) {
+    ({ rows: body, end: ended } = readBody(top));
+    xs = adjustBorders(
+      xs,
+      body.flatMap((l) => l.words),
+      columns.empty,
+    );
+  }
   const grid = buildGrid([], [], body, rowLines, page, splitRuns, { xs, kinds });
   return grid ? { grid, kinds, headerRows: 0, ended } : null;
+}
+
+/**
+ * The first line of a continued table when rows without a number stand above its first numbered row
+ * (`start`): sub-rows (a verdict word in the verdict column, cells in three columns or more; the sub-item
+ * column may have no width yet, empty in the numbered rows the borders were fitted to) and,
+ * between them, a merged parent's number and name; each close under the one above. A page header above
+ * holds no such row. Returns `start` when there is none.
+ */
+function rowsAbove(
+  lines: TextLine[],
+  start: number,
+  kinds: (ColumnKind | null)[],
+  xs: number[],
+  rowH: number,
+): number {
+  const colOf = (w: Word) => {
+    const x = Math.min(w.box.x0 + 0.004, centreX(w.box));
+    for (let c = 0; c < xs.length - 1; c++) if (x >= (xs[c] ?? 0) && x < (xs[c + 1] ?? 1)) return c;
+    return -1;
+  };
+  const kindOf = (w: Word) => kinds[colOf(w)] ?? null;
+  // borders at one place (a column of no width) count once
+  const inner = [...new Set(xs.slice(1, -1))];
+  const crosses = (l: TextLine) =>
+    l.words.some((w) => inner.filter((x) => w.box.x0 < x - 0.004 && w.box.x1 > x + 0.004).length >= 2);
+  const hasVerdictCol = kinds.includes('verdict');
+  const subRow = (l: TextLine) =>
+    !crosses(l) &&
+    (!hasVerdictCol || l.words.some((w) => kindOf(w) === 'verdict' && isVerdictToken(w.text))) &&
+    new Set(l.words.map(colOf).filter((c) => c >= 0)).size >= 3;
+  const label = (l: TextLine) =>
+    !crosses(l) && l.words.every((w) => kindOf(w) === 'name' || kindOf(w) === 'index');
+  let top = start;
+  for (let k = start - 1; k >= 0; k--) {
+    const l = lines[k] as TextLine;
+    const below = lines[k + 1] as TextLine;
+    if (below.y0 - l.y1 > rowH * 1.5 || !(subRow(l) || label(l))) break;
+    if (subRow(l)) top = k;
+  }
+  return top;
 }
 
 /**
@@ -805,11 +876,50 @@ function adjustBorders(xs: number[], words: Word[], empty: boolean[] = []): numb
     out.push(last);
     return out;
   }
-  const moved = inner.map((b) => {
+  let moved = inner.map((b) => {
     const near = gaps.reduce((best, g) => (Math.abs(g - b) < Math.abs(best - b) ? g : best), Infinity);
     return Math.abs(near - b) < 0.06 ? near : b;
   });
+  // fewer gaps than borders (a column empty in these rows) and a gap no border moved to: every gap
+  // divides two columns, so each takes a border of its own, in order, the nearest ones overall
+  if (gaps.length < inner.length && gaps.some((g) => !moved.includes(g))) moved = matchInOrder(inner, gaps);
   return [Math.min(xs[0] ?? 0, left - 0.002), ...moved, Math.max(xs[xs.length - 1] ?? 1, right + 0.002)];
+}
+
+/**
+ * Borders moved to gaps (fewer gaps than borders), each gap to one border, in left-to-right order, with
+ * the least movement in all; a border no gap took stays where it was, kept between its neighbours.
+ */
+function matchInOrder(borders: number[], gaps: number[]): number[] {
+  const n = borders.length;
+  const m = gaps.length;
+  // cost[i][j]: least movement placing the first j gaps on the first i borders
+  const cost = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(Infinity));
+  for (let i = 0; i <= n; i++) (cost[i] as number[])[0] = 0;
+  for (let i = 1; i <= n; i++) {
+    for (let j = 1; j <= Math.min(i, m); j++) {
+      const skip = cost[i - 1]?.[j] ?? Infinity;
+      const take = (cost[i - 1]?.[j - 1] ?? Infinity) + Math.abs((borders[i - 1] ?? 0) - (gaps[j - 1] ?? 0));
+      (cost[i] as number[])[j] = Math.min(skip, take);
+    }
+  }
+  const out = [...borders];
+  const taken = new Array<boolean>(n).fill(false);
+  for (let i = n, j = m; j > 0 && i > 0; i--) {
+    const take = (cost[i - 1]?.[j - 1] ?? Infinity) + Math.abs((borders[i - 1] ?? 0) - (gaps[j - 1] ?? 0));
+    if (Math.abs((cost[i]?.[j] ?? 0) - take) < 1e-12) {
+      out[i - 1] = gaps[j - 1] ?? 0;
+      taken[i - 1] = true;
+      j--;
+    }
+  }
+  for (let i = 0; i < n; i++) {
+    if (taken[i]) continue;
+    const lo = i > 0 ? (out[i - 1] ?? 0) : -Infinity;
+    const hi = out.slice(i + 1).find((_, k) => taken[i + 1 + k]) ?? Infinity;
+    out[i] = Math.min(Math.max(out[i] ?? 0, lo), hi);
+  }
+  return out;
 }
 
 /** The least number of rows a table printed without a header must show for its columns to be judged. */
