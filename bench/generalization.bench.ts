@@ -11,6 +11,11 @@
  *   --generate-only            with --keep: only write them (no OCR, no scores); score them later with
  *                              `bench/extract-diff.ts --corpus DIR`, which caches each page's OCR so a parser
  *                              change is re-scored without reading the pages again
+ *   --kind contract            contracts instead of reports (text PDFs only): contract truths (default one per
+ *                              product kind) in the hand-made contract variants (bench/layouts/contract-html.ts)
+ *                              or, with --random N [--seed S], in N drawn contract layouts
+ *                              (bench/layouts/random-contracts.ts); prints fields, standards F1, goods lines
+ *                              found and their cells right, per layout, and the misses per field
  *
  * Renders each truth in every layout variant with Chromium (text PDFs), degrades copies into scans
  * (turned 0/90/180/270°, askew, blurred, noisy, JPEG, a red seal) and photos (perspective, shading),
@@ -25,15 +30,95 @@ import { parseArgs } from 'node:util';
 import { config } from '../server/config';
 import { extractDocument } from '../server/extract/extract-document';
 import { createOcrProvider, type OcrEngineName } from '../server/extract/ocr';
-import { generate, withPrinter, type GeneratedForm } from './layouts/generate';
+import { CONTRACT_VARIANTS, renderContract, type ContractTruth } from './layouts/contract-html';
+import { renderContractLayout } from './layouts/contract-layout';
+import {
+  generate,
+  generateContracts,
+  withPrinter,
+  type ContractLayoutRenderer,
+  type GeneratedForm,
+} from './layouts/generate';
+import { randomContractLayouts } from './layouts/random-contracts';
 import { randomVariants } from './layouts/random-variants';
 import type { ReportTruth } from './layouts/report-html';
-import { scoreDocument, summarise, summaryRow, SUMMARY_HEADER, type DocScore } from './score';
+import {
+  contractSummaryRow,
+  CONTRACT_SUMMARY_HEADER,
+  scoreDocument,
+  summarise,
+  summaryRow,
+  SUMMARY_HEADER,
+  type DocScore,
+} from './score';
 import { PROJECT_ROOT } from './project-root';
 
 // the project folder, whether this runs compiled (dist/bench) or from source (tsx)
 const ROOT = PROJECT_ROOT;
 const DEFAULT_TRUTHS = ['doc-005', 'doc-001', 'doc-033', 'doc-028'];
+/** one contract per product kind: school uniforms (3 lines), kindergarten garments, bedding, toys */
+const DEFAULT_CONTRACT_TRUTHS = ['doc-014', 'doc-055', 'doc-013', 'doc-030'];
+
+/** Contracts in the hand-made or drawn layouts, text PDFs only: scores per layout and misses per field. */
+async function runContracts(
+  o: { truths?: string; random?: string; seed?: string; keep?: string },
+  corpus: string,
+) {
+  const truths = (o.truths?.split(',') ?? DEFAULT_CONTRACT_TRUTHS).map((id) => ({
+    id,
+    truth: JSON.parse(readFileSync(path.join(corpus, 'truth', `${id}.json`), 'utf8')) as ContractTruth,
+  }));
+  const layouts: ContractLayoutRenderer[] = o.random
+    ? randomContractLayouts(Number(o.seed ?? 1), Number(o.random)).map((l) => {
+        console.log(`${l.id}: ${l.description}`);
+        return { id: l.id, render: (t: ContractTruth) => renderContractLayout(t, l) };
+      })
+    : CONTRACT_VARIANTS.map((v) => ({ id: v.id, render: (t: ContractTruth) => renderContract(t, v) }));
+  const scores = new Map<string, DocScore[]>();
+  const add = (key: string, s: DocScore) => scores.set(key, [...(scores.get(key) ?? []), s]);
+  const misses = new Map<string, number>();
+  const started = performance.now();
+  await withPrinter(async (printer) => {
+    const onUnprintable = (id: string, reason: string) => console.log(`${id}: skipped, ${reason}`);
+    for await (const doc of generateContracts(printer, truths, layouts, onUnprintable)) {
+      if (o.keep) {
+        mkdirSync(path.join(o.keep, 'docs'), { recursive: true });
+        mkdirSync(path.join(o.keep, 'truth'), { recursive: true });
+        writeFileSync(path.join(o.keep, 'docs', `${doc.id}.pdf`), doc.file);
+        writeFileSync(
+          path.join(o.keep, 'truth', `${doc.id}.json`),
+          JSON.stringify({ ...doc.expected, file: `docs/${doc.id}.pdf`, template: doc.variant }, null, 2),
+        );
+      }
+      let got: Record<string, unknown>;
+      try {
+        got = (await extractDocument(doc.file)) as unknown as Record<string, unknown>;
+      } catch (err) {
+        console.log(`${doc.id}: ${err instanceof Error ? err.message : String(err)}`);
+        got = {};
+      }
+      const s = scoreDocument(doc.expected as unknown as Record<string, unknown>, got);
+      const linesOff = s.lines.found < s.lines.truth || s.lines.fieldHit < s.lines.fieldTotal;
+      if (s.wrongFields.length || linesOff || s.std.fp || s.std.fn) {
+        console.log(
+          `${doc.id}: fields wrong [${s.wrongFields.join(', ')}] lines ${s.lines.found}/${s.lines.truth} cells ${s.lines.fieldHit}/${s.lines.fieldTotal} standards missed ${s.std.fn} extra ${s.std.fp}`,
+        );
+      }
+      for (const f of s.wrongFields) misses.set(f, (misses.get(f) ?? 0) + 1);
+      if (s.std.fp || s.std.fn) misses.set('standards', (misses.get('standards') ?? 0) + 1);
+      if (linesOff) misses.set('lines', (misses.get('lines') ?? 0) + 1);
+      add(`${doc.variant} text_pdf`, s);
+      add('all text_pdf', s);
+    }
+  });
+  console.log(`\n${CONTRACT_SUMMARY_HEADER}`);
+  for (const [key, list] of [...scores].sort(([a], [b]) => a.localeCompare(b))) {
+    console.log(contractSummaryRow(key, summarise(list)));
+  }
+  const missed = [...misses].sort(([, a], [, b]) => b - a).map(([f, n]) => `${f} ${n}`);
+  console.log(`\ndocuments with a miss, per field: ${missed.join(', ') || 'none'}`);
+  console.log(`\n${((performance.now() - started) / 1000).toFixed(0)} s`);
+}
 
 async function main(argv: string[]): Promise<void> {
   const { values: o } = parseArgs({
@@ -48,11 +133,23 @@ async function main(argv: string[]): Promise<void> {
       'generate-only': { type: 'boolean' },
       random: { type: 'string' },
       seed: { type: 'string' },
+      kind: { type: 'string' },
     },
   });
   const generateOnly = o['generate-only'] ?? false;
   if (generateOnly && !o.keep) throw new Error('--generate-only needs --keep DIR');
   const corpus = path.resolve(o.corpus ?? path.join(ROOT, '../shared/corpus/dev'));
+  if (o.kind === 'contract') {
+    if (generateOnly) {
+      throw new Error('--kind contract scores as it goes: --keep DIR writes the documents too');
+    }
+    if (o.forms && o.forms !== 'text_pdf') {
+      throw new Error('--kind contract: text PDFs only (--forms text_pdf)');
+    }
+    await runContracts(o, corpus);
+    return;
+  }
+  if (o.kind && o.kind !== 'test_report') throw new Error(`--kind ${o.kind}: test_report or contract`);
   const truths = (o.truths?.split(',') ?? DEFAULT_TRUTHS).map((id) => ({
     id,
     truth: JSON.parse(readFileSync(path.join(corpus, 'truth', `${id}.json`), 'utf8')) as ReportTruth,

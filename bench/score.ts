@@ -271,3 +271,25 @@ export const SUMMARY_HEADER = [
   'extra'.padStart(5),
   'wrong&unflagged'.padStart(8),
 ].join(' ');
+
+/** One table row of a contract summary: fields, standards, goods lines found and their cells right. */
+export function contractSummaryRow(label: string, s: Summary): string {
+  const f = (v: number | null) => (v === null ? '—' : `${v.toFixed(1)}%`);
+  return [
+    label.padEnd(34),
+    String(s.docs).padStart(4),
+    f(s.fieldAccuracy).padStart(7),
+    `${s.standardsF1.toFixed(1)}%`.padStart(7),
+    f(s.lineRecall).padStart(7),
+    f(s.lineFields).padStart(7),
+  ].join(' ');
+}
+
+export const CONTRACT_SUMMARY_HEADER = [
+  'group'.padEnd(34),
+  'docs'.padStart(4),
+  'fields'.padStart(7),
+  'std F1'.padStart(7),
+  'lines'.padStart(7),
+  'cells'.padStart(7),
+].join(' ');

@@ -38,8 +38,11 @@ export async function startPdfPrinter(): Promise<PdfPrinter> {
       try {
         await page.setContent(html, { waitUntil: 'load' });
         // a layout page whose content does not fit would be cut silently: refuse it
-        const overflow = await page.evaluate(() =>
-          Array.from(document.querySelectorAll('.page')).some((p) => p.scrollHeight > p.clientHeight + 2),
+        // (and a flowing document, `.flow`, whose content is wider than its page)
+        const overflow = await page.evaluate(
+          () =>
+            Array.from(document.querySelectorAll('.page')).some((p) => p.scrollHeight > p.clientHeight + 2) ||
+            Array.from(document.querySelectorAll('.flow')).some((p) => p.scrollWidth > p.clientWidth + 2),
         );
         if (overflow) {
           throw new Error(

@@ -3,6 +3,7 @@
  * degraded copies as scans and phone photos, each with the truth a correct extraction returns.
  */
 import { startPdfPrinter, type PdfPrinter } from './chromium';
+import type { ContractTruth } from './contract-html';
 import { photographPdf, scanPdf, type PhotoOptions, type ScanOptions } from './degrade';
 import { renderReport, type ReportTruth } from './report-html';
 import { LAYOUT_VARIANTS, type LayoutVariant } from './variants';
@@ -136,6 +137,56 @@ export async function* generate(
           expected: expected('photo'),
         };
       }
+    }
+  }
+}
+
+/** A contract layout: its id and how it prints a truth (HTML, and the truth a correct extraction returns). */
+export interface ContractLayoutRenderer {
+  id: string;
+  render(t: ContractTruth): { html: string; expected: ContractTruth };
+}
+
+export interface GeneratedContract {
+  id: string;
+  variant: string;
+  truthId: string;
+  form: 'text_pdf';
+  file: Buffer;
+  ext: 'pdf';
+  expected: ContractTruth & { form: 'text_pdf' };
+}
+
+/**
+ * Contract truths printed in each layout as text PDFs (contracts are not degraded: text PDFs only).
+ * A layout wider than its page is skipped through `onUnprintable`, or throws without it.
+ */
+export async function* generateContracts(
+  printer: PdfPrinter,
+  truths: { id: string; truth: ContractTruth }[],
+  layouts: readonly ContractLayoutRenderer[],
+  onUnprintable?: (id: string, reason: string) => void,
+): AsyncGenerator<GeneratedContract> {
+  for (const { id, truth } of truths) {
+    for (const v of layouts) {
+      const rendered = v.render(truth);
+      let pdf: Buffer;
+      try {
+        pdf = await printer.print(rendered.html);
+      } catch (err) {
+        if (!onUnprintable) throw err;
+        onUnprintable(`${id} ${v.id}`, err instanceof Error ? err.message.slice(0, 60) : String(err));
+        continue;
+      }
+      yield {
+        id: `${id}-${v.id}-text`,
+        variant: v.id,
+        truthId: id,
+        form: 'text_pdf',
+        file: pdf,
+        ext: 'pdf',
+        expected: { ...rendered.expected, form: 'text_pdf' },
+      };
     }
   }
 }
