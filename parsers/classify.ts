@@ -1,4 +1,5 @@
 /** Decides whether a document is a procurement contract or a test report, from vocabulary scores. */
+import { PARTY_ROLES } from './data/contract-labels';
 import type { DocumentText } from './types';
 import { lineText } from './text/flow';
 import { collapseHanSpaces } from './text/normalise';
@@ -6,15 +7,27 @@ import { prepareDocument } from './text/ocr-clean';
 
 export type DocumentKind = 'contract' | 'test_report';
 
+/** Party roles as a contract cue; 委托方/委托人 also name a report's client, so they are no cue. */
+const anyOf = (words: readonly string[]) =>
+  new RegExp(
+    words
+      .filter((w) => !w.startsWith('委托'))
+      .map((w) => (/^[\x20-\x7e]+$/.test(w) ? `\\b${w}\\b` : w))
+      .join('|'),
+  );
+
 /** Weighted cues per kind (kept as data). */
 export const KIND_CUES: Record<DocumentKind, readonly { re: RegExp; weight: number }[]> = {
   contract: [
-    { re: /采购合同|政府采购合同|购销合同|供货合同|买卖合同|合同书/, weight: 5 },
-    { re: /合同编号|合同号/, weight: 3 },
-    { re: /甲方|采购人|采购单位/, weight: 2 },
-    { re: /乙方|供应商|供货单位/, weight: 2 },
-    { re: /大写|合同金额|合同总金额|合计金额/, weight: 2 },
-    { re: /交货|违约责任|付款方式/, weight: 1 },
+    {
+      re: /采购合同|政府采购合同|购销合同|供货合同|买卖合同|合同书|(?:PURCHASE|SALES|SUPPLY)\s*CONTRACT/i,
+      weight: 5,
+    },
+    { re: /合同编号|合同号|Contract\s*No/i, weight: 3 },
+    { re: anyOf(PARTY_ROLES.purchaser), weight: 2 },
+    { re: anyOf(PARTY_ROLES.supplier), weight: 2 },
+    { re: /大写|合同金额|合同总金额|合计金额|Total\s*Amount|Contract\s*Price/i, weight: 2 },
+    { re: /交货|违约责任|付款方式|Delivery|Payment/i, weight: 1 },
   ],
   test_report: [
     { re: /检验报告|检测报告|检验检测报告|TEST\s*REPORT/i, weight: 5 },

@@ -5,16 +5,19 @@
  */
 import { FieldCollector } from './field-collector';
 import { parseGoodsTable } from './contract-goods';
+import { readGoodsGrids } from './contract-goods-grid';
+import { readRuledTables } from './text/ruled-tables';
 import {
   CLAUSE_HEADING,
   CONTRACT_LABELS,
   CONTRACT_STOP_LABELS,
   QUALITY_CLAUSE,
+  SIGNED_SENTENCES,
   type ContractField,
 } from './data/contract-labels';
 import { agreedDate, parseDate } from './text/dates';
-import { buildFlow, type Flow } from './text/flow';
-import { LabelReader } from './text/label-reader';
+import { boxAt, buildFlow, type Flow } from './text/flow';
+import { LabelReader, type Picked } from './text/label-reader';
 import { LabelIndex } from './text/labels';
 import { cleanOrgName } from './text/names';
 import { findChineseAmounts, parseNumber } from './text/numerals';
@@ -22,10 +25,10 @@ import { prepareDocument } from './text/ocr-clean';
 import { decodePartyField, type ParseContext } from './text/party-lexicon';
 import { addDays, findRelativeDeadline, type RelativeDeadline } from './text/relative-deadline';
 import { uniqueStandards } from './text/standards';
-import type { ContractExtraction, DocumentText, FieldMeta, ReviewFlag } from './types';
+import type { Box, ContractExtraction, DocumentText, FieldMeta, ReviewFlag } from './types';
 import { checkUscc, findUsccCandidates } from './uscc';
 
-const LABELS = new LabelIndex<ContractField>(CONTRACT_LABELS, CONTRACT_STOP_LABELS);
+const LABELS = new LabelIndex<ContractField>(CONTRACT_LABELS, CONTRACT_STOP_LABELS, { cellLabels: true });
 
 export { categoryOf, parseGoodsTable } from './contract-goods';
 
@@ -83,6 +86,31 @@ function readStandards(flow: Flow): string[] {
     if (found.length) return found;
   }
   return uniqueStandards(flow.text);
+}
+
+/**
+ * The supplier's code among the codes printed after its name: the first one in the supplier's column
+ * (parties side by side print the school's code on the same row, left of the supplier's), else the first.
+ */
+function supplierCode(codes: Picked[], supplierBox: Box | null, flow: Flow): Picked | null {
+  const column = supplierBox
+    ? codes.find((p) => {
+        const b = boxAt(flow, p.offset);
+        return b !== null && b.x0 < supplierBox.x1 && b.x1 > supplierBox.x0;
+      })
+    : undefined;
+  return column ?? codes[0] ?? null;
+}
+
+/** Signing dates stated in a sentence (data/contract-labels.ts SIGNED_SENTENCES), as readings. */
+function signingSentences(flow: Flow): Picked[] {
+  return SIGNED_SENTENCES.flatMap((re) =>
+    [...flow.text.matchAll(re)].flatMap((m) => {
+      const value = m[1] ?? '';
+      const offset = (m.index ?? 0) + m[0].indexOf(value);
+      return parseDate(value) ? [{ value, offset }] : [];
+    }),
+  );
 }
 
 /**
@@ -144,8 +172,9 @@ const MISSING: Record<string, string> = {
 
 /** Parses a procurement contract; party names read by OCR are decoded against `context.partyNames` when given. */
 export function parseContract(input: DocumentText, context?: ParseContext): ContractExtraction {
-  const doc = prepareDocument(input);
-  const goods = parseGoodsTable(doc);
+  const ruled = readRuledTables(prepareDocument(input));
+  const doc = ruled.doc;
+  const goods = readGoodsGrids(ruled) ?? parseGoodsTable(doc);
   const flow = buildFlow(doc, (page, index) => goods.consumed.has(`${page}:${index}`));
   const r = new LabelReader(flow, LABELS);
   const collected = new FieldCollector();
@@ -165,16 +194,21 @@ export function parseContract(input: DocumentText, context?: ParseContext): Cont
   );
   // the supplier's code: the first USCC printed after the supplier's name
   const supplierAt = supplier?.offset ?? 0;
-  const usccLabel = r
-    .all('uscc', 'cell', (v) => findUsccCandidates(v).length > 0)
-    .find((p) => p.offset >= supplierAt);
+  const usccLabel = supplierCode(
+    r.all('uscc', 'cell', (v) => findUsccCandidates(v).length > 0).filter((p) => p.offset >= supplierAt),
+    supplier ? boxAt(flow, supplier.offset) : null,
+    flow,
+  );
   const usccCand =
     usccLabel ??
     (findUsccCandidates(flow.text.slice(supplierAt))[0]
       ? { value: findUsccCandidates(flow.text.slice(supplierAt))[0]?.code ?? '', offset: supplierAt }
       : null);
   const usccCode = usccCand ? (findUsccCandidates(usccCand.value)[0]?.code ?? null) : null;
-  const signedRead = agreedDate(r.all('signedDate', 'line', (v) => parseDate(v) !== null));
+  const signedRead = agreedDate([
+    ...r.all('signedDate', 'line', (v) => parseDate(v) !== null),
+    ...signingSentences(flow),
+  ]);
   const signed = signedRead && 'reading' in signedRead ? signedRead.reading : null;
   const delivery = r.pick(
     'deliveryDate',

@@ -47,4 +47,29 @@ describe('LabelIndex', () => {
     expect(index.find('请提供型号清单').length).toBe(0);
     expect(index.find('产品型号：A1').map((h) => h.field)).toEqual(['model']);
   });
+
+  describe('with cell labels (contracts: key/value tables, bilingual labels)', () => {
+    const cells = new LabelIndex(
+      { buyer: ['买方：', 'Buyer:'], number: ['合同编号', '^编号：'] },
+      ['项目编号'],
+      {
+        cellLabels: true,
+      },
+    );
+    it('reads a colon label that fills its cell without the colon, but not inside running text', () => {
+      const text = '买方\t江州市某某小学\n买方应于收货后付款\n';
+      const hits = cells.find(text);
+      expect(hits.map((h) => valueText(text, h, 'cell'))).toEqual(['江州市某某小学']);
+    });
+    it('takes a parenthetical at the end of a cell and a label in two languages as one label', () => {
+      const text = '买方（甲方）\t江州市某某小学\n买方 Buyer：江州市某某中学\n';
+      const hits = cells.find(text);
+      expect(hits.map((h) => valueText(text, h, 'cell'))).toEqual(['江州市某某小学', '江州市某某中学']);
+    });
+    it('reads a ^label only where a word starts', () => {
+      const text = '采购计划编号：P-1　编号：HT-1\n';
+      const hits = cells.find(text).filter((h) => h.field === 'number');
+      expect(hits.map((h) => valueText(text, h, 'cell'))).toEqual(['HT-1']);
+    });
+  });
 });

@@ -67,21 +67,45 @@ function caseVariants(label: string): string[] {
   return [...new Set(variants)];
 }
 
+interface LabelEntry<F extends string> {
+  field: F | null;
+  label: string;
+  rank: number;
+  /** written "乙方：": counts only with its colon (or, for cell labels, alone in its cell) */
+  needsColon: boolean;
+  /** written "^编号": counts only where a word starts, never as the tail of a longer word ("项目编号") */
+  atBoundary: boolean;
+}
+
+/**
+ * How labels are printed in tables as well as in text (contracts: "买方 ⇥ name", "订货方 Purchaser ⇥
+ * name", "需方（甲方） ⇥ name"): a label written with its colon also counts without it when it fills
+ * its cell, a short parenthetical after a label belongs to it wherever the label ends, and labels of
+ * one field printed side by side in two languages are one label.
+ */
+export interface LabelIndexOptions {
+  cellLabels?: boolean;
+}
+
 /** A compiled label vocabulary. */
 export class LabelIndex<F extends string> {
   private readonly re: RegExp;
-  private readonly byKey = new Map<
-    string,
-    { field: F | null; label: string; rank: number; needsColon: boolean }
-  >();
+  private readonly byKey = new Map<string, LabelEntry<F>>();
+  private readonly cellLabels: boolean;
 
-  constructor(fields: Record<F, readonly string[]>, stops: readonly string[]) {
+  constructor(
+    fields: Record<F, readonly string[]>,
+    stops: readonly string[],
+    options: LabelIndexOptions = {},
+  ) {
+    this.cellLabels = options.cellLabels ?? false;
     // a label written with a trailing colon ("乙方：") only counts when the document prints the colon
-    const entry = (field: F | null, raw: string, rank: number) => {
+    const entry = (field: F | null, raw: string, rank: number): LabelEntry<F> => {
       const needsColon = /[:：]$/.test(raw);
-      return { field, label: raw.replace(/[:：]$/, ''), rank, needsColon };
+      const atBoundary = raw.startsWith('^');
+      return { field, label: raw.replace(/[:：]$/, '').replace(/^\^/, ''), rank, needsColon, atBoundary };
     };
-    const entries: { field: F | null; label: string; rank: number; needsColon: boolean }[] = [];
+    const entries: LabelEntry<F>[] = [];
     for (const [field, labels] of Object.entries(fields) as [F, readonly string[]][]) {
       labels.forEach((label, rank) => {
         for (const v of caseVariants(label)) entries.push(entry(field, v, rank));
@@ -100,32 +124,60 @@ export class LabelIndex<F extends string> {
       alternatives.push(pattern);
     }
     // a short parenthetical between label and colon ("乙方（中标人）：", "甲方（盖章）：") belongs to the label
+    // (with cell labels also at the end of its cell: "需方（甲方） ⇥ name")
+    const after = this.cellLabels ? '(?=[ \\t]*[:：]|[ ]*[\\t\\n]|[ ]*$)' : '(?=[ \\t]*[:：])';
     this.re = new RegExp(
-      `(${alternatives.join('|')})(?:\\s*[（(][^）)\\n]{1,10}[）)](?=[ \\t]*[:：]))?([ \\t]*[:：])?`,
+      `(${alternatives.join('|')})(?:\\s*[（(][^）)\\n]{1,10}[）)]${after})?([ \\t]*[:：])?`,
       'g',
     );
   }
 
   /** Every label occurrence in the text, with the value span that follows it. */
   find(text: string): LabelHit<F>[] {
-    const hits: LabelHit<F>[] = [];
+    const found: { entry: LabelEntry<F>; start: number; end: number; colon: boolean; boundary: boolean }[] =
+      [];
     for (const m of text.matchAll(this.re)) {
       const start = m.index ?? 0;
       const raw = m[1] ?? '';
       const entry = this.byKey.get(labelKey(raw));
       if (!entry) continue;
       const before = start > 0 ? text[start - 1] : undefined;
-      const hasColon = Boolean(m[2]);
       const ascii = /^[\x20-\x7e]+$/.test(raw);
-      const boundaryOk =
+      const boundary =
         before === undefined || LABEL_BOUNDARY_BEFORE.test(before) || (ascii && /[^A-Za-z]/.test(before));
-      if ((!boundaryOk || entry.needsColon) && !hasColon) continue;
+      const next = { entry, start, end: start + m[0].length, colon: Boolean(m[2]), boundary };
+      // "订货方 Purchaser：", "合同编号 Contract No.": one label in two languages
+      const prev = found[found.length - 1];
+      if (
+        this.cellLabels &&
+        prev &&
+        !prev.colon &&
+        prev.entry.field !== null &&
+        prev.entry.field === entry.field &&
+        /^[ /]*$/.test(text.slice(prev.end, start))
+      ) {
+        prev.end = next.end;
+        prev.colon = next.colon;
+        prev.entry = { ...prev.entry, needsColon: prev.entry.needsColon && entry.needsColon };
+        continue;
+      }
+      found.push(next);
+    }
+    const hits: LabelHit<F>[] = [];
+    for (const { entry, start, end, colon, boundary } of found) {
+      if (entry.atBoundary && !boundary) continue;
+      // a label that fills its cell (a key/value table) needs no colon
+      const alone =
+        this.cellLabels &&
+        (start === 0 || /[\t\n]/.test(text[start - 1] ?? '')) &&
+        /^[ ]*(?:[\t\n]|$)/.test(text.slice(end));
+      if ((!boundary || entry.needsColon) && !colon && !alone) continue;
       hits.push({
         field: entry.field,
         label: entry.label,
         rank: entry.rank,
         start,
-        valueStart: start + m[0].length,
+        valueStart: end,
         valueEnd: text.length,
       });
     }

@@ -8,9 +8,15 @@ export function cleanName(v: string | null | undefined): string | null {
   return s || null;
 }
 
-/** Organisation names: drops a following bracketed address ("…有限公司（…路3号）"). */
+/** What a contract says it calls a party after its name: （以下简称“甲方”）, (hereinafter "Party A"). */
+const CALLED_AFTER = /\s*[（(]\s*(?:以下简称|以下称|下称|简称|hereinafter)[^）)]*[）)]\s*$/i;
+
+/**
+ * Organisation names: drops a following bracketed address ("…有限公司（…路3号）") and what the contract
+ * calls the party from then on ("…小学（以下简称“甲方”）").
+ */
 export function cleanOrgName(v: string | null | undefined): string | null {
-  const s = cleanName(v);
+  const s = cleanName(cleanName(v)?.replace(CALLED_AFTER, ''));
   if (!s) return null;
   const m =
     /^(.+?(?:公司|厂|院|所|中心|学校|小学|中学|幼儿园|委员会|局|部|店|社))\s*[（(][^）)]*(?:市|区|县|路|街|号|镇)[^）)]*[）)]$/.exec(

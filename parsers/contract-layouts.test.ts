@@ -1,0 +1,166 @@
+/**
+ * Contracts as purchasing offices print them, beyond the dev corpus's three layouts: the parties
+ * under any of their names, in a key/value table, side by side or named 以下简称; the signing date in a
+ * sentence; the contract number beside another number; English contracts; ruled goods tables whose
+ * cells wrap, in any column order, without row numbers.
+ */
+import { classifyDocument } from './classify';
+import { parseContract } from './contract';
+import { ruledDoc } from './testing/ruled-page';
+import { textDoc } from './testing/doc';
+
+const body = (parties: string[]) =>
+  textDoc(['学生校服采购合同', ...parties, '签订日期：2025年3月1日', '交货期限：2025年4月1日前'].join('\n'));
+
+describe('the parties under the names purchasing offices give them', () => {
+  it.each([
+    ['买受人', '出卖人'],
+    ['定作方', '承揽方'],
+    ['订货方', '供货方'],
+    ['委托方', '受托方'],
+    ['需方（甲方）', '供方（乙方）'],
+    ['Buyer', 'Seller'],
+    ['Party A (Buyer)', 'Party B (Seller)'],
+    ['订货方 Purchaser', '供货方 Vendor'],
+  ])('When they are %s / %s, then both are read, with a colon or as cells of a key/value table', (p, s) => {
+    for (const [a, b] of [
+      [`${p}：江州市某某区实验小学`, `${s}：江州某某服饰有限公司`],
+      [`${p}\t江州市某某区实验小学`, `${s}\t江州某某服饰有限公司`],
+    ]) {
+      const c = parseContract(body([a ?? '', b ?? '']));
+      expect([c.purchaser.name, c.supplier.name]).toEqual(['江州市某某区实验小学', '江州某某服饰有限公司']);
+    }
+  });
+
+  it('When the parties are named 以下简称“甲方”, then the names stop before it', () => {
+    const c = parseContract(
+      body([
+        '采购人：江州市某某区实验小学（以下简称“甲方”）',
+        '供应商：江州某某服饰有限公司（以下简称“乙方”）',
+      ]),
+    );
+    expect([c.purchaser.name, c.supplier.name]).toEqual(['江州市某某区实验小学', '江州某某服饰有限公司']);
+  });
+
+  it('When a party word stands in running text without a colon, then it is no label', () => {
+    const c = parseContract(body(['买方与卖方经友好协商，达成如下协议']));
+    expect([c.purchaser.name, c.supplier.name]).toEqual([null, null]);
+  });
+
+  it('When the parties stand side by side in a ruled table whose cells wrap, then each name is read whole and the supplier’s code is the one in its column', () => {
+    const c = parseContract(
+      ruledDoc(
+        '采购合同',
+        '合同编号：HT-2025-001',
+        {
+          table: [
+            ['需方（甲方）', '江州市某某区\n实验小学', '供方（乙方）', '江州某某服饰\n有限公司'],
+            ['统一社会信用代码', '12500117MB1234567X', '统一社会信用代码', '91500117221931482T'],
+          ],
+          widths: [20, 25, 20, 25],
+        },
+        '签订日期：2025年3月1日',
+      ),
+    );
+    expect(c.purchaser.name).toBe('江州市某某区实验小学');
+    expect(c.supplier).toEqual({ name: '江州某某服饰有限公司', uscc: '91500117221931482T' });
+  });
+});
+
+describe('numbers and dates printed in other ways', () => {
+  it('When the contract number is printed as 编号 after a project number, then the contract number is read, not the project’s', () => {
+    const c = parseContract(
+      body(['采购计划编号：ZFCG-2025-113　编号：HT-2025-001', '甲方：江州市某某区实验小学']),
+    );
+    expect(c.contractNumber).toBe('HT-2025-001');
+  });
+
+  it('When the number label is bilingual, then the value is the number alone', () => {
+    expect(parseContract(body(['合同编号 No.：HT-2025-001'])).contractNumber).toBe('HT-2025-001');
+  });
+
+  it.each([
+    ['本合同于2025年3月5日在江州市签订。', '2025-03-05'],
+    ['本合同于二〇二五年三月五日签订。', '2025-03-05'],
+    ['This contract was signed on 2025-03-05.', '2025-03-05'],
+    ['签约时间：2025.3.5', '2025-03-05'],
+  ])('When the signing date is printed as “%s”, then it is %s', (line, date) => {
+    const c = parseContract(textDoc(['采购合同', '甲方：江州市某某区实验小学', line].join('\n')));
+    expect(c.signedDate).toBe(date);
+  });
+});
+
+describe('English contracts', () => {
+  it('When a contract is printed in English, then it is classified as a contract', () => {
+    const doc = textDoc(
+      [
+        'PURCHASE CONTRACT',
+        'Contract No.: HT-2025-001',
+        'Buyer: Jiangzhou No. 1 Primary School',
+        'Seller: Jiangzhou Garments Co., Ltd.',
+        'Total Amount: RMB 12,300.00',
+        'Delivery Date: 2025-04-01',
+      ].join('\n'),
+    );
+    expect(classifyDocument(doc).kind).toBe('contract');
+  });
+});
+
+describe('ruled goods tables', () => {
+  const goods = (table: string[][]) =>
+    parseContract(
+      ruledDoc(
+        '采购合同',
+        '甲方：江州市某某区实验小学',
+        { table },
+        '合同总金额：人民币（大写）壹拾捌万柒仟零捌拾陆元整',
+      ),
+    ).lines.map((l) => [l.lineNo, l.product, l.model, l.quantity, l.unit, l.unitPrice, l.amount]);
+
+  const WANT = [
+    [1, '夏季校服（短袖POLO衫+短裤/短裙）', 'JC24-X15', 757, '套', 118, 89326],
+    [2, '冬季校服（防寒棉服外套）', 'JC24-D07', 320, '件', 305.5, 97760],
+  ];
+
+  it('When the columns come in another order, without row numbers, with wrapped cells and a 合计 row, then every line is read by its header', () => {
+    expect(
+      goods([
+        ['金额（元）', '含税单价', '规格/型号', '产品名称', '单位', '数量', '备注'],
+        ['89,326.00', '118.00', 'JC24-X15', '夏季校服（短袖POLO\n衫+短裤/短裙）', '套', '757', '含税'],
+        ['¥97,760.00', '¥305.50', 'JC24-D07', '冬季校服（防寒棉服\n外套）', '件', '320', ''],
+        ['合计', '187086.00'],
+      ]),
+    ).toEqual(WANT);
+  });
+
+  it('When the header is bilingual and the quantity cell holds the unit, then both are read', () => {
+    expect(
+      goods([
+        [
+          '序号\nNo.',
+          '综合单价（元）\nPrice',
+          '采购数量\nQuantity',
+          '品牌\nBrand',
+          '总价\nAmount',
+          '产品名称\nProduct Name',
+          '款式型号\nModel',
+        ],
+        ['1', '118.00', '757套', '青禾', '89326.00', '夏季校服（短袖POLO衫+短裤/短裙）', 'JC24-X15'],
+        ['2', '305.50', '320件', '青禾', '97760.00', '冬季校服（防寒棉服外套）', 'JC24-D07'],
+      ]),
+    ).toEqual(WANT);
+  });
+
+  it('When a quantity cell holds no figure, then the quantity is null and the line is flagged', () => {
+    const c = parseContract(
+      ruledDoc('采购合同', {
+        table: [
+          ['货物名称', '规格型号', '数量', '单价', '金额'],
+          ['夏季校服', 'JC24-X15', '以实际订购为准', '118.00', '89326.00'],
+        ],
+      }),
+    );
+    expect(c.lines[0]).toMatchObject({ product: '夏季校服', quantity: null, unitPrice: 118 });
+    expect(c.review).toContainEqual(expect.objectContaining({ path: 'lines[0]', reason: 'missing' }));
+  });
+});
