@@ -374,6 +374,121 @@ describe('item tables read from geometry', () => {
     ]);
   });
 
+  // page 1 of a 三线表 with sub-items: 序号 | 检验项目 (parent | sub-item) | 单项判定 | 技术要求 | 检测结果 | 单位
+  const markedFirstPage = () =>
+    page([
+      ['序号', 6.2, 20.9],
+      ['检验项目', 13.2, 20.9],
+      ['单项判定', 40.4, 20.9],
+      ['技术要求', 55.6, 20.9],
+      ['检测结果', 72, 20.9],
+      ['单位', 86, 20.9],
+      ['1', 6.2, 24],
+      ['甲醛含量', 13.2, 24],
+      ['√', 40.4, 24],
+      ['≤75', 55.6, 24],
+      ['30', 72, 24],
+      ['mg/kg', 86, 24],
+      ['变色', 33.2, 25.8],
+      ['√', 40.4, 25.8],
+      ['≥3', 55.6, 25.8],
+      ['5', 72, 25.8],
+      ['级', 86, 25.8],
+      ['2', 6.2, 26.7],
+      ['耐水色牢度', 13.2, 26.7],
+      ['沾色', 33.2, 27.6],
+      ['√', 40.4, 27.6],
+      ['≥3', 55.6, 27.6],
+      ['5', 72, 27.6],
+      ['级', 86, 27.6],
+      ['3', 6.2, 29.4],
+      ['耐干摩擦色牢度', 13.2, 29.4],
+      ['√', 40.4, 29.4],
+      ['≥3', 55.6, 29.4],
+      ['3-4', 72, 29.4],
+      ['级', 86, 29.4],
+    ]);
+  const withSecondPage = (second: DocumentText): DocumentText => ({
+    form: 'text_pdf',
+    pages: [...markedFirstPage().pages, ...second.pages.map((p) => ({ ...p, page: 2 }))],
+  });
+
+  it('When a continued page prints the verdict marks far left of where page 1 had them, and a parent name reaching almost to its sub-items, then the marks stay verdicts and the sub-items keep their parent', () => {
+    const second = page([
+      ['Report No.: XN-FZ2024-6573', 5.7, 5.8],
+      ['第 2 页 共 2 页', 84.7, 5.8],
+      ['4', 6.2, 8],
+      ['絮用纤维原料', 10.9, 8],
+      ['√', 37, 8],
+      ['不得使用废旧纤维及再加工纤维', 40.3, 8],
+      ['符合', 77.1, 8],
+      ['—', 86.4, 8],
+      ['5', 6.2, 9.8],
+      ['异物', 10.9, 9.8],
+      ['×', 37, 9.8],
+      ['不得检出', 40.3, 9.8],
+      ['检出', 77.1, 9.8],
+      ['—', 86.4, 9.8],
+      ['细菌菌落总数', 18.4, 11.6],
+      ['√', 37, 11.6],
+      ['≤200', 40.3, 11.6],
+      ['<10', 77.1, 11.6],
+      ['CFU/g', 86.4, 11.6],
+      ['6', 6.2, 12.5],
+      ['微生物', 10.9, 12.5],
+      ['大肠菌群', 18.4, 13.4],
+      ['√', 37, 13.4],
+      ['不得检出', 40.3, 13.4],
+      ['未检出', 77.1, 13.4],
+      ['—', 86.4, 13.4],
+      ['7', 6.2, 15.2],
+      ['使用说明', 10.9, 15.2],
+      ['√', 37, 15.2],
+      ['符合GB 5296.4要求', 40.3, 15.2],
+      ['符合', 77.1, 15.2],
+      ['—', 86.4, 15.2],
+    ]);
+    expect(
+      readItemTables(withSecondPage(second))
+        ?.items.filter((i) => i.page === 2)
+        .map((i) => [i.name, i.result, i.verdict]),
+    ).toEqual([
+      ['絮用纤维原料', '符合', 'pass'],
+      ['异物', '检出', 'fail'],
+      ['微生物 细菌菌落总数', '<10', 'pass'],
+      ['微生物 大肠菌群', '未检出', 'pass'],
+      ['使用说明', '符合', 'pass'],
+    ]);
+  });
+
+  it('When a continued page holds only one merged parent, its number and name alone on their line between its sub-rows, then the sub-rows are read under that parent', () => {
+    const second = page([
+      ['Report No.: WT2024-5438', 5.7, 5.8],
+      ['第 2 页 共 2 页', 84.7, 5.8],
+      ['DBP+BBP+DEHP', 32.7, 8],
+      ['√', 62.9, 8],
+      ['≤0.1', 67.2, 8],
+      ['＜0.005', 75.9, 8],
+      ['%', 89.8, 8],
+      ['4', 6.2, 8.9],
+      ['邻苯二甲酸酯', 10.5, 8.9],
+      ['DINP+DIDP+DNOP', 32.7, 9.8],
+      ['×', 62.9, 9.8],
+      ['≤0.1', 67.2, 9.8],
+      ['0.3', 75.9, 9.8],
+      ['%', 89.8, 9.8],
+      ['Conclusion: The submitted sample FAIL the requirements of GB 6675.1-2014.', 5.7, 12.5],
+    ]);
+    expect(
+      readItemTables(withSecondPage(second))
+        ?.items.filter((i) => i.page === 2)
+        .map((i) => [i.name, i.result, i.verdict]),
+    ).toEqual([
+      ['邻苯二甲酸酯 DBP+BBP+DEHP', '<0.005', 'pass'],
+      ['邻苯二甲酸酯 DINP+DIDP+DNOP', '0.3', 'fail'],
+    ]);
+  });
+
   // a ruled 4-row × 6-column grid: 序号 | 项目 | 方法 | 要求 | 结果 | 判定, one row per item
   const ruledRows = (rows: [string, string, string, string, string, string][], top = 10) => {
     const xs = [10, 16, 36, 52, 66, 80, 92];

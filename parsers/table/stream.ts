@@ -550,6 +550,34 @@ function splitNameColumn(xs: number[], kinds: (ColumnKind | null)[], body: Word[
 }
 
 /**
+ * A continued table's parent | sub-item border where the sub-item names start: white space cannot
+ * find it when a parent's name reaches almost to them (絮用纤维原料 beside 细菌菌落总数), but the sub-item
+ * names start further right than any item's own name (as splitNameColumn finds it under a header).
+ * The borders as they are when the name columns hold no indented line.
+ */
+function subItemBorder(xs: number[], kinds: (ColumnKind | null)[], words: Word[]): number[] {
+  const c = kinds.indexOf('name');
+  if (c < 0 || kinds[c + 1] !== 'name') return xs;
+  const x0 = xs[c] ?? 0;
+  const x2 = xs[c + 2] ?? 1;
+  const inNames = words.filter((w) => {
+    const x = Math.min(w.box.x0 + 0.004, centreX(w.box));
+    return x >= x0 && x < x2;
+  });
+  if (inNames.length < 2) return xs;
+  const lines = textLines(inNames).map((l) => ({ x: l.words[0]?.box.x0 ?? 0, h: l.y1 - l.y0 }));
+  const left = Math.min(...lines.map((l) => l.x));
+  const h = lines.map((l) => l.h).sort((a, b) => a - b)[lines.length >> 1] ?? 0.01;
+  const indented = lines.filter((l) => l.x > left + h * 2.5);
+  if (indented.length === 0 || indented.length === lines.length) return xs;
+  const border = Math.min(...indented.map((l) => l.x)) - h * 0.3;
+  if (border <= x0 || border >= x2) return xs;
+  const out = [...xs];
+  out[c + 1] = border;
+  return out;
+}
+
+/**
  * Row borders from text lines: a line with a row number (or, without an index column, a verdict or
  * result) starts a row; other lines (wrapped cells) join the row whose starting line is nearest.
  */
@@ -745,7 +773,13 @@ export function continuedTable(
   const fits = (l: TextLine) =>
     !crosses(l) && anchorOk(l) && new Set(l.words.map(colOf).filter((c) => c >= 0)).size >= 3;
   const lines = textLines(words);
-  const first = lines.findIndex(fits);
+  // no such row: the page may go on with one merged parent, its number and name alone on their line
+  // and its sub-rows (no number) around it; kept only when such sub-rows are found (below)
+  const numbered = lines.findIndex(fits);
+  const parentOnly = numbered < 0;
+  const first = parentOnly
+    ? lines.findIndex((l) => anchor === 'index' && !crosses(l) && anchorOk(l))
+    : numbered;
   if (first < 0) return null;
   const rowH = Math.max(0.008, (lines[first] as TextLine).y1 - (lines[first] as TextLine).y0);
   const readBody = (start: number) => {
@@ -773,6 +807,7 @@ export function continuedTable(
     xs,
     body.flatMap((l) => l.words),
     columns.empty,
+    kinds,
   );
   const again = lines.findIndex(fits);
   const start = again >= 0 && again < first ? again : first;
@@ -781,20 +816,49 @@ export function continuedTable(
     xs,
     body.flatMap((l) => l.words),
     columns.empty,
+    kinds,
   );
   // rows above the first numbered one: the page goes on with sub-rows beside a merged parent whose
   // number stands lower (直向 / 17 水洗尺寸变化率 / 横向); with them the borders are found again
   const top = rowsAbove(lines, start, kinds, xs, rowH);
+  if (parentOnly && top === start && !body.some((l) => subRowOf(l, kinds, xs))) return null;
   if (top < start) {
     ({ rows: body, end: ended } = readBody(top));
     xs = adjustBorders(
       xs,
       body.flatMap((l) => l.words),
       columns.empty,
+      kinds,
     );
   }
+  xs = subItemBorder(
+    xs,
+    kinds,
+    body.flatMap((l) => l.words),
+  );
   const grid = buildGrid([], [], body, rowLines, page, splitRuns, { xs, kinds });
   return grid ? { grid, kinds, headerRows: 0, ended } : null;
+}
+
+/** A line with a word running over two column borders (borders at one place counting once). */
+function crossesTwo(l: TextLine, xs: number[]): boolean {
+  const inner = [...new Set(xs.slice(1, -1))];
+  return l.words.some((w) => inner.filter((x) => w.box.x0 < x - 0.004 && w.box.x1 > x + 0.004).length >= 2);
+}
+
+/** A row of a table in columns `xs`: cells in three columns or more, a verdict mark in its verdict column. */
+function subRowOf(l: TextLine, kinds: (ColumnKind | null)[], xs: number[]): boolean {
+  const colOf = (w: Word) => {
+    const x = Math.min(w.box.x0 + 0.004, centreX(w.box));
+    for (let c = 0; c < xs.length - 1; c++) if (x >= (xs[c] ?? 0) && x < (xs[c + 1] ?? 1)) return c;
+    return -1;
+  };
+  return (
+    !crossesTwo(l, xs) &&
+    (!kinds.includes('verdict') ||
+      l.words.some((w) => kinds[colOf(w)] === 'verdict' && isVerdictToken(w.text))) &&
+    new Set(l.words.map(colOf).filter((c) => c >= 0)).size >= 3
+  );
 }
 
 /**
@@ -817,17 +881,9 @@ function rowsAbove(
     return -1;
   };
   const kindOf = (w: Word) => kinds[colOf(w)] ?? null;
-  // borders at one place (a column of no width) count once
-  const inner = [...new Set(xs.slice(1, -1))];
-  const crosses = (l: TextLine) =>
-    l.words.some((w) => inner.filter((x) => w.box.x0 < x - 0.004 && w.box.x1 > x + 0.004).length >= 2);
-  const hasVerdictCol = kinds.includes('verdict');
-  const subRow = (l: TextLine) =>
-    !crosses(l) &&
-    (!hasVerdictCol || l.words.some((w) => kindOf(w) === 'verdict' && isVerdictToken(w.text))) &&
-    new Set(l.words.map(colOf).filter((c) => c >= 0)).size >= 3;
+  const subRow = (l: TextLine) => subRowOf(l, kinds, xs);
   const label = (l: TextLine) =>
-    !crosses(l) && l.words.every((w) => kindOf(w) === 'name' || kindOf(w) === 'index');
+    !crossesTwo(l, xs) && l.words.every((w) => kindOf(w) === 'name' || kindOf(w) === 'index');
   let top = start;
   for (let k = start - 1; k >= 0; k--) {
     const l = lines[k] as TextLine;
@@ -845,7 +901,12 @@ function rowsAbove(
  * nobody wrote in leaves no gap of its own), an empty column keeping no width at its neighbours' gap;
  * otherwise each border moves to the nearest gap, if one is near.
  */
-function adjustBorders(xs: number[], words: Word[], empty: boolean[] = []): number[] {
+function adjustBorders(
+  xs: number[],
+  words: Word[],
+  empty: boolean[] = [],
+  kinds?: (ColumnKind | null)[],
+): number[] {
   if (words.length === 0) return xs;
   const left = Math.min(...words.map((w) => w.box.x0));
   const right = Math.max(...words.map((w) => w.box.x1));
@@ -876,49 +937,65 @@ function adjustBorders(xs: number[], words: Word[], empty: boolean[] = []): numb
     out.push(last);
     return out;
   }
-  let moved = inner.map((b) => {
+  const moved = inner.map((b) => {
     const near = gaps.reduce((best, g) => (Math.abs(g - b) < Math.abs(best - b) ? g : best), Infinity);
     return Math.abs(near - b) < 0.06 ? near : b;
   });
-  // fewer gaps than borders (a column empty in these rows) and a gap no border moved to: every gap
-  // divides two columns, so each takes a border of its own, in order, the nearest ones overall
-  if (gaps.length < inner.length && gaps.some((g) => !moved.includes(g))) moved = matchInOrder(inner, gaps);
-  return [Math.min(xs[0] ?? 0, left - 0.002), ...moved, Math.max(xs[xs.length - 1] ?? 1, right + 0.002)];
+  if (gaps.length >= inner.length || !kinds) {
+    return [first, ...moved, last];
+  }
+  // Fewer gaps than borders (a column empty in these rows): every gap divides two columns, so each
+  // takes a border of its own, in order. Of the ways to do so (and the nearest-gap moves above) the one
+  // whose verdict and index columns hold the verdict marks and row numbers (and nothing else) wins, then
+  // the one taking every gap, then the least movement: a narrow verdict column moved far (√ printed
+  // further left on this page) is still the verdict column.
+  const misfit = (bs: number[]) => {
+    const all = [first, ...bs, last];
+    return words.reduce((sum, w) => {
+      const x = Math.min(w.box.x0 + 0.004, centreX(w.box));
+      const kind = kinds[all.findIndex((b, k) => k + 1 < all.length && x >= b && x < (all[k + 1] ?? 1))];
+      const fits =
+        kind === 'verdict' ? isVerdictToken(w.text) : kind === 'index' ? /^\d{1,3}$/.test(w.text) : null;
+      return fits === null ? sum : sum + (fits ? -1 : 1);
+    }, 0);
+  };
+  const movement = (bs: number[]) => bs.reduce((sum, b, k) => sum + Math.abs(b - (inner[k] ?? 0)), 0);
+  const candidates = [moved, ...gapPlacements(inner, gaps)].map((bs) => ({
+    bs,
+    misfit: misfit(bs),
+    unclaimed: gaps.some((g) => !bs.includes(g)) ? 1 : 0,
+    movement: movement(bs),
+  }));
+  candidates.sort((a, b) => a.misfit - b.misfit || a.unclaimed - b.unclaimed || a.movement - b.movement);
+  return [first, ...(candidates[0]?.bs ?? moved), last];
 }
 
 /**
- * Borders moved to gaps (fewer gaps than borders), each gap to one border, in left-to-right order, with
- * the least movement in all; a border no gap took stays where it was, kept between its neighbours.
+ * Every way of moving borders to gaps (fewer gaps than borders) with each gap taking one border, in
+ * left-to-right order; a border no gap took stays where it was, kept between its neighbours.
  */
-function matchInOrder(borders: number[], gaps: number[]): number[] {
-  const n = borders.length;
-  const m = gaps.length;
-  // cost[i][j]: least movement placing the first j gaps on the first i borders
-  const cost = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(Infinity));
-  for (let i = 0; i <= n; i++) (cost[i] as number[])[0] = 0;
-  for (let i = 1; i <= n; i++) {
-    for (let j = 1; j <= Math.min(i, m); j++) {
-      const skip = cost[i - 1]?.[j] ?? Infinity;
-      const take = (cost[i - 1]?.[j - 1] ?? Infinity) + Math.abs((borders[i - 1] ?? 0) - (gaps[j - 1] ?? 0));
-      (cost[i] as number[])[j] = Math.min(skip, take);
+function gapPlacements(borders: number[], gaps: number[]): number[][] {
+  const out: number[][] = [];
+  const choose = (from: number, picked: number[]) => {
+    if (out.length >= 2000) return;
+    if (picked.length === gaps.length) {
+      const bs = [...borders];
+      picked.forEach((b, j) => (bs[b] = gaps[j] ?? 0));
+      for (let i = 0; i < bs.length; i++) {
+        if (picked.includes(i)) continue;
+        const lo = i > 0 ? (bs[i - 1] ?? 0) : -Infinity;
+        const next = picked.find((b) => b > i);
+        const hi = next !== undefined ? (bs[next] ?? Infinity) : Infinity;
+        bs[i] = Math.min(Math.max(bs[i] ?? 0, lo), hi);
+      }
+      out.push(bs);
+      return;
     }
-  }
-  const out = [...borders];
-  const taken = new Array<boolean>(n).fill(false);
-  for (let i = n, j = m; j > 0 && i > 0; i--) {
-    const take = (cost[i - 1]?.[j - 1] ?? Infinity) + Math.abs((borders[i - 1] ?? 0) - (gaps[j - 1] ?? 0));
-    if (Math.abs((cost[i]?.[j] ?? 0) - take) < 1e-12) {
-      out[i - 1] = gaps[j - 1] ?? 0;
-      taken[i - 1] = true;
-      j--;
+    for (let b = from; b <= borders.length - (gaps.length - picked.length); b++) {
+      choose(b + 1, [...picked, b]);
     }
-  }
-  for (let i = 0; i < n; i++) {
-    if (taken[i]) continue;
-    const lo = i > 0 ? (out[i - 1] ?? 0) : -Infinity;
-    const hi = out.slice(i + 1).find((_, k) => taken[i + 1 + k]) ?? Infinity;
-    out[i] = Math.min(Math.max(out[i] ?? 0, lo), hi);
-  }
+  };
+  choose(0, []);
   return out;
 }
 
