@@ -1,5 +1,6 @@
 import {
   canonicalItemName,
+  headerKinds,
   itemNameKey,
   restoreDetectionLimit,
   restoreGrade,
@@ -49,5 +50,35 @@ describe('one item name however it was printed', () => {
     expect(itemNameKey('可迁移元素 砷(As)')).toBe(itemNameKey('可迁移元素砷（As）'));
     expect(itemNameKey('邻苯二甲酸酯 DBP+BBP+DEHP')).toBe(itemNameKey('邻苯二甲酸酯DBP+BBP+DEHP'));
     expect(itemNameKey('可迁移元素 砷(As)')).not.toBe(itemNameKey('可迁移元素 汞(Hg)'));
+  });
+});
+
+describe('header words read through OCR misreads', () => {
+  it.each([
+    [
+      'No. Test ltem Unit Limt Resut Verdict',
+      ['index', 'name', 'unit', 'requirement', 'result', 'verdict'],
+      true,
+    ],
+    [
+      'No. Test item unt Limit Result Verdict',
+      ['index', 'name', 'unit', 'requirement', 'result', 'verdict'],
+      true,
+    ],
+    ['检测结果 Resut', ['result'], true],
+    ['Conclusoin', ['verdict'], true],
+  ])('%p names %p', (line, kinds, pure) => {
+    expect(headerKinds(line)).toMatchObject({ kinds, pure });
+  });
+  it('When a misread word would name a kind an English word of the line names already, then it stays unread', () => {
+    // "Umit" is one letter from Unit but was Limit: a line naming Unit twice is not read so
+    expect(headerKinds('No. Test Item Unit Umit Result Verdict')).toMatchObject({
+      kinds: ['index', 'name', 'unit', 'result', 'verdict'],
+      pure: false,
+    });
+  });
+  it('When a body line holds an English word near a header word, then it is no header line', () => {
+    expect(headerKinds('Not detected').pure).toBe(false);
+    expect(headerKinds('Flammability').kinds).toEqual([]);
   });
 });

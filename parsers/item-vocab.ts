@@ -25,11 +25,32 @@ const HEADER_ENTRIES = (Object.entries(TABLE_HEADER_WORDS) as [ColumnKind, reado
   .flatMap(([kind, words]) => words.map((w) => ({ kind, word: compact(w) })))
   .sort((a, b) => b.word.length - a.word.length);
 
+/** The one-word English header words (Limit, Result, Verdict …), lower case, with their kinds. */
+const LATIN_HEADER_WORDS = (Object.entries(TABLE_HEADER_WORDS) as [ColumnKind, readonly string[]][])
+  .flatMap(([kind, words]) => words.filter((w) => /^[A-Za-z]{4,}$/.test(w)).map((w) => ({ kind, word: w })))
+  .map((e) => ({ ...e, lower: e.word.toLowerCase() }));
+
 /**
- * Column kinds named in a line (in order), whether the line consists of header words only, and the
- * share of its characters that are no header words (a sentence naming 项目 and 要求 is no header).
+ * The header word an English word is, read through a letter OCR misread (Limt, Resut, ltem, Verdlct,
+ * unt): the word itself in the vocabulary's spelling when it is one (item → Item); else a word one edit
+ * away (4–7 letters), two edits (from 8 letters), or for 3 letters a 4-letter word that lost one. Null
+ * when none is, or when words of two kinds are that close.
  */
-export function headerKinds(text: string): { kinds: ColumnKind[]; pure: boolean; other: number } {
+function latinHeaderWord(token: string): { word: string; kind: ColumnKind; exact: boolean } | null {
+  const t = token.toLowerCase();
+  const same = LATIN_HEADER_WORDS.find((e) => e.lower === t);
+  if (same) return { word: same.word, kind: same.kind, exact: true };
+  const allowed = t.length >= 8 ? 2 : 1;
+  const near = LATIN_HEADER_WORDS.map((e) => ({ e, d: editDistance(t, e.lower) }))
+    .filter(({ e, d }) => d <= allowed && (t.length > 3 || e.lower.length === 4))
+    .sort((a, b) => a.d - b.d);
+  const best = near[0];
+  if (!best || new Set(near.map((n) => n.e.kind)).size > 1) return null;
+  return { word: best.e.word, kind: best.e.kind, exact: false };
+}
+
+/** Exact matches of the vocabulary's header words in `text`, longest first, and what is left. */
+function matchHeaderWords(text: string): { found: { kind: ColumnKind; at: number }[]; rest: string } {
   let rest = compact(text);
   const found: { kind: ColumnKind; at: number }[] = [];
   let guard = 0;
@@ -46,6 +67,27 @@ export function headerKinds(text: string): { kinds: ColumnKind[]; pure: boolean;
     }
     if (!hit) break;
   }
+  return { found, rest };
+}
+
+/**
+ * Column kinds named in a line (in order), whether the line consists of header words only, and the
+ * share of its characters that are no header words (a sentence naming 项目 and 要求 is no header).
+ * English words are matched whatever their case, and through a misread letter (latinHeaderWord) when
+ * no English word of the line names that kind as printed: "Unit … Umit" keeps Umit unread.
+ */
+export function headerKinds(line: string): { kinds: ColumnKind[]; pure: boolean; other: number } {
+  const cased = line.replace(/[A-Za-z]{3,}/g, (w) => {
+    const hit = latinHeaderWord(w);
+    return hit?.exact ? hit.word : w;
+  });
+  // kinds the line's English words name as printed (its Chinese words may name them too: 结果 Resut)
+  const named = new Set(matchHeaderWords(cased.replace(/[^A-Za-z/.\s]/g, ' ')).found.map((f) => f.kind));
+  const text = cased.replace(/[A-Za-z]{3,}/g, (w) => {
+    const hit = latinHeaderWord(w);
+    return hit && !hit.exact && !named.has(hit.kind) ? hit.word : w;
+  });
+  const { found, rest } = matchHeaderWords(text);
   const leftover = rest.replace(/\uE000/g, '').replace(/[()（）/:：.]/g, '');
   found.sort((a, b) => a.at - b.at);
   const all = compact(text).replace(/[()（）/:：.]/g, '').length || 1;
