@@ -8,11 +8,27 @@
 import type { GoodsColumn } from './data/contract-labels';
 import { GOODS_UNITS } from './data/vocab';
 import { categoryOf, goodsColumns } from './contract-goods';
-import { cellAt, colsOf, rowsOf, type Grid } from './table/grid';
-import type { RuledTables } from './text/ruled-tables';
+import {
+  cellAt,
+  colsOf,
+  columnOf,
+  rowsOf,
+  wordsText,
+  type Grid,
+  type GridCell,
+  type Word,
+} from './table/grid';
+import { joinWrapped } from './text/normalise';
+import {
+  isBanded,
+  type BandCell,
+  type BandedTable,
+  type RuledTable,
+  type RuledTables,
+} from './text/ruled-tables';
 import { cleanName } from './text/names';
 import { parseNumber } from './text/numerals';
-import type { ContractLine } from './types';
+import type { Box, ContractLine } from './types';
 
 /** A row that sums the table (合计, 总计, 小计, Total) rather than naming goods. */
 const TOTAL_ROW = /^(?:合\s*计|总\s*计|小\s*计|Total\b|Sum\b)/i;
@@ -23,11 +39,9 @@ function headerKinds(g: Grid, r: number): (GoodsColumn | null)[] | null {
   const kinds: (GoodsColumn | null)[] = Array.from({ length: colsOf(g) }, () => null);
   for (const cell of g.cells) {
     if (cell.row > r || cell.row + cell.rowSpan <= r) continue;
-    kinds[cell.col] = goodsColumns(cell.text)[0] ?? null;
+    kinds[cell.col] = kindOf(cell.text);
   }
-  const named = new Set(kinds.filter((k): k is GoodsColumn => k !== null && k !== 'other'));
-  const priced = named.has('unitPrice') || named.has('amount');
-  return named.has('product') && named.has('quantity') && priced && named.size >= 4 ? kinds : null;
+  return isGoodsHeader(kinds) ? kinds : null;
 }
 
 /** The text of the cell under column `kind` in row `r` ('' when there is none). */
@@ -65,6 +79,91 @@ function rowLine(g: Grid, kinds: (GoodsColumn | null)[], r: number, next: number
   };
 }
 
+/** The goods column a header cell names (its first goods word), null for none. */
+const kindOf = (text: string): GoodsColumn | null => goodsColumns(text)[0] ?? null;
+
+function isGoodsHeader(kinds: (GoodsColumn | null)[]): boolean {
+  const named = new Set(kinds.filter((k): k is GoodsColumn => k !== null && k !== 'other'));
+  return (
+    named.has('product') &&
+    named.has('quantity') &&
+    (named.has('unitPrice') || named.has('amount')) &&
+    named.size >= 4
+  );
+}
+
+/**
+ * The border between two header cells of a table without column lines: the place in the gap between
+ * them that the fewest body words run across (a cell's text stays inside its column), nearest the
+ * middle of the gap among equals.
+ */
+function borderBetween(a: Box, b: Box, body: Word[]): number {
+  const lo = Math.min(a.x1, b.x0);
+  const hi = Math.max(a.x1, b.x0);
+  const edges = [lo, hi, ...body.flatMap((w) => [w.box.x0, w.box.x1]).filter((x) => x > lo && x < hi)].sort(
+    (x, y) => x - y,
+  );
+  const spots = edges.slice(1).map((x, i) => ((edges[i] ?? lo) + x) / 2);
+  if (spots.length === 0) spots.push((lo + hi) / 2);
+  const crossing = (x: number) => body.filter((w) => w.box.x0 < x && w.box.x1 > x).length;
+  const mid = (lo + hi) / 2;
+  return spots.reduce((best, x) => {
+    const d = crossing(x) - crossing(best);
+    return d < 0 || (d === 0 && Math.abs(x - mid) < Math.abs(best - mid)) ? x : best;
+  });
+}
+
+/** A table ruled between rows only, as a grid whose columns are its header's cells (or `xs` given). */
+function bandedGrid(t: BandedTable, header: number | null, xs?: number[]): Grid {
+  const body = t.bands
+    .slice((header ?? -1) + 1)
+    .flat()
+    .flatMap((c) => c.words);
+  let borders = xs;
+  if (!borders) {
+    const head = [...(t.bands[header ?? 0] ?? [])].sort((a, b) => a.box.x0 - b.box.x0);
+    borders = [
+      t.x0,
+      ...head.slice(1).map((c, i) => borderBetween((head[i] as BandCell).box, c.box, body)),
+      t.x1,
+    ];
+  }
+  const cells: GridCell[] = [];
+  t.bands.forEach((band, row) => {
+    const byCol = new Map<number, Word[]>();
+    for (const w of band.flatMap((c) => c.words)) {
+      const col = columnOf(borders, w.box);
+      if (col >= 0) byCol.set(col, [...(byCol.get(col) ?? []), w]);
+    }
+    for (const [col, words] of byCol) {
+      const box = {
+        x0: Math.min(...words.map((w) => w.box.x0)),
+        y0: Math.min(...words.map((w) => w.box.y0)),
+        x1: Math.max(...words.map((w) => w.box.x1)),
+        y1: Math.max(...words.map((w) => w.box.y1)),
+      };
+      cells.push({ row, col, rowSpan: 1, colSpan: 1, text: wordsText(words, joinWrapped), box, words });
+    }
+  });
+  cells.sort((a, b) => a.row - b.row || a.col - b.col);
+  return { page: t.page, xs: borders, ys: t.ys, cells, source: 'text', confidence: 1 };
+}
+
+/** A ruled table as a grid with its goods header row, or with the columns of the table it continues. */
+function goodsGrid(t: RuledTable, previous: Grid | null): { grid: Grid; header: number | null } | null {
+  if (!isBanded(t)) {
+    const header = [0, 1, 2].find((r) => r < rowsOf(t) && headerKinds(t, r));
+    return { grid: t, header: header ?? null };
+  }
+  const header = [0, 1, 2].find((r) => isGoodsHeader((t.bands[r] ?? []).map((c) => kindOf(c.text))));
+  if (header !== undefined) return { grid: bandedGrid(t, header), header };
+  const continues =
+    previous &&
+    Math.abs((previous.xs[0] ?? 0) - t.x0) < 0.01 &&
+    Math.abs((previous.xs.at(-1) ?? 0) - t.x1) < 0.01;
+  return continues ? { grid: bandedGrid(t, null, previous.xs), header: null } : null;
+}
+
 const sameColumns = (a: Grid, b: Grid) =>
   colsOf(a) === colsOf(b) && a.xs.every((x, i) => Math.abs(x - (b.xs[i] ?? 0)) < 0.01);
 
@@ -76,11 +175,17 @@ export function readGoodsGrids(ruled: RuledTables): { lines: ContractLine[]; con
   const lines: ContractLine[] = [];
   const consumed = new Set<string>();
   let table: { grid: Grid; kinds: (GoodsColumn | null)[] } | null = null;
-  for (const g of ruled.grids) {
-    const keys = ruled.rowKeys.get(g) ?? [];
+  for (const t of ruled.grids) {
+    const keys = ruled.rowKeys.get(t) ?? [];
+    const read = goodsGrid(t, table?.grid ?? null);
+    if (!read) {
+      if (table) break;
+      continue;
+    }
+    const g = read.grid;
+    const header = read.header;
     let from = 0;
-    const header = [0, 1, 2].find((r) => r < rowsOf(g) && headerKinds(g, r));
-    if (header !== undefined) {
+    if (header !== null) {
       if (table && table.grid.page === g.page) break;
       table = { grid: g, kinds: headerKinds(g, header) ?? [] };
       from = header + 1;

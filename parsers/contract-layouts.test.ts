@@ -164,3 +164,105 @@ describe('ruled goods tables', () => {
     expect(c.review).toContainEqual(expect.objectContaining({ path: 'lines[0]', reason: 'missing' }));
   });
 });
+
+describe('tables ruled between their rows only', () => {
+  it('When each cell is ruled at its bottom only (no line above the header, none between columns), then the parties and goods are read under their headers', () => {
+    const c = parseContract(
+      ruledDoc(
+        '采购合同',
+        {
+          table: [
+            ['买受人\nPurchaser', '江州市某某区\n实验小学', '出卖人\nSupplier', '江州某某服饰\n有限公司'],
+            ['', '', '信用代码 USCC', '91500117221931482T'],
+          ],
+          widths: [20, 25, 20, 25],
+          rules: 'under-rows',
+        },
+        '根据《中华人民共和国民法典》，经双方协商一致，订立本合同。',
+        '一、合同标的',
+        {
+          table: [
+            [
+              '数量\nQty',
+              '单位\nUnit',
+              '型号规格\nStyle No.',
+              '品名\nItem',
+              '总价（元）\nTotal',
+              '含税单价\nUnit Price',
+            ],
+            ['757', '套', 'JC24-X15', '夏季校服（短袖POLO衫+\n短裤/短裙）', '¥89,326.00', '¥118.00'],
+            ['320', '件', 'JC24-D07', '冬季校服（防寒棉服外套）', '¥97,760.00', '¥305.50'],
+          ],
+          widths: [10, 8, 16, 30, 14, 12],
+          rules: 'under-rows',
+        },
+      ),
+    );
+    expect([c.purchaser.name, c.supplier.name, c.supplier.uscc]).toEqual([
+      '江州市某某区实验小学',
+      '江州某某服饰有限公司',
+      '91500117221931482T',
+    ]);
+    expect(c.lines.map((l) => [l.product, l.model, l.quantity, l.unit, l.unitPrice, l.amount])).toEqual([
+      ['夏季校服（短袖POLO衫+短裤/短裙）', 'JC24-X15', 757, '套', 118, 89326],
+      ['冬季校服（防寒棉服外套）', 'JC24-D07', 320, '件', 305.5, 97760],
+    ]);
+  });
+});
+
+describe('names in signature blocks and running text', () => {
+  it('When a name wraps at the end of its cell, then its rest on the next line completes it', () => {
+    const c = parseContract(
+      textDoc(
+        [
+          '采购合同',
+          '需方（甲方）（盖章）：江州市',
+          '某某区实验小学',
+          '供方（乙方）（盖章）：江州某某服饰',
+          '有限公司',
+          '日期：2025年3月1日',
+        ].join('\n'),
+      ),
+    );
+    expect([c.purchaser.name, c.supplier.name]).toEqual(['江州市某某区实验小学', '江州某某服饰有限公司']);
+  });
+
+  it('When the line after a name is another label, then nothing is added to the name', () => {
+    const c = parseContract(
+      textDoc(['采购合同', '甲方：江州市某某区实验小', '地址：江州市学府路18号'].join('\n')),
+    );
+    expect(c.purchaser.name).toBe('江州市某某区实验小');
+  });
+
+  it('When a party label opens a sentence, then the name comes from where it is printed as a name', () => {
+    const c = parseContract(
+      textDoc(
+        [
+          '采购合同',
+          '需方（甲方）与供方（乙方）经友好协商，就下列货物的采购达成如下协议：',
+          '需方（甲方）（盖章）：江州市某某区实验小学',
+          '供方（乙方）（盖章）：江州某某服饰有限公司',
+        ].join('\n'),
+      ),
+    );
+    expect([c.purchaser.name, c.supplier.name]).toEqual(['江州市某某区实验小学', '江州某某服饰有限公司']);
+  });
+});
+
+describe('the quality clause', () => {
+  it('When a standard’s title in the clause holds 技术要求, then the clause is read from its heading', () => {
+    const c = parseContract(
+      textDoc(
+        [
+          '采购合同',
+          '甲方：江州市某某区实验小学',
+          '产品质量',
+          '乙方所供货物质量须符合 GB 18401-2010《国家纺织产品基本安全技术规范》，GB/T',
+          '22796-2021《床上用品》，GB 18383-2007《絮用纤维制品通用技术要求》 等现行国家标准的要求。',
+          '交货期限：2025年4月1日前',
+        ].join('\n'),
+      ),
+    );
+    expect(c.standards).toEqual(['GB 18401-2010', 'GB/T 22796-2021', 'GB 18383-2007']);
+  });
+});

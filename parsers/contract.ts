@@ -16,10 +16,11 @@ import {
   type ContractField,
 } from './data/contract-labels';
 import { agreedDate, parseDate } from './text/dates';
-import { boxAt, buildFlow, type Flow } from './text/flow';
+import { boxAt, buildFlow, lineAt, type Flow } from './text/flow';
 import { LabelReader, type Picked } from './text/label-reader';
 import { LabelIndex } from './text/labels';
-import { cleanOrgName } from './text/names';
+import { cleanOrgName, ORG_NAME_END } from './text/names';
+import { joinWrapped } from './text/normalise';
 import { findChineseAmounts, parseNumber } from './text/numerals';
 import { prepareDocument } from './text/ocr-clean';
 import { decodePartyField, type ParseContext } from './text/party-lexicon';
@@ -102,6 +103,24 @@ function supplierCode(codes: Picked[], supplierBox: Box | null, flow: Flow): Pic
   return column ?? codes[0] ?? null;
 }
 
+/**
+ * A name that wrapped at the end of its cell ("（盖章）：江州市" over "涪溪区书院路小学"): the next line's
+ * first cell completes it when it holds no label, stands below the name's line (not left of it) and
+ * the joined name ends as an organisation's name does while the name alone does not.
+ */
+export function withWrappedRest(p: Picked, flow: Flow, hits: readonly { start: number }[]): Picked {
+  if (ORG_NAME_END.test(cleanOrgName(p.value) ?? '')) return p;
+  const line = lineAt(flow, p.offset);
+  const next = line ? flow.lines[flow.lines.indexOf(line) + 1] : undefined;
+  if (!line || !next || next.page !== line.page) return p;
+  if (flow.text.slice(p.offset + p.value.length, line.end).trim() !== '') return p;
+  const rest = next.text.split('\t')[0] ?? '';
+  if (hits.some((h) => h.start >= next.start && h.start < next.start + rest.length)) return p;
+  if (line.box && next.box && next.box.x0 < line.box.x0 - 0.01) return p;
+  const joined = joinWrapped(p.value, rest);
+  return ORG_NAME_END.test(cleanOrgName(joined) ?? '') ? { value: joined, offset: p.offset } : p;
+}
+
 /** Signing dates stated in a sentence (data/contract-labels.ts SIGNED_SENTENCES), as readings. */
 function signingSentences(flow: Flow): Picked[] {
   return SIGNED_SENTENCES.flatMap((re) =>
@@ -182,16 +201,18 @@ export function parseContract(input: DocumentText, context?: ParseContext): Cont
 
   const num = r.pick('contractNumber', 'cell', (v) => /[0-9A-Za-z]/.test(v));
   const contractNumber = num ? cleanContractNumber(num.value) : null;
-  const purchaser = r.pick(
-    'purchaser',
-    'cell',
-    (v) => cleanOrgName(v) !== null && /[\u3400-\u9fff]{4,}/.test(v),
-  );
-  const supplier = r.pick(
-    'supplier',
-    'cell',
-    (v) => cleanOrgName(v) !== null && /[\u3400-\u9fff]{4,}/.test(v),
-  );
+  // a party's name: at least four Han characters and no sentence punctuation (a label word in running
+  // text reads the sentence after it); a name ending as an organisation's does comes before one that
+  // does not, whatever the label's rank
+  const partyName = (field: 'purchaser' | 'supplier') => {
+    const names = r
+      .all(field, 'cell', (v) => cleanOrgName(v) !== null)
+      .map((p) => withWrappedRest(p, flow, r.hits))
+      .filter((p) => /[\u3400-\u9fff]{4,}/.test(p.value) && !/[，。；;]/.test(p.value));
+    return names.find((p) => ORG_NAME_END.test(cleanOrgName(p.value) ?? '')) ?? names[0] ?? null;
+  };
+  const purchaser = partyName('purchaser');
+  const supplier = partyName('supplier');
   // the supplier's code: the first USCC printed after the supplier's name
   const supplierAt = supplier?.offset ?? 0;
   const usccLabel = supplierCode(

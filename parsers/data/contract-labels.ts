@@ -101,7 +101,7 @@ export type GoodsColumn =
 export const GOODS_COLUMNS: Record<GoodsColumn, readonly string[]> = {
   index: ['序号', 'No.'],
   product: ['货物名称', '品目名称', '产品名称', '商品名称', '标的名称', '服装名称', '品名', '货物', '名称', 'Description', 'Product', 'Goods', 'Item'],
-  model: ['规格型号', '型号规格', '规格', '型号', '款号', '款式', 'Model', 'Specification', 'Spec'],
+  model: ['规格型号', '型号规格', '规格', '型号', '款号', '款式', '货号', 'Model', 'Model No.', 'Style No.', 'Style', 'Article No.', 'Art. No.', 'Specification', 'Spec'],
   brand: ['品牌', '商标', 'Brand', 'Trademark'],
   manufacturer: ['生产厂家', '生产厂商', '生产企业', '制造商', '生产商', '厂家', '产地', 'Manufacturer', 'Maker'],
   unit: ['计量单位', '单位', 'Unit'],
@@ -127,6 +127,11 @@ export const GOODS_TABLE_END: readonly RegExp[] = [
   /大写/,
 ];
 
-/** Headings that open and close the quality clause, whose standards the contract requires. */
-export const QUALITY_CLAUSE = /质量(?:要求|标准|条款|保证及标准)|技术(?:标准|要求)|执行标准/;
+/**
+ * Headings that open and close the quality clause, whose standards the contract requires: the words at
+ * the start of a line, after the clause's number ("第二条 质量要求", "四、技术标准", "执行标准：…"); a
+ * standard's title in the clause ("《絮用纤维制品通用技术要求》") is no heading.
+ */
+export const QUALITY_CLAUSE =
+  /^(?:第[一二三四五六七八九十\d]+条|[一二三四五六七八九十]+\s*[、.．]|\d{1,2}\s*[、.．])?\s*(?:(?:产品|货物)?质量(?:要求|标准|条款|保证)?|技术(?:标准|要求)|执行标准|Quality)/i;
 export const CLAUSE_HEADING = /^(?:第[一二三四五六七八九十\d]+条|[一二三四五六七八九十]+\s*[、.．])/;

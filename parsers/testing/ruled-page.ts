@@ -6,7 +6,11 @@
  */
 import type { Box, DocumentText, TextLine } from '../types';
 
-export type Block = string | { table: string[][]; widths?: number[] };
+/**
+ * A table: its rows of cells; `rules` draws a full grid (default) or only a line under each row (each
+ * cell ruled at its bottom: no line above the first row, none between the columns).
+ */
+export type Block = string | { table: string[][]; widths?: number[]; rules?: 'grid' | 'under-rows' };
 
 const charWidth = (ch: string) => (/[\u3400-\u9fff（）：]/.test(ch) ? 1.2 : 0.7);
 const LINE = 1.6;
@@ -47,12 +51,15 @@ export function ruledDoc(...blocks: Block[]): DocumentText {
           .filter((t) => t !== '')
           .forEach((t, k) => lines.push(run(t, (xs[c] ?? 0) + 0.5, y + 0.4 + k * LINE)));
       });
-      rules.push(rule(5, y, xs[xs.length - 1] ?? 95, y));
+      if (b.rules !== 'under-rows') rules.push(rule(5, y, xs[xs.length - 1] ?? 95, y));
       y += height;
+      if (b.rules === 'under-rows') rules.push(rule(5, y, xs[xs.length - 1] ?? 95, y));
     }
-    rules.push(rule(5, y, xs[xs.length - 1] ?? 95, y));
-    for (const x of xs) rules.push(rule(x, top, x, y));
-    y += 1;
+    if (b.rules !== 'under-rows') {
+      rules.push(rule(5, y, xs[xs.length - 1] ?? 95, y));
+      for (const x of xs) rules.push(rule(x, top, x, y));
+    }
+    y += 2;
   }
   return { form: 'text_pdf', pages: [{ page: 1, source: 'text_layer', lines, rules }] };
 }

@@ -35,7 +35,11 @@ function labelKey(raw: string): string {
   return key.toLowerCase().replace(/0/g, 'o').replace(/[1i]/g, 'l');
 }
 
-function labelPattern(label: string): string {
+/**
+ * A label's pattern. A Chinese label runs into no Latin word ("型号A1" is no label) — except with
+ * cell labels, where a bilingual cell's lines join tight ("买受人" over "Purchaser": "买受人Purchaser").
+ */
+function labelPattern(label: string, cellLabels = false): string {
   const isAscii = /^[\x20-\x7e]+$/.test(label);
   if (isAscii) {
     // "Model" must not match the start of "Models"; "No." may run into its value ("No.ZH240650443");
@@ -46,7 +50,8 @@ function labelPattern(label: string): string {
       .join('\\s*');
     return /[A-Za-z]$/.test(label) ? `${words}(?![A-Za-z])` : words;
   }
-  return `${[...label.replace(/\s+/g, '')].map(escapeChar).join('\\s*')}(?![A-Za-z])`;
+  const han = [...label.replace(/\s+/g, '')].map(escapeChar).join('\\s*');
+  return cellLabels ? han : `${han}(?![A-Za-z])`;
 }
 
 /**
@@ -118,16 +123,17 @@ export class LabelIndex<F extends string> {
     for (const e of entries) {
       const key = labelKey(e.label);
       if (!this.byKey.has(key)) this.byKey.set(key, e);
-      const pattern = labelPattern(e.label);
+      const pattern = labelPattern(e.label, this.cellLabels);
       if (patterns.has(pattern)) continue;
       patterns.add(pattern);
       alternatives.push(pattern);
     }
     // a short parenthetical between label and colon ("乙方（中标人）：", "甲方（盖章）：") belongs to the label
-    // (with cell labels also at the end of its cell: "需方（甲方） ⇥ name")
+    // (with cell labels also at the end of its cell, "需方（甲方） ⇥ name", and up to three of them,
+    // "Party B (Seller)（盖章） (Seal)：")
     const after = this.cellLabels ? '(?=[ \\t]*[:：]|[ ]*[\\t\\n]|[ ]*$)' : '(?=[ \\t]*[:：])';
     this.re = new RegExp(
-      `(${alternatives.join('|')})(?:\\s*[（(][^）)\\n]{1,10}[）)]${after})?([ \\t]*[:：])?`,
+      `(${alternatives.join('|')})(?:(?:\\s*[（(][^）)\\n]{1,10}[）)]){1,${this.cellLabels ? 3 : 1}}${after})?([ \\t]*[:：])?`,
       'g',
     );
   }
