@@ -40,6 +40,12 @@ describe('item names read by OCR', () => {
     // an element's rare character misread, its symbol read: the name the symbol says
     ['可迁移元素 镐(Cd)', '可迁移元素 镉(Cd)'],
     ['可迁移元素 铅（Pb）', '可迁移元素 铅（Pb）'],
+    // the element's name lost altogether, its symbol read (a dev photo at a lower detection size)
+    ['可迁移元素（Sb）', '可迁移元素 锑（Sb）'],
+    ['可迁移元素 (Sb)', '可迁移元素 锑(Sb)'],
+    ['可迁移元素锑（Sb）', '可迁移元素 锑（Sb）'],
+    // a symbol that is no element stays as read
+    ['可迁移元素(Xx)', '可迁移元素(Xx)'],
   ])('%p → %p', (raw, want) => {
     expect(snapItemName(canonicalItemName(raw))).toBe(want);
   });

@@ -164,6 +164,12 @@ export function canonicalItemName(raw: string): string {
     if (!SUB_ITEM_PATTERNS.some((p) => p.test(sub))) continue;
     if (KNOWN_ITEMS.includes(head) || nearKnownItem(head)) return `${head} ${sub}`;
   }
+  // an element whose name OCR lost, its symbol printed: "可迁移元素（Sb）" is 可迁移元素 锑（Sb）
+  const symbol = /^(.{2,}?)([（(][A-Z][a-z]?[)）])$/.exec(c);
+  const element = symbol ? snapElement(symbol[2] ?? '') : null;
+  if (symbol && element && (KNOWN_ITEMS.includes(symbol[1] ?? '') || nearKnownItem(symbol[1] ?? ''))) {
+    return `${symbol[1]} ${element}`;
+  }
   if (/^[\u3400-\u9fff（）()]+$/.test(c) || KNOWN_ITEMS.includes(c)) return c;
   return raw.trim().replace(/\s+/g, ' ');
 }
@@ -241,9 +247,12 @@ export function restoreGradeRequirement(
   return lost ? `≥${lost[1]}` : r;
 }
 
-/** An element sub-item "X(Sym)" with its name as the symbol says ("镐(Cd)" → "镉(Cd)"); null for others. */
+/**
+ * An element sub-item "X(Sym)" with its name as the symbol says ("镐(Cd)" → "镉(Cd)", and "(Sb)" whose
+ * name OCR lost → "锑(Sb)": the printed symbol names the element); null for others.
+ */
 function snapElement(sub: string): string | null {
-  const m = /^([\u4e00-\u9fa5])([（(])([A-Z][a-z]?)([)）])$/.exec(sub);
+  const m = /^([\u4e00-\u9fa5]?)([（(])([A-Z][a-z]?)([)）])$/.exec(sub);
   const name = m ? ELEMENT_NAMES[m[3] ?? ''] : undefined;
   return m && name ? `${name}${m[2]}${m[3]}${m[4]}` : null;
 }
