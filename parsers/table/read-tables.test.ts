@@ -175,6 +175,83 @@ describe('item tables read from geometry', () => {
     ]);
   });
 
+  it('When a continued page without a header starts with a row whose result runs over the place of an empty remark column, then that row is read too', () => {
+    const first = page([
+      ['No.', 10, 10],
+      ['Test Item', 16, 10],
+      ['Unit', 36, 10],
+      ['Result', 44, 10],
+      ['Remarks', 56, 10],
+      ['Verdict', 66, 10],
+      ['Limit', 76, 10],
+      ['1', 10, 13],
+      ['甲醛含量', 16, 13],
+      ['mg/kg', 36, 13],
+      ['25', 44, 13],
+      ['符合', 66, 13],
+      ['≤75', 76, 13],
+    ]);
+    // page 2 laid out again: the first row's result runs over two of page 1's borders and over the
+    // place where the other rows leave room for the (empty) remark column
+    const second = page([
+      ['2', 10, 10],
+      ['纤维含量', 14, 10],
+      ['%', 27, 10],
+      ['聚酯纤维 53.8 粘胶纤维 40.2 氨纶 6.0', 31, 10],
+      ['符合', 57, 10],
+      ['聚酯纤维 55% 粘胶纤维 40%', 63, 10],
+      ['3', 10, 12],
+      ['pH值', 14, 12],
+      ['—', 27, 12],
+      ['9.1', 31, 12],
+      ['不符合', 57, 12],
+      ['4.0～8.5', 63, 12],
+      ['4', 10, 14],
+      ['异味', 14, 14],
+      ['—', 27, 14],
+      ['无', 31, 14],
+      ['符合', 57, 14],
+      ['无', 63, 14],
+    ]);
+    const doc: DocumentText = {
+      form: 'text_pdf',
+      pages: [...first.pages, ...second.pages.map((p) => ({ ...p, page: 2 }))],
+    };
+    expect(readItemTables(doc)?.items.map((i) => [i.name, i.result, i.verdict])).toEqual([
+      ['甲醛含量', '25', 'pass'],
+      ['纤维含量', '聚酯纤维 53.8 粘胶纤维 40.2 氨纶 6.0', 'pass'],
+      ['pH值', '9.1', 'fail'],
+      ['异味', '无', 'pass'],
+    ]);
+  });
+
+  it('When a page under a repeated header holds one merged parent and its two sub-rows only, then the sub-rows are named parent + sub', () => {
+    const doc = page([
+      ['编号', 6.2, 9.26],
+      ['检测项目', 12.2, 9.26],
+      ['计量单位', 46.5, 9.26],
+      ['检验结果', 56.7, 9.26],
+      ['判定', 68.7, 9.26],
+      ['标准要求', 80.8, 9.26],
+      ['DBP+BBP+DEHP', 26.7, 12.38],
+      ['%', 46.5, 12.38],
+      ['<0.005', 56.7, 12.38],
+      ['P', 68.7, 12.38],
+      ['≤0.1', 80.8, 12.38],
+      ['9', 6.2, 13.27],
+      ['邻苯二甲酸酯', 12.2, 13.27],
+      ['DINP+DIDP+DNOP', 26.7, 14.16],
+      ['%', 46.5, 14.16],
+      ['0.3', 56.7, 14.16],
+      ['F', 68.7, 14.16],
+      ['≤0.1', 80.8, 14.16],
+    ]);
+    expect(readItemTables(doc)?.items.map((i) => [i.name, i.result, i.verdict])).toEqual([
+      ['邻苯二甲酸酯 DBP+BBP+DEHP', '<0.005', 'pass'],
+      ['邻苯二甲酸酯 DINP+DIDP+DNOP', '0.3', 'fail'],
+    ]);
+  });
+
   it('When an unruled table prints a parent item wrapped over two lines beside its sub-items (邻苯二甲酸 / 酯), then the sub-items are named by the whole parent and the parent is no item of its own', () => {
     const doc = page([
       ['序号', 10, 10],

@@ -538,7 +538,8 @@ function splitNameColumn(xs: number[], kinds: (ColumnKind | null)[], body: Word[
   const x0 = xs[c] ?? 0;
   const x1 = xs[c + 1] ?? 1;
   const inColumn = body.filter((w) => centreX(w.box) >= x0 && centreX(w.box) < x1);
-  if (inColumn.length < 4) return;
+  // three names at least: a parent and its two sub-items may be all a page under a repeated header holds
+  if (inColumn.length < 3) return;
   const lines = textLines(inColumn).map((l) => ({ x: l.words[0]?.box.x0 ?? 0, h: l.y1 - l.y0 }));
   const left = Math.min(...lines.map((l) => l.x));
   const h = lines.map((l) => l.h).sort((a, b) => a - b)[lines.length >> 1] ?? 0.01;
@@ -760,8 +761,7 @@ export function continuedTable(
   // borders at one place (a column of no width on this page) count once
   const crosses = (l: TextLine) =>
     l.words.some(
-      (w) =>
-        [...new Set(xs.slice(1, -1))].filter((x) => w.box.x0 < x - 0.004 && w.box.x1 > x + 0.004).length >= 2,
+      (w) => distinctBorders(xs).filter((x) => w.box.x0 < x - 0.004 && w.box.x1 > x + 0.004).length >= 2,
     );
   // the first row: a row number (or verdict) where the table prints it, cells in three columns or more
   const anchor = kinds.includes('index') ? 'index' : kinds.includes('verdict') ? 'verdict' : null;
@@ -840,9 +840,16 @@ export function continuedTable(
   return grid ? { grid, kinds, headerRows: 0, ended } : null;
 }
 
+/** The inner borders of `xs`, those at one place (a column of no width, within 0.004) once. */
+function distinctBorders(xs: number[]): number[] {
+  const out: number[] = [];
+  for (const x of xs.slice(1, -1)) if (!out.some((o) => Math.abs(o - x) < 0.004)) out.push(x);
+  return out;
+}
+
 /** A line with a word running over two column borders (borders at one place counting once). */
 function crossesTwo(l: TextLine, xs: number[]): boolean {
-  const inner = [...new Set(xs.slice(1, -1))];
+  const inner = distinctBorders(xs);
   return l.words.some((w) => inner.filter((x) => w.box.x0 < x - 0.004 && w.box.x1 > x + 0.004).length >= 2);
 }
 
