@@ -1508,3 +1508,42 @@ describe('matrix tables by tested part, one under the other', () => {
     ]);
   });
 });
+
+describe('OCR pages of several unruled tables', () => {
+  /** An OCR'd page on the 100 × 100 grid (one segment per word). */
+  function ocrPage(words: [string, number, number][]): DocumentText {
+    const doc = page(words);
+    return { form: 'scanned_pdf', pages: doc.pages.map((p) => ({ ...p, source: 'ocr' as const })) };
+  }
+  const row = (y: number, cells: string[], xs: number[]): [string, number, number][] =>
+    cells.map((c, i) => [c, xs[i] ?? 0, y] as [string, number, number]).filter(([c]) => c !== '');
+
+  it('When a header segment took a glyph of its neighbour ("tTest Method") and a one-row matrix table follows with a misread value, then all three tables are read', () => {
+    const main = [6, 10, 26, 48, 54, 70, 78];
+    const mx = [6, 10, 48, 26, 56, 62, 70];
+    const doc = ocrPage([
+      ...row(20, ['No.', 'Test Item', 'Limit', 'Unit', 'Result', 'Judgement', 'tTest Method'], main),
+      ...row(23, ['1', '甲醛', '≤75', 'mg/kg', '<20', '√', 'GB/T 2912.1-2009'], main),
+      ...row(26, ['2', 'pH', '4.0~8.5', '-', '5.9', '√', 'GB/T 7573-2009'], main),
+      ...row(29, ['3', '异味', '无', '-', '无', '√', '目测'], main),
+      ...row(40, ['No.', 'Test Item', 'Unit', 'Limit', '变色', '沾色', 'Judgement'], mx),
+      ...row(43, ['4', '耐水色牢度', '级', '≥3-4', '5', '5', '√'], mx),
+      ...row(46, ['5', '耐汗渍色牢度', '级', '≥3-4', '4', '4', '√'], mx),
+      ...row(55, ['No.', 'Test Item', 'Unit', 'Limit', '直向', '横向', 'Judgement'], mx),
+      ...row(58, ['6', '水洗尺寸变化率', '%', '-3.0~+2.0', '-0.9', '-1:4', '√'], mx),
+      ['——以下空白——', 30, 64],
+    ]);
+    const names = readItemTables(doc)?.items.map((i) => i.name);
+    expect(names).toEqual([
+      '甲醛',
+      'pH',
+      '异味',
+      '耐水色牢度 变色',
+      '耐水色牢度 沾色',
+      '耐汗渍色牢度 变色',
+      '耐汗渍色牢度 沾色',
+      '水洗尺寸变化率 直向',
+      '水洗尺寸变化率 横向',
+    ]);
+  });
+});

@@ -248,9 +248,10 @@ function readLattice(grid: Grid, previous: Read | null): Read[] {
  * in its verdict column: a grid formed on words that are not a table (or on misplaced columns)
  * gives rows without one of them.
  */
-function readsAsTable(raw: RawItem[]): boolean {
+function readsAsTable(raw: RawItem[], headed: boolean): boolean {
   const complete = raw.filter((r) => r.name.trim() && ocrVerdictCellOf(r.verdictText?.trim() || null)).length;
-  return complete >= 2 && complete >= raw.length * 0.6;
+  // under a header line of its own one complete row is a table (a last small matrix of one row)
+  return complete >= (headed ? 1 : 2) && complete >= raw.length * 0.6;
 }
 
 /**
@@ -332,7 +333,7 @@ export function readItemTables(doc: DocumentText): TableReading | null {
         y: g.ys[0] ?? 0,
         read: () => readLattice(g, reads[reads.length - 1] ?? null),
       })),
-      ...headed.map((s) => ({ y: s.grid.ys[0] ?? 0, read: () => readStream(s) })),
+      ...headed.map((s) => ({ y: s.grid.ys[0] ?? 0, read: () => readStream(s), headed: true })),
       ...labelled.map((t) => ({
         y: t.grid.ys[0] ?? 0,
         read: () => readLattice(t.grid, null).map((r) => ({ ...r, ended: r.ended || t.ended })),
@@ -365,7 +366,7 @@ export function readItemTables(doc: DocumentText): TableReading | null {
       for (const r of c.read()) {
         if (r.raw.length === 0) continue;
         // an OCR'd table whose rows mostly lack a name or a verdict was not read as a table
-        if (page.source === 'ocr' && !readsAsTable(r.raw)) continue;
+        if (page.source === 'ocr' && !readsAsTable(r.raw, 'headed' in c)) continue;
         reads.push(r);
         regions.push({ page: page.page, box: r.region });
         ended ||= r.ended;

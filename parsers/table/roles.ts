@@ -41,9 +41,16 @@ export function headerCellKind(text: string): ColumnKind | null {
   if (h.pure && h.kinds.length === 1) return h.kinds[0] ?? null;
   // OCR reads a capital I at the start of a Latin word as l ("Test ltem")
   const fixed = t.replace(/(^|[^A-Za-z])l(?=[a-z])/g, '$1I');
-  if (fixed === t) return null;
-  const f = headerKinds(fixed);
-  return f.pure && f.kinds.length === 1 ? (f.kinds[0] ?? null) : null;
+  const f = fixed === t ? null : headerKinds(fixed);
+  if (f?.pure && f.kinds.length === 1) return f.kinds[0] ?? null;
+  // an OCR segment that took one glyph of its neighbour's cell ("tTest Method" after Judgement):
+  // the rest, when it is a header of one kind on its own
+  for (const rest of [t.slice(1), t.slice(0, -1)].map((r) => r.trim())) {
+    if ([...rest].length < 3) continue;
+    const r = headerKinds(rest);
+    if (r.pure && r.kinds.length === 1) return r.kinds[0] ?? null;
+  }
+  return null;
 }
 
 /** What a column's cells look like, by kind: the shares of its non-empty cells (0 … 1). */
@@ -349,14 +356,26 @@ export function resolveRoles(grid: Grid, layout: TableLayout, from: number, to: 
   const hasResult = cols.some((c) => c.kind === 'result');
   const out = cols.map((c) => ({ ...c }));
   if (!hasResult) {
-    out.forEach((c, i) => {
-      if (c.kind || !c.label) return;
-      const texts: string[] = [];
+    const texts = cols.map((_, i) => {
+      const t: string[] = [];
       for (let r = from; r <= to; r++) {
         const cell = cellAt(grid, r, i);
-        if (cell && cell.row === r && cell.colSpan === 1 && cell.text) texts.push(cell.text.trim());
+        if (cell && cell.row === r && cell.colSpan === 1 && cell.text) t.push(cell.text.trim());
       }
-      if (texts.length && contentShares(texts).result >= 0.5) out[i] = { kind: 'matrix', label: c.label };
+      return t;
+    });
+    const labelled = (c: ColumnRole) => !c.kind && Boolean(c.label);
+    const matrix = cols.map(
+      (c, i) => labelled(c) && texts[i]!.length > 0 && contentShares(texts[i]!).result >= 0.5,
+    );
+    // a labelled column beside matrix columns is one of them though OCR misread its values
+    // (直向 -0.9 read, 横向 "-1:4" not a number): its header says so, unless it holds verdicts
+    const besideMatrix = matrix.some(Boolean);
+    cols.forEach((c, i) => {
+      if (!labelled(c)) return;
+      const t = texts[i]!;
+      const sibling = besideMatrix && t.length > 0 && contentShares(t).verdict < 0.5;
+      if (matrix[i] || sibling) out[i] = { kind: 'matrix', label: c.label };
     });
   }
   const open = out.map((c) => (c.kind ? c : { kind: null }));
