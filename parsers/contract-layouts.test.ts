@@ -32,11 +32,11 @@ describe('the parties under the names purchasing offices give them', () => {
     }
   });
 
-  it('When the parties are named 以下简称“甲方”, then the names stop before it', () => {
+  it('When the parties are named 以下简称“甲方”, in one language or two, then the names stop before it', () => {
     const c = parseContract(
       body([
         '采购人：江州市某某区实验小学（以下简称“甲方”）',
-        '供应商：江州某某服饰有限公司（以下简称“乙方”）',
+        '供应商：江州某某服饰有限公司（以下简称“乙方”） (hereinafter "Party B")',
       ]),
     );
     expect([c.purchaser.name, c.supplier.name]).toEqual(['江州市某某区实验小学', '江州某某服饰有限公司']);
@@ -71,6 +71,17 @@ describe('numbers and dates printed in other ways', () => {
   it('When the contract number is printed as 编号 after a project number, then the contract number is read, not the project’s', () => {
     const c = parseContract(
       body(['采购计划编号：ZFCG-2025-113　编号：HT-2025-001', '甲方：江州市某某区实验小学']),
+    );
+    expect(c.contractNumber).toBe('HT-2025-001');
+  });
+
+  it('When the title ends in 合同 and the number stands in an information table under it as 编号, then it is read', () => {
+    const c = parseContract(
+      textDoc(
+        ['供货合同', '编号\tHT-2025-001', '项目名称\t学生服装采购项目', '采购计划编号\tZFCG-2025-113'].join(
+          '\n',
+        ),
+      ),
     );
     expect(c.contractNumber).toBe('HT-2025-001');
   });

@@ -142,8 +142,9 @@ export class LabelIndex<F extends string> {
   find(text: string): LabelHit<F>[] {
     const found: { entry: LabelEntry<F>; start: number; end: number; colon: boolean; boundary: boolean }[] =
       [];
-    for (const m of text.matchAll(this.re)) {
-      const start = m.index ?? 0;
+    const re = new RegExp(this.re.source, 'g');
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const start = m.index;
       const raw = m[1] ?? '';
       const entry = this.byKey.get(labelKey(raw));
       if (!entry) continue;
@@ -151,7 +152,14 @@ export class LabelIndex<F extends string> {
       const ascii = /^[\x20-\x7e]+$/.test(raw);
       const boundary =
         before === undefined || LABEL_BOUNDARY_BEFORE.test(before) || (ascii && /[^A-Za-z]/.test(before));
-      const next = { entry, start, end: start + m[0].length, colon: Boolean(m[2]), boundary };
+      const colon = Boolean(m[2]);
+      // with cell labels, a match that can count for nothing (inside a word, no colon) hides no label
+      // starting within it: "供货合同" over a cell "编号" reads 合同\n编号 first, then 编号
+      if (this.cellLabels && !boundary && !colon) {
+        re.lastIndex = start + 1;
+        continue;
+      }
+      const next = { entry, start, end: start + m[0].length, colon, boundary };
       // "订货方 Purchaser：", "合同编号 Contract No.": one label in two languages
       const prev = found[found.length - 1];
       if (

@@ -12,8 +12,8 @@ export function cleanName(v: string | null | undefined): string | null {
 export const ORG_NAME_END =
   /(?:公司|厂|院|所|中心|学校|小学|中学|学院|大学|幼儿园|委员会|局|部|店|社|集团|商行|工作室|Co\.,? ?Ltd\.?|Company|School|Kindergarten)$/i;
 
-/** What a contract says it calls a party after its name: （以下简称“甲方”）, (hereinafter "Party A"). */
-const CALLED_AFTER = /\s*[（(]\s*(?:以下简称|以下称|下称|简称|hereinafter)[^）)]*[）)]\s*$/i;
+/** What a contract says it calls a party after its name: （以下简称“甲方”）, (hereinafter "Party A"), or both. */
+const CALLED_AFTER = /(?:\s*[（(]\s*(?:以下简称|以下称|下称|简称|hereinafter)[^）)]*[）)])+\s*$/i;
 
 /**
  * Organisation names: drops a following bracketed address ("…有限公司（…路3号）") and what the contract
