@@ -23,6 +23,22 @@ export type GoodsColumnId =
 
 export type DateStyle = 'cn' | 'cn-pad' | 'iso' | 'dot' | 'slash' | 'hanzi';
 
+/** Knobs drawn apart from the first ones (random-contracts.ts keeps those draws as they were). */
+export interface ContractExtras {
+  /** paragraphs of project background before the goods table (it moves the table over a page break) */
+  preamble: number;
+  /** the goods header printed again on each page the table runs over */
+  repeatHeader: boolean;
+  /** the contract number in a ruled information table with the project's name, number and method */
+  infoTable: boolean;
+  /** dates spaced ("2024 年 6 月 26 日") or with full-width digits */
+  dateForm: 'plain' | 'spaced' | 'fullwidth';
+  /** quantities with a thousands separator (1,235) */
+  quantityThousands: boolean;
+  /** both names printed again in the signature block */
+  namesInSignature: boolean;
+}
+
 export interface ContractLayout {
   id: string;
   description: string;
@@ -78,6 +94,7 @@ export interface ContractLayout {
   clauseNumbers: 'chinese' | 'article' | 'none';
   /** what a brand column prints */
   brand: string;
+  more?: ContractExtras;
   fontPt: number;
   rules: 'grid' | 'horizontal';
 }
@@ -125,6 +142,19 @@ const STANDARD_TITLES: Record<string, string> = {
   'GB 6675.3-2014': '玩具安全 第3部分：易燃性能',
   'GB 6675.4-2014': '玩具安全 第4部分：特定元素的迁移',
 };
+
+/** A date as the layout prints it, with its spacing or full-width digits. */
+function layoutDate(iso: string, l: ContractLayout): string {
+  const d = printDate(iso, l.dates);
+  switch (l.more?.dateForm ?? 'plain') {
+    case 'plain':
+      return d;
+    case 'spaced':
+      return d.replace(/\s*([年月])\s*/g, ' $1 ').replace(/\s*日$/, ' 日');
+    case 'fullwidth':
+      return d.replace(/[0-9]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+  }
+}
 
 function money(n: number, g: ContractLayout['goods'], yen = g.yen): string {
   const s = n.toLocaleString('en-US', {
@@ -209,6 +239,18 @@ function partyBlock(l: ContractLayout, t: ContractTruth): string {
 }
 
 function numberBlock(l: ContractLayout, t: ContractTruth): string {
+  if (l.more?.infoTable) {
+    const row = (k: string, v: string) => `<tr><th>${esc(k)}</th><td>${esc(v)}</td></tr>`;
+    return `<table class="grid kv">${[
+      row(l.numberLabel, t.contractNumber ?? ''),
+      row(
+        zhEn(l, '项目名称', 'Project'),
+        `${t.purchaser.name}${zhEn(l, '学生服装采购项目', ' procurement')}`,
+      ),
+      row(l.projectLabel, l.projectNumber),
+      row(zhEn(l, '采购方式', 'Procurement method'), zhEn(l, '询价', 'Request for quotation')),
+    ].join('')}</table>`;
+  }
   const no = `${esc(l.numberLabel)}：${esc(t.contractNumber ?? '')}`;
   switch (l.numberPlace) {
     case 'line':
@@ -222,7 +264,9 @@ function numberBlock(l: ContractLayout, t: ContractTruth): string {
 
 function goodsTable(l: ContractLayout, t: ContractTruth): string {
   const g = l.goods;
-  const head = `<tr>${g.columns.map((c) => `<th>${g.headers[c] ?? ''}</th>`).join('')}</tr>`;
+  const headRow = `<tr>${g.columns.map((c) => `<th>${g.headers[c] ?? ''}</th>`).join('')}</tr>`;
+  const head = l.more?.repeatHeader ? `<thead>${headRow}</thead>` : headRow;
+  const quantity = (q: number) => (l.more?.quantityThousands ? q.toLocaleString('en-US') : String(q));
   const rows = t.lines.map((line, i) => {
     const cell: Record<GoodsColumnId, string> = {
       index: String(i + 1),
@@ -233,7 +277,7 @@ function goodsTable(l: ContractLayout, t: ContractTruth): string {
       colour: '藏青',
       remark: i === 0 ? '含税' : '',
       unit: line.unit ?? '',
-      quantity: g.unitInQuantity ? `${line.quantity}${line.unit ?? ''}` : String(line.quantity),
+      quantity: g.unitInQuantity ? `${quantity(line.quantity)}${line.unit ?? ''}` : quantity(line.quantity),
       unitPrice: money(line.unitPrice, g),
       amount: money(line.amount, g),
     };
@@ -251,7 +295,8 @@ function goodsTable(l: ContractLayout, t: ContractTruth): string {
     const tail = after > 0 ? `<td colspan="${after}">${at === 0 ? esc(label) : ''}</td>` : '';
     rows.push(`<tr>${before}${amount}${tail}</tr>`);
   }
-  return `<table class="grid goods">${head}${rows.join('')}</table>`;
+  const body = l.more?.repeatHeader ? `<tbody>${rows.join('')}</tbody>` : rows.join('');
+  return `<table class="grid goods">${head}${body}</table>`;
 }
 
 function totalLine(l: ContractLayout, t: ContractTruth): string {
@@ -295,7 +340,7 @@ function standardsClause(l: ContractLayout, t: ContractTruth, clause: Clause): s
 
 function deliveryClause(l: ContractLayout, t: ContractTruth, clause: Clause): string {
   if (!t.deliveryDate) return '';
-  const date = printDate(t.deliveryDate, l.dates);
+  const date = layoutDate(t.deliveryDate, l);
   const where = zhEn(l, '前将全部货物送达甲方指定地点。', ', to the place the buyer names.');
   switch (l.deliveryForm) {
     case 'date':
@@ -314,6 +359,13 @@ function deliveryClause(l: ContractLayout, t: ContractTruth, clause: Clause): st
   }
 }
 
+/** Project background some contracts print before the goods (it moves the goods table down the page). */
+const PREAMBLE = [
+  '为规范中小学生校服、幼儿园园服及学生用品的采购管理，保障学生身体健康，根据《中小学生校服管理办法》及本地区有关规定，经学校家长委员会参与、公开遴选，确定本项目成交供应商。',
+  '本项目采用询价方式采购，采购结果已在学校公示栏及区教育主管部门网站公示，公示期内无异议。双方应本着诚实信用原则履行本合同。',
+  '乙方承诺所供货物与投标（响应）文件及封存样品一致，面料、辅料、款式、颜色、号型与封样相符；如有不符，甲方有权拒收。',
+  '乙方应按甲方提供的学生名单及尺码统计表分班级、分尺码包装，并在包装上标明学校名称、班级、姓名及尺码。',
+];
 const FILLER_ZH: [string, string][] = [
   ['验收', '货物送达后10个工作日内，甲方组织验收；“双送检”检验报告是验收的必备文件。'],
   ['付款方式', '验收合格并收到乙方开具的发票后30日内，甲方一次性支付合同款。'],
@@ -329,9 +381,9 @@ const FILLER_EN: [string, string][] = [
 
 function signatureBlock(l: ContractLayout, t: ContractTruth): string {
   const { purchaser: pl, supplier: sl } = l.parties;
-  const signedDate = t.signedDate ? printDate(t.signedDate, l.dates) : '';
+  const signedDate = t.signedDate ? layoutDate(t.signedDate, l) : '';
   const seal = zhEn(l, '（盖章）', ' (Seal)');
-  const nameRows = l.partyStyle === 'signature-only';
+  const nameRows = l.partyStyle === 'signature-only' || (l.more?.namesInSignature ?? false);
   const col = (label: string, name: string, extra: string[]) => [
     `${label}${seal}：${nameRows ? name : ''}`,
     ...extra,
@@ -339,7 +391,8 @@ function signatureBlock(l: ContractLayout, t: ContractTruth): string {
     ...(l.signedPlace === 'signature' ? [`${zhEn(l, '日期', 'Date')}：${signedDate}`] : []),
   ];
   const left = col(pl, t.purchaser.name, []);
-  const right = col(sl, t.supplier.name, nameRows ? [`${l.usccLabel}：${t.supplier.uscc ?? ''}`] : []);
+  const usccHere = l.partyStyle === 'signature-only';
+  const right = col(sl, t.supplier.name, usccHere ? [`${l.usccLabel}：${t.supplier.uscc ?? ''}`] : []);
   const n = Math.max(left.length, right.length);
   const rows = Array.from(
     { length: n },
@@ -354,7 +407,7 @@ export function renderContractLayout(
   l: ContractLayout,
 ): { html: string; expected: ContractTruth } {
   const clause = clauses(l);
-  const signed = t.signedDate ? printDate(t.signedDate, l.dates) : '';
+  const signed = t.signedDate ? layoutDate(t.signedDate, l) : '';
   const signedLine = `<p>${esc(l.signedLabel)}：${esc(signed)}</p>`;
   const parts: string[] = [`<h1>${esc(l.title)}</h1>`, numberBlock(l, t)];
   if (l.signedPlace === 'header') parts.push(signedLine);
@@ -363,6 +416,9 @@ export function renderContractLayout(
     parts.push(
       `<p>${esc(zhEn(l, '根据《中华人民共和国民法典》及有关法律法规，经双方协商一致，订立本合同。', 'The parties agree as follows.'))}</p>`,
     );
+  }
+  for (let i = 0; i < (l.more?.preamble ?? 0); i++) {
+    parts.push(`<p>${esc(PREAMBLE[i % PREAMBLE.length] ?? '')}</p>`);
   }
   parts.push(clause(zhEn(l, '合同标的', 'Goods')), goodsTable(l, t), totalLine(l, t));
   parts.push(standardsClause(l, t, clause), deliveryClause(l, t, clause));
@@ -384,8 +440,8 @@ h1 { text-align: center; font-size: 16pt; } p { margin: 1.2mm 0; } .right { text
 .clause { font-weight: bold; margin-top: 3mm; }
 table { border-collapse: collapse; width: 100%; margin: 2mm 0; }
 table.grid th, table.grid td { ${border} padding: 1mm; text-align: left; font-weight: normal; }
-table.goods { font-size: ${l.goods.fontPt}pt; }
-table.sign { margin-top: 6mm; } table.sign td { width: 50%; padding: 1.2mm 0; vertical-align: top; }`;
+table.goods { font-size: ${l.goods.fontPt}pt; } table.goods tr { break-inside: avoid; }
+table.sign { margin-top: 6mm; break-inside: avoid; } table.sign td { width: 50%; padding: 1.2mm 0; vertical-align: top; }`;
   const html = `<!doctype html><html><head><meta charset="utf-8"><style>${css}</style></head><body><div class="flow">${parts.join('')}</div></body></html>`;
   return { html, expected: t };
 }

@@ -233,6 +233,18 @@ export function randomContractLayouts(seed: number, count: number): ContractLayo
       fontPt: pick([9, 10, 10.5]),
       rules: pick(['grid', 'grid', 'horizontal'] as const),
     };
+    // knobs added later are drawn from a stream of their own: the knobs above stay as they were drawn
+    const more = mulberry32((seed * 7919 + n * 104_729) >>> 0);
+    l.more = {
+      // 8 to 20 paragraphs bring the goods table near the foot of the first page, over its break
+      preamble: more() < 0.5 ? 0 : 8 + Math.floor(more() * 13),
+      repeatHeader: more() < 0.5,
+      infoTable: more() < 0.25,
+      dateForm: (['plain', 'plain', 'spaced', 'fullwidth'] as const)[Math.floor(more() * 4)] ?? 'plain',
+      quantityThousands: more() < 0.3,
+      namesInSignature: more() < 0.4,
+    };
+    const m = l.more;
     const g = l.goods;
     l.description = [
       `${language}: ${l.title}`,
@@ -247,6 +259,17 @@ export function randomContractLayouts(seed: number, count: number): ContractLayo
       `standards ${l.standards.heading} ${l.standards.wording}${l.standards.titles ? ' with titles' : ''}${l.standards.compact ? ' compact' : ''}`,
       `clauses ${l.clauseNumbers}`,
       `rules ${l.rules}`,
+      [
+        m.preamble
+          ? `${m.preamble} paragraphs before the goods${m.repeatHeader ? ' (header repeated)' : ''}`
+          : '',
+        m.infoTable ? 'number in an information table' : '',
+        m.dateForm !== 'plain' ? `dates ${m.dateForm}` : '',
+        m.quantityThousands ? 'quantities 1,234' : '',
+        m.namesInSignature ? 'names in the signature block' : '',
+      ]
+        .filter(Boolean)
+        .join(', ') || 'no extras',
     ].join('; ');
     out.push(l);
   }
