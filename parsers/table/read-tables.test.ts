@@ -1518,6 +1518,30 @@ describe('OCR pages of several unruled tables', () => {
   const row = (y: number, cells: string[], xs: number[]): [string, number, number][] =>
     cells.map((c, i) => [c, xs[i] ?? 0, y] as [string, number, number]).filter(([c]) => c !== '');
 
+  it('When a seal joins two cells of a row into one OCR segment, then the row stays in its table and the rows below it too', () => {
+    const mx = [6, 10, 48, 26, 56, 62, 70];
+    const doc = ocrPage([
+      ...row(40, ['No.', 'Test Item', 'Unit', 'Limit', '变色', '沾色', 'Judgement'], mx),
+      // the seal's text and both values in one segment reaching into the judgement column's gap
+      ...row(43, ['1', '耐水色牢度', '级', '≥3-4', '', '', '√'], mx),
+      ['5检验检测专用章章4用章', 55, 43],
+      ...row(46, ['2', '耐汗渍色牢度', '级', '≥3-4', '4', '4-5', '√'], mx),
+      ...row(49, ['3', '耐皂洗色牢度', '级', '≥3-4', '4-5', '4', '√'], mx),
+      ['——以下空白——', 30, 55],
+    ]);
+    const items = readItemTables(doc)?.items ?? [];
+    expect(items.map((i) => i.name)).toEqual(
+      expect.arrayContaining([
+        '耐汗渍色牢度 变色',
+        '耐汗渍色牢度 沾色',
+        '耐皂洗色牢度 变色',
+        '耐皂洗色牢度 沾色',
+      ]),
+    );
+    // the seal's row is kept, not dropped: its cells are there to review
+    expect(items.filter((i) => i.name.startsWith('耐水色牢度')).length).toBeGreaterThan(0);
+  });
+
   it('When a header segment took a glyph of its neighbour ("tTest Method") and a one-row matrix table follows with a misread value, then all three tables are read', () => {
     const main = [6, 10, 26, 48, 54, 70, 78];
     const mx = [6, 10, 48, 26, 56, 62, 70];

@@ -333,8 +333,8 @@ export interface StreamTable {
 }
 
 /** A line with a run spanning the gaps of two header cells or more: a sentence under the table. */
-function crossesColumns(line: TextLine, header: HeaderCell[]): boolean {
-  return line.words.some((w) => {
+function crossesColumns(line: TextLine, header: HeaderCell[], ocr = false): boolean {
+  const crossing = line.words.filter((w) => {
     const gaps = header.slice(1).filter((h, k) => {
       const prev = header[k] as HeaderCell;
       const gap = (prev.x1 + h.x0) / 2;
@@ -342,6 +342,10 @@ function crossesColumns(line: TextLine, header: HeaderCell[]): boolean {
     });
     return gaps.length >= 2;
   });
+  // OCR joins a seal's text with the cells under it into one segment ("5检验检测4用章" over two
+  // result cells): a line whose other segments still stand in three columns or more is a row
+  if (ocr && crossing.length === 1 && line.words.length - crossing.length >= 3) return false;
+  return crossing.length > 0;
 }
 
 /**
@@ -399,7 +403,7 @@ export function streamTables(
         j++;
         break;
       }
-      if (headerCells(l) || l.y0 - lastY > rowH * 6 || crossesColumns(l, header)) break;
+      if (headerCells(l) || l.y0 - lastY > rowH * 6 || crossesColumns(l, header, splitRuns)) break;
       body.push(l);
       lastY = l.y1;
     }
