@@ -786,8 +786,28 @@ export function continuedTable(
     : numbered;
   if (first < 0) return null;
   const rowH = Math.max(0.008, (lines[first] as TextLine).y1 - (lines[first] as TextLine).y0);
+  // A line running over two borders is a sentence under the table, not a row; but the borders of a
+  // column that no row read so far filled are guesses (a sub-item column beside rows without sub-items:
+  // both its borders stand somewhere in one white gap), and count as one — once rows read fill three
+  // columns (a parent's number and name alone tell too little).
+  const crossesFilled = (l: TextLine, filled: Set<number>) => {
+    const groups: number[] = [];
+    let group = -1;
+    // border k stands right of column k: it joins the border left of that column when nothing filled it
+    xs.slice(1, -1).forEach((_, k) => {
+      if (k === 0 || filled.has(k)) group++;
+      groups.push(group);
+    });
+    return l.words.some((w) => {
+      const crossed = new Set(
+        xs.slice(1, -1).flatMap((x, k) => (w.box.x0 < x - 0.004 && w.box.x1 > x + 0.004 ? [groups[k]] : [])),
+      );
+      return crossed.size >= 2;
+    });
+  };
   const readBody = (start: number) => {
     const rows: TextLine[] = [];
+    const filled = new Set<number>();
     let end = false;
     let lastY = (lines[start] as TextLine).y0;
     for (let j = start; j < lines.length; j++) {
@@ -796,8 +816,10 @@ export function continuedTable(
         end = /以下空白|以下无正文|报告结束|End of Report/i.test(l.text);
         break;
       }
-      if (headerCells(l) || l.y0 - lastY > rowH * 6 || crosses(l)) break;
+      if (headerCells(l) || l.y0 - lastY > rowH * 6) break;
+      if (filled.size >= 3 ? crossesFilled(l, filled) : crosses(l)) break;
       rows.push(l);
+      for (const w of l.words) filled.add(colOf(w));
       lastY = l.y1;
     }
     return { rows, end };

@@ -1,0 +1,90 @@
+import type { Word } from './grid';
+import { continuedTable } from './stream';
+
+/** A word at x0 … x1, its top at y (page fractions × 100), one text line tall. */
+const word = (text: string, x0: number, x1: number, y: number): Word => ({
+  text,
+  box: { x0: x0 / 100, y0: y / 100, x1: x1 / 100, y1: (y + 1.28) / 100 },
+});
+
+describe('a table continued on the next page without its header', () => {
+  it('When its first rows hold no sub-items, then sub-item names running over the sub-item column guessed from them do not end the table', () => {
+    // page 1's columns: 编号 | 项目 (parent | sub-item, narrow) | 标准值 | 单项判定 | 计量单位 | 检测方法 | 测试结果
+    const columns = {
+      xs: [0.06, 0.105, 0.266, 0.317, 0.426, 0.55, 0.653, 0.827, 0.917],
+      kinds: ['index', 'name', 'name', 'requirement', 'verdict', 'unit', 'method', 'result'] as const,
+      empty: [false, false, false, false, false, false, false, false],
+    };
+    // page 2, laid out wider; the sub-item names (细菌菌落总数) run over both of page 1's sub-item borders
+    const row = (y: number, cells: [string, number, number][]) => cells.map(([t, a, b]) => word(t, a, b, y));
+    const words = [
+      ...row(15.05, [
+        ['12', 6.2, 7.9],
+        ['填充物质量偏差率', 9.6, 21.7],
+        ['≥-5.0', 36, 39.4],
+        ['Pass', 62.8, 65.8],
+        ['%', 67.8, 69.1],
+        ['目测', 74.1, 77.1],
+        ['-1.4', 90, 92.5],
+      ]),
+      ...row(16.84, [
+        ['13', 6.2, 7.9],
+        ['絮用纤维原料', 9.6, 18.7],
+        ['不得使用废旧纤维及再加工纤维', 36, 57.2],
+        ['Pass', 62.8, 65.8],
+        ['—', 67.8, 69.3],
+        ['目测', 74.1, 77.1],
+        ['符合', 90, 93],
+      ]),
+      ...row(18.71, [
+        ['14', 6.2, 7.9],
+        ['异物', 9.6, 12.6],
+        ['不得检出', 36, 42],
+        ['Pass', 62.8, 65.8],
+        ['—', 67.8, 69.3],
+        ['目测', 74.1, 77.1],
+        ['N.D.', 90, 92.9],
+      ]),
+      ...row(20.49, [
+        ['细菌菌落总数', 23.7, 32.8],
+        ['≤200', 36, 39.3],
+        ['Pass', 62.8, 65.8],
+        ['CFU/g', 67.8, 71.9],
+        ['GB 15979-2002', 74.1, 84.4],
+        ['<10', 90, 92.5],
+      ]),
+      ...row(22.27, [
+        ['大肠菌群', 23.7, 29.8],
+        ['不得检出', 36, 42],
+        ['Pass', 62.8, 65.8],
+        ['—', 67.8, 69.3],
+        ['GB 15979-2002', 74.1, 84.4],
+        ['N.D.', 90, 92.9],
+      ]),
+      ...row(23.16, [
+        ['15', 6.2, 7.9],
+        ['微生物', 9.6, 14.1],
+      ]),
+      ...row(24.05, [
+        ['致病性化脓菌', 23.7, 32.8],
+        ['不得检出', 36, 42],
+        ['Pass', 62.8, 65.8],
+        ['—', 67.8, 69.3],
+        ['GB 15979-2002', 74.1, 84.4],
+        ['N.D.', 90, 92.9],
+      ]),
+      ...row(27.62, [
+        ['16', 6.2, 7.9],
+        ['使用说明', 9.6, 15.7],
+        ['符合GB 5296.4要求', 36, 49],
+        ['Pass', 62.8, 65.8],
+        ['—', 67.8, 69.3],
+        ['目测', 74.1, 77.1],
+        ['符合', 90, 93],
+      ]),
+    ];
+    const table = continuedTable(words, { ...columns, kinds: [...columns.kinds] }, [], 2);
+    const texts = table?.grid.cells.map((c) => c.text) ?? [];
+    expect(texts).toEqual(expect.arrayContaining(['细菌菌落总数', '致病性化脓菌', '微生物', '使用说明']));
+  });
+});
