@@ -73,6 +73,13 @@ describe('header words read through OCR misreads', () => {
     ],
     ['检测结果 Resut', ['result'], true],
     ['Conclusoin', ['verdict'], true],
+    // a word OCR split in two and misread
+    ['Judgen ent', ['verdict'], true],
+    [
+      'No. Test Item Unit Limit 直向 横向 Judgen ent',
+      ['index', 'name', 'unit', 'requirement', 'verdict'],
+      false,
+    ],
   ])('%p names %p', (line, kinds, pure) => {
     expect(headerKinds(line)).toMatchObject({ kinds, pure });
   });

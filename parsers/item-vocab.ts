@@ -77,7 +77,12 @@ function matchHeaderWords(text: string): { found: { kind: ColumnKind; at: number
  * no English word of the line names that kind as printed: "Unit … Umit" keeps Umit unread.
  */
 export function headerKinds(line: string): { kinds: ColumnKind[]; pure: boolean; other: number } {
-  const cased = line.replace(/[A-Za-z]{3,}/g, (w) => {
+  // a word OCR split in two ("Judgen ent"): joined when neither half is a header word and the whole is
+  const joined = line.replace(/([A-Za-z]{2,}) ([A-Za-z]{2,})/g, (pair, a: string, b: string) => {
+    if (latinHeaderWord(a)?.exact || latinHeaderWord(b)?.exact || !latinHeaderWord(a + b)) return pair;
+    return a + b;
+  });
+  const cased = joined.replace(/[A-Za-z]{3,}/g, (w) => {
     const hit = latinHeaderWord(w);
     return hit?.exact ? hit.word : w;
   });

@@ -1518,6 +1518,25 @@ describe('OCR pages of several unruled tables', () => {
   const row = (y: number, cells: string[], xs: number[]): [string, number, number][] =>
     cells.map((c, i) => [c, xs[i] ?? 0, y] as [string, number, number]).filter(([c]) => c !== '');
 
+  it('When a seal hides the verdicts of a table found by its header, then its rows are kept with their verdicts unread', () => {
+    const main = [6, 10, 26, 48, 54, 70];
+    const mx = [6, 10, 48, 26, 56, 62, 70];
+    const doc = ocrPage([
+      ...row(20, ['No.', 'Test Item', 'Limit', 'Unit', 'Result', 'Judgement'], main),
+      ...row(23, ['1', '甲醛', '≤75', 'mg/kg', '<20', '√'], main),
+      ...row(26, ['2', 'pH', '4.0~8.5', '-', '5.9', '√'], main),
+      ...row(40, ['No.', 'Test Item', 'Unit', 'Limit', '直向', '横向', 'Judgen ent'], mx),
+      ...row(43, ['3', '水洗尺寸变化率', '%', '-3.0~+2.0', '-0.9', '', ''], mx),
+      ['——以下空白——', 30, 49],
+    ]);
+    const items = readItemTables(doc)?.items ?? [];
+    expect(items.map((i) => [i.name, i.verdict])).toEqual([
+      ['甲醛', 'pass'],
+      ['pH', 'pass'],
+      ['水洗尺寸变化率 直向', null],
+    ]);
+  });
+
   it('When a seal joins two cells of a row into one OCR segment, then the row stays in its table and the rows below it too', () => {
     const mx = [6, 10, 48, 26, 56, 62, 70];
     const doc = ocrPage([

@@ -249,8 +249,11 @@ function readLattice(grid: Grid, previous: Read | null): Read[] {
  * gives rows without one of them.
  */
 function readsAsTable(raw: RawItem[], headed: boolean): boolean {
-  const complete = raw.filter((r) => r.name.trim() && ocrVerdictCellOf(r.verdictText?.trim() || null)).length;
-  // under a header line of its own one complete row is a table (a last small matrix of one row)
+  // under a header line of its own, rows with names are items even where a seal hid their verdicts
+  // (kept with the verdict unread and flagged): one such row is a table (a last matrix of one row)
+  const complete = raw.filter(
+    (r) => r.name.trim() && (headed || ocrVerdictCellOf(r.verdictText?.trim() || null)),
+  ).length;
   return complete >= (headed ? 1 : 2) && complete >= raw.length * 0.6;
 }
 
