@@ -1590,3 +1590,37 @@ describe('OCR pages of several unruled tables', () => {
     ]);
   });
 });
+
+describe('a table printed without a header row under the header fields', () => {
+  it('When key/value lines of the header fields stand in columns above it, then they are no items', () => {
+    const cols = [6, 10, 30, 45, 60, 75];
+    const line = (y: number, cells: string[]): [string, number, number][] =>
+      cells.map((c, i) => [c, cols[i] ?? 0, y] as [string, number, number]);
+    const doc = page([
+      ['样品名称', 6, 10],
+      ['中小学生校服', 20, 10],
+      ['型号规格', 50, 10],
+      ['YJ24-C30', 65, 10],
+      ['商标', 6, 13],
+      ['优佳', 20, 13],
+      ['生产日期/批号', 50, 13],
+      ['/', 65, 13],
+      ['委托单位', 6, 16],
+      ['江州优佳服装贸易有限公司', 20, 16],
+      ['检验类别', 50, 16],
+      ['委托检验', 65, 16],
+      ...line(20, ['1', '甲醛', 'Pass', '<20', '≤75', 'GB/T 2912.1-2009']),
+      ...line(23, ['2', 'pH', 'Pass', '5.9', '4.0~8.5', 'GB/T 7573-2009']),
+      ...line(26, ['3', '异味', 'Pass', '无', '无', 'GB 18401-2010']),
+      ...line(29, ['4', '耐光色牢度', 'Fail', '3', '≥4', 'GB/T 8427-2019']),
+      ['——以下空白——', 30, 35],
+    ]);
+    const items = readItemTables(doc)?.items ?? [];
+    expect(items.map((i) => [i.name, i.verdict])).toEqual([
+      ['甲醛', 'pass'],
+      ['pH', 'pass'],
+      ['异味', 'pass'],
+      ['耐光色牢度', 'fail'],
+    ]);
+  });
+});

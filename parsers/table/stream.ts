@@ -22,6 +22,7 @@ import { isVerdictToken } from '../item-vocab';
 import { findRolesByContent, headerCellKind, isSubItemLabel } from './roles';
 import type { ColumnKind } from '../data/table-vocab';
 import { TABLE_END_MARKERS } from '../data/table-vocab';
+import { REPORT_LABELS } from '../data/report-labels';
 
 interface TextLine {
   words: Word[];
@@ -1043,6 +1044,21 @@ const HEADERLESS_MIN_ROWS = 3;
  * when an item-name, a verdict and a result or requirement column are found; lines above it that hold
  * no value where the values stand (an unreadable header) are left out.
  */
+/** Chinese labels of report header fields (委托单位, 检验类别 …): no item table row starts with one. */
+const FIELD_LABELS = new Set(
+  Object.values(REPORT_LABELS)
+    .flat()
+    .filter((l) => /^[\u3400-\u9fff/()（）]{2,}$/.test(l)),
+);
+
+/**
+ * A line of the report's header fields printed as a key/value grid (商标 | 优佳 | 生产日期/批号 | /):
+ * one of its phrases is a field label. Such lines stand in columns as table rows do.
+ */
+function namesReportField(line: TextLine): boolean {
+  return phrases(line).some((p) => FIELD_LABELS.has(p.text.replace(/\s+/g, '').replace(/[:：]$/, '')));
+}
+
 export function headerlessTables(
   words: Word[],
   rowLines: { y: number; x0: number; x1: number }[],
@@ -1054,7 +1070,8 @@ export function headerlessTables(
   const rowH = Math.max(0.008, medianWordHeight(words, 0.01));
   const wide = (l: TextLine) => phrases(l).length >= 3;
   for (let i = 0; i < lines.length; i++) {
-    if (!wide(lines[i] as TextLine) || isEnd((lines[i] as TextLine).text)) continue;
+    const line = lines[i] as TextLine;
+    if (!wide(line) || isEnd(line.text) || namesReportField(line)) continue;
     // the run: lines of three phrases or more, with the wrapped lines between them (a cell printed on
     // two lines), up to an end marker or a gap wider than a few rows
     const run: TextLine[] = [lines[i] as TextLine];
@@ -1062,7 +1079,7 @@ export function headerlessTables(
     for (; j < lines.length; j++) {
       const l = lines[j] as TextLine;
       const last = run[run.length - 1] as TextLine;
-      if (isEnd(l.text) || l.y0 - last.y1 > rowH * 3) break;
+      if (isEnd(l.text) || l.y0 - last.y1 > rowH * 3 || namesReportField(l)) break;
       if (!wide(l)) {
         // a wrapped line belongs to the run when a wide line follows closely, or when it stands as
         // close under the line above as the lines of one cell do (the rest of the last row)
