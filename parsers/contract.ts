@@ -204,17 +204,26 @@ export function parseContract(input: DocumentText, context?: ParseContext): Cont
   // a party's name: at least four Han characters and no sentence punctuation (a label word in running
   // text reads the sentence after it); a name ending as an organisation's does comes before one that
   // does not, whatever the label's rank
-  const partyName = (field: 'purchaser' | 'supplier') => {
-    const names = r
+  const partyNames = (field: 'purchaser' | 'supplier') =>
+    r
       .all(field, 'cell', (v) => cleanOrgName(v) !== null)
       .map((p) => withWrappedRest(p, flow, r.hits))
       .filter((p) => /[\u3400-\u9fff]{4,}/.test(p.value) && !/[，。；;]/.test(p.value));
+  const partyName = (field: 'purchaser' | 'supplier') => {
+    const names = partyNames(field);
     return names.find((p) => ORG_NAME_END.test(cleanOrgName(p.value) ?? '')) ?? names[0] ?? null;
   };
   const purchaser = partyName('purchaser');
   const supplier = partyName('supplier');
-  // the supplier's code: the first USCC printed after the supplier's name
-  const supplierAt = supplier?.offset ?? 0;
+  // the supplier's code: the first USCC printed after the supplier's name where it is first printed
+  // (the party block, not the signature block at the end that names it again)
+  const supplierName = cleanOrgName(supplier?.value);
+  const supplierAt = Math.min(
+    supplier?.offset ?? 0,
+    ...partyNames('supplier')
+      .filter((p) => supplierName !== null && cleanOrgName(p.value) === supplierName)
+      .map((p) => p.offset),
+  );
   const usccLabel = supplierCode(
     r.all('uscc', 'cell', (v) => findUsccCandidates(v).length > 0).filter((p) => p.offset >= supplierAt),
     supplier ? boxAt(flow, supplier.offset) : null,
