@@ -94,4 +94,15 @@ describe('header words read through OCR misreads', () => {
     expect(headerKinds('Not detected').pure).toBe(false);
     expect(headerKinds('Flammability').kinds).toEqual([]);
   });
+  it('When a line is asked about again after a caller changed the kinds it got, then the answer is unchanged', () => {
+    const first = headerKinds('序号 检验项目 Limt Resut 单项判定');
+    first.kinds.splice(0, first.kinds.length, 'unit');
+    expect(headerKinds('序号 检验项目 Limt Resut 单项判定').kinds).toEqual([
+      'index',
+      'name',
+      'requirement',
+      'result',
+      'verdict',
+    ]);
+  });
 });

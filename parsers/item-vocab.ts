@@ -36,13 +36,40 @@ const LATIN_HEADER_WORDS = (Object.entries(TABLE_HEADER_WORDS) as [ColumnKind, r
  * away (4–7 letters), two edits (from 8 letters), or for 3 letters a 4-letter word that lost one. Null
  * when none is, or when words of two kinds are that close.
  */
-function latinHeaderWord(token: string): { word: string; kind: ColumnKind; exact: boolean } | null {
+function latinHeaderWord(token: string): LatinHeaderHit | null {
   const t = token.toLowerCase();
+  const known = LATIN_HITS.get(t);
+  if (known !== undefined) return known;
+  if (LATIN_HITS.size >= LATIN_HITS_MAX) LATIN_HITS.clear();
+  const hit = latinHeaderWordUncached(t);
+  LATIN_HITS.set(t, hit);
+  return hit;
+}
+
+interface LatinHeaderHit {
+  word: string;
+  kind: ColumnKind;
+  exact: boolean;
+}
+
+/**
+ * latinHeaderWord's answers by lower-case word. Every line of every page asks for each of its English
+ * words, and the edit distances to every header word were most of a text PDF's parsing time (0.4 of
+ * 1.1 CPU s on a dev report); a document repeats few words. Bounded: cleared when full.
+ */
+const LATIN_HITS = new Map<string, LatinHeaderHit | null>();
+const LATIN_HITS_MAX = 4096;
+
+function latinHeaderWordUncached(t: string): LatinHeaderHit | null {
   const same = LATIN_HEADER_WORDS.find((e) => e.lower === t);
   if (same) return { word: same.word, kind: same.kind, exact: true };
   const allowed = t.length >= 8 ? 2 : 1;
-  const near = LATIN_HEADER_WORDS.map((e) => ({ e, d: editDistance(t, e.lower) }))
-    .filter(({ e, d }) => d <= allowed && (t.length > 3 || e.lower.length === 4))
+  const near = LATIN_HEADER_WORDS.filter(
+    // lengths further apart than the edits allowed cannot be that close
+    (e) => Math.abs(e.lower.length - t.length) <= allowed && (t.length > 3 || e.lower.length === 4),
+  )
+    .map((e) => ({ e, d: editDistance(t, e.lower) }))
+    .filter(({ d }) => d <= allowed)
     .sort((a, b) => a.d - b.d);
   const best = near[0];
   if (!best || new Set(near.map((n) => n.e.kind)).size > 1) return null;
@@ -76,7 +103,26 @@ function matchHeaderWords(text: string): { found: { kind: ColumnKind; at: number
  * English words are matched whatever their case, and through a misread letter (latinHeaderWord) when
  * no English word of the line names that kind as printed: "Unit … Umit" keeps Umit unread.
  */
-export function headerKinds(line: string): { kinds: ColumnKind[]; pure: boolean; other: number } {
+export function headerKinds(line: string): HeaderKinds {
+  const known = HEADER_KINDS.get(line);
+  if (known) return { ...known, kinds: [...known.kinds] };
+  if (HEADER_KINDS.size >= HEADER_KINDS_MAX) HEADER_KINDS.clear();
+  const found = headerKindsUncached(line);
+  HEADER_KINDS.set(line, found);
+  return { ...found, kinds: [...found.kinds] };
+}
+
+export interface HeaderKinds {
+  kinds: ColumnKind[];
+  pure: boolean;
+  other: number;
+}
+
+/** headerKinds' answers by line: the table readers ask about the same lines and cells many times. */
+const HEADER_KINDS = new Map<string, HeaderKinds>();
+const HEADER_KINDS_MAX = 4096;
+
+function headerKindsUncached(line: string): HeaderKinds {
   // a word OCR split in two ("Judgen ent"): joined when neither half is a header word and the whole is
   const joined = line.replace(/([A-Za-z]{2,}) ([A-Za-z]{2,})/g, (pair, a: string, b: string) => {
     if (latinHeaderWord(a)?.exact || latinHeaderWord(b)?.exact || !latinHeaderWord(a + b)) return pair;
