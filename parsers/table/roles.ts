@@ -39,10 +39,6 @@ export function headerCellKind(text: string): ColumnKind | null {
   const t = text.replace(/[（(][^)）]*[)）]/g, (m) => (/[A-Za-z]/.test(m) ? m : ''));
   const h = headerKinds(t);
   if (h.pure && h.kinds.length === 1) return h.kinds[0] ?? null;
-  // OCR reads a capital I at the start of a Latin word as l ("Test ltem")
-  const fixed = t.replace(/(^|[^A-Za-z])l(?=[a-z])/g, '$1I');
-  const f = fixed === t ? null : headerKinds(fixed);
-  if (f?.pure && f.kinds.length === 1) return f.kinds[0] ?? null;
   // an OCR segment that took one glyph of its neighbour's cell ("tTest Method" after Judgement):
   // the rest, when it is a header of one kind on its own
   for (const rest of [t.slice(1), t.slice(0, -1)].map((r) => r.trim())) {
