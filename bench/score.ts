@@ -244,52 +244,55 @@ export function summarise(scores: DocScore[]): Summary {
   };
 }
 
-/** One table row of a summary, for printing. */
-export function summaryRow(label: string, s: Summary): string {
-  const f = (v: number | null) => (v === null ? '—' : `${v.toFixed(1)}%`);
-  return [
-    label.padEnd(34),
-    String(s.docs).padStart(4),
-    f(s.fieldAccuracy).padStart(7),
-    `${s.standardsF1.toFixed(1)}%`.padStart(7),
-    f(s.itemRecall).padStart(7),
-    f(s.itemVerdicts).padStart(7),
-    s.failedCaught.padStart(6),
-    String(s.spurious).padStart(5),
-    s.wrongUnflagged.padStart(8),
-  ].join(' ');
+/** A share as printed in the summary tables (— when nothing was there to score). */
+const percent = (v: number | null) => (v === null ? '—' : `${v.toFixed(1)}%`);
+
+/** A summary table's columns: heading, width, and the cell of a summary. */
+interface SummaryColumn {
+  heading: string;
+  width: number;
+  cell: (s: Summary) => string;
 }
 
-export const SUMMARY_HEADER = [
-  'group'.padEnd(34),
-  'docs'.padStart(4),
-  'fields'.padStart(7),
-  'std F1'.padStart(7),
-  'items'.padStart(7),
-  'verdict'.padStart(7),
-  'failed'.padStart(6),
-  'extra'.padStart(5),
-  'wrong&unflagged'.padStart(8),
-].join(' ');
+/** The columns reports and contracts share: documents, field accuracy, standards F1. */
+const LEADING_COLUMNS: SummaryColumn[] = [
+  { heading: 'docs', width: 4, cell: (s) => String(s.docs) },
+  { heading: 'fields', width: 7, cell: (s) => percent(s.fieldAccuracy) },
+  { heading: 'std F1', width: 7, cell: (s) => `${s.standardsF1.toFixed(1)}%` },
+];
+
+const REPORT_COLUMNS: SummaryColumn[] = [
+  ...LEADING_COLUMNS,
+  { heading: 'items', width: 7, cell: (s) => percent(s.itemRecall) },
+  { heading: 'verdict', width: 7, cell: (s) => percent(s.itemVerdicts) },
+  { heading: 'failed', width: 6, cell: (s) => s.failedCaught },
+  { heading: 'extra', width: 5, cell: (s) => String(s.spurious) },
+  { heading: 'wrong&unflagged', width: 8, cell: (s) => s.wrongUnflagged },
+];
+
+/** Contracts: goods lines found and their cells right instead of items. */
+const CONTRACT_COLUMNS: SummaryColumn[] = [
+  ...LEADING_COLUMNS,
+  { heading: 'lines', width: 7, cell: (s) => percent(s.lineRecall) },
+  { heading: 'cells', width: 7, cell: (s) => percent(s.lineFields) },
+];
+
+const GROUP_WIDTH = 34;
+const header = (columns: SummaryColumn[]) =>
+  ['group'.padEnd(GROUP_WIDTH), ...columns.map((c) => c.heading.padStart(c.width))].join(' ');
+const row = (columns: SummaryColumn[], label: string, s: Summary) =>
+  [label.padEnd(GROUP_WIDTH), ...columns.map((c) => c.cell(s).padStart(c.width))].join(' ');
+
+/** One table row of a report summary (SUMMARY_HEADER heads it). */
+export function summaryRow(label: string, s: Summary): string {
+  return row(REPORT_COLUMNS, label, s);
+}
+
+export const SUMMARY_HEADER = header(REPORT_COLUMNS);
 
 /** One table row of a contract summary: fields, standards, goods lines found and their cells right. */
 export function contractSummaryRow(label: string, s: Summary): string {
-  const f = (v: number | null) => (v === null ? '—' : `${v.toFixed(1)}%`);
-  return [
-    label.padEnd(34),
-    String(s.docs).padStart(4),
-    f(s.fieldAccuracy).padStart(7),
-    `${s.standardsF1.toFixed(1)}%`.padStart(7),
-    f(s.lineRecall).padStart(7),
-    f(s.lineFields).padStart(7),
-  ].join(' ');
+  return row(CONTRACT_COLUMNS, label, s);
 }
 
-export const CONTRACT_SUMMARY_HEADER = [
-  'group'.padEnd(34),
-  'docs'.padStart(4),
-  'fields'.padStart(7),
-  'std F1'.padStart(7),
-  'lines'.padStart(7),
-  'cells'.padStart(7),
-].join(' ');
+export const CONTRACT_SUMMARY_HEADER = header(CONTRACT_COLUMNS);
