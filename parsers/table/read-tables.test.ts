@@ -696,6 +696,43 @@ describe('item tables read from geometry', () => {
     ]);
   });
 
+  it('When an unruled table without a header has a matrix table below it and the end marker under the matrix, then the marker does not end reading before the matrix', () => {
+    const sub = [30, 40, 50, 60];
+    const matrixRow = (y: number, label: string, cells: string[]): [string, number, number][] => [
+      [label, 8, y],
+      ...cells.map((t, c): [string, number, number] => [t, sub[c] ?? 0, y]),
+    ];
+    const doc = page([
+      ...unheadedRows(
+        [
+          ['1', '标识和使用说明', '符合', '—', 'Pass', '符合GB 6675.1 附录B'],
+          ['2', '包装塑料袋厚度', '0.057', 'mm', 'Pass', '≥0.038'],
+          ['3', '易燃性能', '符合', '—', 'Pass', '燃烧速率≤10 mm/s'],
+        ],
+        20,
+      ),
+      // a matrix table (elements as columns, its rows labelled at the left) under a title, well below
+      ['可迁移元素', 8, 36],
+      ...matrixRow(38, '项目', ['锑(Sb)', '砷(As)', '铅(Pb)', '汞(Hg)']),
+      ...matrixRow(40, '单位', ['mg/kg', 'mg/kg', 'mg/kg', 'mg/kg']),
+      ...matrixRow(42, 'Requirement', ['≤60', '≤25', '≤90', '≤60']),
+      ...matrixRow(44, 'Result', ['未检出(<2)', '未检出(<2)', '186', '未检出(<2)']),
+      ...matrixRow(46, 'Judgement', ['Pass', 'Pass', 'Fail', 'Pass']),
+      ['——以下空白——', 40, 49],
+    ]);
+    const read = readItemTables(doc);
+    expect(read?.items.map((i) => [i.name, i.result, i.verdict])).toEqual([
+      ['标识和使用说明', '符合', 'pass'],
+      ['包装塑料袋厚度', '0.057', 'pass'],
+      ['易燃性能', '符合', 'pass'],
+      ['可迁移元素 锑(Sb)', '未检出(<2)', 'pass'],
+      ['可迁移元素 砷(As)', '未检出(<2)', 'pass'],
+      ['可迁移元素 铅(Pb)', '186', 'fail'],
+      ['可迁移元素 汞(Hg)', '未检出(<2)', 'pass'],
+    ]);
+    expect(read?.ended).toBe(true);
+  });
+
   it('When an unruled table without a header prints a parent name wrapped in a merged cell beside its sub-rows, then each sub-row is named parent + sub', () => {
     // columns: 序号 | parent | sub-item | result | unit | verdict | requirement; no header, no lines
     const at = [8, 14, 30, 44, 54, 62, 72];

@@ -359,7 +359,9 @@ export function readItemTables(doc: DocumentText): TableReading | null {
     // printed without a header
     const continued = cont ? [cont] : [];
     const unheaded = outside.filter((w) => ![...headed, ...continued].some((s) => inside(w, s.grid)));
-    const headerless = headerlessTables(unheaded, rowLines, page.page, splitRuns);
+    // the tables read otherwise stand between a headerless table and an end marker below them
+    const tops = [...found.map((c) => c.y), ...continued.map((s) => s.grid.ys[0] ?? 0)];
+    const headerless = headerlessTables(unheaded, rowLines, page.page, splitRuns, tops);
     const candidates = [
       ...continued.map((s) => ({ y: s.grid.ys[0] ?? 0, read: () => readStream(s) })),
       ...found,

@@ -1064,6 +1064,7 @@ export function headerlessTables(
   rowLines: { y: number; x0: number; x1: number }[],
   page: number,
   splitRuns = false,
+  barriers: number[] = [],
 ): StreamTable[] {
   const lines = textLines(words);
   const out: StreamTable[] = [];
@@ -1079,6 +1080,7 @@ export function headerlessTables(
     for (; j < lines.length; j++) {
       const l = lines[j] as TextLine;
       const last = run[run.length - 1] as TextLine;
+      if (barriers.some((y) => y > last.y1 && y < l.y0)) break;
       if (isEnd(l.text) || l.y0 - last.y1 > rowH * 3 || namesReportField(l)) break;
       if (!wide(l)) {
         // a wrapped line belongs to the run when a wide line follows closely, or when it stands as
@@ -1089,7 +1091,13 @@ export function headerlessTables(
       }
       run.push(l);
     }
-    const ended = /以下空白|以下无正文|报告结束|End of Report/i.test(lines[j]?.text ?? '');
+    // the end marker closes this table only when no other table stands between them
+    const marker = lines[j];
+    const last = run[run.length - 1] as TextLine;
+    const ended =
+      !!marker &&
+      /以下空白|以下无正文|报告结束|End of Report/i.test(marker.text) &&
+      !barriers.some((y) => y > last.y1 && y < marker.y0);
     const table = headerlessTable(run, rowLines, page, splitRuns);
     if (table) {
       out.push({ ...table, ended });
