@@ -12,7 +12,7 @@ import { TABLE_END_MARKERS } from '../data/table-vocab';
 import { joinWrapped } from '../text/normalise';
 import { isVerdictToken } from '../item-vocab';
 import { centreX, medianWordHeight, wordsText, type Grid, type GridCell, type Word } from './grid';
-import { headerCellKind, isSubItemLabel } from './roles';
+import { headerCellKind, isSubItemLabel, splitJoinedLabels } from './roles';
 import { textLines } from './stream';
 
 type Line = ReturnType<typeof textLines>[number];
@@ -66,7 +66,7 @@ function headOf(line: Line): { first: Word; transposed: boolean; subs: Word[] } 
   const first = ws[0];
   if (!first) return null;
   const transposed = headerCellKind(first.text) === 'name';
-  const subs = transposed ? ws.slice(1) : ws;
+  const subs = (transposed ? ws.slice(1) : ws).flatMap(splitJoinedLabels);
   return subs.length >= 3 && subs.every((w) => isSubItemLabel(w.text)) ? { first, transposed, subs } : null;
 }
 
@@ -184,7 +184,7 @@ export function labelColumnTables(words: Word[], page: number, splitRuns = false
     };
     // body rows: a label's span, the value lines overlapping it (else the nearest label) join it
     const rows = labels.map((l) => ({ y0: l.y0, y1: l.y1, words: [...l.words] }));
-    if (transposed) rows.unshift({ y0: head.y0, y1: head.y1, words: [...head.words] });
+    if (transposed) rows.unshift({ y0: head.y0, y1: head.y1, words: [first, ...subs] });
     const bodyRows = transposed ? rows.slice(1) : rows;
     for (const w of valueWords) {
       const cy = (w.box.y0 + w.box.y1) / 2;

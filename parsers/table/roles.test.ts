@@ -1,4 +1,4 @@
-import { headerCellKind } from './roles';
+import { headerCellKind, splitJoinedLabels } from './roles';
 
 describe('headerCellKind', () => {
   it.each([
@@ -15,6 +15,25 @@ describe('headerCellKind', () => {
     'When a body cell reads "%s", then it names no column',
     (text) => {
       expect(headerCellKind(text)).toBeNull();
+    },
+  );
+});
+
+describe('splitJoinedLabels', () => {
+  const word = (text: string) => ({ text, box: { x0: 0.3, y0: 0.4, x1: 0.5, y1: 0.41 } });
+  it('When OCR read two element labels as one segment, then each label is a word with its share of the box', () => {
+    const parts = splitJoinedLabels(word('钡(Ba）镉(Cd)'));
+    expect(parts.map((p) => p.text)).toEqual(['钡(Ba）', '镉(Cd)']);
+    expect(parts[0]?.box.x0).toBeCloseTo(0.3);
+    expect(parts[1]?.box.x1).toBeCloseTo(0.5);
+    expect(parts[0]?.box.x1).toBeCloseTo(parts[1]?.box.x0 ?? 0);
+    expect(parts[0]?.box.x1).toBeGreaterThan(0.38);
+    expect(parts[0]?.box.x1).toBeLessThan(0.42);
+  });
+  it.each(['铅(Pb)', '邻苯二甲酸酯DBP+BBP+DEHP', '变色 沾色', '可迁移元素(mg/kg)', '钡(Ba)含量'])(
+    'When a segment is "%s", then it stays one word',
+    (text) => {
+      expect(splitJoinedLabels(word(text)).map((p) => p.text)).toEqual([text]);
     },
   );
 });

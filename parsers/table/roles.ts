@@ -4,6 +4,7 @@
  * unreadable — from what the column's cells contain (verdict words, units, limit expressions,
  * numbers). Matrix tables get a label per column (an element, 变色/沾色 …).
  */
+import { NOT_DETECTED_RESULT } from '../data/check-vocab';
 import type { ColumnKind } from '../data/table-vocab';
 import { NO_UNIT } from '../data/vocab';
 import {
@@ -14,7 +15,7 @@ import {
   verdictOf as plainVerdictOf,
 } from '../item-vocab';
 import { findStandards } from '../text/standards';
-import { cellAt, colsOf, rowsOf, type Grid } from './grid';
+import { cellAt, colsOf, pieceOf, rowsOf, type Grid, type Word } from './grid';
 
 /** A column's role; `matrix` columns each hold the result of one sub-item named by `label`. */
 export interface ColumnRole {
@@ -322,9 +323,19 @@ export function findMatrixHeader(grid: Grid): TableLayout | null {
 }
 
 /** A cell holding a value (a number, a limit, a verdict), not a label. */
+/**
+ * A cell's text that is a value, not a label: a number or limit, a verdict mark, a not-detected result
+ * (未检出, "Not detected"), or a piece of one OCR read apart ("detected(<2)": a detection limit).
+ */
 function isValueText(text: string): boolean {
   const t = text.trim();
-  return /^[-+≤≥<>＜＞]?\d/.test(t) || isVerdictToken(t);
+  return (
+    /^[-+≤≥<>＜＞]?\d/.test(t) ||
+    isVerdictToken(t) ||
+    NOT_DETECTED_RESULT.test(t) ||
+    /^detected\b/i.test(t) ||
+    /[(（]\s*[<＜≤]\s*\d/.test(t)
+  );
 }
 
 /**
@@ -334,6 +345,23 @@ function isValueText(text: string): boolean {
 export function isSubItemLabel(text: string): boolean {
   const t = text.trim();
   return t.length > 0 && t.length <= 20 && !isValueText(t) && !/^[≤≥<>＜＞]/.test(t) && !headerCellKind(t);
+}
+
+/** A sub-item label naming its substance and its symbol: 钡(Ba), 铅（Pb）, 邻苯二甲酸二丁酯(DBP). */
+const SYMBOL_LABEL = /[\u4e00-\u9fff]{1,12}\s*[（(][A-Za-z][A-Za-z0-9+]{0,7}[)）]/gu;
+
+/**
+ * An OCR segment holding two column labels or more that OCR read as one ("钡(Ba）镉(Cd)": the gap
+ * between two matrix columns read as none) split into its labels, each with its share of the box;
+ * any other word as it is. Only labels that name a symbol are split: the bracket closing one and the
+ * Han name opening the next mark the border, where two Chinese words side by side mark none.
+ */
+export function splitJoinedLabels(w: Word): Word[] {
+  const labels = [...w.text.matchAll(SYMBOL_LABEL)];
+  if (labels.length < 2 || w.text.replace(SYMBOL_LABEL, '').trim()) return [w];
+  // character offsets (pieceOf counts code points; the labels are matched on UTF-16 units)
+  const offset = (unit: number) => [...w.text.slice(0, unit)].length;
+  return labels.map((m) => pieceOf(w, offset(m.index), offset(m.index + m[0].length)));
 }
 
 /** Short text that names a sub-column under a merged header (变色, 铅(Pb), 经向). */
