@@ -22,6 +22,61 @@ const isValue = (t: string) => /^[-+≤≥<>＜＞]?\s*\d/.test(t.trim()) || isV
 
 const isEnd = (text: string) => TABLE_END_MARKERS.some((re) => re.test(text.trim()));
 
+/**
+ * The lines of one cell wrapped in a narrow column, joined: a word standing right under another (no
+ * more space between them than within a cell, left-aligned or centred on it, no wider apart than a
+ * line) continues its text. Each joined word has the height of one line, centred on the lines it
+ * joins (where the row's one-line cells stand when the row is centred); the map gives every word
+ * (joined or not) the page's words it stands for.
+ */
+function stackedCells(words: Word[], lineH: number): Map<Word, Word[]> {
+  const sorted = [...words].sort((a, b) => a.box.y0 - b.box.y0 || a.box.x0 - b.box.x0);
+  const below = new Map<Word, Word>();
+  const hasAbove = new Set<Word>();
+  for (const a of sorted) {
+    const under = sorted.find(
+      (b) =>
+        !hasAbove.has(b) &&
+        b.box.y0 > a.box.y0 + lineH * 0.5 &&
+        b.box.y0 - a.box.y1 < lineH * 0.2 &&
+        b.box.y0 - a.box.y1 > -lineH * 0.5 &&
+        Math.abs(b.box.y1 - b.box.y0 - (a.box.y1 - a.box.y0)) < lineH * 0.3 &&
+        (Math.abs(b.box.x0 - a.box.x0) < lineH * 0.5 ||
+          Math.abs(centreX(b.box) - centreX(a.box)) < lineH * 0.5) &&
+        Math.min(a.box.x1, b.box.x1) > Math.max(a.box.x0, b.box.x0),
+    );
+    if (under) {
+      below.set(a, under);
+      hasAbove.add(under);
+    }
+  }
+  const out = new Map<Word, Word[]>();
+  for (const top of sorted) {
+    if (hasAbove.has(top)) continue;
+    const chain = [top];
+    for (let w = below.get(top); w; w = below.get(w)) chain.push(w);
+    if (chain.length === 1) {
+      out.set(top, chain);
+      continue;
+    }
+    const y0 = Math.min(...chain.map((w) => w.box.y0));
+    const y1 = Math.max(...chain.map((w) => w.box.y1));
+    const h = (top.box.y1 - top.box.y0) / 2;
+    const joined: Word = {
+      text: chain.map((w) => w.text).reduce((a, b) => joinWrapped(a, b)),
+      box: {
+        x0: Math.min(...chain.map((w) => w.box.x0)),
+        x1: Math.max(...chain.map((w) => w.box.x1)),
+        y0: (y0 + y1) / 2 - h,
+        y1: (y0 + y1) / 2 + h,
+      },
+      confidence: Math.min(...chain.map((w) => w.confidence ?? 1)),
+    };
+    out.set(joined, chain);
+  }
+  return out;
+}
+
 /** Label fragments stacked in the label column, joined where they are one label ("Test" / "Result"). */
 interface Label {
   text: string;
@@ -87,8 +142,12 @@ export interface LabelColumnTable {
  * merged parent over the sub-items with the row-label header beside them (a matrix by tested part).
  */
 export function labelColumnTables(words: Word[], page: number, splitRuns = false): LabelColumnTable[] {
-  const lines = textLines(words);
   const lineH = medianWordHeight(words, 0.012);
+  // a cell wrapped over two lines in a narrow column (铅 / (Pb), Not / detected(<2), 不合 / 格) is one
+  // word centred where its row's one-line cells stand (a text layer's lines: OCR boxes are looser)
+  const parts = splitRuns ? new Map<Word, Word[]>() : stackedCells(words, lineH);
+  const lines = textLines(splitRuns ? words : [...parts.keys()]);
+  const partsOf = (ws: Word[]) => ws.flatMap((w) => parts.get(w) ?? [w]);
   const out: LabelColumnTable[] = [];
   for (let i = 0; i < lines.length; i++) {
     const head = lines[i] as Line;
@@ -270,7 +329,7 @@ export function labelColumnTables(words: Word[], page: number, splitRuns = false
       confidence: Math.min(1, ...taken.map((w) => w.confidence ?? 1)),
       ocr: splitRuns,
     };
-    out.push({ grid, words: taken, ended });
+    out.push({ grid, words: partsOf(taken), ended });
     i += body.length;
   }
   return out;

@@ -1428,6 +1428,38 @@ describe('matrix tables and row lines printed without column lines', () => {
     ]);
   });
 
+  it('When cells of an unlined matrix by tested part wrap in narrow columns (铅 / (Pb), Not / detected(<2), 不合 / 格), then each wrapped cell is read whole in its row', () => {
+    // one-line cells centred in their rows, wrapped cells half a line above and below them
+    const doc = page([
+      ['可迁移元素 (mg/kg)', 20, 9],
+      ['测试部位', 5, 11],
+      ['锑(Sb)', 20, 12],
+      ['铅', 40, 11.4],
+      ['(Pb)', 40, 12.6],
+      ['汞(Hg)', 60, 12],
+      ['限量值', 5, 15],
+      ['≤60', 20, 15],
+      ['≤90', 40, 15],
+      ['≤60', 60, 15],
+      ['主体材料', 5, 18],
+      ['Not', 20, 17.4],
+      ['detected(<2)', 20, 18.6],
+      ['186', 40, 18],
+      ['Not', 60, 17.4],
+      ['detected(<2)', 60, 18.6],
+      ['结论', 5, 21],
+      ['合格', 20, 21],
+      ['不合', 40, 20.4],
+      ['格', 40, 21.6],
+      ['合格', 60, 21],
+    ]);
+    expect(itemsOf(doc)).toEqual([
+      ['可迁移元素 锑(Sb)', '≤60', 'Not detected(<2)', 'pass'],
+      ['可迁移元素 铅(Pb)', '≤90', '186', 'fail'],
+      ['可迁移元素 汞(Hg)', '≤60', 'Not detected(<2)', 'pass'],
+    ]);
+  });
+
   it('When a transposed matrix (项目/单位/Limit/Test Result/Verdict as row labels, two-line labels and values) has no lines, then each column is an item', () => {
     const doc = page([
       ['可迁移元素', 5, 10],
