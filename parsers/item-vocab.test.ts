@@ -94,6 +94,13 @@ describe('header words read through OCR misreads', () => {
     expect(headerKinds('Not detected').pure).toBe(false);
     expect(headerKinds('Flammability').kinds).toEqual([]);
   });
+  it('When OCR lost the side of one character of a long Chinese header word (单项结仑), then the word still names its column', () => {
+    expect(headerKinds('单项结仑')).toMatchObject({ kinds: ['verdict'], pure: true });
+    expect(headerKinds('编号 项目 单位 标准要求 直向 横向 单项结仑').kinds).toContain('verdict');
+  });
+  it('When a short word differs from a header word by a look-alike (平定 for 评定), then it is not taken for it', () => {
+    expect(headerKinds('平定').kinds).toEqual([]);
+  });
   it('When a line is asked about again after a caller changed the kinds it got, then the answer is unchanged', () => {
     const first = headerKinds('序号 检验项目 Limt Resut 单项判定');
     first.kinds.splice(0, first.kinds.length, 'unit');

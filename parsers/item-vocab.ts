@@ -76,6 +76,38 @@ function latinHeaderWordUncached(t: string): LatinHeaderHit | null {
   return { word: best.e.word, kind: best.e.kind, exact: false };
 }
 
+/** Han header words of three characters or more (单项结论, 试验方法), for look-alike matching. */
+const HAN_HEADER_WORDS = HEADER_ENTRIES.filter((e) => /^[\u4e00-\u9fff]{3,}$/u.test(e.word)).map(
+  (e) => e.word,
+);
+
+/**
+ * `text` with a run that differs from a Han header word in one character OCR is known to read for
+ * the printed one (data/confusable-chars.ts: 单项结仑 for 单项结论, its 讠 side lost) read as that word.
+ * Only whole header words of three characters or more, one look-alike each: a line of body text
+ * keeps its words.
+ */
+function snapHanHeaderWords(text: string): string {
+  if (!/[\u4e00-\u9fff]/u.test(text)) return text;
+  let out = text;
+  for (const word of HAN_HEADER_WORDS) {
+    if (out.includes(word)) continue;
+    for (let i = 0; i + word.length <= out.length; i++) {
+      let diff = -1;
+      for (let k = 0; k < word.length; k++) {
+        if (out[i + k] === word[k]) continue;
+        diff = diff < 0 && confusable(out[i + k] ?? '', word[k] ?? '') ? k : -2;
+        if (diff === -2) break;
+      }
+      if (diff >= 0) {
+        out = out.slice(0, i) + word + out.slice(i + word.length);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
 /** Exact matches of the vocabulary's header words in `text`, longest first, and what is left. */
 function matchHeaderWords(text: string): { found: { kind: ColumnKind; at: number }[]; rest: string } {
   let rest = compact(text);
@@ -134,10 +166,12 @@ function headerKindsUncached(line: string): HeaderKinds {
   });
   // kinds the line's English words name as printed (its Chinese words may name them too: 结果 Resut)
   const named = new Set(matchHeaderWords(cased.replace(/[^A-Za-z/.\s]/g, ' ')).found.map((f) => f.kind));
-  const text = cased.replace(/[A-Za-z]{3,}/g, (w) => {
-    const hit = latinHeaderWord(w);
-    return hit && !hit.exact && !named.has(hit.kind) ? hit.word : w;
-  });
+  const text = snapHanHeaderWords(
+    cased.replace(/[A-Za-z]{3,}/g, (w) => {
+      const hit = latinHeaderWord(w);
+      return hit && !hit.exact && !named.has(hit.kind) ? hit.word : w;
+    }),
+  );
   const { found, rest } = matchHeaderWords(text);
   const leftover = rest.replace(/\uE000/g, '').replace(/[()（）/:：.]/g, '');
   found.sort((a, b) => a.at - b.at);

@@ -9,7 +9,10 @@
  * like body (蓉/著/蓝/容), which a small or blurred crop leaves the model unable to tell apart; and a few
  * rare place-name characters of that class with their common look-alikes; 横 of the sub-item 横向 in
  * photographed item tables (read as 模 or as 机 on the development corpus's photos), with other 木-side
- * characters of that shape. Data, not code: a new misread is a new group or a new member.
+ * characters of that shape; 论 of the header 单项结论 read as 仑 (its 讠 side lost) on a scanned page of
+ * the random layout harness (bench/layouts/random-variants.ts), with the other 讠-side characters of
+ * item-table headers (评定, 试验方法) and their look-alikes. Data, not code: a new misread is a new
+ * group or a new member.
  */
 export const CONFUSABLE_GROUPS: readonly string[] = [
   '涪培浩济倍陪赔部剖',
@@ -32,6 +35,9 @@ export const CONFUSABLE_GROUPS: readonly string[] = [
   '土士',
   '日曰',
   '横模机槽樯',
+  '论仑伦抡',
+  '评坪平',
+  '试拭式',
 ];
 
 const GROUP_OF = new Map<string, number>();

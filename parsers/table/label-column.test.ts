@@ -91,4 +91,12 @@ describe('matrix tables labelled by their first column, read through OCR', () =>
       ['可迁移元素 硒(Se)', 'Not detected(<2)', 'pass'],
     ]);
   });
+  it('When a seal stamped beside the title of such a table was read as text, then the title still names the items', () => {
+    const sealed = ELEMENTS.map((l, i) =>
+      i === 0 ? [...l, ['检验检测专用章', 0.6, 0.424, 0.74, 0.432] as OcrSegmentLine[number]] : l,
+    );
+    const items = readItemTables(ocrSegmentsDoc(sealed))?.items ?? [];
+    expect(items.map((i) => i.name)).toContain('可迁移元素 铅(Pb)');
+    expect(items.every((i) => i.name?.startsWith('可迁移元素 '))).toBe(true);
+  });
 });

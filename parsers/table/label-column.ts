@@ -9,6 +9,7 @@
  */
 import type { ColumnKind } from '../data/table-vocab';
 import { TABLE_END_MARKERS } from '../data/table-vocab';
+import { SEAL_TEXT } from '../data/vocab';
 import { joinWrapped } from '../text/normalise';
 import { isVerdictToken } from '../item-vocab';
 import { centreX, medianWordHeight, wordsText, type Grid, type GridCell, type Word } from './grid';
@@ -205,8 +206,10 @@ export function labelColumnTables(words: Word[], page: number, splitRuns = false
     let parent: Word[] = [];
     let cornerLabel: Word[] = [];
     if (transposed) {
-      const t = above[above.length - 1];
-      if (t && t.words.length === 1 && !headerCellKind(t.text) && !isValue(t.text)) title = t.words;
+      // the title line, without the text of a seal stamped beside the title
+      const t = above[above.length - 1]?.words.filter((w) => !SEAL_TEXT.test(w.text));
+      const only = t?.length === 1 ? t[0] : undefined;
+      if (only && !headerCellKind(only.text) && !isValue(only.text)) title = [only];
     } else {
       for (const l of above) {
         for (const w of l.words) {
