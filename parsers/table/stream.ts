@@ -689,15 +689,19 @@ function spreadMergedCells(units: GridCell[][], kinds: (ColumnKind | null)[], fi
   const spreadCols = [indexCol, parentCol].filter((c) => c >= 0);
   const R = units.length;
   const filled = (r: number) => (units[r] ?? []).some((u) => u.text);
+  // a row with nothing in it (a band between two rows' lines that OCR's boxes left empty) is passed
+  // over when a row with text follows it
+  const passable = (r: number, step: 1 | -1) =>
+    filled(r) || (r + step >= firstBody && r + step < R && filled(r + step));
   for (const c of spreadCols) {
     for (let r = firstBody; r < R; r++) {
       const u = units[r]?.[c];
       if (!u?.text || covered.has(u) || u.rowSpan > 1) continue;
       // rows around it with this column empty (and something else printed)
       let lo = r;
-      while (lo - 1 >= firstBody && !units[lo - 1]?.[c]?.text && filled(lo - 1)) lo--;
+      while (lo - 1 >= firstBody && !units[lo - 1]?.[c]?.text && passable(lo - 1, -1)) lo--;
       let hi = r;
-      while (hi + 1 < R && !units[hi + 1]?.[c]?.text && filled(hi + 1)) hi++;
+      while (hi + 1 < R && !units[hi + 1]?.[c]?.text && passable(hi + 1, 1)) hi++;
       if (lo === r && hi === r) continue;
       // the span whose middle is where the text stands (a merged cell centres its text); the largest wins
       const yc = u.words.reduce((s, w) => s + (w.box.y0 + w.box.y1) / 2, 0) / (u.words.length || 1);
