@@ -53,6 +53,22 @@ describe('a parsed report checked against itself', () => {
     expect(flags(r)).not.toContain('items.1.verdict verdict_contradicts_requirement');
   });
 
+  it('When an item judged against its limit reads "not applicable", then the verdict is kept and flagged; an item with nothing measured is not', () => {
+    const r = parseTestReport(
+      textDoc(
+        report([
+          '1\t耐汗渍色牢度 变色\t级\t≥3-4\t4\t不适用',
+          '2\t小零件\t—\t不应有小零件\t不适用\t不适用',
+          '3\tpH值\t—\t4.0～8.5\t5.8\t合格',
+        ]),
+      ),
+    );
+    expect(r.items.map((i) => i.verdict)).toEqual(['n/a', 'n/a', 'pass']);
+    expect(flags(r)).toContain('items.0.verdict verdict_contradicts_requirement');
+    expect(flags(r)).not.toContain('items.1.verdict verdict_contradicts_requirement');
+    expect(flags(r)).not.toContain('items.2.verdict verdict_contradicts_requirement');
+  });
+
   it('When the conclusion is 合格 but an item failed, then the conclusion and the item are flagged', () => {
     const r = parseTestReport(
       textDoc(report(['1\t甲醛含量\tmg/kg\t≤75\t96\t不合格', '2\tpH值\t—\t4.0～8.5\t5.8\t合格'])),

@@ -21,11 +21,15 @@ const TABLE_END = TABLE_END_MARKERS[0] ?? /以下空白/;
 
 const VERDICT_ZH = { pass: '合格', fail: '不合格', 'n/a': '不适用' } as const;
 
-/** Item verdicts that contradict the item's own requirement and result. */
+/**
+ * Item verdicts that contradict the item's own requirement and result. A "not applicable" verdict
+ * beside a measured result its requirement judges is one too: an item that was not tested has no
+ * result to judge (a check mark OCR read as the slash some labs print for 不适用 reads so).
+ */
 export function checkItemVerdicts(items: ReportItem[]): ReviewFlag[] {
   const out: ReviewFlag[] = [];
   items.forEach((it, i) => {
-    if (it.verdict !== 'pass' && it.verdict !== 'fail') return;
+    if (it.verdict !== 'pass' && it.verdict !== 'fail' && it.verdict !== 'n/a') return;
     const judged = judge(it.requirement, it.result, it.unit);
     if (judged === null || judged === it.verdict) return;
     out.push({
