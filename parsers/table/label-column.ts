@@ -275,9 +275,10 @@ export function labelColumnTables(words: Word[], page: number, splitRuns = false
       })),
       ...rows.map((r) => ({ ...r, span: false })),
     ];
+    // rows as tall as the lines printed in them (a wrapped cell's lines, not the one line it is read as)
     for (const r of allRows) {
-      r.y0 = Math.min(r.y0, ...r.words.map((w) => w.box.y0));
-      r.y1 = Math.max(r.y1, ...r.words.map((w) => w.box.y1));
+      r.y0 = Math.min(r.y0, ...partsOf(r.words).map((w) => w.box.y0));
+      r.y1 = Math.max(r.y1, ...partsOf(r.words).map((w) => w.box.y1));
     }
     const ys = [(allRows[0]?.y0 ?? 0) - 0.002];
     for (let k = 1; k < allRows.length; k++) {

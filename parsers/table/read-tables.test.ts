@@ -1460,6 +1460,41 @@ describe('matrix tables and row lines printed without column lines', () => {
     ]);
   });
 
+  it("When the last row label of an unlined transposed matrix wraps (判定 / Conclusion), then the table reaches down to its last line (the lines below are the report's)", () => {
+    const doc = page([
+      ['可迁移元素', 5, 10],
+      ['项目', 5, 12],
+      ['锑(Sb)', 20, 12],
+      ['铅(Pb)', 40, 12],
+      ['汞(Hg)', 60, 12],
+      ['单位', 5, 14.5],
+      ['mg/kg', 20, 14.5],
+      ['mg/kg', 40, 14.5],
+      ['mg/kg', 60, 14.5],
+      ['Limit', 5, 17],
+      ['≤60', 20, 17],
+      ['≤90', 40, 17],
+      ['≤60', 60, 17],
+      ['Result', 5, 19.5],
+      ['ND(<2)', 20, 19.5],
+      ['186', 40, 19.5],
+      ['ND(<2)', 60, 19.5],
+      ['判定', 5, 21.4],
+      ['Conclusion', 5, 22.6],
+      ['√', 20, 22],
+      ['×', 40, 22],
+      ['√', 60, 22],
+      ['——以下空白——', 30, 25],
+    ]);
+    const read = readItemTables(doc);
+    expect(read?.items.map((i) => [i.name, i.verdict])).toEqual([
+      ['可迁移元素 锑(Sb)', 'pass'],
+      ['可迁移元素 铅(Pb)', 'fail'],
+      ['可迁移元素 汞(Hg)', 'pass'],
+    ]);
+    expect(Math.max(...(read?.regions ?? []).map((r) => r.box.y1))).toBeGreaterThanOrEqual(0.238);
+  });
+
   it('When a transposed matrix (项目/单位/Limit/Test Result/Verdict as row labels, two-line labels and values) has no lines, then each column is an item', () => {
     const doc = page([
       ['可迁移元素', 5, 10],
