@@ -30,8 +30,11 @@ export const TABLE_HEADER_WORDS: Record<ColumnKind, readonly string[]> = {
 };
 
 /** A line matching one of these ends the item table for good. */
+/** The marker a lab prints where its item table ends (以下空白): the table read to here is whole. */
+export const PRINTED_TABLE_END = /以下空白|以下无正文|报告结束|End of Report/i;
+
 export const TABLE_END_MARKERS: readonly RegExp[] = [
-  /以下空白|以下无正文|报告结束|End of Report/i,
+  PRINTED_TABLE_END,
   /^注\s*(?:Note)?\s*[:：]/,
   /^(?:说\s*明|声\s*明)\s*[:：]/,
   /^(?:编\s*制|批\s*准|审\s*核|主\s*检|检验员|测\s*试\s*Tested|Tested by)\s*[:：]?/,

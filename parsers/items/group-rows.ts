@@ -4,7 +4,7 @@
  * parent heading ("8 可迁移元素") becomes the parent of the sub-rows under it, repeated headers on
  * continued pages and category captions are skipped, and the table ends at "以下空白" and the like.
  */
-import { TABLE_END_MARKERS, TABLE_PAGE_NOISE, type ColumnKind } from '../data/table-vocab';
+import { PRINTED_TABLE_END, TABLE_END_MARKERS, TABLE_PAGE_NOISE, type ColumnKind } from '../data/table-vocab';
 import { canonicalItemName, headerKinds, parentOf } from '../item-vocab';
 import {
   isBareName,
@@ -61,7 +61,7 @@ export function groupRows(lines: readonly TableLine[], columns: readonly ColumnK
 /** Decides what the line is, given the rows read so far (first rule that fits wins). */
 function classifyLine(t: string, state: RowGroups, columns: readonly ColumnKind[]): LineStep {
   if (TABLE_END_MARKERS.some((re) => re.test(t))) {
-    return { kind: 'end', consume: /以下空白|以下无正文|报告结束|End of Report/i.test(t) };
+    return { kind: 'end', consume: PRINTED_TABLE_END.test(t) };
   }
   const h = headerKinds(t);
   if (h.pure && h.kinds.length >= 2) return { kind: 'header-again' };

@@ -8,7 +8,7 @@
  * grids (findHeader on the transposed grid, findMatrixHeader) read it by the same meaning.
  */
 import type { ColumnKind } from '../data/table-vocab';
-import { TABLE_END_MARKERS } from '../data/table-vocab';
+import { PRINTED_TABLE_END, TABLE_END_MARKERS } from '../data/table-vocab';
 import { SEAL_TEXT } from '../data/vocab';
 import { joinWrapped } from '../text/normalise';
 import { isVerdictToken } from '../item-vocab';
@@ -168,7 +168,7 @@ export function labelColumnTables(words: Word[], page: number, splitRuns = false
     for (let j = i + 1; j < lines.length; j++) {
       const l = lines[j] as Line;
       if (isEnd(l.text)) {
-        ended = /以下空白|以下无正文|报告结束|End of Report/i.test(l.text);
+        ended = PRINTED_TABLE_END.test(l.text);
         break;
       }
       if (l.y0 - lastY > lineH * 2.5 || crosses(l)) break;

@@ -5,7 +5,7 @@
  * Each step keeps its state in a small explicit object; nothing is guessed: a row whose verdict
  * cannot be read keeps a null verdict and says why.
  */
-import { TABLE_END_MARKERS, type ColumnKind } from '../data/table-vocab';
+import { PRINTED_TABLE_END, TABLE_END_MARKERS, type ColumnKind } from '../data/table-vocab';
 import { isKnownItemName, isSubItem } from '../item-vocab';
 import { headerCellKind, type ColumnRole } from './roles';
 import { cellAt, colsOf, rowsOf, type Grid, type GridCell } from './grid';
@@ -160,7 +160,7 @@ export function readRows(
     const v = rowValues(grid, roles, r);
     const texts = v.cells.map((c) => c.text.trim()).filter(Boolean);
     if (texts.some(isEnd)) {
-      ended = texts.some((t) => /以下空白|以下无正文|报告结束|End of Report/i.test(t));
+      ended = texts.some((t) => PRINTED_TABLE_END.test(t));
       lastRow = r;
       break;
     }

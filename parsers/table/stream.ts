@@ -21,7 +21,7 @@ import {
 import { isVerdictToken } from '../item-vocab';
 import { findRolesByContent, headerCellKind, isSubItemLabel } from './roles';
 import type { ColumnKind } from '../data/table-vocab';
-import { TABLE_END_MARKERS } from '../data/table-vocab';
+import { PRINTED_TABLE_END, TABLE_END_MARKERS } from '../data/table-vocab';
 import { REPORT_LABELS } from '../data/report-labels';
 
 interface TextLine {
@@ -400,7 +400,7 @@ export function streamTables(
       const l = lines[j] as TextLine;
       if (barriers.some((y) => y > lastY && y < l.y0)) break;
       if (isEnd(l.text)) {
-        ended = /以下空白|以下无正文|报告结束|End of Report/i.test(l.text);
+        ended = PRINTED_TABLE_END.test(l.text);
         j++;
         break;
       }
@@ -818,7 +818,7 @@ export function continuedTable(
     for (let j = start; j < lines.length; j++) {
       const l = lines[j] as TextLine;
       if (isEnd(l.text)) {
-        end = /以下空白|以下无正文|报告结束|End of Report/i.test(l.text);
+        end = PRINTED_TABLE_END.test(l.text);
         break;
       }
       if (headerCells(l) || l.y0 - lastY > rowH * 6) break;
@@ -1099,9 +1099,7 @@ export function headerlessTables(
     const marker = lines[j];
     const last = run[run.length - 1] as TextLine;
     const ended =
-      !!marker &&
-      /以下空白|以下无正文|报告结束|End of Report/i.test(marker.text) &&
-      !barriers.some((y) => y > last.y1 && y < marker.y0);
+      !!marker && PRINTED_TABLE_END.test(marker.text) && !barriers.some((y) => y > last.y1 && y < marker.y0);
     const table = headerlessTable(run, rowLines, page, splitRuns);
     if (table) {
       out.push({ ...table, ended });
