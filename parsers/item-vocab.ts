@@ -37,13 +37,7 @@ const LATIN_HEADER_WORDS = (Object.entries(TABLE_HEADER_WORDS) as [ColumnKind, r
  * when none is, or when words of two kinds are that close.
  */
 function latinHeaderWord(token: string): LatinHeaderHit | null {
-  const t = token.toLowerCase();
-  const known = LATIN_HITS.get(t);
-  if (known !== undefined) return known;
-  if (LATIN_HITS.size >= LATIN_HITS_MAX) LATIN_HITS.clear();
-  const hit = latinHeaderWordUncached(t);
-  LATIN_HITS.set(t, hit);
-  return hit;
+  return latinHeaderWordOf(token.toLowerCase());
 }
 
 interface LatinHeaderHit {
@@ -53,12 +47,26 @@ interface LatinHeaderHit {
 }
 
 /**
- * latinHeaderWord's answers by lower-case word. Every line of every page asks for each of its English
- * words, and the edit distances to every header word were most of a text PDF's parsing time (0.4 of
- * 1.1 CPU s on a dev report); a document repeats few words. Bounded: cleared when full.
+ * A pure function of a string with its answers kept (a Map cleared when it holds `max`): the table
+ * readers ask about the same words and lines many times, and a document repeats few of them.
  */
-const LATIN_HITS = new Map<string, LatinHeaderHit | null>();
-const LATIN_HITS_MAX = 4096;
+function remembered<T>(fn: (key: string) => T, max = 4096): (key: string) => T {
+  const answers = new Map<string, T>();
+  return (key) => {
+    if (answers.has(key)) return answers.get(key) as T;
+    if (answers.size >= max) answers.clear();
+    const answer = fn(key);
+    answers.set(key, answer);
+    return answer;
+  };
+}
+
+/**
+ * latinHeaderWord's answers by lower-case word: every line of every page asks for each of its English
+ * words, and the edit distances to every header word were most of a text PDF's parsing time (0.4 of
+ * 1.1 CPU s on a dev report).
+ */
+const latinHeaderWordOf = remembered(latinHeaderWordUncached);
 
 function latinHeaderWordUncached(t: string): LatinHeaderHit | null {
   const same = LATIN_HEADER_WORDS.find((e) => e.lower === t);
@@ -136,11 +144,7 @@ function matchHeaderWords(text: string): { found: { kind: ColumnKind; at: number
  * no English word of the line names that kind as printed: "Unit … Umit" keeps Umit unread.
  */
 export function headerKinds(line: string): HeaderKinds {
-  const known = HEADER_KINDS.get(line);
-  if (known) return { ...known, kinds: [...known.kinds] };
-  if (HEADER_KINDS.size >= HEADER_KINDS_MAX) HEADER_KINDS.clear();
-  const found = headerKindsUncached(line);
-  HEADER_KINDS.set(line, found);
+  const found = headerKindsOf(line);
   return { ...found, kinds: [...found.kinds] };
 }
 
@@ -150,9 +154,8 @@ export interface HeaderKinds {
   other: number;
 }
 
-/** headerKinds' answers by line: the table readers ask about the same lines and cells many times. */
-const HEADER_KINDS = new Map<string, HeaderKinds>();
-const HEADER_KINDS_MAX = 4096;
+/** headerKinds' answers by line (callers get a copy of the kinds: the kept answer stays as found). */
+const headerKindsOf = remembered(headerKindsUncached);
 
 function headerKindsUncached(line: string): HeaderKinds {
   // a word OCR split in two ("Judgen ent"): joined when neither half is a header word and the whole is

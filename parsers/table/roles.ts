@@ -322,7 +322,6 @@ export function findMatrixHeader(grid: Grid): TableLayout | null {
   return null;
 }
 
-/** A cell holding a value (a number, a limit, a verdict), not a label. */
 /**
  * A cell's text that is a value, not a label: a number or limit, a verdict mark, a not-detected result
  * (未检出, "Not detected"), or a piece of one OCR read apart ("detected(<2)": a detection limit).
