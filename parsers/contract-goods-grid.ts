@@ -30,8 +30,10 @@ import { cleanName } from './text/names';
 import { parseNumber } from './text/numerals';
 import type { Box, ContractLine } from './types';
 
-/** A row that sums the table (合计, 总计, 小计, Total) rather than naming goods. */
+/** A row that sums the table (合计, 总计, 小计, Total) rather than naming goods: its first cell opens so. */
 const TOTAL_ROW = /^(?:合\s*计|总\s*计|小\s*计|Total\b|Sum\b)/i;
+/** A cell that holds nothing but the total's label, in whatever column it stands (the table may open with 总价). */
+const TOTAL_CELL = /^(?:合\s*计|总\s*计|小\s*计|Total|Sum)\s*[:：]?$/i;
 const UNITS = new Set(GOODS_UNITS);
 
 /** The column kind each grid column's header cell names in row `r`, or null when the row is no goods header. */
@@ -198,8 +200,8 @@ export function readGoodsGrids(ruled: RuledTables): { lines: ContractLine[]; con
     const kinds: (GoodsColumn | null)[] = table.kinds;
     let ended = false;
     for (let r = from; r < rowsOf(g); r++) {
-      const first = g.cells.find((c) => c.row === r && c.text.trim() !== '')?.text ?? '';
-      if (TOTAL_ROW.test(first.trim())) {
+      const cells = g.cells.filter((c) => c.row === r && c.text.trim() !== '');
+      if (TOTAL_ROW.test(cells[0]?.text.trim() ?? '') || cells.some((c) => TOTAL_CELL.test(c.text.trim()))) {
         ended = true;
         break;
       }

@@ -144,6 +144,29 @@ describe('ruled goods tables', () => {
     ).toEqual(WANT);
   });
 
+  it('When the table opens with its amount column and the 合计 label stands in a later column, then the total row is no goods line', () => {
+    const c = parseContract(
+      ruledDoc(
+        '采购合同',
+        '甲方：江州市某某区实验小学',
+        {
+          table: [
+            ['总价', '备注', '单价(元)', '数量', '规格型号', '品目名称'],
+            ['¥89,326.00', '含税', '¥118.00', '757套', 'JC24-X15', '夏季校服（短袖POLO衫+短裤/短裙）'],
+            ['¥97,760.00', '', '¥305.50', '320件', 'JC24-D07', '冬季校服（防寒棉服外套）'],
+            ['¥187,086.00', '合计'],
+          ],
+          mergeShort: true,
+        },
+        '合同价款：人民币壹拾捌万柒仟零捌拾陆元整。',
+      ),
+    );
+    expect(
+      c.lines.map((l) => [l.lineNo, l.product, l.model, l.quantity, l.unit, l.unitPrice, l.amount]),
+    ).toEqual(WANT);
+    expect(c.totalAmount).toBe(187086);
+  });
+
   it('When the header is bilingual and the quantity cell holds the unit, then both are read', () => {
     expect(
       goods([

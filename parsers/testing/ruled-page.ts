@@ -8,9 +8,12 @@ import type { Box, DocumentText, TextLine } from '../types';
 
 /**
  * A table: its rows of cells; `rules` draws a full grid (default) or only a line under each row (each
- * cell ruled at its bottom: no line above the first row, none between the columns).
+ * cell ruled at its bottom: no line above the first row, none between the columns). With `mergeShort`,
+ * the last cell of a row shorter than the table spans the columns to its right edge (no column lines
+ * drawn through it).
  */
-export type Block = string | { table: string[][]; widths?: number[]; rules?: 'grid' | 'under-rows' };
+export type Block =
+  string | { table: string[][]; widths?: number[]; rules?: 'grid' | 'under-rows'; mergeShort?: boolean };
 
 const charWidth = (ch: string) => (/[\u3400-\u9fff（）：]/.test(ch) ? 1.2 : 0.7);
 const LINE = 1.6;
@@ -42,7 +45,7 @@ export function ruledDoc(...blocks: Block[]): DocumentText {
     const cols = Math.max(...b.table.map((r) => r.length));
     const widths = b.widths ?? Array.from({ length: cols }, () => 90 / cols);
     const xs = widths.reduce<number[]>((acc, w) => [...acc, (acc[acc.length - 1] ?? 5) + w], [5]);
-    const top = y;
+    const columnLines: { x: number; y0: number; y1: number }[] = [];
     for (const row of b.table) {
       const height = Math.max(...row.map((c) => c.split('\n').length)) * LINE + 0.8;
       row.forEach((cell, c) => {
@@ -52,12 +55,14 @@ export function ruledDoc(...blocks: Block[]): DocumentText {
           .forEach((t, k) => lines.push(run(t, (xs[c] ?? 0) + 0.5, y + 0.4 + k * LINE)));
       });
       if (b.rules !== 'under-rows') rules.push(rule(5, y, xs[xs.length - 1] ?? 95, y));
+      const drawn = b.mergeShort && row.length < cols ? [...xs.slice(0, row.length), xs[cols] ?? 95] : xs;
+      for (const x of drawn) columnLines.push({ x, y0: y, y1: y + height });
       y += height;
       if (b.rules === 'under-rows') rules.push(rule(5, y, xs[xs.length - 1] ?? 95, y));
     }
     if (b.rules !== 'under-rows') {
       rules.push(rule(5, y, xs[xs.length - 1] ?? 95, y));
-      for (const x of xs) rules.push(rule(x, top, x, y));
+      for (const l of columnLines) rules.push(rule(l.x, l.y0, l.x, l.y1));
     }
     y += 2;
   }
