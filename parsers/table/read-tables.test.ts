@@ -71,6 +71,51 @@ describe('item tables read from geometry', () => {
     ]);
   });
 
+  it('When a ruled header cell (项目) spans the parent and sub-item columns and the first row names its item across both, then that row is an item, not a second header row', () => {
+    // columns: 项目 (parent | sub) | 技术要求 | 检测结果 | 单项判定; rows: header, 小零件, 可迁移元素 × (锑, 铅)
+    const rules = [
+      h(10, 10, 90),
+      h(14, 10, 90),
+      h(18, 10, 90),
+      h(22, 30, 90), // no line under the parent: it spans two rows
+      h(26, 10, 90),
+      v(10, 10, 26),
+      v(30, 18, 26), // the header and the first row span parent and sub columns
+      v(48, 10, 26),
+      v(62, 10, 26),
+      v(76, 10, 26),
+      v(90, 10, 26),
+    ];
+    const doc = page(
+      [
+        ['项目', 12, 11],
+        ['技术要求', 50, 11],
+        ['检测结果', 64, 11],
+        ['单项判定', 78, 11],
+        ['小零件', 12, 15],
+        ['不应有小零件', 50, 15],
+        ['符合', 64, 15],
+        ['Pass', 78, 15],
+        ['可迁移元素', 12, 21],
+        ['锑(Sb)', 32, 19],
+        ['≤60', 50, 19],
+        ['ND', 64, 19],
+        ['Pass', 78, 19],
+        ['铅(Pb)', 32, 23],
+        ['≤90', 50, 23],
+        ['186', 64, 23],
+        ['Fail', 78, 23],
+      ],
+      rules,
+    );
+    const read = readItemTables(doc);
+    expect(read?.items.map((i) => [i.name, i.result, i.verdict])).toEqual([
+      ['小零件', '符合', 'pass'],
+      ['可迁移元素 锑(Sb)', 'ND', 'pass'],
+      ['可迁移元素 铅(Pb)', '186', 'fail'],
+    ]);
+  });
+
   it('When a table has no lines and its columns are reordered, then columns are found by their header words', () => {
     const doc = page([
       ['No.', 10, 10],
@@ -1611,6 +1656,69 @@ describe('matrix tables by tested part, one under the other', () => {
       ['邻苯二甲酸酯 DEHP', '≤0.1', '0.3', 'fail'],
     ]);
   });
+
+  it('When a page after an item table prints a matrix whose header rows only are ruled (its body without lines), then the matrix is read, not its header grid alone', () => {
+    const first = page([
+      ['序号', 5, 10],
+      ['检验项目', 15, 10],
+      ['检验结果', 40, 10],
+      ['判定', 60, 10],
+      ['1', 5, 13],
+      ['甲醛含量', 15, 13],
+      ['16', 40, 13],
+      ['Pass', 60, 13],
+      ['2', 5, 15],
+      ['pH值', 15, 15],
+      ['6.5', 40, 15],
+      ['Pass', 60, 15],
+    ]);
+    // boxes around the corner label, the parent and each sub-item; a rule under the body only
+    const rules = [
+      h(9.5, 4, 75),
+      h(11.5, 15, 75),
+      h(13.5, 4, 75),
+      h(20, 4, 75),
+      v(4, 9.5, 13.5),
+      v(15, 9.5, 13.5),
+      v(35, 11.5, 13.5),
+      v(55, 11.5, 13.5),
+      v(75, 9.5, 13.5),
+    ];
+    const second = page(
+      [
+        ['可迁移元素 (mg/kg)', 20, 10],
+        ['测试部位', 5, 11],
+        ['锑(Sb)', 20, 12],
+        ['铅(Pb)', 40, 12],
+        ['汞(Hg)', 60, 12],
+        ['限量值', 5, 14.5],
+        ['≤60', 20, 14.5],
+        ['≤90', 40, 14.5],
+        ['≤60', 60, 14.5],
+        ['主体材料', 5, 16.5],
+        ['ND(<2)', 20, 16.5],
+        ['186', 40, 16.5],
+        ['ND(<2)', 60, 16.5],
+        ['评定', 5, 18.5],
+        ['Pass', 20, 18.5],
+        ['Fail', 40, 18.5],
+        ['Pass', 60, 18.5],
+      ],
+      rules,
+    );
+    const doc: DocumentText = {
+      form: 'text_pdf',
+      pages: [...first.pages, ...second.pages.map((p) => ({ ...p, page: 2 }))],
+    };
+    const items = (readItemTables(doc)?.items ?? []).map((i) => [i.name, i.requirement, i.result, i.verdict]);
+    expect(items).toEqual([
+      ['甲醛含量', null, '16', 'pass'],
+      ['pH值', null, '6.5', 'pass'],
+      ['可迁移元素 锑(Sb)', '≤60', 'ND(<2)', 'pass'],
+      ['可迁移元素 铅(Pb)', '≤90', '186', 'fail'],
+      ['可迁移元素 汞(Hg)', '≤60', 'ND(<2)', 'pass'],
+    ]);
+  });
 });
 
 describe('OCR pages of several unruled tables', () => {
@@ -1725,6 +1833,33 @@ describe('a table printed without a header row under the header fields', () => {
       ['pH', 'pass'],
       ['异味', 'pass'],
       ['耐光色牢度', 'fail'],
+    ]);
+  });
+});
+
+describe('a table printed without a header row under the page header', () => {
+  it("When the page's running header (lab, Report No., 第 2 页 共 2 页) stands close above the rows, then it is not read into the first row", () => {
+    const cols = [6, 30, 45, 55, 70];
+    const line = (y: number, cells: string[]): [string, number, number][] =>
+      cells.map((c, i) => [c, cols[i] ?? 0, y] as [string, number, number]);
+    const doc = page([
+      ['江州市产品质量监督检验院', 6, 4],
+      ['CMA 170022342981', 66, 4],
+      ['CNAS L0659', 84, 4],
+      ['Report No.: WT2024-5438', 6, 6],
+      ['第 2 页 共 2 页', 84, 6],
+      ...line(7.8, ['甲醛含量', 'mg/kg', '符合', '≤75', '＜20']),
+      ...line(9.6, ['pH值', '—', '符合', '4.0~8.5', '5.9']),
+      ...line(11.4, ['异味', '—', '符合', '无', '无']),
+      ...line(13.2, ['耐光色牢度', '级', '不符合', '≥4', '3']),
+      ['-- End of Report --', 40, 16],
+    ]);
+    const items = readItemTables(doc)?.items ?? [];
+    expect(items.map((i) => [i.name, i.result, i.verdict])).toEqual([
+      ['甲醛含量', '<20', 'pass'],
+      ['pH值', '5.9', 'pass'],
+      ['异味', '无', 'pass'],
+      ['耐光色牢度', '3', 'fail'],
     ]);
   });
 });

@@ -296,12 +296,15 @@ export function readItemTables(doc: DocumentText): TableReading | null {
       return x >= b.x0 && x <= b.x1 && y >= b.y0 && y <= b.y1;
     };
     // words of ruled tables that hold no item table stay available to the header-line reader
+    // (a grid holding only a header is none, on a page after a table too: its body is printed unruled)
     const itemGrids = grids.filter(
       (g) =>
-        (!headerOnly(g) && (findHeader(g) || findMatrixHeader(g))) ||
-        findHeader(transpose(stripTitle(g).grid)) ||
-        reads.length ||
-        findRolesByContent(g),
+        !headerOnly(g) &&
+        (findHeader(g) ||
+          findMatrixHeader(g) ||
+          findHeader(transpose(stripTitle(g).grid)) ||
+          reads.length ||
+          findRolesByContent(g)),
     );
     const loose = words.filter((w) => !itemGrids.some((g) => inside(w, g)));
     // matrix tables labelled by their first column, read as the ruled grid they would be

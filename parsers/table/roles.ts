@@ -246,9 +246,11 @@ export function findHeader(grid: Grid): TableLayout | null {
       const looksHeader = startsHere.every(
         (cell) => cell && (headerCellKind(cell.text) !== null || isLabelOnly(cell.text, grid, n)),
       );
+      // a sub-header splits a merged header cell: a cell under it spanning all its columns does not
+      // (the name of a first row merged over the parent and sub-item columns, as 项目 above it)
       const spannedAbove = below.some((cell, c) => {
         const up = cellAt(grid, r, c);
-        return cell && up && up.colSpan > 1 && cell.row === n;
+        return cell && up && up.colSpan > 1 && cell.row === n && cell.colSpan < up.colSpan;
       });
       if (looksHeader && spannedAbove) to = n;
       else break;

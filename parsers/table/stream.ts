@@ -21,7 +21,7 @@ import {
 import { isVerdictToken } from '../item-vocab';
 import { findRolesByContent, headerCellKind, isSubItemLabel } from './roles';
 import type { ColumnKind } from '../data/table-vocab';
-import { PRINTED_TABLE_END, TABLE_END_MARKERS } from '../data/table-vocab';
+import { PRINTED_TABLE_END, TABLE_END_MARKERS, TABLE_PAGE_NOISE } from '../data/table-vocab';
 import { REPORT_LABELS } from '../data/report-labels';
 
 interface TextLine {
@@ -1124,10 +1124,12 @@ function headerlessTable(
   // rows of the table; a cell running over one border (a long name) stays its row's
   const crosses = (l: TextLine) =>
     phrases(l).some((w) => borders.slice(1, -1).filter((x) => w.box.x0 < x && w.box.x1 > x).length >= 2);
-  const first = run.findIndex((l) => !crosses(l));
+  // nor is the page's running header or footer (报告编号 …, 第 2 页 共 2 页) standing close to its rows
+  const noRow = (l: TextLine) => crosses(l) || TABLE_PAGE_NOISE.some((re) => re.test(l.text));
+  const first = run.findIndex((l) => !noRow(l));
   if (first < 0) return null;
   let last = run.length - 1;
-  while (last > first && crosses(run[last] as TextLine)) last--;
+  while (last > first && noRow(run[last] as TextLine)) last--;
   const body = run.slice(first, last + 1);
   const blank = { xs: borders, kinds: borders.slice(1).map(() => null) };
   const probe = buildGrid([], [], body, rowLines, page, splitRuns, blank);
