@@ -199,6 +199,62 @@ describe('ruled goods tables', () => {
   });
 });
 
+describe('goods tables continued on the next page', () => {
+  const header = ['序号', '生产企业', '产品名称', '规格型号', '金额（元）', '采购数量', '单位', '含税单价'];
+  const rows = [
+    [
+      '1',
+      '江州某某服饰有限公司',
+      '夏季校服（短袖POLO衫+短裤/短裙）',
+      'JC24-X15',
+      '89326.00',
+      '757',
+      '套',
+      '118.00',
+    ],
+    ['2', '江州某某服饰有限公司', '冬季校服（防寒棉服外套）', 'JC24-D07', '97760.00', '320', '件', '305.50'],
+    [
+      '3',
+      '江州某某服饰有限公司',
+      '春秋季校服（运动上衣+运动长裤）',
+      'JC24-C11',
+      '205110.00',
+      '954',
+      '套',
+      '215.00',
+    ],
+  ];
+  const widths = [5, 17, 28, 10, 10, 8, 5, 7];
+  const twoPages = (rules: 'grid' | 'under-rows') => {
+    const first = ruledDoc('采购合同', '甲方：江州市某某区实验小学', '合同标的', {
+      table: [header, ...rows.slice(0, 2)],
+      widths,
+      rules,
+    });
+    const second = ruledDoc(
+      { table: rows.slice(2), widths, rules },
+      '合同总价款：人民币（大写）叁拾玖万贰仟壹佰玖拾陆元整（¥392,196.00）。',
+    );
+    return { ...first, pages: [...first.pages, ...second.pages.map((p) => ({ ...p, page: 2 }))] };
+  };
+
+  it.each(['grid', 'under-rows'] as const)(
+    'When the last row stands alone at the top of the next page (ruled: %s), then it is read as the table’s third line',
+    (rules) => {
+      const c = parseContract(twoPages(rules));
+      expect(c.lines.map((l) => [l.lineNo, l.product, l.quantity, l.amount])).toEqual([
+        [1, '夏季校服（短袖POLO衫+短裤/短裙）', 757, 89326],
+        [2, '冬季校服（防寒棉服外套）', 320, 97760],
+        [3, '春秋季校服（运动上衣+运动长裤）', 954, 205110],
+      ]);
+      expect(c.totalAmount).toBe(392196);
+      expect((c.review ?? []).filter((r) => r.path.startsWith('lines') || r.path === 'totalAmount')).toEqual(
+        [],
+      );
+    },
+  );
+});
+
 describe('tables ruled between their rows only', () => {
   it('When each cell is ruled at its bottom only (no line above the header, none between columns), then the parties and goods are read under their headers', () => {
     const c = parseContract(

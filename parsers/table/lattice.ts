@@ -213,8 +213,9 @@ function gridOf(
   const ys = cluster([top, bottom, ...comp.h.map((l) => l.y)], SAME_LINE * 2);
   const R = ys.length - 1;
   const C = xs.length - 1;
-  // one row is no table (a shaded header row alone draws a box around each of its cells)
-  if (R < 2 || C < 2) return null;
+  // one row is no table (a shaded header row alone draws a box around each of its cells), unless the
+  // caller knows better (latticeGrids' oneRow)
+  if (R < 1 || C < 2) return null;
   const near = (a: number, b: number) => Math.abs(a - b) < SAME_LINE * 2;
   // a border is drawn when lines cover most of it; the table's outline counts as drawn
   const vAt = xs.map((x) => comp.v.filter((l) => near(l.x, x)).map((l) => [l.y0, l.y1] as [number, number]));
@@ -317,13 +318,16 @@ function gridOf(
 /**
  * Every ruled table on a page (at least two columns drawn). `splitRuns`: words are OCR segments,
  * which may run over several cells and are cut at the column lines. Also returns the horizontal lines that
- * belong to no such table: rows ruled without columns (stream.ts uses them as row borders).
+ * belong to no such table: rows ruled without columns (stream.ts uses them as row borders). A grid of
+ * one row is a table only when `oneRow` accepts it (the last row of a table continued from the page
+ * before); otherwise its lines are row lines.
  */
 export function latticeGrids(
   words: Word[],
   rules: Box[],
   page: number,
   splitRuns = false,
+  oneRow: (g: Grid) => boolean = () => false,
 ): { grids: Grid[]; rowLines: { y: number; x0: number; x1: number }[] } {
   const { h, v } = normaliseRules(rules);
   const em = splitRuns ? emPerHeight(words) : null;
@@ -335,7 +339,7 @@ export function latticeGrids(
       comp.h.length >= 2 && tall.length >= 2
         ? gridOf({ h: comp.h, v: tall }, words, page, splitRuns, em)
         : null;
-    if (grid) grids.push(grid);
+    if (grid && (grid.ys.length > 2 || oneRow(grid))) grids.push(grid);
     else rowLines.push(...comp.h);
   }
   grids.sort((a, b) => (a.ys[0] ?? 0) - (b.ys[0] ?? 0));

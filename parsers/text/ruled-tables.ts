@@ -106,7 +106,9 @@ function bandedTables(
   words: Word[],
   rowLines: { y: number; x0: number; x1: number }[],
   page: number,
+  continued: Edges | null,
 ): BandedTable[] {
+  const topmost = Math.min(...rowLines.map((l) => l.y));
   const groups: { y: number; x0: number; x1: number }[][] = [];
   for (const l of [...rowLines].sort((a, b) => a.y - b.y)) {
     const g = groups.find((x) => x[0] && Math.abs(x[0].x0 - l.x0) < 0.02 && Math.abs(x[0].x1 - l.x1) < 0.02);
@@ -118,14 +120,17 @@ function bandedTables(
   for (const g of groups) {
     const x0 = Math.min(...g.map((l) => l.x0));
     const x1 = Math.max(...g.map((l) => l.x1));
+    // a lone row ruled at the top of the page, as wide as the last table of the page before: its end
+    let lone = continues(continued, x0, x1) && g[0]?.y === topmost;
     const within = words.filter((w) => centreX(w.box) > x0 && centreX(w.box) < x1);
     const between = (a: number, b: number) => within.filter((w) => centreY(w.box) > a && centreY(w.box) < b);
     // runs of row bands; a band that is no row ends a run, the row right on top of the next line starts one
     let run: { ys: number[]; bands: Word[][] } | null = null;
     const close = () => {
-      if (run && run.bands.length >= 2) {
+      if (run && (run.bands.length >= 2 || (lone && run.bands.length === 1))) {
         out.push({ page, x0, x1, ys: run.ys, bands: run.bands.map(columnRuns) });
       }
+      if (run?.bands.length) lone = false;
       run = null;
     };
     g.forEach((line, i) => {
@@ -181,7 +186,28 @@ function rowLine(g: Grid, row: number): TextLine | null {
   };
 }
 
-function relayoutPage(page: PageText): {
+/** The left and right edges of a table. */
+interface Edges {
+  x0: number;
+  x1: number;
+}
+
+const edgesOf = (t: RuledTable): Edges =>
+  isBanded(t) ? { x0: t.x0, x1: t.x1 } : { x0: t.xs[0] ?? 0, x1: t.xs[t.xs.length - 1] ?? 0 };
+
+/** A table from x0 to x1 has the edges of the table the page before ended with. */
+const continues = (previous: Edges | null, x0: number, x1: number) =>
+  previous !== null && Math.abs(previous.x0 - x0) < 0.01 && Math.abs(previous.x1 - x1) < 0.01;
+
+/**
+ * The page's ruled tables and its lines with each table row as one line. `continued`: the edges of the
+ * last table on the page before; a single ruled row at the top of this page with the same edges is that
+ * table's last row, not a box.
+ */
+function relayoutPage(
+  page: PageText,
+  continued: Edges | null,
+): {
   page: PageText;
   tables: RuledTable[];
   rows: Map<RuledTable, number[]>;
@@ -198,12 +224,20 @@ function relayoutPage(page: PageText): {
       lineOf.set(word, i);
     }
   }
-  const { grids, rowLines } = latticeGrids(words, page.rules, page.page);
+  const top = Math.min(...page.rules.map((r) => r.y0));
+  const { grids, rowLines } = latticeGrids(
+    words,
+    page.rules,
+    page.page,
+    false,
+    (g) => continues(continued, g.xs[0] ?? 0, g.xs[g.xs.length - 1] ?? 0) && (g.ys[0] ?? 0) - top < 0.005,
+  );
   const inGrid = new Set(grids.flatMap((g) => g.cells.flatMap((c) => c.words)));
   const banded = bandedTables(
     words.filter((w) => !inGrid.has(w)),
     rowLines,
     page.page,
+    continued,
   );
   const tables: RuledTable[] = [...grids, ...banded];
   if (tables.length === 0) return none;
@@ -254,8 +288,14 @@ function relayoutPage(page: PageText): {
 export function readRuledTables(doc: DocumentText): RuledTables {
   const grids: RuledTable[] = [];
   const rowKeys = new Map<RuledTable, (string | null)[]>();
+  let last: Edges | null = null;
   const pages = doc.pages.map((p) => {
-    const r = relayoutPage(p);
+    const r = relayoutPage(p, last);
+    const bottom = r.tables.reduce<RuledTable | null>(
+      (a, t) => (a === null || (t.ys[0] ?? 0) > (a.ys[0] ?? 0) ? t : a),
+      null,
+    );
+    last = bottom ? edgesOf(bottom) : null;
     for (const t of r.tables) {
       grids.push(t);
       rowKeys.set(
