@@ -75,6 +75,12 @@ describe('header words read through OCR misreads', () => {
     ['Conclusoin', ['verdict'], true],
     // a word OCR split in two and misread
     ['Judgen ent', ['verdict'], true],
+    // the period of "Item No." lost: one index column, not a name column and an index column
+    [
+      'Item No Item Specification Assessment Test Result Unit',
+      ['index', 'name', 'requirement', 'verdict', 'result', 'unit'],
+      true,
+    ],
     [
       'No. Test Item Unit Limit 直向 横向 Judgen ent',
       ['index', 'name', 'unit', 'requirement', 'verdict'],

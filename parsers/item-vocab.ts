@@ -21,8 +21,16 @@ import type { Verdict } from './types';
 
 export const compact = (s: string) => s.replace(/\s+/g, '');
 
+/**
+ * Header words as matched: compacted, and an abbreviation of two words ("Item No.") also without the
+ * period OCR easily loses ("Item No" would read as an Item column and a No column).
+ */
 const HEADER_ENTRIES = (Object.entries(TABLE_HEADER_WORDS) as [ColumnKind, readonly string[]][])
-  .flatMap(([kind, words]) => words.map((w) => ({ kind, word: compact(w) })))
+  .flatMap(([kind, words]) =>
+    words.flatMap((w) =>
+      (/\s\S+\.$/.test(w) ? [w, w.slice(0, -1)] : [w]).map((v) => ({ kind, word: compact(v) })),
+    ),
+  )
   .sort((a, b) => b.word.length - a.word.length);
 
 /** The one-word English header words (Limit, Result, Verdict …), lower case, with their kinds. */

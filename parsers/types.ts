@@ -71,6 +71,8 @@ export interface ReportItem {
   confidence?: number;
   /** the verdict was read from a mark OCR misread (√ as "<"): a reviewer must confirm it */
   verdictFromMisread?: string;
+  /** the verdict a summary page prints for this item, when it is not the one its detail row prints */
+  verdictInSummary?: Verdict;
 }
 
 export interface TestReportExtraction {

@@ -1,6 +1,11 @@
 import { parseTestReport } from '../report';
 import { ocrDoc, textDoc } from '../testing/doc';
-import { checkMergedResults, checkNumberedRows, checkUnreadVerdicts } from './report-checks';
+import {
+  checkMergedResults,
+  checkNumberedRows,
+  checkSummaryVerdicts,
+  checkUnreadVerdicts,
+} from './report-checks';
 
 const HEAD = [
   '检验报告',
@@ -230,5 +235,29 @@ describe('report dates in their necessary order', () => {
     expect(stamped('2025年2月21日').dates.issued).toBe('2025-02-21');
     expect(stamped('2025年1月21日').dates.issued).toBeNull();
     expect(flags(stamped('2025年1月21日'))).toContain('dates.issued missing');
+  });
+});
+
+describe('verdicts against the summary page', () => {
+  it('When an item’s summary row prints another verdict than its detail row, then the item is flagged and keeps the detail’s verdict', () => {
+    const item = (name: string, verdict: 'pass' | 'n/a', verdictInSummary?: 'pass') => ({
+      name,
+      unit: null,
+      requirement: null,
+      result: '4',
+      verdict,
+      ...(verdictInSummary ? { verdictInSummary } : {}),
+    });
+    const out = checkSummaryVerdicts([
+      item('耐水色牢度 变色', 'pass'),
+      item('耐汗渍色牢度 变色', 'n/a', 'pass'),
+    ]);
+    expect(out).toEqual([
+      {
+        path: 'items.1.verdict',
+        reason: 'contradicts_summary',
+        message: '检验项目“耐汗渍色牢度 变色”的单项判定读为不适用，而汇总页为合格，请核对原件',
+      },
+    ]);
   });
 });

@@ -41,6 +41,21 @@ export function checkItemVerdicts(items: ReportItem[]): ReviewFlag[] {
   return out;
 }
 
+/** Item verdicts their summary page prints otherwise (√ on the summary, / read on the detail row). */
+export function checkSummaryVerdicts(items: ReportItem[]): ReviewFlag[] {
+  return items.flatMap((it, i): ReviewFlag[] =>
+    it.verdict && it.verdictInSummary && it.verdictInSummary !== it.verdict
+      ? [
+          {
+            path: `items.${i}.verdict`,
+            reason: 'contradicts_summary',
+            message: `检验项目“${it.name}”的单项判定读为${VERDICT_ZH[it.verdict]}，而汇总页为${VERDICT_ZH[it.verdictInSummary]}，请核对原件`,
+          },
+        ]
+      : [],
+  );
+}
+
 /** The overall conclusion against the item verdicts (a contradiction is kept: the report may print it). */
 export function checkConclusion(out: TestReportExtraction): ReviewFlag[] {
   const failed = out.items.map((it, i) => ({ it, i })).filter(({ it }) => it.verdict === 'fail');
@@ -385,6 +400,7 @@ export function crossCheckReport(doc: DocumentText, out: TestReportExtraction): 
   return [
     ...checkDateOrder(out),
     ...checkItemVerdicts(out.items),
+    ...checkSummaryVerdicts(out.items),
     ...checkConclusion(out),
     ...checkPages(doc),
     ...checkAfterEnd(doc, out.items),

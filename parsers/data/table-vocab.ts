@@ -29,10 +29,10 @@ export const TABLE_HEADER_WORDS: Record<ColumnKind, readonly string[]> = {
   remark: ['备注', 'Remark', 'Remarks', 'Note', 'Notes'],
 };
 
-/** A line matching one of these ends the item table for good. */
 /** The marker a lab prints where its item table ends (以下空白): the table read to here is whole. */
 export const PRINTED_TABLE_END = /以下空白|以下无正文|报告结束|End of Report/i;
 
+/** A line matching one of these ends the item table for good. */
 export const TABLE_END_MARKERS: readonly RegExp[] = [
   PRINTED_TABLE_END,
   /^注\s*(?:Note)?\s*[:：]/,

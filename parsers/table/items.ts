@@ -29,6 +29,12 @@ const clean = (s: string | null) => {
   return t === '' ? null : t;
 };
 
+/** The verdict a verdict cell prints; in OCR'd text a misread check mark ("<" for √) counts too. */
+export function printedVerdict(text: string | null, ocr: boolean): Verdict | null {
+  const t = clean(text);
+  return verdictOf(t) ?? (ocr ? ocrVerdictCellOf(t) : null);
+}
+
 /** The report item of a raw row. `ocr`: the text came from OCR (apply OCR corrections). */
 export function finishItem(raw: RawItem, ocr: boolean): ReportItem {
   let name = canonicalItemName(clean(raw.name) ?? '');

@@ -1060,6 +1060,52 @@ describe('item tables read from geometry', () => {
     expect(read?.summaryOnly).toEqual([]);
   });
 
+  describe('a summary table before the detail rows', () => {
+    const summaryThenDetail = (detailVerdicts: [string, string]) =>
+      page([
+        ['序号', 10, 10],
+        ['检验项目', 20, 10],
+        ['单项判定', 60, 10],
+        ['1', 10, 13],
+        ['甲醛含量', 20, 13],
+        ['合格', 60, 13],
+        ['2', 10, 16],
+        ['pH值', 20, 16],
+        ['不合格', 60, 16],
+        ['序号', 10, 30],
+        ['检验项目', 20, 30],
+        ['标准要求', 45, 30],
+        ['检验结果', 60, 30],
+        ['单项判定', 75, 30],
+        ['1', 10, 33],
+        ['甲醛含量', 20, 33],
+        ['≤75', 45, 33],
+        ['25', 60, 33],
+        [detailVerdicts[0], 75, 33],
+        ['2', 10, 36],
+        ['pH值', 20, 36],
+        ['4.0~8.5', 45, 36],
+        ['9.1', 60, 36],
+        [detailVerdicts[1], 75, 36],
+      ]);
+
+    it('When a detail row’s verdict cell reads as nothing a verdict can be (a seal over it), then the verdict its summary row prints is the item’s', () => {
+      const read = readItemTables(summaryThenDetail(['合格', '!']));
+      expect(read?.items.map((i) => [i.name, i.result, i.verdict, i.verdictInSummary])).toEqual([
+        ['甲醛含量', '25', 'pass', undefined],
+        ['pH值', '9.1', 'fail', undefined],
+      ]);
+    });
+
+    it('When a detail row prints another verdict than its summary row, then the detail’s is kept and the summary’s is noted for review', () => {
+      const read = readItemTables(summaryThenDetail(['不适用', '不合格']));
+      expect(read?.items.map((i) => [i.name, i.verdict, i.verdictInSummary])).toEqual([
+        ['甲醛含量', 'n/a', 'pass'],
+        ['pH值', 'fail', undefined],
+      ]);
+    });
+  });
+
   it('When pages carry no positions, then the geometry reader leaves the table to the line reader', () => {
     const doc: DocumentText = {
       form: 'text_pdf',

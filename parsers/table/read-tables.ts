@@ -11,7 +11,7 @@ import { VERDICT_WORDS } from '../data/vocab';
 import type { Box, DocumentText, ReportItem } from '../types';
 import { boxOf, cellAt, colsOf, medianWordHeight, rowsOf, type Grid, type GridCell, type Word } from './grid';
 import { itemNameKey, ocrVerdictCellOf } from '../item-vocab';
-import { finishItem } from './items';
+import { finishItem, printedVerdict } from './items';
 import { levelBox, levelSlope } from './level';
 import { labelColumnTables } from './label-column';
 import { latticeGrids } from './lattice';
@@ -402,14 +402,33 @@ export function readItemTables(doc: DocumentText): TableReading | null {
     const key = itemNameKey(finishItem(s, ocr).name);
     return !names.has(key) && !parents.has(key);
   });
-  const ordered = detail.length ? [...detail, ...summaryOnly] : summaries;
+  // a detail row whose verdict was not read (a seal over it, a faint mark) has the verdict its summary
+  // row prints for it, when one summary row names it
+  const printedInSummary = new Map<string, string | null>();
+  for (const s of summaries) {
+    const key = itemNameKey(finishItem(s, ocr).name);
+    printedInSummary.set(key, printedInSummary.has(key) ? null : s.verdictText);
+  }
+  const completed = detail.map((d, i) => {
+    if (finishItem(d, ocr).verdict !== null) return d;
+    const verdictText = printedInSummary.get(itemNameKey(detailNames[i] ?? ''));
+    return verdictText ? { ...d, verdictText } : d;
+  });
+  // … and one whose summary row prints another verdict says so (checks/report-checks.ts flags it)
+  const finished = (raw: RawItem, i: number): ReportItem => {
+    const item = finishItem(asRead(raw), ocr);
+    if (i >= completed.length || item.verdict === null) return item;
+    const inSummary = printedVerdict(printedInSummary.get(itemNameKey(item.name)) ?? null, ocr);
+    return inSummary && inSummary !== item.verdict ? { ...item, verdictInSummary: inSummary } : item;
+  };
+  const ordered = detail.length ? [...completed, ...summaryOnly] : summaries;
   // boxes as they stand on the page read (a levelled page's boxes turned back)
   const asRead = (raw: RawItem): RawItem => {
     const slope = levelSlope(doc.pages.find((p) => p.page === raw.page));
     return slope ? { ...raw, box: levelBox(raw.box, slope, true) } : raw;
   };
   return {
-    items: ordered.map((raw) => finishItem(asRead(raw), ocr)),
+    items: ordered.map((raw, i) => (detail.length ? finished(raw, i) : finishItem(asRead(raw), ocr))),
     regions,
     ended,
     summaryOnly: detail.length ? summaryOnly.map((s) => finishItem(s, ocr).name) : [],
