@@ -39,7 +39,8 @@ export const VERDICT_WORDS: Record<string, 'pass' | 'fail' | 'n/a'> = {
 
 /**
  * How PP-OCRv4 misreads a check mark standing alone in a cell: a scanned √ comes out as "<", "V" or
- * ">", a scanned × as "x" (the harness's √/× scans, bench/layouts, OCR cached by bench/extract-diff);
+ * ">", a scanned × as "x", or as "+" when the page is slightly turned (the harness's √/× scans,
+ * bench/layouts, OCR cached by bench/extract-diff);
  * a P/F mark's P comes out as "p" (the harness's P/F scans, a seal's red over the column).
  * Only a whole cell of an OCR'd table's verdict column is read this way: elsewhere "<" and "x" are
  * values (a limit's sign, a multiplication).
@@ -52,6 +53,8 @@ export const VERDICT_MARK_OCR_FIXES: Record<string, string> = {
   v: '√',
   x: '×',
   X: '×',
+  '+': '×',
+  '＋': '×',
   p: 'P',
 };
 

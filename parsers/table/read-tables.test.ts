@@ -1365,6 +1365,13 @@ describe('OCR segments placed in the cells of a scanned table', () => {
       ['5.9', 58, 61, 27],
       ['/', 72, 73, 27],
       ['p', 82, 83, 27],
+      ['5', 11, 12, 31],
+      ['可迁移元素 镉(Cd)', 15, 28, 31],
+      ['≤75', 42, 45, 31],
+      ['98', 58, 60, 31],
+      ['mg/kg', 72, 76, 31],
+      // a × on a slightly turned page
+      ['+', 82, 83, 31],
     ]);
     const items = readItemTables(doc)?.items ?? [];
     expect(items.map((i) => [i.name, i.result, i.verdict, i.verdictFromMisread ?? null])).toEqual([
@@ -1372,11 +1379,13 @@ describe('OCR segments placed in the cells of a scanned table', () => {
       ['可迁移元素 铅(Pb)', '186', 'fail', 'x'],
       ['异味', '无', 'pass', null],
       ['pH值', '5.9', 'pass', 'p'],
+      ['可迁移元素 镉(Cd)', '98', 'fail', '+'],
     ]);
     expect(unreadVerdictFlags(items).map((f) => [f.path, f.reason])).toEqual([
       ['items.0.verdict', 'uncertain_mark'],
       ['items.1.verdict', 'uncertain_mark'],
       ['items.3.verdict', 'uncertain_mark'],
+      ['items.4.verdict', 'uncertain_mark'],
     ]);
   });
 
