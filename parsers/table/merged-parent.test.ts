@@ -1,4 +1,9 @@
-import { ocrSegmentsDoc, SCAN_WRAPPED_MERGED_PARENT } from '../testing/ocr-pages';
+import {
+  ocrSegmentsDoc,
+  SCAN_SUB_ITEMS_BESIDE_METHOD,
+  SCAN_SUB_ITEMS_BESIDE_METHOD_RULES,
+  SCAN_WRAPPED_MERGED_PARENT,
+} from '../testing/ocr-pages';
 import { readItemTables } from './read-tables';
 
 describe('merged parent cells read through OCR', () => {
@@ -20,5 +25,23 @@ describe('merged parent cells read through OCR', () => {
       '邻苯二甲酸酯 DBP+BBP+DEHP',
       '邻苯二甲酸酯 DINP+DIDP+DNOP',
     ]);
+  });
+
+  it('When sub-item labels end before the next column’s header but no white space parts them from the longest names, then they are sub-items, each a row of its own', () => {
+    const items =
+      readItemTables(ocrSegmentsDoc(SCAN_SUB_ITEMS_BESIDE_METHOD, 0, SCAN_SUB_ITEMS_BESIDE_METHOD_RULES))
+        ?.items ?? [];
+    const subs = items.filter((i) => / (?:变色|沾色|直向|横向)$/.test(i.name ?? ''));
+    expect(subs.map((i) => [i.name, i.requirement, i.verdict])).toEqual([
+      ['耐水色牢度 变色', '≥3-4', 'pass'],
+      ['耐水色牢度 沾色', '≥3-4', 'pass'],
+      ['耐汗渍色牢度 变色', '≥3-4', 'pass'],
+      ['耐汗渍色牢度 沾色', '≥3-4', 'pass'],
+      ['耐皂洗色牢度 变色', '≥3-4', 'pass'],
+      ['耐皂洗色牢度 沾色', '≥3-4', 'pass'],
+      ['水洗尺寸变化率 直向', '-3.0~+2.0', 'pass'],
+      ['水洗尺寸变化率 横向', '-3.0~+2.0', 'pass'],
+    ]);
+    expect(items).toHaveLength(23);
   });
 });

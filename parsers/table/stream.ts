@@ -451,6 +451,7 @@ function buildGrid(
     const right = Math.max(...allWords.map((w) => w.box.x1)) + 0.002;
     xs = [left, ...inner, right];
     kinds = header.map((h) => h.kind);
+    widenNameColumn(xs, kinds, header, bodyWords);
     splitNameColumn(xs, kinds, bodyWords);
   }
   const left = xs[0] ?? 0;
@@ -553,6 +554,27 @@ function splitNameColumn(xs: number[], kinds: (ColumnKind | null)[], body: Word[
   const border = Math.min(...indented.map((l) => l.x)) - h * 0.3;
   xs.splice(c + 1, 0, border);
   kinds.splice(c + 1, 0, 'name');
+}
+
+/**
+ * Sub-item labels printed right of their parent's name but ending before the next column's header
+ * starts (变色 / 沾色 left of "Test Method"): when no white space parts them from the names beside them,
+ * the border was put left of them. They belong to the name column, which ends after them.
+ */
+function widenNameColumn(
+  xs: number[],
+  kinds: (ColumnKind | null)[],
+  header: HeaderCell[],
+  body: Word[],
+): void {
+  const c = kinds.indexOf('name');
+  const next = header[c + 1];
+  if (c < 0 || !next || kinds[c + 1] === 'name') return;
+  const border = xs[c + 1] ?? 1;
+  const stray = body.filter((w) => w.box.x0 >= border && w.box.x1 < next.x0 && isSubItemLabel(w.text));
+  if (textLines(stray).length < 2) return;
+  const moved = (Math.max(...stray.map((w) => w.box.x1)) + next.x0) / 2;
+  if (moved < (xs[c + 2] ?? 1)) xs[c + 1] = moved;
 }
 
 /**
