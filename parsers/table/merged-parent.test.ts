@@ -1,5 +1,7 @@
 import {
   ocrSegmentsDoc,
+  SCAN_SEAL_BROKEN_ROW_LINE,
+  SCAN_SEAL_BROKEN_ROW_LINE_RULES,
   SCAN_SUB_ITEMS_BESIDE_METHOD,
   SCAN_SUB_ITEMS_BESIDE_METHOD_RULES,
   SCAN_WRAPPED_MERGED_PARENT,
@@ -41,6 +43,19 @@ describe('merged parent cells read through OCR', () => {
       ['耐皂洗色牢度 沾色', '≥3-4', 'pass'],
       ['水洗尺寸变化率 直向', '-3.0~+2.0', 'pass'],
       ['水洗尺寸变化率 横向', '-3.0~+2.0', 'pass'],
+    ]);
+    expect(items).toHaveLength(23);
+  });
+
+  it('When a seal broke the line between two sub-rows in pieces, then the pieces together are the row border and each sub-row is an item', () => {
+    const items =
+      readItemTables(ocrSegmentsDoc(SCAN_SEAL_BROKEN_ROW_LINE, 0, SCAN_SEAL_BROKEN_ROW_LINE_RULES))?.items ??
+      [];
+    expect(
+      items.filter((i) => i.name?.startsWith('水洗尺寸变化率')).map((i) => [i.name, i.result, i.verdict]),
+    ).toEqual([
+      ['水洗尺寸变化率 直向', '1.0', 'pass'],
+      ['水洗尺寸变化率 横向', '-0.6', 'pass'],
     ]);
     expect(items).toHaveLength(23);
   });

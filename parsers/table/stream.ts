@@ -460,9 +460,10 @@ function buildGrid(
   const headerBottom = headerLines.length ? Math.max(...headerLines.map((l) => l.y1)) : top;
   const bottom = body.length ? Math.max(...body.map((l) => l.y1)) + 0.002 : headerBottom + 0.002;
   const width = right - left;
-  // row borders: lines drawn across most of the table, else one row per text line
-  const drawn = rowLines
-    .filter((l) => l.y > headerBottom - 0.002 && l.y < bottom + 0.004 && l.x1 - l.x0 > width * 0.5)
+  // row borders: lines drawn across most of the table (the pieces of a line a seal broke together),
+  // else one row per text line
+  const drawn = joinedRowLines(rowLines.filter((l) => l.y > headerBottom - 0.002 && l.y < bottom + 0.004))
+    .filter((l) => l.length > width * 0.5)
     .map((l) => l.y)
     .sort((a, b) => a - b);
   const bodyTop = body[0] ? Math.min(body[0].y0, ...drawn.slice(0, 1)) : headerBottom;
@@ -554,6 +555,20 @@ function splitNameColumn(xs: number[], kinds: (ColumnKind | null)[], body: Word[
   const border = Math.min(...indented.map((l) => l.x)) - h * 0.3;
   xs.splice(c + 1, 0, border);
   kinds.splice(c + 1, 0, 'name');
+}
+
+/**
+ * Row lines at one height (within a line's thickness) as one line: its y and the length its pieces
+ * draw together (a seal over a scanned line leaves it in pieces).
+ */
+function joinedRowLines(lines: { y: number; x0: number; x1: number }[]): { y: number; length: number }[] {
+  const out: { y: number; length: number }[] = [];
+  for (const l of [...lines].sort((a, b) => a.y - b.y)) {
+    const last = out[out.length - 1];
+    if (last && l.y - last.y < 0.002) last.length += l.x1 - l.x0;
+    else out.push({ y: l.y, length: l.x1 - l.x0 });
+  }
+  return out;
 }
 
 /**
