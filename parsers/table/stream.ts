@@ -811,10 +811,14 @@ export function continuedTable(
     );
   // the first row: a row number (or verdict) where the table prints it, cells in three columns or more
   const anchor = kinds.includes('index') ? 'index' : kinds.includes('verdict') ? 'verdict' : null;
+  // (any word in that column: on a page printed with other widths a requirement may stand there too)
   const anchorOk = (l: TextLine) => {
     if (!anchor) return true;
-    const w = l.words.find((x) => colOf(x) === kinds.indexOf(anchor));
-    return w !== undefined && (anchor === 'index' ? /^\d{1,3}$/.test(w.text) : isVerdictToken(w.text));
+    return l.words.some(
+      (w) =>
+        colOf(w) === kinds.indexOf(anchor) &&
+        (anchor === 'index' ? /^\d{1,3}$/.test(w.text) : isVerdictToken(w.text)),
+    );
   };
   const fits = (l: TextLine) =>
     !crosses(l) && anchorOk(l) && new Set(l.words.map(colOf).filter((c) => c >= 0)).size >= 3;

@@ -1,0 +1,33 @@
+import type { DocumentText } from '../types';
+import {
+  ocrSegmentsDoc,
+  SCAN_CONTINUED_OTHER_WIDTHS_PAGE_1,
+  SCAN_CONTINUED_OTHER_WIDTHS_PAGE_2,
+} from '../testing/ocr-pages';
+import { readItemTables } from './read-tables';
+
+/** The two scanned pages, each with the rules found on it. */
+function twoPages(): DocumentText {
+  const first = ocrSegmentsDoc(SCAN_CONTINUED_OTHER_WIDTHS_PAGE_1, 0, [
+    { x0: 0.0662, y0: 0.3009, x1: 0.9326, y1: 0.3026 },
+    { x0: 0.0662, y0: 0.3195, x1: 0.9326, y1: 0.3212 },
+    { x0: 0.0662, y0: 0.5854, x1: 0.9326, y1: 0.5871 },
+  ]);
+  const second = ocrSegmentsDoc(SCAN_CONTINUED_OTHER_WIDTHS_PAGE_2, 0, [
+    { x0: 0.0668, y0: 0.0816, x1: 0.9332, y1: 0.0833 },
+    { x0: 0.0668, y0: 0.1179, x1: 0.9332, y1: 0.1196 },
+  ]);
+  return { ...first, pages: [...first.pages, ...second.pages.map((p) => ({ ...p, page: 2 }))] };
+}
+
+describe('tables continued on the next page without their header', () => {
+  it('When the next page prints the table with other column widths (a requirement where the verdicts stood), then its rows are read under the columns of the page before', () => {
+    const items = readItemTables(twoPages())?.items ?? [];
+    expect(items.slice(-2).map((i) => [i.name, i.requirement, i.result, i.verdict])).toEqual([
+      ['邻苯二甲酸酯 DBP+BBP+DEHP', '≤0.1', '未检出(<0.005)', 'pass'],
+      ['邻苯二甲酸酯 DINP+DIDP+DNOP', '≤0.1', '未检出(<0.005)', 'pass'],
+    ]);
+    expect(items.find((i) => i.name === '可迁移元素 铅(Pb)')?.verdict).toBe('fail');
+    expect(items).toHaveLength(17);
+  });
+});
