@@ -711,6 +711,15 @@ function rowsFromLines(body: TextLine[], xs: number[], kinds: (ColumnKind | null
   return borders;
 }
 
+/** Whether cell `b`'s text stands on the line right under cell `a`'s (the next line of one wrapped cell). */
+function nextLineOf(a: GridCell, b: GridCell): boolean {
+  if (!a.words.length || !b.words.length) return false;
+  const aBottom = Math.max(...a.words.map((w) => w.box.y1));
+  const bTop = Math.min(...b.words.map((w) => w.box.y0));
+  const h = Math.min(...[...a.words, ...b.words].map((w) => w.box.y1 - w.box.y0));
+  return bTop > aBottom - h * 0.5 && bTop - aBottom < h * 0.5;
+}
+
 /**
  * Row-spanning cells without drawn borders: in the index and name columns, a cell with text whose
  * neighbours above and below are empty (while their rows hold values) is one merged cell, spread
@@ -724,6 +733,8 @@ function spreadMergedCells(units: GridCell[][], kinds: (ColumnKind | null)[], fi
   const indexCol = kinds.indexOf('index');
   // a row number or a parent name centred in the rows it spans
   const spreadCols = [indexCol, parentCol].filter((c) => c >= 0);
+  const subCol = parentCol >= 0 ? parentCol + 1 : -1;
+  const verdictCol = kinds.indexOf('verdict');
   const R = units.length;
   const filled = (r: number) => (units[r] ?? []).some((u) => u.text);
   // a row with nothing in it (a band between two rows' lines that OCR's boxes left empty) is passed
@@ -734,11 +745,33 @@ function spreadMergedCells(units: GridCell[][], kinds: (ColumnKind | null)[], fi
     for (let r = firstBody; r < R; r++) {
       const u = units[r]?.[c];
       if (!u?.text || covered.has(u) || u.rowSpan > 1) continue;
+      // a number spread with its parent's name: the name's wrapped pieces may stand in the rows it
+      // spans (邻苯二甲酸 / 酯), each a line under the one before; another name there is another item's
+      const withParent = c === indexCol && parentCol >= 0 && Boolean(units[r]?.[parentCol]?.text);
+      const wrapOf = new Set<number>([r]);
+      if (withParent) {
+        for (const step of [-1, 1] as const) {
+          let from = units[r]?.[parentCol] as GridCell;
+          for (let k = r + step; k >= firstBody && k < R; k += step) {
+            const cell = units[k]?.[parentCol];
+            if (!cell?.text) continue;
+            if (!nextLineOf(step > 0 ? from : cell, step > 0 ? cell : from)) break;
+            wrapOf.add(k);
+            from = cell;
+          }
+        }
+      }
+      // an item read whole on its own row (its verdict, no sub-item) spans no sub-item's row
+      const whole =
+        subCol >= 0 && verdictCol >= 0 && !units[r]?.[subCol]?.text && Boolean(units[r]?.[verdictCol]?.text);
+      const open = (k: number) =>
+        (!withParent || !units[k]?.[parentCol]?.text || wrapOf.has(k)) &&
+        !(whole && units[k]?.[subCol]?.text);
       // rows around it with this column empty (and something else printed)
       let lo = r;
-      while (lo - 1 >= firstBody && !units[lo - 1]?.[c]?.text && passable(lo - 1, -1)) lo--;
+      while (lo - 1 >= firstBody && !units[lo - 1]?.[c]?.text && passable(lo - 1, -1) && open(lo - 1)) lo--;
       let hi = r;
-      while (hi + 1 < R && !units[hi + 1]?.[c]?.text && passable(hi + 1, 1)) hi++;
+      while (hi + 1 < R && !units[hi + 1]?.[c]?.text && passable(hi + 1, 1) && open(hi + 1)) hi++;
       if (lo === r && hi === r) continue;
       // the span whose middle is where the text stands (a merged cell centres its text); the largest wins
       const yc = u.words.reduce((s, w) => s + (w.box.y0 + w.box.y1) / 2, 0) / (u.words.length || 1);
