@@ -217,6 +217,167 @@ describe('item tables read from geometry', () => {
     ]);
   });
 
+  it("When an unruled table prints each merged parent on its own line between its two sub-rows, then a parent spans its own sub-rows only, not the next parent's first", () => {
+    const row = (y: number, cells: [string, number][]): [string, number, number][] =>
+      cells.map(([t, x]) => [t, x, y] as [string, number, number]);
+    const doc = page([
+      ...row(48.2, [
+        ['Test Items', 6.2],
+        ['Remarks', 33.7],
+        ['Result', 42.5],
+        ['Conclusion', 49.5],
+        ['Limit', 60.3],
+        ['Unit', 88.2],
+      ]),
+      ...row(49.98, [
+        ['耐湿摩擦色牢度', 6.2],
+        ['4-5', 42.5],
+        ['√', 49.5],
+        ['≥2-3', 60.3],
+        ['级', 88.2],
+      ]),
+      ...row(51.76, [
+        ['经向', 20.9],
+        ['426', 42.5],
+        ['√', 49.5],
+        ['≥200', 60.3],
+        ['N', 88.2],
+      ]),
+      ...row(52.65, [['断裂强力', 6.2]]),
+      ...row(53.54, [
+        ['纬向', 20.9],
+        ['450', 42.5],
+        ['√', 49.5],
+        ['≥200', 60.3],
+        ['N', 88.2],
+      ]),
+      ...row(55.32, [
+        ['直向', 20.9],
+        ['-2.5', 42.5],
+        ['√', 49.5],
+        ['-3.5～+2.0', 60.3],
+        ['%', 88.2],
+      ]),
+      ...row(56.21, [['水洗尺寸变化率', 6.2]]),
+      ...row(57.1, [
+        ['横向', 20.9],
+        ['-1.5', 42.5],
+        ['√', 49.5],
+        ['-3.5～+2.0', 60.3],
+        ['%', 88.2],
+      ]),
+      ...row(58.88, [
+        ['填充物质量偏差率', 6.2],
+        ['-1.4', 42.5],
+        ['√', 49.5],
+        ['≥-5.0', 60.3],
+        ['%', 88.2],
+      ]),
+    ]);
+    expect(readItemTables(doc)?.items.map((i) => [i.name, i.result])).toEqual([
+      ['耐湿摩擦色牢度', '4-5'],
+      ['断裂强力 经向', '426'],
+      ['断裂强力 纬向', '450'],
+      ['水洗尺寸变化率 直向', '-2.5'],
+      ['水洗尺寸变化率 横向', '-1.5'],
+      ['填充物质量偏差率', '-1.4'],
+    ]);
+  });
+
+  it('When an unruled parent name wraps onto two lines standing beside its two sub-rows (邻苯二甲酸 / 酯), then both sub-rows are named by the whole parent', () => {
+    const row = (y: number, cells: [string, number][]): [string, number, number][] =>
+      cells.map(([t, x]) => [t, x, y] as [string, number, number]);
+    const doc = page([
+      ...row(54.2, [
+        ['Test Items', 6.2],
+        ['Remarks', 30],
+        ['Result', 37],
+        ['Conclusion', 56.5],
+        ['Limit', 65.2],
+        ['Unit', 89.6],
+      ]),
+      ...row(56.57, [
+        ['汞(Hg)', 16.1],
+        ['ND(<2)', 37],
+        ['√', 56.5],
+        ['≤60', 65.2],
+        ['mg/kg', 89.6],
+      ]),
+      ...row(57.46, [['可迁移元素', 6.2]]),
+      ...row(58.35, [
+        ['硒(Se)', 16.1],
+        ['ND(<2)', 37],
+        ['√', 56.5],
+        ['≤500', 65.2],
+        ['mg/kg', 89.6],
+      ]),
+      ...row(60.13, [
+        ['DBP+BBP+DEHP', 16.1],
+        ['ND(<0.005)', 37],
+        ['√', 56.5],
+        ['≤0.1', 65.2],
+        ['%', 89.6],
+      ]),
+      ...row(60.4, [['邻苯二甲酸', 6.2]]),
+      ...row(61.64, [['酯', 6.2]]),
+      ...row(61.91, [
+        ['DINP+DIDP+DNOP', 16.1],
+        ['ND(<0.005)', 37],
+        ['√', 56.5],
+        ['≤0.1', 65.2],
+        ['%', 89.6],
+      ]),
+      ['以下空白', 47, 64.5],
+    ]);
+    expect(readItemTables(doc)?.items.map((i) => [i.name, i.result])).toEqual([
+      ['可迁移元素 汞(Hg)', 'ND(<2)'],
+      ['可迁移元素 硒(Se)', 'ND(<2)'],
+      ['邻苯二甲酸酯 DBP+BBP+DEHP', 'ND(<0.005)'],
+      ['邻苯二甲酸酯 DINP+DIDP+DNOP', 'ND(<0.005)'],
+    ]);
+  });
+
+  it('When a ruled table goes on at the top of the next page with one ruled row only, then that row is its last item', () => {
+    const cols = [10, 18, 48, 70, 90];
+    const vs = (y0: number, y1: number) => cols.map((x) => v(x, y0, y1));
+    const first = page(
+      [
+        ['序号', 11, 11],
+        ['检验项目', 20, 11],
+        ['检验结果', 50, 11],
+        ['判定', 72, 11],
+        ['1', 11, 15],
+        ['甲醛含量', 20, 15],
+        ['16', 50, 15],
+        ['符合', 72, 15],
+        ['2', 11, 19],
+        ['pH值', 20, 19],
+        ['6.5', 50, 19],
+        ['符合', 72, 19],
+      ],
+      [h(10, 10, 90), h(14, 10, 90), h(18, 10, 90), h(22, 10, 90), ...vs(10, 22)],
+    );
+    const second = page(
+      [
+        ['3', 11, 9],
+        ['异味', 20, 9],
+        ['有', 50, 9],
+        ['不符合', 72, 9],
+        ['以下空白', 40, 14],
+      ],
+      [h(8, 10, 90), h(11, 10, 90), ...vs(8, 11)],
+    );
+    const doc: DocumentText = {
+      form: 'text_pdf',
+      pages: [...first.pages, ...second.pages.map((p) => ({ ...p, page: 2 }))],
+    };
+    expect(readItemTables(doc)?.items.map((i) => [i.name, i.result, i.verdict])).toEqual([
+      ['甲醛含量', '16', 'pass'],
+      ['pH值', '6.5', 'pass'],
+      ['异味', '有', 'fail'],
+    ]);
+  });
+
   it('When a table has no lines and its columns are reordered, then columns are found by their header words', () => {
     const doc = page([
       ['No.', 10, 10],

@@ -288,7 +288,21 @@ export function readItemTables(doc: DocumentText): TableReading | null {
     const splitRuns = page.source === 'ocr';
     const slope = levelSlope(page);
     const rules = (page.rules ?? []).map((r) => levelBox(r, slope));
-    const { grids, rowLines } = latticeGrids(words, rules, page.page, splitRuns);
+    // one ruled row at the top of the page, as wide as the table the page before did not end: its last row
+    const last = reads[reads.length - 1];
+    const rulesTop = Math.min(...rules.map((r) => r.y0));
+    const { grids, rowLines } = latticeGrids(
+      words,
+      rules,
+      page.page,
+      splitRuns,
+      (g) =>
+        last !== undefined &&
+        !last.ended &&
+        Math.abs((g.xs[0] ?? 0) - last.region.x0) < 0.01 &&
+        Math.abs((g.xs[g.xs.length - 1] ?? 0) - last.region.x1) < 0.01 &&
+        (g.ys[0] ?? 0) - rulesTop < 0.005,
+    );
     const inside = (w: Word, g: Grid) => {
       const b = boxOf(g);
       const x = (w.box.x0 + w.box.x1) / 2;

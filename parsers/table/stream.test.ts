@@ -1,5 +1,5 @@
 import type { Word } from './grid';
-import { continuedTable } from './stream';
+import { continuedTable, streamTables } from './stream';
 
 /** A word at x0 … x1, its top at y (page fractions × 100), one text line tall. */
 const word = (text: string, x0: number, x1: number, y: number): Word => ({
@@ -86,5 +86,35 @@ describe('a table continued on the next page without its header', () => {
     const table = continuedTable(words, { ...columns, kinds: [...columns.kinds] }, [], 2);
     const texts = table?.grid.cells.map((c) => c.text) ?? [];
     expect(texts).toEqual(expect.arrayContaining(['细菌菌落总数', '致病性化脓菌', '微生物', '使用说明']));
+  });
+});
+
+describe('merged parents printed without lines', () => {
+  it("When each parent stands on its own line between its two sub-rows, then a parent's cell spans its own sub-rows only, not the row of the parent above", () => {
+    const row = (y: number, cells: [string, number, number][]) => cells.map(([t, a, b]) => word(t, a, b, y));
+    const values = (y: number, name: [string, number, number], result: string) =>
+      row(y, [name, [result, 42.5, 45], ['√', 49.5, 50.3], ['≥1', 60.3, 63], ['%', 88.2, 89.5]]);
+    const words = [
+      ...row(48.2, [
+        ['Test Items', 6.2, 13.2],
+        ['Remarks', 33.7, 39.6],
+        ['Result', 42.5, 46.7],
+        ['Conclusion', 49.5, 57],
+        ['Limit', 60.3, 63.7],
+        ['Unit', 88.2, 91.1],
+      ]),
+      ...values(49.98, ['耐湿摩擦色牢度', 6.2, 16.8], '4-5'),
+      ...values(51.76, ['经向', 20.9, 24], '426'),
+      ...row(52.65, [['断裂强力', 6.2, 12.3]]),
+      ...values(53.54, ['纬向', 20.9, 24], '450'),
+      ...values(55.32, ['直向', 20.9, 24], '-2.5'),
+      ...row(56.21, [['水洗尺寸变化率', 6.2, 16.8]]),
+      ...values(57.1, ['横向', 20.9, 24], '-1.5'),
+      ...values(58.88, ['填充物质量偏差率', 6.2, 18.3], '-1.4'),
+    ];
+    const [table] = streamTables(words, [], 1);
+    const cell = (text: string) => table?.grid.cells.find((c) => c.text === text);
+    expect(cell('断裂强力')).toMatchObject({ row: cell('经向')?.row, rowSpan: 2 });
+    expect(cell('水洗尺寸变化率')).toMatchObject({ row: cell('直向')?.row, rowSpan: 2 });
   });
 });

@@ -717,7 +717,7 @@ function nextLineOf(a: GridCell, b: GridCell): boolean {
   const aBottom = Math.max(...a.words.map((w) => w.box.y1));
   const bTop = Math.min(...b.words.map((w) => w.box.y0));
   const h = Math.min(...[...a.words, ...b.words].map((w) => w.box.y1 - w.box.y0));
-  return bTop > aBottom - h * 0.5 && bTop - aBottom < h * 0.5;
+  return bTop > aBottom - h * 0.5 && bTop - aBottom < h * 0.2;
 }
 
 /**
@@ -749,7 +749,7 @@ function spreadMergedCells(units: GridCell[][], kinds: (ColumnKind | null)[], fi
       // spans (邻苯二甲酸 / 酯), each a line under the one before; another name there is another item's
       const withParent = c === indexCol && parentCol >= 0 && Boolean(units[r]?.[parentCol]?.text);
       const wrapOf = new Set<number>([r]);
-      if (withParent) {
+      if (withParent || c === parentCol) {
         for (const step of [-1, 1] as const) {
           let from = units[r]?.[parentCol] as GridCell;
           for (let k = r + step; k >= firstBody && k < R; k += step) {
@@ -768,19 +768,39 @@ function spreadMergedCells(units: GridCell[][], kinds: (ColumnKind | null)[], fi
         (!withParent || !units[k]?.[parentCol]?.text || wrapOf.has(k)) &&
         !(whole && units[k]?.[subCol]?.text);
       // rows around it with this column empty (and something else printed)
+      // (a parent name's own wrapped pieces in the rows beside it are that cell's)
+      const free = (k: number) => !units[k]?.[c]?.text || (c === parentCol && wrapOf.has(k));
       let lo = r;
-      while (lo - 1 >= firstBody && !units[lo - 1]?.[c]?.text && passable(lo - 1, -1) && open(lo - 1)) lo--;
+      while (lo - 1 >= firstBody && free(lo - 1) && passable(lo - 1, -1) && open(lo - 1)) lo--;
       let hi = r;
-      while (hi + 1 < R && !units[hi + 1]?.[c]?.text && passable(hi + 1, 1) && open(hi + 1)) hi++;
+      while (hi + 1 < R && free(hi + 1) && passable(hi + 1, 1) && open(hi + 1)) hi++;
       if (lo === r && hi === r) continue;
       // the span whose middle is where the text stands (a merged cell centres its text); the largest wins
-      const yc = u.words.reduce((s, w) => s + (w.box.y0 + w.box.y1) / 2, 0) / (u.words.length || 1);
+      const textWords = c === parentCol ? [...wrapOf].flatMap((k) => units[k]?.[c]?.words ?? []) : u.words;
+      const yc = textWords.reduce((s, w) => s + (w.box.y0 + w.box.y1) / 2, 0) / (textWords.length || 1);
       const bandH = u.box.y1 - u.box.y0 || 0.01;
+      // as many sub-rows above its text as below (a sub-row printed on the text's line counts for neither),
+      // unless the span's middle is on the text's line (sub-rows of unequal heights)
+      const lineH = Math.min(...textWords.map((w) => w.box.y1 - w.box.y0), 0.02);
+      const balanced = (a: number, b: number) => {
+        if (subCol < 0) return true;
+        let d = 0;
+        for (let k = a; k <= b; k++) {
+          const sub = units[k]?.[subCol];
+          if (!sub?.text || !sub.words.length) continue;
+          const y = sub.words.reduce((s, w) => s + (w.box.y0 + w.box.y1) / 2, 0) / sub.words.length;
+          if (Math.abs(y - yc) >= lineH * 0.5) d += y < yc ? 1 : -1;
+        }
+        return d === 0;
+      };
       let best: [number, number] = [r, r];
       for (let a = lo; a <= r; a++) {
         for (let b = r; b <= hi; b++) {
           const mid = ((units[a]?.[c]?.box.y0 ?? 0) + (units[b]?.[c]?.box.y1 ?? 0)) / 2;
-          if (Math.abs(mid - yc) < bandH * 0.3 && b - a > best[1] - best[0]) best = [a, b];
+          const off = Math.abs(mid - yc);
+          if (off < bandH * 0.3 && b - a > best[1] - best[0] && (off < lineH * 0.35 || balanced(a, b))) {
+            best = [a, b];
+          }
         }
       }
       const [a, b] = best;
