@@ -118,3 +118,43 @@ describe('merged parents printed without lines', () => {
     expect(cell('水洗尺寸变化率')).toMatchObject({ row: cell('直向')?.row, rowSpan: 2 });
   });
 });
+
+describe('a table continued without its header, laid out narrower', () => {
+  it("When a limit on the next page stands in page 1's verdict column left of the verdict, then the row is still found and read", () => {
+    // page 1: Test Items (parent | sub) | Specification | Assessment | Test Result | Unit
+    const columns = {
+      xs: [0.06, 0.175, 0.237, 0.523, 0.641, 0.866, 0.932],
+      kinds: ['name', 'name', 'requirement', 'verdict', 'result', 'unit'] as const,
+      empty: [false, false, false, false, false, false],
+    };
+    const row = (y: number, cells: [string, number, number][]) => cells.map(([t, a, b]) => word(t, a, b, y));
+    const words = [
+      ...row(5.79, [
+        ['报告编号：WT2024-5438', 5.7, 22.5],
+        ['Page 2 of 2', 86.9, 94.4],
+      ]),
+      ...row(8.02, [
+        ['DBP+BBP+DEHP', 26, 37],
+        ['≤0.1', 52.9, 55.8],
+        ['符合', 60.7, 63.7],
+        ['未检出(<0.005)', 68.8, 78.8],
+        ['%', 90.4, 91.6],
+      ]),
+      ...row(8.91, [['邻苯二甲酸酯', 6.2, 15.3]]),
+      ...row(9.8, [
+        ['DINP+DIDP+DNOP', 26, 38.8],
+        ['≤0.1', 52.9, 55.8],
+        ['符合', 60.7, 63.7],
+        ['未检出(<0.005)', 68.8, 78.8],
+        ['%', 90.4, 91.6],
+      ]),
+      ...row(12.12, [['-- End of Report --', 44, 56.1]]),
+    ];
+    const table = continuedTable(words, { ...columns, kinds: [...columns.kinds] }, [], 2);
+    const texts = table?.grid.cells.map((c) => c.text) ?? [];
+    expect(texts).toEqual(
+      expect.arrayContaining(['DBP+BBP+DEHP', 'DINP+DIDP+DNOP', '邻苯二甲酸酯', '≤0.1', '符合']),
+    );
+    expect(texts.join(' ')).not.toContain('报告编号');
+  });
+});
