@@ -2,6 +2,7 @@ import {
   canonicalItemName,
   headerKinds,
   itemNameKey,
+  ocrVerdictCellOf,
   restoreDetectionLimit,
   restoreGrade,
   snapItemName,
@@ -117,5 +118,19 @@ describe('header words read through OCR misreads', () => {
       'result',
       'verdict',
     ]);
+  });
+});
+
+describe('verdict cells read through OCR', () => {
+  it.each([
+    ['Pas', 'pass'],
+    ['FAI', 'fail'],
+    ['Passe', null],
+    ['Pa', null],
+    ['Fa', null],
+    ['<', 'pass'],
+    ['x', 'fail'],
+  ] as const)('%p in a verdict column reads as %p', (cell, verdict) => {
+    expect(ocrVerdictCellOf(cell)).toBe(verdict);
   });
 });

@@ -213,14 +213,27 @@ export function verdictOf(t: string | null | undefined): Verdict | null {
   return VERDICT_WORDS[compact(t)] ?? fuzzyVerdict(compact(t));
 }
 
+/** English verdict words of four letters or more (Pass, Fail), lower case, with their verdicts. */
+const LATIN_VERDICT_WORDS = Object.entries(VERDICT_WORDS)
+  .filter(([w]) => /^[A-Za-z]{4,}$/.test(w))
+  .map(([w, v]) => [w.toLowerCase(), v] as const);
+
 /**
- * The verdict of a whole cell of an OCR'd table's verdict column: a verdict word, or a check mark OCR
- * misread as a letter or sign (VERDICT_MARK_OCR_FIXES).
+ * The verdict of a whole cell of an OCR'd table's verdict column: a verdict word, a check mark OCR
+ * misread as a letter or sign (VERDICT_MARK_OCR_FIXES), or an English verdict word whose last letter
+ * OCR lost ("Pas" under a seal's edge): three letters that begin one verdict word only.
  */
 export function ocrVerdictCellOf(t: string | null | undefined): Verdict | null {
   if (!t) return null;
   const mark = VERDICT_MARK_OCR_FIXES[compact(t)];
-  return verdictOf(t) ?? (mark ? verdictOf(mark) : null);
+  const read = verdictOf(t) ?? (mark ? verdictOf(mark) : null);
+  if (read) return read;
+  const lower = compact(t).toLowerCase();
+  if (!/^[a-z]{3,}$/.test(lower)) return null;
+  const begun = new Set(
+    LATIN_VERDICT_WORDS.filter(([w]) => w.length > lower.length && w.startsWith(lower)).map(([, v]) => v),
+  );
+  return begun.size === 1 ? ([...begun][0] ?? null) : null;
 }
 
 const UNIT_SET = new Set(UNITS.map((u) => u.toLowerCase()));
