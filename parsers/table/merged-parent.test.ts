@@ -1,5 +1,6 @@
 import {
   ocrSegmentsDoc,
+  PHOTO_NAMES_A_LINE_APART,
   SCAN_SEAL_BROKEN_ROW_LINE,
   SCAN_SEAL_BROKEN_ROW_LINE_RULES,
   SCAN_SUB_ITEMS_BESIDE_METHOD,
@@ -58,5 +59,23 @@ describe('merged parent cells read through OCR', () => {
       ['水洗尺寸变化率 横向', '-0.6', 'pass'],
     ]);
     expect(items).toHaveLength(23);
+  });
+
+  it('When OCR puts one item’s name a line under the one above it (pH值 / 异味), then they stay two items, not one wrapped parent name', () => {
+    const items =
+      readItemTables(
+        ocrSegmentsDoc(PHOTO_NAMES_A_LINE_APART, 0, [
+          { x0: 0.0611, y0: 0.2838, x1: 0.9371, y1: 0.2856 },
+          { x0: 0.0611, y0: 0.3024, x1: 0.9371, y1: 0.3037 },
+          { x0: 0.0611, y0: 0.7109, x1: 0.6378, y1: 0.7122 },
+          { x0: 0.6451, y0: 0.7109, x1: 0.7588, y1: 0.7122 },
+          { x0: 0.7642, y0: 0.7109, x1: 0.9371, y1: 0.7122 },
+        ]),
+      )?.items ?? [];
+    expect(items.slice(0, 3).map((i) => [i.name, i.result])).toEqual([
+      ['甲醛含量', '30'],
+      ['pH值', '5.9'],
+      ['异味', '无'],
+    ]);
   });
 });

@@ -526,7 +526,7 @@ function buildGrid(
     }
   }
   for (const row of units) for (const u of row) u.text = wordsText(u.words, joinWrapped);
-  grid.cells = spreadMergedCells(units, kinds, headerLines.length ? 1 : 0);
+  grid.cells = spreadMergedCells(units, kinds, headerLines.length ? 1 : 0, splitRuns);
   kindsOf.set(grid, kinds);
   return grid;
 }
@@ -723,9 +723,14 @@ function nextLineOf(a: GridCell, b: GridCell): boolean {
 /**
  * Row-spanning cells without drawn borders: in the index and name columns, a cell with text whose
  * neighbours above and below are empty (while their rows hold values) is one merged cell, spread
- * over those rows — an item printed centred beside its sub-rows.
+ * over those rows — an item printed centred beside its sub-rows. `ocr`: the words are OCR segments.
  */
-function spreadMergedCells(units: GridCell[][], kinds: (ColumnKind | null)[], firstBody: number): GridCell[] {
+function spreadMergedCells(
+  units: GridCell[][],
+  kinds: (ColumnKind | null)[],
+  firstBody: number,
+  ocr: boolean,
+): GridCell[] {
   const cells: GridCell[] = [];
   const covered = new Set<GridCell>();
   const nameAt = kinds.indexOf('name');
@@ -749,7 +754,10 @@ function spreadMergedCells(units: GridCell[][], kinds: (ColumnKind | null)[], fi
       // spans (邻苯二甲酸 / 酯), each a line under the one before; another name there is another item's
       const withParent = c === indexCol && parentCol >= 0 && Boolean(units[r]?.[parentCol]?.text);
       const wrapOf = new Set<number>([r]);
-      if (withParent || c === parentCol) {
+      // (a parent name alone, in a text layer only: OCR's line boxes put a line of the parent above or
+      // below it a line apart too, and a parent took in the next parent's name; measured on the random
+      // scan and photo layouts of bench/generalization.bench.ts, seeds 7, 9 and 10)
+      if (withParent || (c === parentCol && !ocr)) {
         for (const step of [-1, 1] as const) {
           let from = units[r]?.[parentCol] as GridCell;
           for (let k = r + step; k >= firstBody && k < R; k += step) {
