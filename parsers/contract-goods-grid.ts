@@ -5,7 +5,7 @@
  * keeps its columns; a 合计 row ends it. Rows need no printed number. Nothing is inferred: a cell that
  * holds no figure gives null.
  */
-import type { GoodsColumn } from './data/contract-labels';
+import { TOTAL_CELL, TOTAL_ROW, type GoodsColumn } from './data/contract-labels';
 import { GOODS_UNITS } from './data/vocab';
 import { categoryOf, goodsColumns } from './contract-goods';
 import {
@@ -30,10 +30,6 @@ import { cleanName } from './text/names';
 import { parseNumber } from './text/numerals';
 import type { Box, ContractLine } from './types';
 
-/** A row that sums the table (合计, 总计, 小计, Total) rather than naming goods: its first cell opens so. */
-const TOTAL_ROW = /^(?:合\s*计|总\s*计|小\s*计|Total\b|Sum\b)/i;
-/** A cell that holds nothing but the total's label, in whatever column it stands (the table may open with 总价). */
-const TOTAL_CELL = /^(?:合\s*计|总\s*计|小\s*计|Total|Sum)\s*[:：]?$/i;
 const UNITS = new Set(GOODS_UNITS);
 
 /** The column kind each grid column's header cell names in row `r`, or null when the row is no goods header. */

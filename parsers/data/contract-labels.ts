@@ -118,9 +118,19 @@ export const GOODS_HEADER = {
   price: /单价|金额|总价|合价|Price|Amount/i,
 } as const;
 
+/** The label of a goods table's total row, Chinese and English. */
+const TOTAL_HAN = String.raw`合\s*计|总\s*计|小\s*计`;
+const TOTAL_LATIN = 'Total|Sum';
+
+/** A row that sums the goods table rather than naming goods: its first cell opens with a total's label. */
+export const TOTAL_ROW = new RegExp(`^(?:${TOTAL_HAN}|(?:${TOTAL_LATIN})\\b)`, 'i');
+
+/** A cell holding nothing but a total's label, in whatever column it stands (the table may open with 总价). */
+export const TOTAL_CELL = new RegExp(`^(?:${TOTAL_HAN}|${TOTAL_LATIN})\\s*[:：]?$`, 'i');
+
 /** A line matching one of these ends the goods table. */
 export const GOODS_TABLE_END: readonly RegExp[] = [
-  /^(?:合\s*计|总\s*计|小\s*计)/,
+  new RegExp(`^(?:${TOTAL_HAN})`),
   /^(?:合同总金额|合同金额|合计金额|总金额|合同总价)/,
   /^[一二三四五六七八九十]+[、.]/,
   /^第[一二三四五六七八九十\d]+条/,

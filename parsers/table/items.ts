@@ -32,7 +32,7 @@ const clean = (s: string | null) => {
 /** The verdict a verdict cell prints; in OCR'd text a misread check mark ("<" for √) counts too. */
 export function printedVerdict(text: string | null, ocr: boolean): Verdict | null {
   const t = clean(text);
-  return verdictOf(t) ?? (ocr ? ocrVerdictCellOf(t) : null);
+  return ocr ? ocrVerdictCellOf(t) : verdictOf(t);
 }
 
 /** The report item of a raw row. `ocr`: the text came from OCR (apply OCR corrections). */
@@ -46,9 +46,9 @@ export function finishItem(raw: RawItem, ocr: boolean): ReportItem {
   let result = clean(raw.result);
   if (ocr) ({ unit, requirement, result } = restoreOcrValues(name, { unit, requirement, result }));
   const verdictText = clean(raw.verdictText);
+  const printed = printedVerdict(verdictText, ocr);
   // OCR'd text: a check mark misread ("<" for √) counts in the verdict column, and is flagged
-  const misread = ocr && !verdictOf(verdictText) ? ocrVerdictCellOf(verdictText) : null;
-  const printed = verdictOf(verdictText) ?? misread;
+  const misread = printed !== null && !verdictOf(verdictText);
   const verdict = printed ?? notApplicable(result);
   return {
     name,

@@ -315,6 +315,28 @@ function gridOf(
   return { page, xs, ys, cells, source: 'rules', confidence, ocr: splitRuns };
 }
 
+/** The left and right edges of a table. */
+export interface TableEdges {
+  x0: number;
+  x1: number;
+}
+
+/** A table (or a row) from x0 to x1 stands between the edges of `table`. */
+export function sameEdges(table: TableEdges | null, x0: number, x1: number): boolean {
+  return table !== null && Math.abs(table.x0 - x0) < 0.01 && Math.abs(table.x1 - x1) < 0.01;
+}
+
+/**
+ * latticeGrids' `oneRow` for a page: a grid of one row at the top of the page's rules, between the
+ * edges of the table the page before left unfinished (`unfinished`; null when none), is that table's
+ * last row.
+ */
+export function lastRowOf(unfinished: TableEdges | null, rules: Box[]): (g: Grid) => boolean {
+  const top = Math.min(...rules.map((r) => r.y0));
+  return (g) =>
+    sameEdges(unfinished, g.xs[0] ?? 0, g.xs[g.xs.length - 1] ?? 0) && (g.ys[0] ?? 0) - top < 0.005;
+}
+
 /**
  * Every ruled table on a page (at least two columns drawn). `splitRuns`: words are OCR segments,
  * which may run over several cells and are cut at the column lines. Also returns the horizontal lines that

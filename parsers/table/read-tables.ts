@@ -14,7 +14,7 @@ import { itemNameKey, ocrVerdictCellOf } from '../item-vocab';
 import { finishItem, printedVerdict } from './items';
 import { levelBox, levelSlope } from './level';
 import { labelColumnTables } from './label-column';
-import { latticeGrids } from './lattice';
+import { lastRowOf, latticeGrids } from './lattice';
 import {
   findHeader,
   findMatrixHeader,
@@ -290,18 +290,12 @@ export function readItemTables(doc: DocumentText): TableReading | null {
     const rules = (page.rules ?? []).map((r) => levelBox(r, slope));
     // one ruled row at the top of the page, as wide as the table the page before did not end: its last row
     const last = reads[reads.length - 1];
-    const rulesTop = Math.min(...rules.map((r) => r.y0));
     const { grids, rowLines } = latticeGrids(
       words,
       rules,
       page.page,
       splitRuns,
-      (g) =>
-        last !== undefined &&
-        !last.ended &&
-        Math.abs((g.xs[0] ?? 0) - last.region.x0) < 0.01 &&
-        Math.abs((g.xs[g.xs.length - 1] ?? 0) - last.region.x1) < 0.01 &&
-        (g.ys[0] ?? 0) - rulesTop < 0.005,
+      lastRowOf(last && !last.ended ? last.region : null, rules),
     );
     const inside = (w: Word, g: Grid) => {
       const b = boxOf(g);
@@ -401,7 +395,9 @@ export function readItemTables(doc: DocumentText): TableReading | null {
   // a summary (items and verdicts only) stands for its detail rows: detail wins, summary-only items stay
   const detail = reads.filter((r) => !r.summary).flatMap((r) => r.raw);
   const summaries = reads.filter((r) => r.summary).flatMap((r) => r.raw);
-  const detailNames = detail.map((d) => finishItem(d, ocr).name);
+  const detailRead = detail.map((d) => finishItem(d, ocr));
+  const detailNames = detailRead.map((d) => d.name);
+  const summaryKeys = summaries.map((s) => itemNameKey(finishItem(s, ocr).name));
   const names = new Set(detailNames.map(itemNameKey));
   // a summary row naming a parent ("可迁移元素") stands for its sub-items in the detail
   const parents = new Set(
@@ -412,23 +408,28 @@ export function readItemTables(doc: DocumentText): TableReading | null {
         .map((_, i, a) => itemNameKey(a.slice(0, i + 1).join(' '))),
     ),
   );
-  const summaryOnly = summaries.filter((s) => {
-    const key = itemNameKey(finishItem(s, ocr).name);
-    return !names.has(key) && !parents.has(key);
-  });
+  const summaryOnly = summaries.filter(
+    (_, k) => !names.has(summaryKeys[k] ?? '') && !parents.has(summaryKeys[k] ?? ''),
+  );
   // a detail row whose verdict was not read (a seal over it, a faint mark) has the verdict its summary
   // row prints for it, when one summary row names it
   const printedInSummary = new Map<string, string | null>();
-  for (const s of summaries) {
-    const key = itemNameKey(finishItem(s, ocr).name);
+  summaries.forEach((s, k) => {
+    const key = summaryKeys[k] ?? '';
     printedInSummary.set(key, printedInSummary.has(key) ? null : s.verdictText);
-  }
+  });
   const completed = detail.map((d, i) => {
-    if (finishItem(d, ocr).verdict !== null) return d;
+    if (detailRead[i]?.verdict !== null) return d;
     const verdictText = printedInSummary.get(itemNameKey(detailNames[i] ?? ''));
     return verdictText ? { ...d, verdictText } : d;
   });
-  // … and one whose summary row prints another verdict says so (checks/report-checks.ts flags it)
+  // boxes as they stand on the page read (a levelled page's boxes turned back)
+  const asRead = (raw: RawItem): RawItem => {
+    const slope = levelSlope(doc.pages.find((p) => p.page === raw.page));
+    return slope ? { ...raw, box: levelBox(raw.box, slope, true) } : raw;
+  };
+  // … and one whose summary row prints another verdict says so (checks/report-checks.ts flags it);
+  // summary-only rows (after the detail rows) are as printed
   const finished = (raw: RawItem, i: number): ReportItem => {
     const item = finishItem(asRead(raw), ocr);
     if (i >= completed.length || item.verdict === null) return item;
@@ -436,13 +437,8 @@ export function readItemTables(doc: DocumentText): TableReading | null {
     return inSummary && inSummary !== item.verdict ? { ...item, verdictInSummary: inSummary } : item;
   };
   const ordered = detail.length ? [...completed, ...summaryOnly] : summaries;
-  // boxes as they stand on the page read (a levelled page's boxes turned back)
-  const asRead = (raw: RawItem): RawItem => {
-    const slope = levelSlope(doc.pages.find((p) => p.page === raw.page));
-    return slope ? { ...raw, box: levelBox(raw.box, slope, true) } : raw;
-  };
   return {
-    items: ordered.map((raw, i) => (detail.length ? finished(raw, i) : finishItem(asRead(raw), ocr))),
+    items: ordered.map(finished),
     regions,
     ended,
     summaryOnly: detail.length ? summaryOnly.map((s) => finishItem(s, ocr).name) : [],

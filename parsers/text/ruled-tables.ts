@@ -8,7 +8,7 @@
  * may run over several cells), are left as they are.
  */
 import { joinWrapped } from './normalise';
-import { latticeGrids } from '../table/lattice';
+import { lastRowOf, latticeGrids, sameEdges, type TableEdges } from '../table/lattice';
 import { centreX, centreY, rowsOf, wordsText, type Grid, type Word } from '../table/grid';
 import { textLines } from '../table/stream';
 import type { Box, DocumentText, PageText, TextLine } from '../types';
@@ -106,7 +106,7 @@ function bandedTables(
   words: Word[],
   rowLines: { y: number; x0: number; x1: number }[],
   page: number,
-  continued: Edges | null,
+  continued: TableEdges | null,
 ): BandedTable[] {
   const topmost = Math.min(...rowLines.map((l) => l.y));
   const groups: { y: number; x0: number; x1: number }[][] = [];
@@ -121,7 +121,7 @@ function bandedTables(
     const x0 = Math.min(...g.map((l) => l.x0));
     const x1 = Math.max(...g.map((l) => l.x1));
     // a lone row ruled at the top of the page, as wide as the last table of the page before: its end
-    let lone = continues(continued, x0, x1) && g[0]?.y === topmost;
+    let lone = sameEdges(continued, x0, x1) && g[0]?.y === topmost;
     const within = words.filter((w) => centreX(w.box) > x0 && centreX(w.box) < x1);
     const between = (a: number, b: number) => within.filter((w) => centreY(w.box) > a && centreY(w.box) < b);
     // runs of row bands; a band that is no row ends a run, the row right on top of the next line starts one
@@ -186,18 +186,8 @@ function rowLine(g: Grid, row: number): TextLine | null {
   };
 }
 
-/** The left and right edges of a table. */
-interface Edges {
-  x0: number;
-  x1: number;
-}
-
-const edgesOf = (t: RuledTable): Edges =>
+const edgesOf = (t: RuledTable): TableEdges =>
   isBanded(t) ? { x0: t.x0, x1: t.x1 } : { x0: t.xs[0] ?? 0, x1: t.xs[t.xs.length - 1] ?? 0 };
-
-/** A table from x0 to x1 has the edges of the table the page before ended with. */
-const continues = (previous: Edges | null, x0: number, x1: number) =>
-  previous !== null && Math.abs(previous.x0 - x0) < 0.01 && Math.abs(previous.x1 - x1) < 0.01;
 
 /**
  * The page's ruled tables and its lines with each table row as one line. `continued`: the edges of the
@@ -206,7 +196,7 @@ const continues = (previous: Edges | null, x0: number, x1: number) =>
  */
 function relayoutPage(
   page: PageText,
-  continued: Edges | null,
+  continued: TableEdges | null,
 ): {
   page: PageText;
   tables: RuledTable[];
@@ -224,13 +214,12 @@ function relayoutPage(
       lineOf.set(word, i);
     }
   }
-  const top = Math.min(...page.rules.map((r) => r.y0));
   const { grids, rowLines } = latticeGrids(
     words,
     page.rules,
     page.page,
     false,
-    (g) => continues(continued, g.xs[0] ?? 0, g.xs[g.xs.length - 1] ?? 0) && (g.ys[0] ?? 0) - top < 0.005,
+    lastRowOf(continued, page.rules),
   );
   const inGrid = new Set(grids.flatMap((g) => g.cells.flatMap((c) => c.words)));
   const banded = bandedTables(
@@ -288,7 +277,7 @@ function relayoutPage(
 export function readRuledTables(doc: DocumentText): RuledTables {
   const grids: RuledTable[] = [];
   const rowKeys = new Map<RuledTable, (string | null)[]>();
-  let last: Edges | null = null;
+  let last: TableEdges | null = null;
   const pages = doc.pages.map((p) => {
     const r = relayoutPage(p, last);
     const bottom = r.tables.reduce<RuledTable | null>(
