@@ -7,7 +7,7 @@
 import { classifyDocument } from './classify';
 import { parseContract } from './contract';
 import { ruledDoc } from './testing/ruled-page';
-import { textDoc } from './testing/doc';
+import { joinPages, textDoc } from './testing/doc';
 
 const body = (parties: string[]) =>
   textDoc(['学生校服采购合同', ...parties, '签订日期：2025年3月1日', '交货期限：2025年4月1日前'].join('\n'));
@@ -235,7 +235,7 @@ describe('goods tables continued on the next page', () => {
       { table: rows.slice(2), widths, rules },
       '合同总价款：人民币（大写）叁拾玖万贰仟壹佰玖拾陆元整（¥392,196.00）。',
     );
-    return { ...first, pages: [...first.pages, ...second.pages.map((p) => ({ ...p, page: 2 }))] };
+    return joinPages(first, second);
   };
 
   it.each(['grid', 'under-rows'] as const)(

@@ -1,4 +1,5 @@
 import type { DocumentText } from '../types';
+import { joinPages } from '../testing/doc';
 import {
   ocrSegmentsDoc,
   SCAN_CONTINUED_OTHER_WIDTHS_PAGE_1,
@@ -17,7 +18,7 @@ function twoPages(): DocumentText {
     { x0: 0.0668, y0: 0.0816, x1: 0.9332, y1: 0.0833 },
     { x0: 0.0668, y0: 0.1179, x1: 0.9332, y1: 0.1196 },
   ]);
-  return { ...first, pages: [...first.pages, ...second.pages.map((p) => ({ ...p, page: 2 }))] };
+  return joinPages(first, second);
 }
 
 describe('tables continued on the next page without their header', () => {

@@ -2,6 +2,7 @@ import type { Box, DocumentText, TextLine } from '../types';
 import { unreadVerdictFlags } from '../items/review-flags';
 import { preferGeometry } from './choose';
 import { readItemTables, rolesByPosition } from './read-tables';
+import { joinPages } from '../testing/doc';
 import { ocrSegmentsDoc, PHOTO_STACKED_VERDICTS_TABLE } from '../testing/ocr-pages';
 
 /** A page laid out on a 100 × 100 unit grid: words at (x, y) with a width in characters. */
@@ -367,10 +368,7 @@ describe('item tables read from geometry', () => {
       ],
       [h(8, 10, 90), h(11, 10, 90), ...vs(8, 11)],
     );
-    const doc: DocumentText = {
-      form: 'text_pdf',
-      pages: [...first.pages, ...second.pages.map((p) => ({ ...p, page: 2 }))],
-    };
+    const doc = joinPages(first, second);
     expect(readItemTables(doc)?.items.map((i) => [i.name, i.result, i.verdict])).toEqual([
       ['甲醛含量', '16', 'pass'],
       ['pH值', '6.5', 'pass'],
@@ -471,10 +469,7 @@ describe('item tables read from geometry', () => {
       ['符合', 52, 13],
       ['不得使用废旧纤维及再加工纤维', 62, 13],
     ]);
-    const doc: DocumentText = {
-      form: 'text_pdf',
-      pages: [...first.pages, ...second.pages.map((p) => ({ ...p, page: 2 }))],
-    };
+    const doc = joinPages(first, second);
     expect(readItemTables(doc)?.items.map((i) => [i.name, i.result, i.verdict, i.requirement])).toEqual([
       ['甲醛含量', '25', 'pass', '≤75'],
       ['pH值', '9.1', 'fail', '4.0～8.5'],
@@ -520,10 +515,7 @@ describe('item tables read from geometry', () => {
       ['符合', 57, 14],
       ['无', 63, 14],
     ]);
-    const doc: DocumentText = {
-      form: 'text_pdf',
-      pages: [...first.pages, ...second.pages.map((p) => ({ ...p, page: 2 }))],
-    };
+    const doc = joinPages(first, second);
     expect(readItemTables(doc)?.items.map((i) => [i.name, i.result, i.verdict])).toEqual([
       ['甲醛含量', '25', 'pass'],
       ['纤维含量', '聚酯纤维 53.8 粘胶纤维 40.2 氨纶 6.0', 'pass'],
@@ -742,10 +734,7 @@ describe('item tables read from geometry', () => {
       ['符合', 86, 13.3],
       ['*** 以下空白 ***', 44, 15.5],
     ]);
-    const doc: DocumentText = {
-      form: 'text_pdf',
-      pages: [...first.pages, ...second.pages.map((p) => ({ ...p, page: 2 }))],
-    };
+    const doc = joinPages(first, second);
     expect(readItemTables(doc)?.items.map((i) => [i.name, i.result, i.verdict])).toEqual([
       ['甲醛', '<20', 'pass'],
       ['耐水色牢度 变色', '5', 'pass'],
@@ -2023,10 +2012,7 @@ describe('matrix tables by tested part, one under the other', () => {
       ],
       rules,
     );
-    const doc: DocumentText = {
-      form: 'text_pdf',
-      pages: [...first.pages, ...second.pages.map((p) => ({ ...p, page: 2 }))],
-    };
+    const doc = joinPages(first, second);
     const items = (readItemTables(doc)?.items ?? []).map((i) => [i.name, i.requirement, i.result, i.verdict]);
     expect(items).toEqual([
       ['甲醛含量', null, '16', 'pass'],

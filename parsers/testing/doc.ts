@@ -27,3 +27,9 @@ export function textDoc(...pages: string[]): DocumentText {
 export function ocrDoc(...pages: string[]): DocumentText {
   return { form: 'scanned_pdf', pages: pages.map((p, i) => textPage(i + 1, p, 'ocr')) };
 }
+
+/** Documents of one page each (or more) as one document, their pages numbered in order; the first one's form. */
+export function joinPages(...docs: DocumentText[]): DocumentText {
+  const pages = docs.flatMap((d) => d.pages).map((p, i) => ({ ...p, page: i + 1 }));
+  return { form: docs[0]?.form ?? 'text_pdf', pages };
+}
