@@ -70,8 +70,11 @@ export async function runExtractCommand(args: string[]): Promise<number> {
     const buffer = await readFile(file).catch((err: unknown) => {
       throw new AppError('NOT_FOUND', `无法读取文件：${file}`, undefined, { cause: err });
     });
-    if (sniffFileType(buffer.subarray(0, 4096)) === 'pdf') prestartPdfSandbox();
+    const isPdf = sniffFileType(buffer.subarray(0, 4096)) === 'pdf';
+    if (isPdf) prestartPdfSandbox();
     const { extractDocument } = await import('../extract/extract-document');
+    // while the sandbox loads pdf.js (a scan's or photo's OCR dwarfs the parse: no need there)
+    if (isPdf) (await import('./warm-up')).warmUpParsers();
     const extraction = await extractDocument(buffer, { fileName: path.basename(file), ocr });
     process.stdout.write(json ? `${JSON.stringify(extraction, null, 2)}\n` : `${summary(extraction)}\n`);
     return 0;
