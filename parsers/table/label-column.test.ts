@@ -1,4 +1,10 @@
-import { ocrSegmentsDoc, type OcrSegmentLine } from '../testing/ocr-pages';
+import {
+  ocrSegmentsDoc,
+  PHOTO_PART_MATRIX_LABEL_INTO_VALUES,
+  SCAN_PART_MATRIX_CORNER_ON_HEAD_LINE,
+  SCAN_PART_MATRIX_MARK_BESIDE_LABEL,
+  type OcrSegmentLine,
+} from '../testing/ocr-pages';
 import { readItemTables } from './read-tables';
 
 /** One OCR line: segments [text, x0, x1] at height y (page fractions), a line 0.008 tall. */
@@ -98,5 +104,34 @@ describe('matrix tables labelled by their first column, read through OCR', () =>
     const items = readItemTables(ocrSegmentsDoc(sealed))?.items ?? [];
     expect(items.map((i) => i.name)).toContain('可迁移元素 铅(Pb)');
     expect(items.every((i) => i.name?.startsWith('可迁移元素 '))).toBe(true);
+  });
+
+  const ELEMENTS_READ: [string, string, string][] = [
+    ['可迁移元素 锑(Sb)', 'Not detected(<2)', 'pass'],
+    ['可迁移元素 砷(As)', 'Not detected(<2)', 'pass'],
+    ['可迁移元素 钡(Ba)', '54', 'pass'],
+    ['可迁移元素 镉(Cd)', 'Not detected(<2)', 'pass'],
+    ['可迁移元素 铬(Cr)', 'Not detected(<2)', 'pass'],
+    ['可迁移元素 铅(Pb)', '186', 'fail'],
+    ['可迁移元素 汞(Hg)', 'Not detected(<2)', 'pass'],
+    ['可迁移元素 硒(Se)', 'Not detected(<2)', 'pass'],
+  ];
+  const read = (lines: OcrSegmentLine[]) =>
+    (readItemTables(ocrSegmentsDoc(lines))?.items ?? []).map((i) => [
+      (i.name ?? '').replace(/（/g, '(').replace(/）/g, ')'),
+      i.result,
+      i.verdict,
+    ]);
+
+  it("When a matrix by tested part has its wrapped corner label on the sub-items' line and its cells wrapped in narrow columns, then every element is an item with its result and verdict", () => {
+    expect(read(SCAN_PART_MATRIX_CORNER_ON_HEAD_LINE)).toEqual(ELEMENTS_READ);
+  });
+  it("When OCR read a check mark with a stray letter into a segment beside the row label, then the mark is the first element's verdict", () => {
+    expect(read(SCAN_PART_MATRIX_MARK_BESIDE_LABEL)).toEqual(ELEMENTS_READ);
+  });
+  it('When a photographed label reaches into the first element column and a wrapped element label is slanted, then the failed element is still read as 不合格', () => {
+    const items = read(PHOTO_PART_MATRIX_LABEL_INTO_VALUES);
+    expect(items).toContainEqual(['可迁移元素 铅(Pb)', '186', 'fail']);
+    expect(items.map((i) => i[0])).toEqual(ELEMENTS_READ.map((i) => i[0]));
   });
 });
