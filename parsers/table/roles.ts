@@ -59,6 +59,8 @@ export interface ContentShares {
   /** units, a dash counting half (a unit column prints — for "no unit", so do other columns) */
   unit: number;
   requirement: number;
+  /** limits that no result is printed as: ≤ / ≥, a range, a prohibition (a result may read "<2") */
+  bound: number;
   result: number;
   method: number;
   /** short integers rising down the column (序号) */
@@ -70,6 +72,7 @@ const UNIT_NONE = new Set(NO_UNIT);
 /** How limits are printed: a sign, a range, a prohibition, a reference to the standard's clause. */
 const LIMIT_RE =
   /^[≤≥<>＜＞≦≧]|[~～]|^(?:禁用|不允许|不得|不应|不低于|不高于|不大于|不小于|符合.*(?:要求|规定))/;
+const BOUND_RE = /^[≤≥≦≧]|[~～]|^(?:禁用|不允许|不得|不应|不低于|不高于|不大于|不小于|符合.*(?:要求|规定))/;
 const RESULT_RE =
   /^(?:[<＜>＞≥≤]?\s*[-+]?\d+(?:\.\d+)?(?:\s*[-~～]\s*\d+(?:\.\d+)?)?\s*%?|未检出.*|N\.?D\.?.*|not detected|无|符合|不符合|合格|不合格)$/i;
 /** A method cell without a cited standard: the method named in words (目测 …). */
@@ -95,10 +98,16 @@ export function contentShares(texts: string[], ocr = false): ContentShares {
     }),
     unit: share((t) => isUnitToken(t) && !UNIT_NONE.has(t)) + share((t) => UNIT_NONE.has(t)) * 0.5,
     requirement: share((t) => LIMIT_RE.test(t)),
+    bound: share((t) => BOUND_RE.test(t)),
     result: share((t) => RESULT_RE.test(t.replace(/\s+/g, ''))),
     method: share((t) => (findStandards(t).length > 0 && t.length < 40) || METHOD_WORDS_RE.test(t)),
     index: rising.length / n,
-    han: share((t) => /^[\u3400-\u9fff（）()A-Za-z0-9 +.-]+$/.test(t) && /[\u3400-\u9fff]{2,}/.test(t)),
+    // item names: Chinese words, or an element's name with its symbol (铅(Pb))
+    han: share(
+      (t) =>
+        /^[\u3400-\u9fff（）()A-Za-z0-9 +.-]+$/.test(t) &&
+        (/[\u3400-\u9fff]{2,}/.test(t) || /^[\u3400-\u9fff]\s*[（(][A-Z][a-z]?[)）]$/.test(t)),
+    ),
   };
 }
 
@@ -120,7 +129,8 @@ const CONTENT_RULES: readonly { kind: ColumnKind; min: number; score: (s: Conten
   { kind: 'verdict', min: 0.6, score: (s) => (s.decided > 0 ? s.verdict + s.decided * 0.01 : 0) },
   { kind: 'method', min: 0.5, score: (s) => s.method },
   { kind: 'unit', min: 0.5, score: (s) => s.unit },
-  { kind: 'requirement', min: 0.4, score: (s) => s.requirement },
+  // of two columns of signed numbers, the limits are the one printing ≤ / ≥ (results print "<2" too)
+  { kind: 'requirement', min: 0.4, score: (s) => (s.requirement >= 0.4 ? s.requirement + s.bound * 0.5 : 0) },
   { kind: 'result', min: 0.4, score: (s) => s.result },
 ];
 

@@ -1,4 +1,6 @@
 import type { Word } from './grid';
+import { ocrSegmentsDoc, SCAN_HEADERLESS_ELEMENTS_BESIDE_PARENTS } from '../testing/ocr-pages';
+import { readItemTables } from './read-tables';
 import { continuedTable, streamTables } from './stream';
 
 /** A word at x0 … x1, its top at y (page fractions × 100), one text line tall. */
@@ -156,5 +158,22 @@ describe('a table continued without its header, laid out narrower', () => {
       expect.arrayContaining(['DBP+BBP+DEHP', 'DINP+DIDP+DNOP', '邻苯二甲酸酯', '≤0.1', '符合']),
     );
     expect(texts.join(' ')).not.toContain('报告编号');
+  });
+});
+
+describe('a table without a header line, read by what its columns hold', () => {
+  it('When a continued page prints element sub-items beside their merged parents in other column widths, then every sub-item is an item under its parent with its limit, result and verdict', () => {
+    const items = readItemTables(ocrSegmentsDoc(SCAN_HEADERLESS_ELEMENTS_BESIDE_PARENTS))?.items ?? [];
+    const read = items.map((i) => [i.name, i.requirement, i.result, i.verdict]);
+    expect(read).toContainEqual(['可迁移元素 铅(Pb)', '≤90', '186', 'fail']);
+    expect(read).toContainEqual(['可迁移元素 锑(Sb)', '≤60', '<2', null]);
+    expect(read).toContainEqual(['邻苯二甲酸酯 DINP+DIDP+DNOP', '≤0.1', '<0.005', 'pass']);
+    expect(items.map((i) => i.name)).toEqual([
+      ...['锑(Sb)', '砷(As)', '钡(Ba)', '镉(Cd)', '铬(Cr)', '铅(Pb)', '汞(Hg)', '硒(Se)'].map(
+        (e) => `可迁移元素 ${e}`,
+      ),
+      '邻苯二甲酸酯 DBP+BBP+DEHP',
+      '邻苯二甲酸酯 DINP+DIDP+DNOP',
+    ]);
   });
 });

@@ -1220,8 +1220,15 @@ function headerlessTable(
 ): Omit<StreamTable, 'ended'> | null {
   const core = run.filter((l) => phrases(l).length >= 3);
   if (core.length < HEADERLESS_MIN_ROWS) return null;
-  const borders = whiteColumns(core.map(phrases));
+  let borders = whiteColumns(core.map(phrases));
   if (borders.length < 4) return null;
+  // names printed left of every full row (merged parents centred over their sub-items' rows, with
+  // their row numbers): columns of the table too
+  const leftOf = run.flatMap(phrases).filter((w) => w.box.x1 < (borders[0] ?? 0));
+  if (leftOf.some((w) => /[\u3400-\u9fff]{2,}/.test(w.text))) {
+    const wider = whiteColumns(run.map(phrases));
+    if (wider.length > borders.length && (wider[0] ?? 1) < (borders[0] ?? 0)) borders = wider;
+  }
   // lines at the run's top or bottom running over two borders (a page header, a sentence) are no
   // rows of the table; a cell running over one border (a long name) stays its row's
   const crosses = (l: TextLine) =>
