@@ -3,6 +3,7 @@ import {
   PHOTO_PART_MATRIX_LABEL_INTO_VALUES,
   SCAN_PART_MATRIX_CORNER_ON_HEAD_LINE,
   SCAN_PART_MATRIX_MARK_BESIDE_LABEL,
+  SCAN_TRANSPOSED_STRAY_BRACKET,
   type OcrSegmentLine,
 } from '../testing/ocr-pages';
 import { readItemTables } from './read-tables';
@@ -133,5 +134,22 @@ describe('matrix tables labelled by their first column, read through OCR', () =>
     const items = read(PHOTO_PART_MATRIX_LABEL_INTO_VALUES);
     expect(items).toContainEqual(['可迁移元素 铅(Pb)', '186', 'fail']);
     expect(items.map((i) => i[0])).toEqual(ELEMENTS_READ.map((i) => i[0]));
+  });
+  it("When OCR gave a label's closing bracket to the next label and read two columns' limits as one segment, then each element keeps its own column, limit and verdict", () => {
+    const items = (readItemTables(ocrSegmentsDoc(SCAN_TRANSPOSED_STRAY_BRACKET))?.items ?? []).map((i) => [
+      (i.name ?? '').replace(/（/g, '(').replace(/）/g, ')'),
+      i.requirement,
+      i.verdict,
+    ]);
+    expect(items).toEqual([
+      ['可迁移元素 锑(Sb)', '≤60', 'pass'],
+      ['可迁移元素 砷(As)', '≤25', 'pass'],
+      ['可迁移元素 钡(Ba)', '≤1000', 'pass'],
+      ['可迁移元素 镉(Cd)', '≤75', 'pass'],
+      ['可迁移元素 铬(Cr)', '≤60', 'pass'],
+      ['可迁移元素 铅(Pb)', '≤90', 'fail'],
+      ['可迁移元素 汞(Hg)', '≤60', 'pass'],
+      ['可迁移元素 硒(Se)', '≤500', 'pass'],
+    ]);
   });
 });

@@ -371,7 +371,21 @@ function tableUnder(
       ...cornerLabel.map((w) => w.box.x1),
     ),
   );
-  const valueWords = bodyWords.filter((w) => !labelWords.includes(w));
+  // a value segment running over a column border holds two columns' values OCR read as one ("≤1000
+  // ≤75" under 钡(Ba) | 镉(Cd)): its space-separated parts, each where it stands
+  const valueWords = bodyWords
+    .filter((w) => !labelWords.includes(w))
+    .flatMap((w) => {
+      const crossing = xs.slice(1).some((x) => w.box.x0 < x - 0.004 && w.box.x1 > x + 0.004);
+      const tokens = [...w.text.matchAll(/\S+/gu)];
+      if (!crossing || tokens.length < 2) return [w];
+      const offset = (unit: number) => [...w.text.slice(0, unit)].length;
+      return tokens.map((m) => {
+        const piece = pieceOf(w, offset(m.index), offset(m.index + m[0].length));
+        read.set(piece, read.get(w) ?? w);
+        return piece;
+      });
+    });
   const right = Math.max(...subs.map((w) => w.box.x1), ...valueWords.map((w) => w.box.x1)) + 0.002;
   const colXs = [left, (labelRight + valueX0) / 2, ...xs.slice(1), right];
   const C = colXs.length - 1;

@@ -367,7 +367,11 @@ const SYMBOL_LABEL = /[\u4e00-\u9fff]{1,12}\s*[（(][A-Za-z][A-Za-z0-9+]{0,7}[)�
  * any other word as it is. Only labels that name a symbol are split: the bracket closing one and the
  * Han name opening the next mark the border, where two Chinese words side by side mark none.
  */
-export function splitJoinedLabels(w: Word): Word[] {
+export function splitJoinedLabels(word: Word): Word[] {
+  // a closing bracket OCR gave to the next segment ("铅(Pb)" | "）汞(Hg)") is no part of its label
+  const stray = /^[)）]\s*(?=[\u4e00-\u9fff])/.exec(word.text);
+  const w = stray ? pieceOf(word, [...stray[0]].length, [...word.text].length) : word;
+  if (stray && [...w.text.matchAll(SYMBOL_LABEL)].length === 1) return [w];
   const labels = [...w.text.matchAll(SYMBOL_LABEL)];
   if (labels.length < 2 || w.text.replace(SYMBOL_LABEL, '').trim()) return [w];
   // character offsets (pieceOf counts code points; the labels are matched on UTF-16 units)
