@@ -3,6 +3,7 @@ import {
   PHOTO_PART_MATRIX_LABEL_INTO_VALUES,
   SCAN_PART_MATRIX_CORNER_ON_HEAD_LINE,
   SCAN_PART_MATRIX_MARK_BESIDE_LABEL,
+  SCAN_PART_MATRIX_PARENT_OVER_FIRST_SUB,
   SCAN_TRANSPOSED_STRAY_BRACKET,
   type OcrSegmentLine,
 } from '../testing/ocr-pages';
@@ -151,5 +152,10 @@ describe('matrix tables labelled by their first column, read through OCR', () =>
       ['可迁移元素 汞(Hg)', '≤60', 'pass'],
       ['可迁移元素 硒(Se)', '≤500', 'pass'],
     ]);
+  });
+  it('When the parent stands right over the first element, left-aligned with it, then it stays the parent and the first element keeps its column', () => {
+    expect(read(SCAN_PART_MATRIX_PARENT_OVER_FIRST_SUB).map((i) => [i[0], i[2]])).toEqual(
+      ELEMENTS_READ.map((i) => [i[0], i[2]]),
+    );
   });
 });

@@ -143,10 +143,16 @@ function stackedCellsNearHeads(
   lines.forEach((head, i) => {
     const heads = headsAt(head);
     if (!heads.length) return;
+    // above it, a wrapped label's first line within one column (a parent over the sub-items spans
+    // their borders: stacked onto the first sub-item it would take its place)
+    const subs = (heads[0] as Head).subs;
+    const borders = subs.slice(1).map((w, k) => ((subs[k] as Word).box.x1 + w.box.x0) / 2);
     for (let j = i - 1; j >= 0; j--) {
       const l = lines[j] as Line;
       if (head.y0 - l.y1 > lineH) break;
-      for (const w of l.words) near.add(w);
+      for (const w of l.words) {
+        if (!borders.some((x) => w.box.x0 < x - 0.004 && w.box.x1 > x + 0.004)) near.add(w);
+      }
     }
     for (const w of head.words) near.add(w);
     let lastY = head.y1;
