@@ -49,6 +49,25 @@ describe('a parsed report checked against itself', () => {
     expect(flags(r).filter((f) => !f.includes('missing'))).toEqual([]);
   });
 
+  it('When an item judged 不适用 prints a result no limit judges, then the verdict is kept and flagged, unless the result says what the item tests is absent', () => {
+    const r = parseTestReport(
+      ocrDoc(
+        report([
+          '1\t异物\t—\t不得检出\t未检出\t/',
+          '2\t使用说明\t—\t符合GB 5296.4要求\t符合\t/',
+          '3\t绳带要求\t—\t符合GB 31701-2015中5.2要求\t无绳带\t不适用',
+          '4\t小零件\t—\t36个月以下儿童用玩具不应有小零件\t不适用\t/',
+        ]),
+      ),
+    );
+    expect(r.items.map((i) => i.verdict)).toEqual(['n/a', 'n/a', 'n/a', 'n/a']);
+    const contradicting = flags(r).filter((f) => f.endsWith('verdict_contradicts_requirement'));
+    expect(contradicting).toEqual([
+      'items.0.verdict verdict_contradicts_requirement',
+      'items.1.verdict verdict_contradicts_requirement',
+    ]);
+  });
+
   it('When a verdict contradicts the printed limit, then the verdict is kept as printed and flagged', () => {
     const r = parseTestReport(
       textDoc(report(['1\t甲醛含量\tmg/kg\t≤75\t96\t合格', '2\tpH值\t—\t4.0～8.5\t5.8\t合格'])),

@@ -31,6 +31,15 @@ export function checkItemVerdicts(items: ReportItem[]): ReviewFlag[] {
   items.forEach((it, i) => {
     if (it.verdict !== 'pass' && it.verdict !== 'fail' && it.verdict !== 'n/a') return;
     const judged = judge(it.requirement, it.result, it.unit);
+    if (judged === null && it.verdict === 'n/a' && isTestedResult(it.result)) {
+      // a result no limit judges (未检出 under 不得检出, 符合 under 符合…要求) beside 不适用
+      out.push({
+        path: `items.${i}.verdict`,
+        reason: 'verdict_contradicts_requirement',
+        message: `检验项目“${it.name}”判定为不适用，但印有检验结果“${it.result ?? ''}”，请核对原件`,
+      });
+      return;
+    }
     if (judged === null || judged === it.verdict) return;
     out.push({
       path: `items.${i}.verdict`,
@@ -39,6 +48,15 @@ export function checkItemVerdicts(items: ReportItem[]): ReviewFlag[] {
     });
   });
   return out;
+}
+
+/**
+ * A result printed for an item that was tested: not empty, not a dash or slash, not 不适用 itself, nor
+ * the absence of what the item tests (无绳带: a garment without cords, for which 绳带要求 does not apply).
+ */
+function isTestedResult(result: string | null): boolean {
+  const t = (result ?? '').replace(/\s+/g, '');
+  return t !== '' && verdictOf(t) !== 'n/a' && !/^(?:不适用|无|[-—―－/／]+$)/.test(t) && !/^N\/?A$/i.test(t);
 }
 
 /** Item verdicts their summary page prints otherwise (√ on the summary, / read on the detail row). */
