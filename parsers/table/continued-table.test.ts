@@ -4,6 +4,8 @@ import {
   ocrSegmentsDoc,
   SCAN_CONTINUED_OTHER_WIDTHS_PAGE_1,
   SCAN_CONTINUED_OTHER_WIDTHS_PAGE_2,
+  SCAN_CONTINUED_SUB_ROWS_FIRST_PAGE_1,
+  SCAN_CONTINUED_SUB_ROWS_FIRST_PAGE_2,
 } from '../testing/ocr-pages';
 import { readItemTables } from './read-tables';
 
@@ -30,5 +32,26 @@ describe('tables continued on the next page without their header', () => {
     ]);
     expect(items.find((i) => i.name === '可迁移元素 铅(Pb)')?.verdict).toBe('fail');
     expect(items).toHaveLength(17);
+  });
+});
+
+describe('a scanned table continued with the sub-rows of merged parents first', () => {
+  it('When the page goes on with sub-rows above its first full numbered row, one of them without its mark, then every sub-row is an item under its parent', () => {
+    const doc = joinPages(
+      ocrSegmentsDoc(SCAN_CONTINUED_SUB_ROWS_FIRST_PAGE_1),
+      ocrSegmentsDoc(SCAN_CONTINUED_SUB_ROWS_FIRST_PAGE_2),
+    );
+    const items = (readItemTables(doc)?.items ?? []).map((i) => [i.name, i.result]);
+    expect(items).toEqual(
+      expect.arrayContaining([
+        ['断裂强力 经向', '426'],
+        ['断裂强力 纬向', '450'],
+        ['水洗尺寸变化率 直向', '-2.5'],
+        ['水洗尺寸变化率 横向', '-1.5'],
+        ['填充物质量偏差率', '-1.4'],
+      ]),
+    );
+    const names = items.map((i) => i[0]);
+    expect(names.indexOf('断裂强力 经向')).toBe(names.indexOf('耐湿摩擦色牢度') + 1);
   });
 });

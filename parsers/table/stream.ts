@@ -18,7 +18,7 @@ import {
   type GridCell,
   type Word,
 } from './grid';
-import { isVerdictToken } from '../item-vocab';
+import { isVerdictToken, ocrVerdictCellOf } from '../item-vocab';
 import { findRolesByContent, headerCellKind, isSubItemLabel } from './roles';
 import type { ColumnKind } from '../data/table-vocab';
 import { PRINTED_TABLE_END, TABLE_END_MARKERS, TABLE_PAGE_NOISE } from '../data/table-vocab';
@@ -953,7 +953,7 @@ export function continuedTable(
   );
   // rows above the first numbered one: the page goes on with sub-rows beside a merged parent whose
   // number stands lower (直向 / 17 水洗尺寸变化率 / 横向); with them the borders are found again
-  const top = rowsAbove(lines, start, kinds, xs, rowH);
+  const top = rowsAbove(lines, start, kinds, xs, rowH, splitRuns);
   if (parentOnly && top === start && !body.some((l) => subRowOf(l, kinds, xs))) return null;
   if (top < start) {
     ({ rows: body, end: ended } = readBody(top));
@@ -986,8 +986,11 @@ function crossesTwo(l: TextLine, xs: number[]): boolean {
   return l.words.some((w) => inner.filter((x) => w.box.x0 < x - 0.004 && w.box.x1 > x + 0.004).length >= 2);
 }
 
-/** A row of a table in columns `xs`: cells in three columns or more, a verdict mark in its verdict column. */
-function subRowOf(l: TextLine, kinds: (ColumnKind | null)[], xs: number[]): boolean {
+/**
+ * A row of a table in columns `xs`: cells in three columns or more, a verdict mark in its verdict column
+ * (`ocr`: a check mark OCR misread, "<" for √, counts).
+ */
+function subRowOf(l: TextLine, kinds: (ColumnKind | null)[], xs: number[], ocr = false): boolean {
   const colOf = (w: Word) => {
     const x = Math.min(w.box.x0 + 0.004, centreX(w.box));
     for (let c = 0; c < xs.length - 1; c++) if (x >= (xs[c] ?? 0) && x < (xs[c + 1] ?? 1)) return c;
@@ -996,7 +999,11 @@ function subRowOf(l: TextLine, kinds: (ColumnKind | null)[], xs: number[]): bool
   return (
     !crossesTwo(l, xs) &&
     (!kinds.includes('verdict') ||
-      l.words.some((w) => kinds[colOf(w)] === 'verdict' && isVerdictToken(w.text))) &&
+      l.words.some(
+        (w) =>
+          kinds[colOf(w)] === 'verdict' &&
+          (isVerdictToken(w.text) || (ocr && ocrVerdictCellOf(w.text) !== null)),
+      )) &&
     new Set(l.words.map(colOf).filter((c) => c >= 0)).size >= 3
   );
 }
@@ -1014,6 +1021,7 @@ function rowsAbove(
   kinds: (ColumnKind | null)[],
   xs: number[],
   rowH: number,
+  ocr: boolean,
 ): number {
   const colOf = (w: Word) => {
     const x = Math.min(w.box.x0 + 0.004, centreX(w.box));
@@ -1021,7 +1029,17 @@ function rowsAbove(
     return -1;
   };
   const kindOf = (w: Word) => kinds[colOf(w)] ?? null;
-  const subRow = (l: TextLine) => subRowOf(l, kinds, xs);
+  // OCR'd: a sub-row whose verdict mark OCR did not see at all, known by its name and its limit or
+  // result (经向 | ≥200 | 426 | N)
+  const valued = (l: TextLine) =>
+    ocr &&
+    !crossesTwo(l, xs) &&
+    l.words.some((w) => kindOf(w) === 'name') &&
+    l.words.some(
+      (w) => (kindOf(w) === 'requirement' || kindOf(w) === 'result') && /^[≤≥<>＜＞]?\s*[-+]?\d/.test(w.text),
+    ) &&
+    new Set(l.words.map(colOf).filter((c) => c >= 0)).size >= 3;
+  const subRow = (l: TextLine) => subRowOf(l, kinds, xs, ocr) || valued(l);
   const label = (l: TextLine) =>
     !crossesTwo(l, xs) && l.words.every((w) => kindOf(w) === 'name' || kindOf(w) === 'index');
   let top = start;
