@@ -6,6 +6,8 @@ import {
   SCAN_CONTINUED_OTHER_WIDTHS_PAGE_2,
   SCAN_CONTINUED_SUB_ROWS_FIRST_PAGE_1,
   SCAN_CONTINUED_SUB_ROWS_FIRST_PAGE_2,
+  SCAN_CONTINUED_MARKS_MISREAD_PAGE_1,
+  SCAN_CONTINUED_MARKS_MISREAD_PAGE_2,
 } from '../testing/ocr-pages';
 import { readItemTables } from './read-tables';
 
@@ -53,5 +55,21 @@ describe('a scanned table continued with the sub-rows of merged parents first', 
     );
     const names = items.map((i) => i[0]);
     expect(names.indexOf('断裂强力 经向')).toBe(names.indexOf('耐湿摩擦色牢度') + 1);
+  });
+});
+
+describe('a scanned table continued by rows whose marks OCR misread', () => {
+  it('When the continued rows have no verdict read, then they are still items, their verdicts left unread', () => {
+    const doc = joinPages(
+      ocrSegmentsDoc(SCAN_CONTINUED_MARKS_MISREAD_PAGE_1),
+      ocrSegmentsDoc(SCAN_CONTINUED_MARKS_MISREAD_PAGE_2),
+    );
+    const items = readItemTables(doc)?.items ?? [];
+    expect(items.slice(-3).map((i) => [i.name, i.requirement, i.result])).toEqual([
+      ['顶破强力', '≥250', '318'],
+      ['燃烧性能', '1级', '1级'],
+      ['使用说明', '符合GB5296.4要求', '符合'],
+    ]);
+    expect(items.slice(-2).map((i) => i.verdict)).toEqual([null, null]);
   });
 });

@@ -249,7 +249,8 @@ function readLattice(grid: Grid, previous: Read | null): Read[] {
  * gives rows without one of them.
  */
 function readsAsTable(raw: RawItem[], headed: boolean): boolean {
-  // under a header line of its own, rows with names are items even where a seal hid their verdicts
+  // under a header line of its own (or the one of the page before, continued), rows with names are
+  // items even where a seal hid their verdicts
   // (kept with the verdict unread and flagged): one such row is a table (a last matrix of one row)
   const complete = raw.filter(
     (r) => r.name.trim() && (headed || ocrVerdictCellOf(r.verdictText?.trim() || null)),
@@ -374,7 +375,8 @@ export function readItemTables(doc: DocumentText): TableReading | null {
     const tops = [...found.map((c) => c.y), ...continued.map((s) => s.grid.ys[0] ?? 0)];
     const headerless = headerlessTables(unheaded, rowLines, page.page, splitRuns, tops);
     const candidates = [
-      ...continued.map((s) => ({ y: s.grid.ys[0] ?? 0, read: () => readStream(s) })),
+      // (read under the header of the page before: its rows are items like those under a header)
+      ...continued.map((s) => ({ y: s.grid.ys[0] ?? 0, read: () => readStream(s), headed: true })),
       ...found,
       ...headerless.map((s) => ({ y: s.grid.ys[0] ?? 0, read: () => readStream(s) })),
     ].sort((a, b) => a.y - b.y);
