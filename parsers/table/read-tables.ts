@@ -246,14 +246,18 @@ function readLattice(grid: Grid, previous: Read | null): Read[] {
 /**
  * A table read from OCR'd geometry is trusted when most of its rows carry a name and a verdict word
  * in its verdict column: a grid formed on words that are not a table (or on misplaced columns)
- * gives rows without one of them.
+ * gives rows without one of them. Rows continuing the page before's table under its columns
+ * (`continued`) count with a limit or result read where their marks were misread or not seen.
  */
-function readsAsTable(raw: RawItem[], headed: boolean): boolean {
-  // under a header line of its own (or the one of the page before, continued), rows with names are
-  // items even where a seal hid their verdicts
+function readsAsTable(raw: RawItem[], headed: boolean, continued = false): boolean {
+  // under a header line of its own, rows with names are items even where a seal hid their verdicts
   // (kept with the verdict unread and flagged): one such row is a table (a last matrix of one row)
   const complete = raw.filter(
-    (r) => r.name.trim() && (headed || ocrVerdictCellOf(r.verdictText?.trim() || null)),
+    (r) =>
+      r.name.trim() &&
+      (headed ||
+        ocrVerdictCellOf(r.verdictText?.trim() || null) ||
+        (continued && (r.requirement?.trim() || r.result?.trim()))),
   ).length;
   return complete >= (headed ? 1 : 2) && complete >= raw.length * 0.6;
 }
@@ -375,8 +379,7 @@ export function readItemTables(doc: DocumentText): TableReading | null {
     const tops = [...found.map((c) => c.y), ...continued.map((s) => s.grid.ys[0] ?? 0)];
     const headerless = headerlessTables(unheaded, rowLines, page.page, splitRuns, tops);
     const candidates = [
-      // (read under the header of the page before: its rows are items like those under a header)
-      ...continued.map((s) => ({ y: s.grid.ys[0] ?? 0, read: () => readStream(s), headed: true })),
+      ...continued.map((s) => ({ y: s.grid.ys[0] ?? 0, read: () => readStream(s), continued: true })),
       ...found,
       ...headerless.map((s) => ({ y: s.grid.ys[0] ?? 0, read: () => readStream(s) })),
     ].sort((a, b) => a.y - b.y);
@@ -384,7 +387,7 @@ export function readItemTables(doc: DocumentText): TableReading | null {
       for (const r of c.read()) {
         if (r.raw.length === 0) continue;
         // an OCR'd table whose rows mostly lack a name or a verdict was not read as a table
-        if (page.source === 'ocr' && !readsAsTable(r.raw, 'headed' in c)) continue;
+        if (page.source === 'ocr' && !readsAsTable(r.raw, 'headed' in c, 'continued' in c)) continue;
         reads.push(r);
         regions.push({ page: page.page, box: r.region });
         ended ||= r.ended;
