@@ -29,6 +29,10 @@ function firstTextReport(): Truth {
   return t;
 }
 
+/**
+ * Runs the command in this process. Always with --no-ocr: with an OCR provider the command arms a
+ * safety-net process.exit for OCR threads outliving it, which would end the test worker.
+ */
 async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
@@ -41,7 +45,7 @@ async function run(args: string[]): Promise<{ code: number; stdout: string; stde
     return true;
   });
   try {
-    const code = await runExtractCommand(args);
+    const code = await runExtractCommand([...args, '--no-ocr']);
     return { code, stdout, stderr };
   } finally {
     out.mockRestore();
