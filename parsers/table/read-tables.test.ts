@@ -14,6 +14,9 @@ function page(words: [string, number, number][], rules: Box[] = []): DocumentTex
   });
   return { form: 'text_pdf', pages: [{ page: 1, source: 'text_layer', lines, rules }] };
 }
+/** The words of one line at height y for page(): [text, x] each. */
+const row = (y: number, cells: [string, number][]): [string, number, number][] =>
+  cells.map(([t, x]) => [t, x, y] as [string, number, number]);
 const h = (y: number, x0: number, x1: number): Box => ({
   x0: x0 / 100,
   y0: y / 100 - 0.0005,
@@ -219,8 +222,6 @@ describe('item tables read from geometry', () => {
   });
 
   it("When an unruled table prints each merged parent on its own line between its two sub-rows, then a parent spans its own sub-rows only, not the next parent's first", () => {
-    const row = (y: number, cells: [string, number][]): [string, number, number][] =>
-      cells.map(([t, x]) => [t, x, y] as [string, number, number]);
     const doc = page([
       ...row(48.2, [
         ['Test Items', 6.2],
@@ -286,8 +287,6 @@ describe('item tables read from geometry', () => {
   });
 
   it('When an unruled parent name wraps onto two lines standing beside its two sub-rows (邻苯二甲酸 / 酯), then both sub-rows are named by the whole parent', () => {
-    const row = (y: number, cells: [string, number][]): [string, number, number][] =>
-      cells.map(([t, x]) => [t, x, y] as [string, number, number]);
     const doc = page([
       ...row(54.2, [
         ['Test Items', 6.2],

@@ -69,10 +69,13 @@ export interface ContentShares {
 }
 
 const UNIT_NONE = new Set(NO_UNIT);
-/** How limits are printed: a sign, a range, a prohibition, a reference to the standard's clause. */
-const LIMIT_RE =
-  /^[≤≥<>＜＞≦≧]|[~～]|^(?:禁用|不允许|不得|不应|不低于|不高于|不大于|不小于|符合.*(?:要求|规定))/;
+/**
+ * How limits are printed that no result is printed as: ≤ / ≥, a range, a prohibition, a reference to
+ * the standard's clause.
+ */
 const BOUND_RE = /^[≤≥≦≧]|[~～]|^(?:禁用|不允许|不得|不应|不低于|不高于|不大于|不小于|符合.*(?:要求|规定))/;
+/** How limits are printed: those, or a bare < / > (which results print too: "<2"). */
+const LIMIT_RE = new RegExp(`^[<>＜＞]|${BOUND_RE.source}`);
 const RESULT_RE =
   /^(?:[<＜>＞≥≤]?\s*[-+]?\d+(?:\.\d+)?(?:\s*[-~～]\s*\d+(?:\.\d+)?)?\s*%?|未检出.*|N\.?D\.?.*|not detected|无|符合|不符合|合格|不合格)$/i;
 /** A method cell without a cited standard: the method named in words (目测 …). */

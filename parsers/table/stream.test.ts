@@ -9,6 +9,9 @@ const word = (text: string, x0: number, x1: number, y: number): Word => ({
   box: { x0: x0 / 100, y0: y / 100, x1: x1 / 100, y1: (y + 1.28) / 100 },
 });
 
+/** The words of one line at height y: [text, x0, x1] each. */
+const row = (y: number, cells: [string, number, number][]) => cells.map(([t, a, b]) => word(t, a, b, y));
+
 describe('a table continued on the next page without its header', () => {
   it('When its first rows hold no sub-items, then sub-item names running over the sub-item column guessed from them do not end the table', () => {
     // page 1's columns: 编号 | 项目 (parent | sub-item, narrow) | 标准值 | 单项判定 | 计量单位 | 检测方法 | 测试结果
@@ -18,7 +21,6 @@ describe('a table continued on the next page without its header', () => {
       empty: [false, false, false, false, false, false, false, false],
     };
     // page 2, laid out wider; the sub-item names (细菌菌落总数) run over both of page 1's sub-item borders
-    const row = (y: number, cells: [string, number, number][]) => cells.map(([t, a, b]) => word(t, a, b, y));
     const words = [
       ...row(15.05, [
         ['12', 6.2, 7.9],
@@ -93,7 +95,6 @@ describe('a table continued on the next page without its header', () => {
 
 describe('merged parents printed without lines', () => {
   it("When each parent stands on its own line between its two sub-rows, then a parent's cell spans its own sub-rows only, not the row of the parent above", () => {
-    const row = (y: number, cells: [string, number, number][]) => cells.map(([t, a, b]) => word(t, a, b, y));
     const values = (y: number, name: [string, number, number], result: string) =>
       row(y, [name, [result, 42.5, 45], ['√', 49.5, 50.3], ['≥1', 60.3, 63], ['%', 88.2, 89.5]]);
     const words = [
@@ -129,7 +130,6 @@ describe('a table continued without its header, laid out narrower', () => {
       kinds: ['name', 'name', 'requirement', 'verdict', 'result', 'unit'] as const,
       empty: [false, false, false, false, false, false],
     };
-    const row = (y: number, cells: [string, number, number][]) => cells.map(([t, a, b]) => word(t, a, b, y));
     const words = [
       ...row(5.79, [
         ['报告编号：WT2024-5438', 5.7, 22.5],
