@@ -10,6 +10,7 @@ import {
   NO_UNIT,
   SUB_ITEM_PATTERNS,
   SUB_ITEM_WORDS,
+  MICROBE_NAMES,
   UNITS,
   UNIT_OCR_FIXES,
   VERDICT_MARK_OCR_FIXES,
@@ -255,7 +256,9 @@ export function isSubItem(name: string): boolean {
 export function canonicalItemName(raw: string): string {
   const parts = raw.trim().split(/\s+/);
   const last = parts[parts.length - 1] ?? '';
-  if (parts.length > 1 && isSubItem(last)) return `${compact(parts.slice(0, -1).join(''))} ${last}`;
+  if (parts.length > 1 && (isSubItem(last) || nearMicrobe(last))) {
+    return `${compact(parts.slice(0, -1).join(''))} ${last}`;
+  }
   const c = compact(raw);
   for (const sub of [...SUB_ITEM_WORDS].sort((a, b) => b.length - a.length)) {
     if (c.endsWith(sub) && c.length - sub.length >= 2) {
@@ -284,6 +287,14 @@ export function canonicalItemName(raw: string): string {
 }
 
 /** A misread known item name ("耐汗溃色牢屋" for 耐汗渍色牢度): two edits at most, on five or more characters. */
+/** A microbe's name with one character misread (真菌菌洛总数): snapItemName restores it. */
+function nearMicrobe(word: string): boolean {
+  const c = compact(word);
+  return (
+    c.length >= 4 && MICROBE_NAMES.some((m) => Math.abs(m.length - c.length) <= 1 && editDistance(m, c) <= 1)
+  );
+}
+
 function nearKnownItem(head: string): boolean {
   return (
     head.length >= 5 &&
@@ -404,7 +415,10 @@ export function snapItemName(name: string): string {
   const sub = rest.join(' ');
   const glued = sub ? null : splitMisreadSub(head);
   if (glued) return `${snap(glued.parent, KNOWN_ITEMS)} ${glued.sub}`;
-  return [snap(head, KNOWN_ITEMS), sub ? (snapElement(sub) ?? snap(sub, SUB_ITEM_WORDS)) : '']
+  return [
+    snap(head, KNOWN_ITEMS),
+    sub ? (snapElement(sub) ?? snap(sub, [...SUB_ITEM_WORDS, ...MICROBE_NAMES])) : '',
+  ]
     .filter(Boolean)
     .join(' ');
 }

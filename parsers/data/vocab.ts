@@ -87,11 +87,15 @@ export const SUB_ITEM_WORDS: readonly string[] = [
   '变色', '沾色', '经向', '纬向', '直向', '横向', '干摩', '湿摩', '干摩擦', '湿摩擦', '长度方向', '宽度方向',
   '面料', '里料', '罗纹', '填充物', '上衣', '裤子', '裙子', '外层', '内层',
 ];
+/** The microbes tested as sub-items of 微生物 (the hygiene indicators of GB 18383 絮用纤维制品). */
+export const MICROBE_NAMES: readonly string[] = [
+  '细菌菌落总数', '大肠菌群', '致病性化脓菌', '真菌菌落总数', '金黄色葡萄球菌', '溶血性链球菌', '绿脓杆菌',
+];
 /** Sub-item patterns: chemical elements like 铅(Pb), phthalate groups, microbes. */
 export const SUB_ITEM_PATTERNS: readonly RegExp[] = [
   /^[\u4e00-\u9fa5]{1,2}[（(][A-Z][a-z]?[)）]$/,
   /^(?:DBP|BBP|DEHP|DINP|DIDP|DNOP)(?:\+(?:DBP|BBP|DEHP|DINP|DIDP|DNOP))*$/,
-  /^(?:细菌菌落总数|大肠菌群|致病性化脓菌|真菌菌落总数|金黄色葡萄球菌|溶血性链球菌|绿脓杆菌)$/,
+  new RegExp(`^(?:${MICROBE_NAMES.join('|')})$`),
 ];
 
 /**
@@ -157,6 +161,11 @@ export const CONCLUSION_PASS = /合格|符合|满足|通过|\b[Pp][Aa][Ss][Ss]|(
  * wording is fixed by the 检验检测机构资质认定 marking rules (检验检测专用章).
  */
 export const SEAL_TEXT = /^[（(]?\s*(?:检?验?检测专用章|检验专用章|检测专用章)\s*[)）]?$/;
+/**
+ * A piece of the seal's wording OCR read apart from the rest of it (the seal's arc cuts its characters
+ * into runs: 检验检 | 测专用章): three characters in a row of 检验检测专用章 that no table cell prints.
+ */
+export const SEAL_FRAGMENT = /^(?:检验检|验检测专?用?章?|检测专用?章?|测专用章?|专用章)$/;
 /** Lines that never continue the conclusion sentence: stamps, signatures, notes, the verdict legend. */
 export const CONCLUSION_NOT_CONTINUATION: readonly RegExp[] = [
   /^[（(]?\s*(?:检验检测专用章|检测专用章|检验专用章|盖章)/,

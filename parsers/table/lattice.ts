@@ -32,6 +32,12 @@ interface VLine {
 const SAME_LINE = 0.003;
 const JOIN_GAP = 0.004;
 const TOUCH = 0.004;
+/**
+ * Share of a table's height a column line must be drawn down for it to stand in an OCR'd row where it
+ * was not seen, when that row's words fall on its two sides (gridOf): a seal lifted off a scan takes
+ * the lines under it along, a third of a matrix's column or more.
+ */
+const PARTLY_DRAWN = 0.25;
 
 /** Ruling lines split into horizontal and vertical ones, collinear pieces joined. */
 export function normaliseRules(rules: Box[]): { h: HLine[]; v: VLine[] } {
@@ -220,8 +226,8 @@ function gridOf(
   // a border is drawn when lines cover most of it; the table's outline counts as drawn
   const vAt = xs.map((x) => comp.v.filter((l) => near(l.x, x)).map((l) => [l.y0, l.y1] as [number, number]));
   const hAt = ys.map((y) => comp.h.filter((l) => near(l.y, y)).map((l) => [l.x0, l.x1] as [number, number]));
-  // on an OCR'd page a column line drawn down most of the table may be missing in a row (a seal over
-  // it, a faint scan): it stands there too when that row's words fall on its two sides and none runs
+  // on an OCR'd page a column line drawn down part of the table (PARTLY_DRAWN) may be missing in a
+  // row (a seal over it, a faint scan): it stands there too when that row's words fall on its two sides and none runs
   // across it. A cell merged over the line (a header over its sub-columns) has text across it or on
   // one side only.
   const lineShare = xs.map((_, i) => coverage(top, bottom, vAt[i] ?? []));
@@ -242,7 +248,7 @@ function gridOf(
   const rightDrawn = (r: number, c: number) =>
     c + 1 >= C ||
     coverage(ys[r] ?? 0, ys[r + 1] ?? 0, vAt[c + 1] ?? []) > 0.5 ||
-    (splitRuns && (lineShare[c + 1] ?? 0) >= 0.6 && splitsRow(r, c));
+    (splitRuns && (lineShare[c + 1] ?? 0) >= PARTLY_DRAWN && splitsRow(r, c));
   const brokenAt = ys.map((_, i) => (splitRuns ? brokenStretches(hAt[i] ?? [], xs) : []));
   const bottomDrawn = (r: number, c: number) =>
     r + 1 >= R ||

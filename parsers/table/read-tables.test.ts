@@ -3,7 +3,12 @@ import { unreadVerdictFlags } from '../items/review-flags';
 import { preferGeometry } from './choose';
 import { readItemTables, rolesByPosition } from './read-tables';
 import { joinPages } from '../testing/doc';
-import { ocrSegmentsDoc, PHOTO_STACKED_VERDICTS_TABLE } from '../testing/ocr-pages';
+import {
+  ocrSegmentsDoc,
+  PHOTO_STACKED_VERDICTS_TABLE,
+  SCAN_MICROBES_UNDER_SEAL,
+  SCAN_MICROBES_UNDER_SEAL_RULES,
+} from '../testing/ocr-pages';
 
 /** A page laid out on a 100 × 100 unit grid: words at (x, y) with a width in characters. */
 function page(words: [string, number, number][], rules: Box[] = []): DocumentText {
@@ -2162,6 +2167,30 @@ describe('a table printed without a header row under the page header', () => {
       ['pH值', '5.9', 'pass'],
       ['异味', '无', 'pass'],
       ['耐光色牢度', '3', 'fail'],
+    ]);
+  });
+});
+
+describe('a ruled matrix under a seal, after a table printed without column lines', () => {
+  const items = () =>
+    readItemTables(ocrSegmentsDoc(SCAN_MICROBES_UNDER_SEAL, 0, SCAN_MICROBES_UNDER_SEAL_RULES))?.items ?? [];
+
+  it('When the table above reaches the end marker only across the matrix, then the matrix is still read: one item per microbe, named parent + microbe', () => {
+    expect(items().map((i) => [i.name, i.unit, i.result, i.verdict])).toEqual([
+      ['水洗尺寸变化率 直向', '%', '-2.5', 'pass'],
+      ['水洗尺寸变化率 横向', '%', '-1.5', 'pass'],
+      ['微生物 细菌菌落总数', 'CFU/g', '<10', 'pass'],
+      ['微生物 大肠菌群', null, 'Not detected', 'pass'],
+      ['微生物 致病性化脓菌', null, 'Not detected', 'pass'],
+      ['微生物 真菌菌落总数', 'CFU/g', '<10', 'pass'],
+    ]);
+  });
+
+  it('When the seal took a column line along in the lower rows and left a piece of its wording over a label, then each microbe keeps its own limit and its name without the seal', () => {
+    const last = items().slice(-2);
+    expect(last.map((i) => [i.name, i.requirement])).toEqual([
+      ['微生物 致病性化脓菌', '不得检出'],
+      ['微生物 真菌菌落总数', '≤100'],
     ]);
   });
 });

@@ -7,7 +7,7 @@
  * Returns null when the pages carry no positions (text without geometry): the line reader is used.
  */
 import type { ColumnKind } from '../data/table-vocab';
-import { VERDICT_WORDS } from '../data/vocab';
+import { SEAL_FRAGMENT, SEAL_TEXT, VERDICT_WORDS } from '../data/vocab';
 import type { Box, DocumentText, ReportItem } from '../types';
 import { boxOf, cellAt, colsOf, medianWordHeight, rowsOf, type Grid, type GridCell, type Word } from './grid';
 import { itemNameKey, ocrVerdictCellOf } from '../item-vocab';
@@ -103,7 +103,9 @@ function pageWords(doc: DocumentText, i: number): Word[] | null {
       }
     }
   }
-  return page.source === 'ocr' ? splitStackedVerdicts(words) : words;
+  if (page.source !== 'ocr') return words;
+  // the seal's wording OCR read over a cell is no part of it (its whole wording, or a run of it)
+  return splitStackedVerdicts(words.filter((w) => !SEAL_TEXT.test(w.text) && !SEAL_FRAGMENT.test(w.text)));
 }
 
 const kindsRepeat = (kinds: (ColumnKind | 'matrix' | null)[]): number | null => {
@@ -329,7 +331,7 @@ export function readItemTables(doc: DocumentText): TableReading | null {
       rowLines,
       page.page,
       splitRuns,
-      labelled.map((t) => t.grid.ys[0] ?? 0),
+      [...itemGrids, ...labelled.map((t) => t.grid)].map((g) => g.ys[0] ?? 0),
     );
     const readStream = (s: StreamTable) =>
       readWithLayout(s.grid, {
