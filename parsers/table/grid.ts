@@ -4,6 +4,7 @@
  * alignment of the text itself (stream.ts); read for meaning by roles.ts and rows.ts.
  */
 import type { Box } from '../types';
+import { UNITS, VERDICT_WORDS } from '../data/vocab';
 
 /** A run of text with its box (a PDF text item or an OCR segment). */
 export interface Word {
@@ -190,6 +191,41 @@ export function pieceOf(w: Word, from: number, to: number): Word {
   const at = (k: number) => w.box.x0 + (weights.slice(0, k).reduce((a, b) => a + b, 0) / total) * width;
   return { ...w, text: chars.slice(from, to).join('').trim(), box: { ...w.box, x0: at(from), x1: at(to) } };
 }
+
+/**
+ * A check mark or a unit OCR read onto the end of the cell left of it, no space between: the name
+ * column's text and the verdict column's mark ("水洗尺寸变化率直向√"), a sub-item and the unit column's
+ * sign ("DINP+DIDP+DNOP%"). The text and the mark or unit as two pieces when a column border stands
+ * between the segment's start and the middle of its last token; any other word as it is. Only marks
+ * and units written with signs (%, mg/kg): a letter or a Han character at a name's end is its own
+ * (pH, 1级).
+ */
+export function splitTrailingToken(w: Word, borders: number[]): Word[] {
+  const chars = [...w.text];
+  const n = chars.length;
+  const mark = n >= 2 && VERDICT_MARK.test(chars[n - 1] ?? '') && !VERDICT_MARK.test(chars[n - 2] ?? '');
+  const unit = mark ? null : SIGNED_UNIT.exec(w.text);
+  const k = mark ? n - 1 : unit ? [...w.text.slice(0, unit.index)].length : -1;
+  if (k <= 0 || !/\S/.test(chars.slice(0, k).join(''))) return [w];
+  const tail = pieceOf(w, k, n);
+  const mid = (tail.box.x0 + tail.box.x1) / 2;
+  if (!borders.some((x) => x > w.box.x0 && x < mid)) return [w];
+  return [pieceOf(w, 0, k), tail];
+}
+/** A mark printed for a verdict (√, ×): one character, not a letter, that VERDICT_WORDS reads as pass or fail. */
+const VERDICT_MARK = new RegExp(
+  `^[${Object.entries(VERDICT_WORDS)
+    .filter(([w, v]) => [...w].length === 1 && !/[A-Za-z]/.test(w) && v !== 'n/a')
+    .map(([w]) => w)
+    .join('')}]$`,
+  'u',
+);
+/** A unit written with a sign at a text's end: %, or a unit of the vocabulary with a slash (mg/kg, CFU/g). */
+const SIGNED_UNIT = new RegExp(
+  `(?:%|${UNITS.filter((u) => u.includes('/'))
+    .map((u) => u.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'))
+    .join('|')})$`,
+);
 
 /** The column (of x borders `xs`) holding most of a box; -1 when most of the box lies outside them. */
 export function columnOf(xs: number[], box: Box): number {

@@ -1,5 +1,10 @@
 import type { Word } from './grid';
-import { ocrSegmentsDoc, SCAN_HEADERLESS_ELEMENTS_BESIDE_PARENTS } from '../testing/ocr-pages';
+import {
+  ocrSegmentsDoc,
+  SCAN_HEADERLESS_ELEMENTS_BESIDE_PARENTS,
+  SCAN_MARKS_GLUED_TO_NAMES,
+  SCAN_UNIT_GLUED_TO_SUB_ITEM,
+} from '../testing/ocr-pages';
 import { readItemTables } from './read-tables';
 import { continuedTable, streamTables } from './stream';
 
@@ -175,5 +180,31 @@ describe('a table without a header line, read by what its columns hold', () => {
       '邻苯二甲酸酯 DBP+BBP+DEHP',
       '邻苯二甲酸酯 DINP+DIDP+DNOP',
     ]);
+  });
+});
+
+describe('a mark or a unit OCR read onto the name before it', () => {
+  it('When a check mark stands in one segment with the sub-item name left of it (水洗尺寸变化率直向√), then the name is the sub-item and the mark is the row’s verdict', () => {
+    const items = readItemTables(ocrSegmentsDoc(SCAN_MARKS_GLUED_TO_NAMES))?.items ?? [];
+    expect(items).toHaveLength(23);
+    expect(
+      items.filter((i) => i.name?.startsWith('水洗尺寸变化率')).map((i) => [i.name, i.result, i.verdict]),
+    ).toEqual([
+      ['水洗尺寸变化率 直向', '-0.9', 'pass'],
+      ['水洗尺寸变化率 横向', '-1.4', 'pass'],
+    ]);
+  });
+
+  it('When a sub-item and its unit come as one segment over the unit column’s border (DINP+DIDP+DNOP%), then the name is the sub-item and the unit its own', () => {
+    const items = readItemTables(ocrSegmentsDoc(SCAN_UNIT_GLUED_TO_SUB_ITEM))?.items ?? [];
+    expect(items.filter((i) => i.name?.startsWith('邻苯二甲酸酯')).map((i) => [i.name, i.unit])).toEqual([
+      ['邻苯二甲酸酯 DBP+BBP+DEHP', '%'],
+      ['邻苯二甲酸酯 DINP+DIDP+DNOP', '%'],
+    ]);
+  });
+
+  it('When a name ends in a letter or a Han character (pH, 1级), then nothing is taken off it', () => {
+    const names = (readItemTables(ocrSegmentsDoc(SCAN_MARKS_GLUED_TO_NAMES))?.items ?? []).map((i) => i.name);
+    expect(names).toEqual(expect.arrayContaining(['pH', '燃烧性能', '可分解致癌芳香胺']));
   });
 });

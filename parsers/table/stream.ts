@@ -11,6 +11,7 @@ import {
   colsOf,
   columnOf,
   cutAtBorders,
+  splitTrailingToken,
   medianWordHeight,
   pieceOf,
   wordsText,
@@ -513,7 +514,10 @@ function buildGrid(
     // borders here are guessed from the alignment, not drawn: an OCR segment is cut only at a space
     // whose sides stand in two columns, and placed in the column holding most of it; a long name runs
     // over the sub-item column: it is placed by where it starts, not cut
-    for (const piece of splitRuns ? cutAtBorders(w, inner, false) : [w]) {
+    const pieces = splitRuns
+      ? splitTrailingToken(w, inner).flatMap((p) => cutAtBorders(p, inner, false))
+      : [w];
+    for (const piece of pieces) {
       let c = splitRuns
         ? columnOf(xs, piece.box)
         : index(xs, Math.min(piece.box.x0 + 0.004, centreX(piece.box)));
