@@ -2,9 +2,12 @@ import type { Word } from './grid';
 import {
   ocrSegmentsDoc,
   SCAN_HEADERLESS_ELEMENTS_BESIDE_PARENTS,
+  SCAN_HEADER_WORDS_RUN_TOGETHER,
   SCAN_MARKS_GLUED_TO_NAMES,
+  SCAN_TWO_UP_SUMMARY,
   SCAN_UNIT_GLUED_TO_SUB_ITEM,
 } from '../testing/ocr-pages';
+import { joinPages } from '../testing/doc';
 import { readItemTables } from './read-tables';
 import { continuedTable, streamTables } from './stream';
 
@@ -206,5 +209,22 @@ describe('a mark or a unit OCR read onto the name before it', () => {
   it('When a name ends in a letter or a Han character (pH, 1级), then nothing is taken off it', () => {
     const names = (readItemTables(ocrSegmentsDoc(SCAN_MARKS_GLUED_TO_NAMES))?.items ?? []).map((i) => i.name);
     expect(names).toEqual(expect.arrayContaining(['pH', '燃烧性能', '可分解致癌芳香胺']));
+  });
+});
+
+describe('Chinese header words OCR read as one segment', () => {
+  it('When 序号项目 and 计量单位备注标准要求 come as single segments on the detail page after a summary, then each word heads its own column and the rows are read under them', () => {
+    const doc = joinPages(
+      ocrSegmentsDoc(SCAN_TWO_UP_SUMMARY),
+      ocrSegmentsDoc(SCAN_HEADER_WORDS_RUN_TOGETHER),
+    );
+    const items = readItemTables(doc)?.items ?? [];
+    // the 16 detail rows, and the 7 items only the summary lists here (their detail page is not given)
+    expect(items).toHaveLength(23);
+    expect(items.slice(0, 3).map((i) => [i.name, i.unit, i.requirement, i.result, i.verdict])).toEqual([
+      ['甲醛', 'mg/kg', '≤75', '<20', 'pass'],
+      ['pH', null, '4.0~8.5', '5.9', 'pass'],
+      ['可分解致癌芳香胺', 'mg/kg', '禁用', '<20', 'pass'],
+    ]);
   });
 });

@@ -109,7 +109,8 @@ function headerCells(line: TextLine): HeaderCell[] | null {
  * read as one) split into its header words, each with its share of the box; other segments as they are.
  */
 function headerRunParts(w: Word): Word[] {
-  if (headerCellKind(w.text) || !w.text.includes(' ')) return [w];
+  if (headerCellKind(w.text)) return [w];
+  if (!w.text.includes(' ')) return hanHeaderParts(w) ?? [w];
   const tokens = w.text.split(' ');
   const parts: Word[] = [];
   let from = 0;
@@ -126,6 +127,26 @@ function headerRunParts(w: Word): Word[] {
     from = to;
   }
   return parts;
+}
+
+/**
+ * A segment of Chinese header words printed side by side that OCR read with no space between them
+ * ("序号项目", "计量单位备注标准要求": narrow gaps between centred labels) split into its header words,
+ * each with its share of the box; null unless every piece, two characters or more, is a header word.
+ */
+function hanHeaderParts(w: Word): Word[] | null {
+  const chars = [...w.text];
+  if (chars.length < 4 || !chars.every((c) => /[\u4e00-\u9fff]/.test(c))) return null;
+  const parts: Word[] = [];
+  for (let from = 0; from < chars.length;) {
+    // the longest header word from here
+    let to = chars.length;
+    while (to - from >= 2 && !headerCellKind(chars.slice(from, to).join(''))) to--;
+    if (to - from < 2) return null;
+    parts.push(pieceOf(w, from, to));
+    from = to;
+  }
+  return parts.length >= 2 ? parts : null;
 }
 
 /** Lines a header block may reach above or below its header line. */
