@@ -155,10 +155,11 @@ export const INSPECTION_TYPES: readonly { pattern: RegExp; value: 'commissioned'
  */
 export const CONCLUSION_FAIL = /不合格|不符合|不满足|未达到|不通过|\b[Ff][Aa][Ii][Ll]|(?<![A-Z])FAIL(?![A-Z])/;
 export const CONCLUSION_PASS = /合格|符合|满足|通过|\b[Pp][Aa][Ss][Ss]|(?<![A-Z])PASS(?![A-Z])/;
+/** A lab's seal's wording, fixed by the 检验检测机构资质认定 marking rules (检验检测专用章). */
+export const SEAL_WORDING = '检验检测专用章';
 /**
- * The text of a lab's seal as OCR reads it where the seal stands over a table (检验检测专用章, its
- * characters partly lost: 验检测专用章): a segment of it alone is no cell of the table. The seal's
- * wording is fixed by the 检验检测机构资质认定 marking rules (检验检测专用章).
+ * The text of a lab's seal as OCR reads it where the seal stands over a table (its characters partly
+ * lost: 验检测专用章): a segment of it alone is no cell of the table.
  */
 export const SEAL_TEXT = /^[（(]?\s*(?:检?验?检测专用章|检验专用章|检测专用章)\s*[)）]?$/;
 /**

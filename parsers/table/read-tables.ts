@@ -9,7 +9,18 @@
 import type { ColumnKind } from '../data/table-vocab';
 import { SEAL_FRAGMENT, SEAL_TEXT, VERDICT_WORDS } from '../data/vocab';
 import type { Box, DocumentText, ReportItem } from '../types';
-import { boxOf, cellAt, colsOf, medianWordHeight, rowsOf, type Grid, type GridCell, type Word } from './grid';
+import {
+  boxOf,
+  cellAt,
+  colsOf,
+  medianWordHeight,
+  pieceOf,
+  rowsOf,
+  type Grid,
+  type GridCell,
+  type Word,
+} from './grid';
+import { sealWordingIn } from '../text/seal-wording';
 import { itemNameKey, ocrVerdictCellOf } from '../item-vocab';
 import { finishItem, printedVerdict } from './items';
 import { levelBox, levelSlope } from './level';
@@ -105,7 +116,23 @@ function pageWords(doc: DocumentText, i: number): Word[] | null {
   }
   if (page.source !== 'ocr') return words;
   // the seal's wording OCR read over a cell is no part of it (its whole wording, or a run of it)
-  return splitStackedVerdicts(words.filter((w) => !SEAL_TEXT.test(w.text) && !SEAL_FRAGMENT.test(w.text)));
+  const sealFree = words.flatMap((w) =>
+    SEAL_TEXT.test(w.text) || SEAL_FRAGMENT.test(w.text) ? [] : withoutSealWording(w),
+  );
+  return splitStackedVerdicts(sealFree);
+}
+
+/** A word without the seal's wording OCR read into it (sealWordingIn); nothing when that was all of it. */
+function withoutSealWording(w: Word): Word[] {
+  const seal = sealWordingIn(w.text);
+  if (!seal) return [w];
+  const n = [...w.text].length;
+  const before = pieceOf(w, 0, seal.from);
+  const after = pieceOf(w, seal.to, n);
+  if (!before.text) return after.text ? [after] : [];
+  if (!after.text) return [before];
+  // inside the text: one word still, its box as read
+  return [{ ...w, text: `${before.text}${after.text}` }];
 }
 
 const kindsRepeat = (kinds: (ColumnKind | 'matrix' | null)[]): number | null => {
