@@ -5,6 +5,7 @@ import { readItemTables, rolesByPosition } from './read-tables';
 import { joinPages } from '../testing/doc';
 import {
   ocrSegmentsDoc,
+  PHOTO_MARKS_OF_TWO_ROWS_AS_ONE,
   PHOTO_STACKED_VERDICTS_TABLE,
   SCAN_MICROBES_UNDER_SEAL,
   SCAN_MICROBES_UNDER_SEAL_RULES,
@@ -1714,6 +1715,19 @@ describe('verdicts of two rows OCR read as one segment', () => {
       ['燃烧性能', '1级', 'pass'],
       // its verdict OCR read as "合" alone: unread, not a neighbour's
       ['使用说明', '符合', null],
+    ]);
+  });
+
+  it('When the check marks of two rows come as one tall segment read "<<", then each row keeps its own mark, and rows whose mark OCR did not see keep theirs unread', () => {
+    const items = readItemTables(ocrSegmentsDoc(PHOTO_MARKS_OF_TWO_ROWS_AS_ONE, 0.0168))?.items ?? [];
+    expect(items).toHaveLength(23);
+    expect(items.slice(17).map((i) => [i.name, i.verdict])).toEqual([
+      ['起毛起球', 'pass'],
+      ['顶破强力', 'pass'],
+      ['水洗尺寸变化率 直向', 'pass'],
+      ['水洗尺寸变化率 横向', 'pass'],
+      ['燃烧性能', null],
+      ['使用说明', null],
     ]);
   });
 });

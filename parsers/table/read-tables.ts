@@ -7,7 +7,7 @@
  * Returns null when the pages carry no positions (text without geometry): the line reader is used.
  */
 import type { ColumnKind } from '../data/table-vocab';
-import { SEAL_FRAGMENT, SEAL_TEXT, VERDICT_WORDS } from '../data/vocab';
+import { SEAL_FRAGMENT, SEAL_TEXT, VERDICT_MARK_OCR_FIXES, VERDICT_WORDS } from '../data/vocab';
 import type { Box, DocumentText, ReportItem } from '../types';
 import {
   boxOf,
@@ -66,10 +66,24 @@ const STACKABLE_VERDICTS = Object.keys(VERDICT_WORDS)
   .filter((w) => [...w].length >= 2)
   .sort((a, b) => b.length - a.length);
 
-/** A text made only of verdict words ("符合符合", "合格不合格"): those words, else null. */
+/**
+ * Check marks as OCR reads them (√ ×, and the signs it misreads them as: < V), one character each: a
+ * run of them in one tall segment is a mark per row too ("<<").
+ */
+const STACKABLE_MARKS = new Set(
+  [...Object.keys(VERDICT_WORDS), ...Object.keys(VERDICT_MARK_OCR_FIXES)].filter(
+    (w) =>
+      [...w].length === 1 && !/[A-Za-z]/.test(w) && VERDICT_WORDS[VERDICT_MARK_OCR_FIXES[w] ?? w] !== 'n/a',
+  ),
+);
+
+/** A text made only of verdict words or only of check marks ("符合符合", "合格不合格", "<<"): those, else null. */
 function verdictRun(text: string): string[] | null {
+  const compact = text.replace(/\s+/g, '');
+  const marks = [...compact];
+  if (marks.length >= 2 && marks.every((c) => STACKABLE_MARKS.has(c))) return marks;
   const out: string[] = [];
-  let rest = text.replace(/\s+/g, '');
+  let rest = compact;
   while (rest) {
     const w = STACKABLE_VERDICTS.find((v) => rest.startsWith(v));
     if (!w) return null;
