@@ -4,7 +4,7 @@
  * alignment of the text itself (stream.ts); read for meaning by roles.ts and rows.ts.
  */
 import type { Box } from '../types';
-import { UNITS, VERDICT_WORDS } from '../data/vocab';
+import { KNOWN_ITEMS, SUB_ITEM_WORDS, UNITS, VERDICT_WORDS } from '../data/vocab';
 
 /** A run of text with its box (a PDF text item or an OCR segment). */
 export interface Word {
@@ -196,22 +196,33 @@ export function pieceOf(w: Word, from: number, to: number): Word {
  * A check mark or a unit OCR read onto the end of the cell left of it, no space between: the name
  * column's text and the verdict column's mark ("水洗尺寸变化率直向√"), a sub-item and the unit column's
  * sign ("DINP+DIDP+DNOP%"). The text and the mark or unit as two pieces when a column border stands
- * between the segment's start and the middle of its last token; any other word as it is. Only marks
- * and units written with signs (%, mg/kg): a letter or a Han character at a name's end is its own
- * (pH, 1级).
+ * between the segment's start and the middle of its last token; any other word as it is. Only marks,
+ * units written with signs (%, mg/kg) and a Han unit after a known name (hanUnitAfterName): a letter
+ * or a Han character at a name's or value's end is its own (pH, 1级).
  */
 export function splitTrailingToken(w: Word, borders: number[]): Word[] {
   const chars = [...w.text];
   const n = chars.length;
   const mark = n >= 2 && VERDICT_MARK.test(chars[n - 1] ?? '') && !VERDICT_MARK.test(chars[n - 2] ?? '');
   const unit = mark ? null : SIGNED_UNIT.exec(w.text);
-  const k = mark ? n - 1 : unit ? [...w.text.slice(0, unit.index)].length : -1;
+  const k = mark || hanUnitAfterName(chars) ? n - 1 : unit ? [...w.text.slice(0, unit.index)].length : -1;
   if (k <= 0 || !/\S/.test(chars.slice(0, k).join(''))) return [w];
   const tail = pieceOf(w, k, n);
   const mid = (tail.box.x0 + tail.box.x1) / 2;
   if (!borders.some((x) => x > w.box.x0 && x < mid)) return [w];
   return [pieceOf(w, 0, k), tail];
 }
+/**
+ * A unit written as one Han character (级) after an item or sub-item name the vocabulary knows
+ * ("变色级", "耐光色牢度级"): a value ending in one is whole (1级), and so is a name of other words.
+ */
+function hanUnitAfterName(chars: string[]): boolean {
+  const n = chars.length;
+  if (n < 3 || !HAN_UNITS.includes(chars[n - 1] ?? '')) return false;
+  const name = chars.slice(0, -1).join('');
+  return [...SUB_ITEM_WORDS, ...KNOWN_ITEMS].some((w) => name.endsWith(w));
+}
+const HAN_UNITS = UNITS.filter((u) => /^[\u4e00-\u9fff]$/u.test(u));
 /** A mark printed for a verdict (√, ×): one character, not a letter, that VERDICT_WORDS reads as pass or fail. */
 const VERDICT_MARK = new RegExp(
   `^[${Object.entries(VERDICT_WORDS)

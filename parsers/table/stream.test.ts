@@ -1,4 +1,4 @@
-import type { Word } from './grid';
+import { splitTrailingToken, type Word } from './grid';
 import {
   ocrSegmentsDoc,
   SCAN_HEADERLESS_ELEMENTS_BESIDE_PARENTS,
@@ -204,6 +204,15 @@ describe('a mark or a unit OCR read onto the name before it', () => {
       ['邻苯二甲酸酯 DBP+BBP+DEHP', '%'],
       ['邻苯二甲酸酯 DINP+DIDP+DNOP', '%'],
     ]);
+  });
+
+  it('When a sub-item and the unit 级 come as one segment over the unit column’s border (变色级), then the unit is split off; a value or a name of other words ending in 级 stays whole', () => {
+    const split = (text: string) =>
+      splitTrailingToken(word(text, 28.9, 35.4, 56.6), [0.33]).map((w) => w.text);
+    expect(split('变色级')).toEqual(['变色', '级']);
+    expect(split('耐光色牢度级')).toEqual(['耐光色牢度', '级']);
+    expect(split('燃烧性能等级')).toEqual(['燃烧性能等级']);
+    expect(split('11级')).toEqual(['11级']);
   });
 
   it('When a name ends in a letter or a Han character (pH, 1级), then nothing is taken off it', () => {
