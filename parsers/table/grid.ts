@@ -213,6 +213,42 @@ export function splitTrailingToken(w: Word, borders: number[]): Word[] {
   return [pieceOf(w, 0, k), tail];
 }
 /**
+ * A segment of Chinese text running from one column into the next with no space between them, the
+ * second cell opening with a verdict word ("36个月以下儿童用玩具不应有小零件不适用（适用年龄3岁以上）": a
+ * requirement filling its column, then the result column's 不适用…): cut where that word starts, when
+ * the characters' widths (`em`, emPerHeight) put its start at a border guessed from the text's
+ * alignment, or up to three characters right of it (the guess stands in the white space before a
+ * column's text). A long name overflowing into the next column is not cut: what runs over opens
+ * with no verdict word.
+ */
+export function cutBeforeVerdictWord(w: Word, borders: number[], em: number | null): Word[] {
+  if (em === null || !/[\u3400-\u9fff]/.test(w.text) || w.text.includes(' ')) return [w];
+  const inside = borders.filter((x) => x > w.box.x0 && x < w.box.x1);
+  if (inside.length === 0) return [w];
+  const chars = [...w.text];
+  const charW = em * (w.box.y1 - w.box.y0);
+  let x = w.box.x0;
+  for (let k = 1; k < chars.length; k++) {
+    x += charW * charWeight(chars[k - 1] ?? '');
+    // a border guessed from the alignment stands in the white space before the column's text
+    const nearBorder = inside.some((b) => x >= b - charW * 0.8 && x <= b + charW * 3);
+    if (!isHan(chars[k - 1]) || !nearBorder) continue;
+    const rest = chars.slice(k).join('');
+    if (!CELL_OPENING_WORDS.some((v) => rest.startsWith(v))) continue;
+    return [
+      { ...w, text: chars.slice(0, k).join(''), box: { ...w.box, x1: x } },
+      { ...w, text: rest, box: { ...w.box, x0: x } },
+    ];
+  }
+  return [w];
+}
+/** Verdict words of two characters or more, and 未检出: words a result or verdict cell opens with. */
+const CELL_OPENING_WORDS = [
+  ...Object.keys(VERDICT_WORDS).filter((v) => [...v].length >= 2 && /^[\u3400-\u9fff]+$/.test(v)),
+  '未检出',
+];
+
+/**
  * A unit written as one Han character (级) after an item or sub-item name the vocabulary knows
  * ("变色级", "耐光色牢度级"): a value ending in one is whole (1级), and so is a name of other words.
  */

@@ -3,6 +3,7 @@ import {
   ocrSegmentsDoc,
   SCAN_HEADERLESS_ELEMENTS_BESIDE_PARENTS,
   SCAN_HEADER_WORDS_RUN_TOGETHER,
+  PHOTO_REQUIREMENT_RUN_INTO_RESULT,
   SCAN_MARKS_GLUED_TO_NAMES,
   SCAN_TWO_UP_SUMMARY,
   SCAN_UNIT_GLUED_TO_SUB_ITEM,
@@ -213,6 +214,16 @@ describe('a mark or a unit OCR read onto the name before it', () => {
     expect(split('耐光色牢度级')).toEqual(['耐光色牢度', '级']);
     expect(split('燃烧性能等级')).toEqual(['燃烧性能等级']);
     expect(split('11级')).toEqual(['11级']);
+  });
+
+  it('When a requirement and the result after it come as one segment with no space, the result opening with a verdict word (…小零件不适用…), then each is read in its column', () => {
+    const items = readItemTables(ocrSegmentsDoc(PHOTO_REQUIREMENT_RUN_INTO_RESULT))?.items ?? [];
+    expect(items.map((i) => [i.name, i.requirement, i.result, i.verdict])).toEqual([
+      ['标识和使用说明', '符合GB6675.1-2014附录B', '符合', 'pass'],
+      ['小零件', '36个月以下儿童用玩具不应有小零件', '不适用（适用年龄3岁以上）', 'n/a'],
+      ['锐利边缘', '不应有危险锐利边缘', '符合', 'pass'],
+      ['锐利尖端', '不应有危险锐利尖端', '符合', 'pass'],
+    ]);
   });
 
   it('When a name ends in a letter or a Han character (pH, 1级), then nothing is taken off it', () => {

@@ -11,6 +11,8 @@ import {
   colsOf,
   columnOf,
   cutAtBorders,
+  cutBeforeVerdictWord,
+  emPerHeight,
   splitTrailingToken,
   medianWordHeight,
   pieceOf,
@@ -529,6 +531,7 @@ function buildGrid(
   };
   const nameAt = nameAt0;
   const subBorder = kinds[nameAt + 1] === 'name' ? xs[nameAt + 1] : undefined;
+  const em = splitRuns ? emPerHeight(allWords) : null;
   for (const w of allWords) {
     const r = index(ys, centreY(w.box));
     if (r < 0) continue;
@@ -536,7 +539,9 @@ function buildGrid(
     // whose sides stand in two columns, and placed in the column holding most of it; a long name runs
     // over the sub-item column: it is placed by where it starts, not cut
     const pieces = splitRuns
-      ? splitTrailingToken(w, inner).flatMap((p) => cutAtBorders(p, inner, false))
+      ? splitTrailingToken(w, inner)
+          .flatMap((p) => cutBeforeVerdictWord(p, inner, em))
+          .flatMap((p) => cutAtBorders(p, inner, false))
       : [w];
     for (const piece of pieces) {
       let c = splitRuns
