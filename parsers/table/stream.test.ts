@@ -3,6 +3,7 @@ import {
   ocrSegmentsDoc,
   SCAN_HEADERLESS_ELEMENTS_BESIDE_PARENTS,
   SCAN_HEADER_WORDS_RUN_TOGETHER,
+  SCAN_HEADER_WORDS_WITH_A_GLYPH_TO_SPARE,
   PHOTO_REQUIREMENT_RUN_INTO_RESULT,
   SCAN_MARKS_GLUED_TO_NAMES,
   SCAN_TWO_UP_SUMMARY,
@@ -245,6 +246,28 @@ describe('Chinese header words OCR read as one segment', () => {
       ['甲醛', 'mg/kg', '≤75', '<20', 'pass'],
       ['pH', null, '4.0~8.5', '5.9', 'pass'],
       ['可分解致癌芳香胺', 'mg/kg', '禁用', '<20', 'pass'],
+    ]);
+  });
+});
+
+describe('header words run together, a glyph to spare', () => {
+  it('When 计量单位判定检验结果 comes as one segment, then it is split into the header words as printed (计量单位 | 判定 | 检验结果), not at a word that takes its neighbour’s glyph (计量单位判)', () => {
+    const items = readItemTables(ocrSegmentsDoc(SCAN_HEADER_WORDS_WITH_A_GLYPH_TO_SPARE))?.items ?? [];
+    expect(items).toHaveLength(9);
+    expect(items.map((i) => i.verdict)).toEqual([
+      'pass',
+      'n/a',
+      'pass',
+      'pass',
+      'pass',
+      'pass',
+      'pass',
+      'pass',
+      'pass',
+    ]);
+    expect(items.slice(5, 7).map((i) => [i.name, i.unit, i.result, i.requirement])).toEqual([
+      ['包装塑料袋厚度', 'mm', '0.057', '≥0.038'],
+      ['易燃性能', null, '符合', '燃烧速率<10mm/s'],
     ]);
   });
 });

@@ -21,7 +21,7 @@ import {
   type GridCell,
   type Word,
 } from './grid';
-import { isVerdictToken, ocrVerdictCellOf } from '../item-vocab';
+import { headerKinds, isVerdictToken, ocrVerdictCellOf } from '../item-vocab';
 import { findRolesByContent, headerCellKind, isSubItemLabel } from './roles';
 import type { ColumnKind } from '../data/table-vocab';
 import { PRINTED_TABLE_END, TABLE_END_MARKERS, TABLE_PAGE_NOISE } from '../data/table-vocab';
@@ -143,12 +143,18 @@ function hanHeaderParts(w: Word): Word[] | null {
   for (let from = 0; from < chars.length;) {
     // the longest header word from here
     let to = chars.length;
-    while (to - from >= 2 && !headerCellKind(chars.slice(from, to).join(''))) to--;
+    while (to - from >= 2 && !oneHeaderWord(chars.slice(from, to).join(''))) to--;
     if (to - from < 2) return null;
     parts.push(pieceOf(w, from, to));
     from = to;
   }
   return parts.length >= 2 ? parts : null;
+}
+
+/** A text that is one header word as printed (headerCellKind also forgives a neighbour's glyph: 计量单位判). */
+function oneHeaderWord(text: string): boolean {
+  const h = headerKinds(text);
+  return h.pure && h.kinds.length === 1;
 }
 
 /** Lines a header block may reach above or below its header line. */
