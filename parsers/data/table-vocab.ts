@@ -30,6 +30,11 @@ export const TABLE_HEADER_WORDS: Record<ColumnKind, readonly string[]> = {
 };
 
 /** The marker a lab prints where its item table ends (以下空白): the table read to here is whole. */
+/** Words a requirement opens with when it states a prohibition or a bound in words (不允许, 不得检出, 不低于 …). */
+export const REQUIREMENT_OPENING_WORDS: readonly string[] = [
+  '禁用', '不允许', '不得', '不应', '不低于', '不高于', '不大于', '不小于',
+];
+
 export const PRINTED_TABLE_END = /以下空白|以下无正文|报告结束|End of Report/i;
 
 /** A line matching one of these ends the item table for good. */

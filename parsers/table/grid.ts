@@ -4,6 +4,7 @@
  * alignment of the text itself (stream.ts); read for meaning by roles.ts and rows.ts.
  */
 import type { Box } from '../types';
+import { REQUIREMENT_OPENING_WORDS } from '../data/table-vocab';
 import { KNOWN_ITEMS, SUB_ITEM_WORDS, UNITS, VERDICT_WORDS } from '../data/vocab';
 
 /** A run of text with its box (a PDF text item or an OCR segment). */
@@ -214,14 +215,15 @@ export function splitTrailingToken(w: Word, borders: number[]): Word[] {
 }
 /**
  * A segment of Chinese text running from one column into the next with no space between them, the
- * second cell opening with a verdict word ("36个月以下儿童用玩具不应有小零件不适用（适用年龄3岁以上）": a
- * requirement filling its column, then the result column's 不适用…): cut where that word starts, when
+ * second cell opening with a word no name holds (CELL_OPENING_WORDS: "…不应有小零件不适用（适用年龄3岁以上）",
+ * a requirement filling its column, then the result column's 不适用; "锐利尖端和锐利边缘不允许", a name,
+ * then its requirement): cut where that word starts, when
  * the characters' widths (`em`, emPerHeight) put its start at a border guessed from the text's
  * alignment, or up to three characters right of it (the guess stands in the white space before a
  * column's text). A long name overflowing into the next column is not cut: what runs over opens
- * with no verdict word.
+ * with none of those words.
  */
-export function cutBeforeVerdictWord(w: Word, borders: number[], em: number | null): Word[] {
+export function cutBeforeOpeningWord(w: Word, borders: number[], em: number | null): Word[] {
   if (em === null || !/[\u3400-\u9fff]/.test(w.text) || w.text.includes(' ')) return [w];
   const inside = borders.filter((x) => x > w.box.x0 && x < w.box.x1);
   if (inside.length === 0) return [w];
@@ -242,10 +244,14 @@ export function cutBeforeVerdictWord(w: Word, borders: number[], em: number | nu
   }
   return [w];
 }
-/** Verdict words of two characters or more, and 未检出: words a result or verdict cell opens with. */
+/**
+ * Words a cell opens with and no item name holds: Chinese verdict words (符合, 不适用), 未检出, and a
+ * requirement's words of prohibition or bound (不允许, 不得检出).
+ */
 const CELL_OPENING_WORDS = [
   ...Object.keys(VERDICT_WORDS).filter((v) => [...v].length >= 2 && /^[\u3400-\u9fff]+$/.test(v)),
   '未检出',
+  ...REQUIREMENT_OPENING_WORDS,
 ];
 
 /**

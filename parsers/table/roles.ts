@@ -5,7 +5,7 @@
  * numbers). Matrix tables get a label per column (an element, 变色/沾色 …).
  */
 import { NOT_DETECTED_RESULT } from '../data/check-vocab';
-import type { ColumnKind } from '../data/table-vocab';
+import { REQUIREMENT_OPENING_WORDS, type ColumnKind } from '../data/table-vocab';
 import { NO_UNIT } from '../data/vocab';
 import {
   headerKinds,
@@ -73,7 +73,7 @@ const UNIT_NONE = new Set(NO_UNIT);
  * How limits are printed that no result is printed as: ≤ / ≥, a range, a prohibition, a reference to
  * the standard's clause.
  */
-const BOUND_RE = /^[≤≥≦≧]|[~～]|^(?:禁用|不允许|不得|不应|不低于|不高于|不大于|不小于|符合.*(?:要求|规定))/;
+const BOUND_RE = new RegExp(`^[≤≥≦≧]|[~～]|^(?:${REQUIREMENT_OPENING_WORDS.join('|')}|符合.*(?:要求|规定))`);
 /** How limits are printed: those, or a bare < / > (which results print too: "<2"). */
 const LIMIT_RE = new RegExp(`^[<>＜＞]|${BOUND_RE.source}`);
 const RESULT_RE =

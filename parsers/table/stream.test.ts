@@ -6,6 +6,7 @@ import {
   SCAN_HEADER_WORDS_WITH_A_GLYPH_TO_SPARE,
   PHOTO_REQUIREMENT_RUN_INTO_RESULT,
   SCAN_MARKS_GLUED_TO_NAMES,
+  SCAN_NAME_RUN_INTO_REQUIREMENT,
   SCAN_TWO_UP_SUMMARY,
   SCAN_UNIT_GLUED_TO_SUB_ITEM,
 } from '../testing/ocr-pages';
@@ -225,6 +226,15 @@ describe('a mark or a unit OCR read onto the name before it', () => {
       ['锐利边缘', '不应有危险锐利边缘', '符合', 'pass'],
       ['锐利尖端', '不应有危险锐利尖端', '符合', 'pass'],
     ]);
+  });
+
+  it('When a name and the requirement after it come as one segment with no space, the requirement opening with a word of prohibition (…锐利边缘不允许), then each is read in its column', () => {
+    const items = readItemTables(ocrSegmentsDoc(SCAN_NAME_RUN_INTO_REQUIREMENT))?.items ?? [];
+    expect(items.map((i) => i.name)).toContain('锐利尖端和锐利边缘');
+    expect(items.find((i) => i.name === '锐利尖端和锐利边缘')).toMatchObject({
+      requirement: '不允许',
+      result: '无',
+    });
   });
 
   it('When a name ends in a letter or a Han character (pH, 1级), then nothing is taken off it', () => {

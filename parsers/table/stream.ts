@@ -11,7 +11,7 @@ import {
   colsOf,
   columnOf,
   cutAtBorders,
-  cutBeforeVerdictWord,
+  cutBeforeOpeningWord,
   emPerHeight,
   splitTrailingToken,
   medianWordHeight,
@@ -546,7 +546,7 @@ function buildGrid(
     // over the sub-item column: it is placed by where it starts, not cut
     const pieces = splitRuns
       ? splitTrailingToken(w, inner)
-          .flatMap((p) => cutBeforeVerdictWord(p, inner, em))
+          .flatMap((p) => cutBeforeOpeningWord(p, inner, em))
           .flatMap((p) => cutAtBorders(p, inner, false))
       : [w];
     for (const piece of pieces) {
