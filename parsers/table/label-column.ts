@@ -14,7 +14,7 @@ import { joinWrapped } from '../text/normalise';
 import { isVerdictToken } from '../item-vocab';
 import { centreX, medianWordHeight, pieceOf, wordsText, type Grid, type GridCell, type Word } from './grid';
 import { headerCellKind, isSubItemLabel, splitJoinedLabels } from './roles';
-import { textLines } from './stream';
+import { textLines } from './text-lines';
 
 type Line = ReturnType<typeof textLines>[number];
 

@@ -10,7 +10,7 @@
 import { joinWrapped } from './normalise';
 import { lastRowOf, latticeGrids, sameEdges, type TableEdges } from '../table/lattice';
 import { centreX, centreY, rowsOf, wordsText, type Grid, type Word } from '../table/grid';
-import { textLines } from '../table/stream';
+import { textLines } from '../table/text-lines';
 import type { Box, DocumentText, PageText, TextLine } from '../types';
 
 /** A cell of a row band: words standing over one another, their text with wrapped lines joined. */
