@@ -138,8 +138,15 @@ describe('readingOfMissedInk', () => {
     expect(readingOfMissedInk({ text: ' P ', mean: 0.9 })).toEqual({ text: 'P', mean: 0.9 });
   });
 
+  it('keeps an unsure reading of a sign OCR reads a check mark as ("<", "V"), which the parser flags for review', () => {
+    expect(readingOfMissedInk({ text: '<', mean: 0.49 })).toEqual({ text: '<', mean: 0.49 });
+    expect(readingOfMissedInk({ text: 'V', mean: 0.69 })).toEqual({ text: 'V', mean: 0.69 });
+    expect(readingOfMissedInk({ text: '<', mean: 0.3 })).toBeNull();
+  });
+
   it('drops unsure, long or punctuation-only readings', () => {
     expect(readingOfMissedInk({ text: '√', mean: 0.6 })).toBeNull();
+    expect(readingOfMissedInk({ text: '7', mean: 0.6 })).toBeNull();
     expect(readingOfMissedInk({ text: 'V3', mean: 0.99 })).toBeNull();
     expect(readingOfMissedInk({ text: '.', mean: 0.99 })).toBeNull();
     expect(readingOfMissedInk({ text: '', mean: 0.99 })).toBeNull();

