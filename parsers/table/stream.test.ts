@@ -1,12 +1,12 @@
 import { splitTrailingToken, type Word } from './grid';
 import {
   ocrSegmentsDoc,
+  PHOTO_REQUIREMENT_RUN_INTO_RESULT,
+  SCAN_CONTINUED_MARKS_MISREAD_PAGE_1,
   SCAN_HEADERLESS_ELEMENTS_BESIDE_PARENTS,
   SCAN_HEADER_WORDS_RUN_TOGETHER,
   SCAN_HEADER_WORDS_WITH_A_GLYPH_TO_SPARE,
-  PHOTO_REQUIREMENT_RUN_INTO_RESULT,
   SCAN_MARKS_GLUED_TO_NAMES,
-  SCAN_NAME_RUN_INTO_REQUIREMENT,
   SCAN_TWO_UP_SUMMARY,
   SCAN_UNIT_GLUED_TO_SUB_ITEM,
 } from '../testing/ocr-pages';
@@ -229,7 +229,7 @@ describe('a mark or a unit OCR read onto the name before it', () => {
   });
 
   it('When a name and the requirement after it come as one segment with no space, the requirement opening with a word of prohibition (…锐利边缘不允许), then each is read in its column', () => {
-    const items = readItemTables(ocrSegmentsDoc(SCAN_NAME_RUN_INTO_REQUIREMENT))?.items ?? [];
+    const items = readItemTables(ocrSegmentsDoc(SCAN_CONTINUED_MARKS_MISREAD_PAGE_1))?.items ?? [];
     expect(items.map((i) => i.name)).toContain('锐利尖端和锐利边缘');
     expect(items.find((i) => i.name === '锐利尖端和锐利边缘')).toMatchObject({
       requirement: '不允许',
