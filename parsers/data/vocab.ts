@@ -37,6 +37,13 @@ export const VERDICT_WORDS: Record<string, 'pass' | 'fail' | 'n/a'> = {
   '/ ': 'n/a',
 };
 
+/** Check marks printed for a verdict (√ ✓ ✔ × ✗ ✘): one sign, no letter, that VERDICT_WORDS reads as pass or fail. */
+export const CHECK_MARKS: ReadonlySet<string> = new Set(
+  Object.entries(VERDICT_WORDS)
+    .filter(([w, v]) => [...w].length === 1 && !/[A-Za-z]/.test(w) && v !== 'n/a')
+    .map(([w]) => w),
+);
+
 /**
  * How PP-OCRv4 misreads a check mark standing alone in a cell: a scanned √ comes out as "<", "V" or
  * ">", a scanned × as "x", or as "+" when the page is slightly turned (the harness's √/× scans,

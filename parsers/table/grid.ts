@@ -5,7 +5,7 @@
  */
 import type { Box } from '../types';
 import { REQUIREMENT_OPENING_WORDS } from '../data/table-vocab';
-import { KNOWN_ITEMS, SUB_ITEM_WORDS, UNITS, VERDICT_WORDS } from '../data/vocab';
+import { CHECK_MARKS, KNOWN_ITEMS, SUB_ITEM_WORDS, UNITS, VERDICT_WORDS } from '../data/vocab';
 
 /** A run of text with its box (a PDF text item or an OCR segment). */
 export interface Word {
@@ -204,7 +204,7 @@ export function pieceOf(w: Word, from: number, to: number): Word {
 export function splitTrailingToken(w: Word, borders: number[]): Word[] {
   const chars = [...w.text];
   const n = chars.length;
-  const mark = n >= 2 && VERDICT_MARK.test(chars[n - 1] ?? '') && !VERDICT_MARK.test(chars[n - 2] ?? '');
+  const mark = n >= 2 && CHECK_MARKS.has(chars[n - 1] ?? '') && !CHECK_MARKS.has(chars[n - 2] ?? '');
   const unit = mark ? null : SIGNED_UNIT.exec(w.text);
   const k = mark || hanUnitAfterName(chars) ? n - 1 : unit ? [...w.text.slice(0, unit.index)].length : -1;
   if (k <= 0 || !/\S/.test(chars.slice(0, k).join(''))) return [w];
@@ -262,17 +262,10 @@ function hanUnitAfterName(chars: string[]): boolean {
   const n = chars.length;
   if (n < 3 || !HAN_UNITS.includes(chars[n - 1] ?? '')) return false;
   const name = chars.slice(0, -1).join('');
-  return [...SUB_ITEM_WORDS, ...KNOWN_ITEMS].some((w) => name.endsWith(w));
+  return NAMES_BEFORE_A_UNIT.some((w) => name.endsWith(w));
 }
 const HAN_UNITS = UNITS.filter((u) => /^[\u4e00-\u9fff]$/u.test(u));
-/** A mark printed for a verdict (√, ×): one character, not a letter, that VERDICT_WORDS reads as pass or fail. */
-const VERDICT_MARK = new RegExp(
-  `^[${Object.entries(VERDICT_WORDS)
-    .filter(([w, v]) => [...w].length === 1 && !/[A-Za-z]/.test(w) && v !== 'n/a')
-    .map(([w]) => w)
-    .join('')}]$`,
-  'u',
-);
+const NAMES_BEFORE_A_UNIT = [...SUB_ITEM_WORDS, ...KNOWN_ITEMS];
 /** A unit written with a sign at a text's end: %, or a unit of the vocabulary with a slash (mg/kg, CFU/g). */
 const SIGNED_UNIT = new RegExp(
   `(?:%|${UNITS.filter((u) => u.includes('/'))

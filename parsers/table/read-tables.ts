@@ -7,7 +7,7 @@
  * Returns null when the pages carry no positions (text without geometry): the line reader is used.
  */
 import type { ColumnKind } from '../data/table-vocab';
-import { SEAL_FRAGMENT, SEAL_TEXT, VERDICT_MARK_OCR_FIXES, VERDICT_WORDS } from '../data/vocab';
+import { CHECK_MARKS, SEAL_FRAGMENT, SEAL_TEXT, VERDICT_MARK_OCR_FIXES, VERDICT_WORDS } from '../data/vocab';
 import type { Box, DocumentText, ReportItem } from '../types';
 import {
   boxOf,
@@ -67,15 +67,13 @@ const STACKABLE_VERDICTS = Object.keys(VERDICT_WORDS)
   .sort((a, b) => b.length - a.length);
 
 /**
- * Check marks as OCR reads them (√ ×, and the signs it misreads them as: < V), one character each: a
+ * Check marks as OCR reads them (√ ×, and the signs it misreads them as: < > +), one character each: a
  * run of them in one tall segment is a mark per row too ("<<").
  */
-const STACKABLE_MARKS = new Set(
-  [...Object.keys(VERDICT_WORDS), ...Object.keys(VERDICT_MARK_OCR_FIXES)].filter(
-    (w) =>
-      [...w].length === 1 && !/[A-Za-z]/.test(w) && VERDICT_WORDS[VERDICT_MARK_OCR_FIXES[w] ?? w] !== 'n/a',
-  ),
-);
+const STACKABLE_MARKS = new Set([
+  ...CHECK_MARKS,
+  ...Object.keys(VERDICT_MARK_OCR_FIXES).filter((w) => [...w].length === 1 && !/[A-Za-z]/.test(w)),
+]);
 
 /** A text made only of verdict words or only of check marks ("符合符合", "合格不合格", "<<"): those, else null. */
 function verdictRun(text: string): string[] | null {
