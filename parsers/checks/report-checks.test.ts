@@ -1,5 +1,11 @@
 import { parseTestReport } from '../report';
 import { ocrDoc, textDoc } from '../testing/doc';
+import { readItemTables } from '../table/read-tables';
+import {
+  ocrSegmentsDoc,
+  SCAN_SUB_TABLE_BEFORE_UNREAD_HEADER,
+  SCAN_SUB_TABLE_BEFORE_UNREAD_HEADER_RULES,
+} from '../testing/ocr-pages';
 import {
   checkMergedResults,
   checkNumberedRows,
@@ -194,6 +200,21 @@ describe('items printed but not read', () => {
       { name: '水洗尺寸变化率 直向', unit: '%', requirement: null, result: '-0.9', verdict: 'pass' as const },
     ];
     expect(checkNumberedRows(doc, all)).toEqual([]);
+  });
+
+  it('When a numbered OCR row whose verdict mark was read as a sign ("<" for √) names no item read, then the table is flagged naming the row', () => {
+    const doc = ocrSegmentsDoc(
+      SCAN_SUB_TABLE_BEFORE_UNREAD_HEADER,
+      0,
+      SCAN_SUB_TABLE_BEFORE_UNREAD_HEADER_RULES,
+    );
+    const read = readItemTables(doc)?.items ?? [];
+    const flags = checkNumberedRows(doc, read);
+    expect(flags.map((f) => `${f.path} ${f.reason}`)).toEqual(['items items_unread']);
+    expect(flags[0]?.message).toContain('序号 14（断裂强力 N）');
+    // the rows read are not named; a text layer's "<" is a limit's sign, no verdict
+    for (const kept of ['12（', '13（']) expect(flags[0]?.message).not.toContain(kept);
+    expect(checkNumberedRows(textDoc('14 断裂强力 N ≥200 426 450 <'), [])).toEqual([]);
   });
 
   it('When a result printed 符合 stands beside the verdict, or the title is spaced out, then it is no second verdict', () => {

@@ -11,8 +11,8 @@
 import { FAILED_COUNT_PATTERNS, ITEM_COUNT_PATTERNS, PAGE_NUMBER_PATTERNS } from '../data/check-vocab';
 import { TABLE_END_MARKERS } from '../data/table-vocab';
 import { STANDARD_PREFIXES } from '../data/vocab';
-import type { DocumentText, ReportItem, ReviewFlag, TestReportExtraction } from '../types';
-import { itemNameKey, verdictOf } from '../item-vocab';
+import type { DocumentText, ReportItem, ReviewFlag, TestReportExtraction, TextLine } from '../types';
+import { itemNameKey, ocrVerdictCellOf, verdictOf } from '../item-vocab';
 import { commonSubsequence } from '../text/edit-distance';
 import { judge } from './requirement';
 
@@ -322,6 +322,15 @@ function looksLikeName(cell: string): boolean {
 }
 
 /**
+ * A line holding a verdict: a verdict word, or on an OCR'd page a segment that is all a check mark OCR
+ * misread ("<" for √, a segment of its own as a verdict cell is: a limit's "<" stands with its number).
+ */
+function hasVerdict(line: TextLine, tokens: string[], ocr: boolean): boolean {
+  if (tokens.some((t) => verdictOf(t) !== null)) return true;
+  return ocr && (line.words ?? []).some((w) => ocrVerdictCellOf(w.text.trim()) !== null);
+}
+
+/**
  * The numbered rows printed with a verdict (序号 … 合格) whose item name matches no item read: a row the
  * table readers lost (a second matrix, a row cut off by the page's edge). Each is named in one flag on
  * the table, so that an item missing from the list is never silent. An item matches a row when most of
@@ -343,7 +352,7 @@ export function checkNumberedRows(doc: DocumentText, items: ReportItem[]): Revie
         .flatMap((t) => t.split(/\s+/))
         .filter(Boolean);
       const n = ROW_NUMBER.exec(tokens[0] ?? '')?.[1];
-      if (!n || tokens.length < 3 || !tokens.some((t) => verdictOf(t) !== null)) continue;
+      if (!n || tokens.length < 3 || !hasVerdict(l, tokens, p.source === 'ocr')) continue;
       // a row whose name cell holds no name (a standard number, a value: the name wrapped onto
       // another line) cannot be told apart from the items read
       if (!looksLikeName(tokens[1] ?? '')) continue;

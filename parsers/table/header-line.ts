@@ -23,6 +23,26 @@ export interface HeaderCell {
  * more column. Bilingual headers printed on two lines (检测项目 / Test Item) are one header.
  */
 export function headerCells(line: TextLine): HeaderCell[] | null {
+  const { cells, unknown } = headerWordsOf(line);
+  if (!namesTable(cells)) return null;
+  if (unknown.length === 0) return cells;
+  // words that are no header words make no header line, unless they are sub-item labels standing
+  // together where the results are (变色 | 沾色 centred in a two-line bilingual header)
+  const subs = withSubLabels({ ...line, words: unknown }, cells);
+  return subs && !cells.some((c) => c.kind === 'result') ? subs : null;
+}
+
+/**
+ * A line that opens a table: its header words name the item, its result or verdict, and at least one
+ * more column, whatever else it holds (a sub-item label OCR read with a seal's strokes, a header cell
+ * it misread). A table read above ends there, though this line may not be read as a header itself.
+ */
+export function opensTable(line: TextLine): boolean {
+  return namesTable(headerWordsOf(line).cells);
+}
+
+/** The header cells a line's words name (one header printed as two runs stays one), and its other words. */
+function headerWordsOf(line: TextLine): { cells: HeaderCell[]; unknown: Word[] } {
   const cells: HeaderCell[] = [];
   const unknown: Word[] = [];
   for (const w of line.words.flatMap(headerRunParts)) {
@@ -36,14 +56,13 @@ export function headerCells(line: TextLine): HeaderCell[] | null {
       unknown.push(w);
     }
   }
+  return { cells, unknown };
+}
+
+/** Header cells that name a table's columns: the item, its result or verdict, and one more kind at least. */
+function namesTable(cells: HeaderCell[]): boolean {
   const kinds = new Set(cells.map((c) => c.kind));
-  const ok = kinds.has('name') && (kinds.has('result') || kinds.has('verdict')) && kinds.size >= 3;
-  if (!ok) return null;
-  if (unknown.length === 0) return cells;
-  // words that are no header words make no header line, unless they are sub-item labels standing
-  // together where the results are (变色 | 沾色 centred in a two-line bilingual header)
-  const subs = withSubLabels({ ...line, words: unknown }, cells);
-  return subs && !kinds.has('result') ? subs : null;
+  return kinds.has('name') && (kinds.has('result') || kinds.has('verdict')) && kinds.size >= 3;
 }
 
 /**
@@ -181,9 +200,7 @@ function blockCells(block: TextLine[]): HeaderCell[] | null {
     if (last && last.kind === kind && c.x0 - last.x1 < height * 1.5) last.x1 = c.x1;
     else cells.push({ kind, x0: c.x0, x1: c.x1 });
   }
-  const kinds = new Set(cells.map((c) => c.kind));
-  const ok = kinds.has('name') && (kinds.has('result') || kinds.has('verdict')) && kinds.size >= 3;
-  return ok ? cells : null;
+  return namesTable(cells) ? cells : null;
 }
 
 /** A line under the header that only repeats header words in another language (Test Item / Unit …). */

@@ -9,6 +9,8 @@ import {
   PHOTO_STACKED_VERDICTS_TABLE,
   SCAN_MICROBES_UNDER_SEAL,
   SCAN_MICROBES_UNDER_SEAL_RULES,
+  SCAN_SUB_TABLE_BEFORE_UNREAD_HEADER,
+  SCAN_SUB_TABLE_BEFORE_UNREAD_HEADER_RULES,
 } from '../testing/ocr-pages';
 
 /** A page laid out on a 100 × 100 unit grid: words at (x, y) with a width in characters. */
@@ -2205,6 +2207,21 @@ describe('a ruled matrix under a seal, after a table printed without column line
     expect(last.map((i) => [i.name, i.requirement])).toEqual([
       ['微生物 致病性化脓菌', '不得检出'],
       ['微生物 真菌菌落总数', '≤100'],
+    ]);
+  });
+});
+
+describe('a table of sub-items followed by a table whose header OCR could not read', () => {
+  const doc = () =>
+    ocrSegmentsDoc(SCAN_SUB_TABLE_BEFORE_UNREAD_HEADER, 0, SCAN_SUB_TABLE_BEFORE_UNREAD_HEADER_RULES);
+
+  it('When the next header names its columns but one label is unreadable (纬向检验章), then the table above still ends there: one item per row and sub-item, none run into the next table', () => {
+    const items = readItemTables(doc())?.items ?? [];
+    expect(items.map((i) => [i.name, i.requirement, i.result, i.verdict])).toEqual([
+      ['耐水色牢度 变色', '≥3', '5', 'pass'],
+      ['耐水色牢度 沾色', '≥3', '5-', 'pass'],
+      ['耐汗渍色牢度 变色', '≥3', '3-4', null],
+      ['耐汗渍色牢度 沾色', '≥3', '4-5', null],
     ]);
   });
 });

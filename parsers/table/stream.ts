@@ -29,6 +29,7 @@ import {
   headerBlock,
   headerCells,
   isHeaderContinuation,
+  opensTable,
   withSubLabels,
   type HeaderCell,
 } from './header-line';
@@ -159,7 +160,7 @@ export function streamTables(
         j++;
         break;
       }
-      if (headerCells(l) || l.y0 - lastY > rowH * 6 || crossesColumns(l, header, splitRuns)) break;
+      if (opensTable(l) || l.y0 - lastY > rowH * 6 || crossesColumns(l, header, splitRuns)) break;
       body.push(l);
       lastY = l.y1;
     }
@@ -684,7 +685,7 @@ export function continuedTable(
         end = PRINTED_TABLE_END.test(l.text);
         break;
       }
-      if (headerCells(l) || l.y0 - lastY > rowH * 6) break;
+      if (opensTable(l) || l.y0 - lastY > rowH * 6) break;
       if (filled.size >= 3 ? crossesFilled(l, filled) : crosses(l)) break;
       rows.push(l);
       for (const w of l.words) filled.add(colOf(w));
