@@ -11,6 +11,8 @@ import {
   SCAN_MICROBES_UNDER_SEAL_RULES,
   SCAN_SUB_TABLE_BEFORE_UNREAD_HEADER,
   SCAN_SUB_TABLE_BEFORE_UNREAD_HEADER_RULES,
+  PHOTO_UNIT_RUN_INTO_VERDICT,
+  PHOTO_UNIT_RUN_INTO_VERDICT_RULES,
 } from '../testing/ocr-pages';
 
 /** A page laid out on a 100 × 100 unit grid: words at (x, y) with a width in characters. */
@@ -2222,6 +2224,25 @@ describe('a table of sub-items followed by a table whose header OCR could not re
       ['耐水色牢度 沾色', '≥3', '5-', 'pass'],
       ['耐汗渍色牢度 变色', '≥3', '3-4', null],
       ['耐汗渍色牢度 沾色', '≥3', '4-5', null],
+    ]);
+  });
+});
+
+describe('a unit and a verdict OCR read as one segment', () => {
+  it('When a row reads "mg/kg符合" across the unit and verdict columns, then the unit and the verdict are each read', () => {
+    const items =
+      readItemTables(ocrSegmentsDoc(PHOTO_UNIT_RUN_INTO_VERDICT, 0, PHOTO_UNIT_RUN_INTO_VERDICT_RULES))
+        ?.items ?? [];
+    const metals = items.filter((i) => i.name.startsWith('可迁移元素'));
+    expect(metals.map((i) => [i.name, i.unit, i.verdict])).toEqual([
+      ['可迁移元素 锑(Sb)', 'mg/kg', 'pass'],
+      ['可迁移元素 砷(As)', 'mg/kg', 'pass'],
+      ['可迁移元素 钡(Ba)', 'mg/kg', 'pass'],
+      ['可迁移元素 镉(Cd)', 'mg/kg', 'pass'],
+      ['可迁移元素 铬(Cr)', 'mg/kg', 'pass'],
+      ['可迁移元素 铅(Pb)', 'mg/kg', 'fail'],
+      ['可迁移元素 汞(Hg)', 'mg/kg', 'pass'],
+      ['可迁移元素 硒(Se)', 'mg/kg', 'pass'],
     ]);
   });
 });
