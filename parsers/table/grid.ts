@@ -210,8 +210,13 @@ export function splitTrailingToken(w: Word, borders: number[]): Word[] {
   if (k <= 0 || !/\S/.test(chars.slice(0, k).join(''))) return [w];
   const tail = pieceOf(w, k, n);
   const mid = (tail.box.x0 + tail.box.x1) / 2;
-  if (!borders.some((x) => x > w.box.x0 && x < mid)) return [w];
-  return [pieceOf(w, 0, k), tail];
+  const crossed = borders.filter((x) => x > w.box.x0 && x < mid);
+  if (crossed.length === 0) return [w];
+  // the text before the mark ends at the border the mark stands behind: its box, spread from the
+  // characters' widths, may reach over it ("棉 53.8 聚酯纤维 46.2 √": a narrow mark far right), and
+  // the border would cut the text again
+  const head = pieceOf(w, 0, k);
+  return [{ ...head, box: { ...head.box, x1: Math.min(head.box.x1, Math.max(...crossed)) } }, tail];
 }
 /**
  * A segment of Chinese text running from one column into the next with no space between them, the

@@ -13,6 +13,8 @@ import {
   SCAN_SUB_TABLE_BEFORE_UNREAD_HEADER_RULES,
   PHOTO_UNIT_RUN_INTO_VERDICT,
   PHOTO_UNIT_RUN_INTO_VERDICT_RULES,
+  SCAN_RESULT_RUN_INTO_MARK,
+  SCAN_RESULT_RUN_INTO_MARK_RULES,
 } from '../testing/ocr-pages';
 
 /** A page laid out on a 100 × 100 unit grid: words at (x, y) with a width in characters. */
@@ -2244,5 +2246,16 @@ describe('a unit and a verdict OCR read as one segment', () => {
       ['可迁移元素 汞(Hg)', 'mg/kg', 'pass'],
       ['可迁移元素 硒(Se)', 'mg/kg', 'pass'],
     ]);
+  });
+});
+
+describe('a result and the verdict mark after it OCR read as one segment', () => {
+  it('When a result of several words runs into the mark ("棉 53.8 聚酯纤维 46.2 √"), then the result keeps all its words and the mark is the verdict', () => {
+    const items =
+      readItemTables(ocrSegmentsDoc(SCAN_RESULT_RUN_INTO_MARK, 0, SCAN_RESULT_RUN_INTO_MARK_RULES))?.items ??
+      [];
+    const fibre = items.find((i) => i.name === '纤维含量');
+    expect([fibre?.unit, fibre?.result, fibre?.verdict]).toEqual(['%', '棉 53.8 聚酯纤维 46.2', 'pass']);
+    expect(items).toHaveLength(10);
   });
 });
