@@ -130,6 +130,20 @@ describe('verdict cells read through OCR', () => {
     ['Fa', null],
     ['<', 'pass'],
     ['x', 'fail'],
+    // a Chinese verdict word with one character misread, lost or added under a seal's red
+    ['待合', 'pass'],
+    ['不符合合', 'fail'],
+    ['合格检验', null],
+    // one character alone (a neighbour's word split across rows); as close to 不合格 as to 符合; a
+    // header word; a word of no verdict
+    ['符', null],
+    ['合', null],
+    ['不合', null],
+    ['判定', null],
+    ['适用', null],
+    // an English word whose letters a speck split
+    ['Pa.s', 'pass'],
+    ['P.a.s', null],
   ] as const)('%p in a verdict column reads as %p', (cell, verdict) => {
     expect(ocrVerdictCellOf(cell)).toBe(verdict);
   });

@@ -220,21 +220,41 @@ const LATIN_VERDICT_WORDS = Object.entries(VERDICT_WORDS)
   .map(([w, v]) => [w.toLowerCase(), v] as const);
 
 /**
+ * Chinese words of a pass or a fail (合格, 符合, 不合格, 不符合), with their verdicts. The words of no
+ * verdict (不适用, 不判定) are left out: one character from a header word (判定) or a note.
+ */
+const HAN_VERDICT_WORDS = Object.entries(VERDICT_WORDS).filter(
+  ([w, v]) => /^[\u4e00-\u9fff]{2,}$/.test(w) && v !== 'n/a',
+);
+
+/**
  * The verdict of a whole cell of an OCR'd table's verdict column: a verdict word, a check mark OCR
- * misread as a letter or sign (VERDICT_MARK_OCR_FIXES), or an English verdict word whose last letter
- * OCR lost ("Pas" under a seal's edge): three letters that begin one verdict word only.
+ * misread as a letter or sign (VERDICT_MARK_OCR_FIXES), an English verdict word whose last letter
+ * OCR lost or whose letters a speck split ("Pas", "Pa.s" under a seal's edge): three letters that
+ * begin one verdict word only; or a Chinese verdict word of two characters or more with one character
+ * misread, lost or added ("待合" for 符合 where the seal's red stood over it), when every pass or fail
+ * word that close has one verdict ("不合" is as close to 不合格 as to 符合: none). One character alone
+ * ("合") may be what is left of a neighbour's word OCR read across two rows: no verdict. The parser
+ * flags a verdict read this way.
  */
 export function ocrVerdictCellOf(t: string | null | undefined): Verdict | null {
   if (!t) return null;
   const mark = VERDICT_MARK_OCR_FIXES[compact(t)];
   const read = verdictOf(t) ?? (mark ? verdictOf(mark) : null);
   if (read) return read;
+  const han = compact(t);
+  if (/^[\u4e00-\u9fff]{2,4}$/.test(han))
+    return oneVerdict(HAN_VERDICT_WORDS.filter(([w]) => editDistance(han, w) <= 1));
   const lower = compact(t).toLowerCase();
-  if (!/^[a-z]{3,}$/.test(lower)) return null;
-  const begun = new Set(
-    LATIN_VERDICT_WORDS.filter(([w]) => w.length > lower.length && w.startsWith(lower)).map(([, v]) => v),
-  );
-  return begun.size === 1 ? ([...begun][0] ?? null) : null;
+  const letters = lower.replace(/[.,·'’]/g, '');
+  if (!/^[a-z]{3,}$/.test(letters) || lower.length - letters.length > 1) return null;
+  return oneVerdict(LATIN_VERDICT_WORDS.filter(([w]) => w.length > letters.length && w.startsWith(letters)));
+}
+
+/** The verdict all of `words` share, or null when there are none or they disagree. */
+function oneVerdict(words: (readonly [string, Verdict])[]): Verdict | null {
+  const verdicts = new Set(words.map(([, v]) => v));
+  return verdicts.size === 1 ? ([...verdicts][0] ?? null) : null;
 }
 
 const UNIT_SET = new Set(UNITS.map((u) => u.toLowerCase()));

@@ -2,8 +2,8 @@
 import type { ReportItem, ReviewFlag } from '../types';
 
 /**
- * One flag per item whose verdict could not be read, or was read from a check mark OCR misread
- * ("<" for √): path `items.N.verdict`.
+ * One flag per item whose verdict could not be read, or was read from a check mark or a verdict word
+ * OCR misread ("<" for √, "待合" for 符合): path `items.N.verdict`.
  */
 export function unreadVerdictFlags(items: readonly ReportItem[]): ReviewFlag[] {
   return items.flatMap((it, i): ReviewFlag[] => {
@@ -18,7 +18,7 @@ export function unreadVerdictFlags(items: readonly ReportItem[]): ReviewFlag[] {
         {
           path: `items.${i}.verdict`,
           reason: 'uncertain_mark',
-          message: `检验项目“${it.name}”的判定标记识别为“${it.verdictFromMisread}”，按${zh}读取，请核对原件`,
+          message: `检验项目“${it.name}”的单项判定识别为“${it.verdictFromMisread}”，按${zh}读取，请核对原件`,
         },
       ];
     }
