@@ -243,8 +243,9 @@ export function ocrVerdictCellOf(t: string | null | undefined): Verdict | null {
   const read = verdictOf(t) ?? (mark ? verdictOf(mark) : null);
   if (read) return read;
   const han = compact(t);
-  if (/^[\u4e00-\u9fff]{2,4}$/.test(han))
+  if (/^[\u4e00-\u9fff]{2,4}$/.test(han)) {
     return oneVerdict(HAN_VERDICT_WORDS.filter(([w]) => editDistance(han, w) <= 1));
+  }
   const lower = compact(t).toLowerCase();
   const letters = lower.replace(/[.,·'’]/g, '');
   if (!/^[a-z]{3,}$/.test(letters) || lower.length - letters.length > 1) return null;
