@@ -125,7 +125,7 @@ describe('verdict cells read through OCR', () => {
   it.each([
     ['Pas', 'pass'],
     ['FAI', 'fail'],
-    ['Passe', null],
+    ['Passe', 'pass'],
     ['Pa', null],
     ['Fa', null],
     ['<', 'pass'],
@@ -143,6 +143,10 @@ describe('verdict cells read through OCR', () => {
     ['适用', null],
     // an English word whose letters a speck split
     ['Pa.s', 'pass'],
+    // … or one letter added or misread
+    ['PassS', 'pass'],
+    ['Faill', 'fail'],
+    ['Pasa', 'pass'],
     ['P.a.s', null],
   ] as const)('%p in a verdict column reads as %p', (cell, verdict) => {
     expect(ocrVerdictCellOf(cell)).toBe(verdict);

@@ -231,11 +231,11 @@ const HAN_VERDICT_WORDS = Object.entries(VERDICT_WORDS).filter(
  * The verdict of a whole cell of an OCR'd table's verdict column: a verdict word, a check mark OCR
  * misread as a letter or sign (VERDICT_MARK_OCR_FIXES), an English verdict word whose last letter
  * OCR lost or whose letters a speck split ("Pas", "Pa.s" under a seal's edge): three letters that
- * begin one verdict word only; or a Chinese verdict word of two characters or more with one character
- * misread, lost or added ("待合" for 符合 where the seal's red stood over it), when every pass or fail
- * word that close has one verdict ("不合" is as close to 不合格 as to 符合: none). One character alone
- * ("合") may be what is left of a neighbour's word OCR read across two rows: no verdict. The parser
- * flags a verdict read this way.
+ * begin one verdict word only, or four letters or more one letter off one ("PassS"); or a Chinese
+ * verdict word of two characters or more with one character misread, lost or added ("待合" for 符合
+ * where the seal's red stood over it), when every pass or fail word that close has one verdict
+ * ("不合" is as close to 不合格 as to 符合: none). One character alone ("合") may be what is left of a
+ * neighbour's word OCR read across two rows: no verdict. The parser flags a verdict read this way.
  */
 export function ocrVerdictCellOf(t: string | null | undefined): Verdict | null {
   if (!t) return null;
@@ -249,7 +249,13 @@ export function ocrVerdictCellOf(t: string | null | undefined): Verdict | null {
   const lower = compact(t).toLowerCase();
   const letters = lower.replace(/[.,·'’]/g, '');
   if (!/^[a-z]{3,}$/.test(letters) || lower.length - letters.length > 1) return null;
-  return oneVerdict(LATIN_VERDICT_WORDS.filter(([w]) => w.length > letters.length && w.startsWith(letters)));
+  return oneVerdict(
+    LATIN_VERDICT_WORDS.filter(
+      ([w]) =>
+        (w.length > letters.length && w.startsWith(letters)) ||
+        (letters.length >= 4 && editDistance(letters, w) <= 1),
+    ),
+  );
 }
 
 /** The verdict all of `words` share, or null when there are none or they disagree. */
