@@ -15,6 +15,8 @@ import {
   PHOTO_UNIT_RUN_INTO_VERDICT_RULES,
   SCAN_RESULT_RUN_INTO_MARK,
   SCAN_RESULT_RUN_INTO_MARK_RULES,
+  SCAN_RULED_ONE_ROW_TABLE,
+  SCAN_RULED_ONE_ROW_TABLE_RULES,
 } from '../testing/ocr-pages';
 
 /** A page laid out on a 100 × 100 unit grid: words at (x, y) with a width in characters. */
@@ -2257,5 +2259,27 @@ describe('a result and the verdict mark after it OCR read as one segment', () =>
     const fibre = items.find((i) => i.name === '纤维含量');
     expect([fibre?.unit, fibre?.result, fibre?.verdict]).toEqual(['%', '棉 53.8 聚酯纤维 46.2', 'pass']);
     expect(items).toHaveLength(10);
+  });
+});
+
+describe('a ruled table of one row under its own header', () => {
+  it('When the last ruled table holds one row with a name and a verdict, then the row is read: as a table found by its header line would be', () => {
+    const items =
+      readItemTables(ocrSegmentsDoc(SCAN_RULED_ONE_ROW_TABLE, 0, SCAN_RULED_ONE_ROW_TABLE_RULES))?.items ??
+      [];
+    expect(items.slice(0, 6).map((i) => i.name)).toEqual([
+      '耐水色牢度 变色',
+      '耐水色牢度 沾色',
+      '耐汗渍色牢度 变色',
+      '耐汗渍色牢度 沾色',
+      '耐皂洗色牢度 变色',
+      '耐皂洗色牢度 沾色',
+    ]);
+    // the line between its sub-items was lost: what is read of the row is kept (its results as one,
+    // which checks/report-checks.ts flags), not dropped
+    const last = items.slice(6);
+    expect(last.map((i) => [i.name.split(' ')[0], i.requirement, i.verdict])).toEqual([
+      ['水洗尺寸变化率', '-3.0 ~+2.0', 'pass'],
+    ]);
   });
 });

@@ -392,11 +392,14 @@ export function readItemTables(doc: DocumentText): TableReading | null {
       ...itemGrids.map((g) => ({
         y: g.ys[0] ?? 0,
         read: () => readLattice(g, reads[reads.length - 1] ?? null),
+        // a ruled table under a header row of its own, as a table found by its header line is
+        headed: findHeader(g) !== null || findMatrixHeader(g) !== null,
       })),
       ...headed.map((s) => ({ y: s.grid.ys[0] ?? 0, read: () => readStream(s), headed: true })),
       ...labelled.map((t) => ({
         y: t.grid.ys[0] ?? 0,
         read: () => readLattice(t.grid, null).map((r) => ({ ...r, ended: r.ended || t.ended })),
+        headed: false,
       })),
     ];
     // the previous page's table going on here without its header, above any new table
@@ -420,15 +423,20 @@ export function readItemTables(doc: DocumentText): TableReading | null {
     const tops = [...found.map((c) => c.y), ...continued.map((s) => s.grid.ys[0] ?? 0)];
     const headerless = headerlessTables(unheaded, rowLines, page.page, splitRuns, tops);
     const candidates = [
-      ...continued.map((s) => ({ y: s.grid.ys[0] ?? 0, read: () => readStream(s), continued: true })),
+      ...continued.map((s) => ({
+        y: s.grid.ys[0] ?? 0,
+        read: () => readStream(s),
+        headed: false,
+        continued: true,
+      })),
       ...found,
-      ...headerless.map((s) => ({ y: s.grid.ys[0] ?? 0, read: () => readStream(s) })),
+      ...headerless.map((s) => ({ y: s.grid.ys[0] ?? 0, read: () => readStream(s), headed: false })),
     ].sort((a, b) => a.y - b.y);
     for (const c of candidates) {
       for (const r of c.read()) {
         if (r.raw.length === 0) continue;
         // an OCR'd table whose rows mostly lack a name or a verdict was not read as a table
-        if (page.source === 'ocr' && !readsAsTable(r.raw, 'headed' in c, 'continued' in c)) continue;
+        if (page.source === 'ocr' && !readsAsTable(r.raw, c.headed, 'continued' in c)) continue;
         reads.push(r);
         regions.push({ page: page.page, box: r.region });
         ended ||= r.ended;
