@@ -222,10 +222,10 @@ export function splitTrailingToken(w: Word, borders: number[]): Word[] {
  * A segment of Chinese text running from one column into the next with no space between them, the
  * second cell opening with a word no name holds (CELL_OPENING_WORDS: "…不应有小零件不适用（适用年龄3岁以上）",
  * a requirement filling its column, then the result column's 不适用; "锐利尖端和锐利边缘不允许", a name,
- * then its requirement; "mg/kg符合", a unit, then the verdict): cut where that word starts, when
- * the characters' widths (`em`, emPerHeight) put its start at a border guessed from the text's
- * alignment, or up to three characters right of it (the guess stands in the white space before a
- * column's text). A long name overflowing into the next column is not cut: what runs over opens
+ * then its requirement; "mg/kg符合", "3符合": a unit or a value, then the verdict): cut where that
+ * word starts, when the characters' widths (`em`, emPerHeight) put its start at a border guessed
+ * from the text's alignment, or up to three characters right of it (the guess stands in the white
+ * space before a column's text). A long name overflowing into the next column is not cut: what runs over opens
  * with none of those words.
  */
 export function cutBeforeOpeningWord(w: Word, borders: number[], em: number | null): Word[] {
@@ -239,7 +239,11 @@ export function cutBeforeOpeningWord(w: Word, borders: number[], em: number | nu
     x += charW * charWeight(chars[k - 1] ?? '');
     // a border guessed from the alignment stands in the white space before the column's text
     const nearBorder = inside.some((b) => x >= b - charW * 0.8 && x <= b + charW * 3);
-    if (!(isHan(chars[k - 1]) || UNIT_WORDS.has(chars.slice(0, k).join('').toLowerCase())) || !nearBorder) {
+    const before = chars.slice(0, k).join('');
+    if (
+      !(isHan(chars[k - 1]) || UNIT_WORDS.has(before.toLowerCase()) || ONE_VALUE.test(before)) ||
+      !nearBorder
+    ) {
       continue;
     }
     const rest = chars.slice(k).join('');
@@ -253,6 +257,8 @@ export function cutBeforeOpeningWord(w: Word, borders: number[], em: number | nu
 }
 /** Units of the vocabulary (lower case): a unit cell's text, which a verdict cell may follow with no space ("mg/kg符合"). */
 const UNIT_WORDS = new Set(UNITS.map((u) => u.toLowerCase()));
+/** One value (a number, a grade, a bound: 5, 4-5, ≤75): a result cell's text, which a verdict may follow ("5符合"). */
+const ONE_VALUE = /^[<>≤≥＜＞]?[-+]?\d+(?:\.\d+)?(?:-\d+(?:\.\d+)?)?%?$/;
 /**
  * Words a cell opens with and no item name holds: Chinese verdict words (符合, 不适用), 未检出, and a
  * requirement's words of prohibition or bound (不允许, 不得检出).

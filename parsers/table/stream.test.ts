@@ -1,4 +1,4 @@
-import { splitTrailingToken, type Word } from './grid';
+import { cutBeforeOpeningWord, splitTrailingToken, type Word } from './grid';
 import {
   ocrSegmentsDoc,
   PHOTO_REQUIREMENT_RUN_INTO_RESULT,
@@ -216,6 +216,17 @@ describe('a mark or a unit OCR read onto the name before it', () => {
     expect(split('耐光色牢度级')).toEqual(['耐光色牢度', '级']);
     expect(split('燃烧性能等级')).toEqual(['燃烧性能等级']);
     expect(split('11级')).toEqual(['11级']);
+  });
+
+  it('When a value or a unit and the verdict after it come as one segment with no space (3符合, mg/kg符合), then the verdict is cut off at the border; text of words and numbers (棉100) before it is left whole', () => {
+    // characters 1.28 % of the page high and as wide (em 1): the verdict word starts at the border
+    const cut = (text: string, x0: number, border: number) =>
+      cutBeforeOpeningWord(word(text, x0, x0 + 8, 40), [border / 100], 1).map((w) => w.text);
+    expect(cut('4-5符合', 60, 62.1)).toEqual(['4-5', '符合']);
+    expect(cut('mg/kg符合', 60, 63.5)).toEqual(['mg/kg', '符合']);
+    expect(cut('棉100符合', 60, 64.5)).toEqual(['棉100符合']);
+    // far from any border: one cell
+    expect(cut('4-5符合', 60, 66)).toEqual(['4-5符合']);
   });
 
   it('When a requirement and the result after it come as one segment with no space, the result opening with a verdict word (…小零件不适用…), then each is read in its column', () => {
