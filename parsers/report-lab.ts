@@ -20,7 +20,8 @@ export function findLabName(flow: Flow, exclude: (string | undefined)[]): Found 
   const ex = new Set(exclude.filter((e): e is string => Boolean(e)).map((e) => e.replace(/\s+/g, '')));
   const counts = new Map<string, { n: number; first: number; meta: FieldMeta }>();
   flow.lines.forEach((l, i) => {
-    const text = collapseHanSpaces(l.text);
+    // spaces inside a cell are letter-spacing; a tab parts two cells ("…有限公司\t第1页共1页")
+    const text = l.text.split('\t').map(collapseHanSpaces).join('\t');
     for (const m of text.matchAll(ORG_RE)) {
       const name = m[1] ?? '';
       if (!LAB_WORDS.some((w) => name.includes(w))) continue;

@@ -140,6 +140,21 @@ describe('parseTestReport on real text-layer pages', () => {
     });
   });
 
+  it('When OCR reads the lab name and the page number as two segments of one line (…有限公司 | 第1页共1页), then the name is the lab', () => {
+    const r = parseTestReport(
+      ocrSegmentsDoc([
+        [
+          ['广东华标检测技术有限公司', 0.058, 0.041, 0.27, 0.056],
+          ['第1页共1页', 0.86, 0.043, 0.938, 0.056],
+        ],
+        [['报告编号：HBT24-895760-TX', 0.057, 0.058, 0.247, 0.069]],
+        [['检验报告', 0.383, 0.075, 0.582, 0.097]],
+        [['委托单位：江州优佳服装贸易有限公司', 0.058, 0.134, 0.4, 0.15]],
+      ]),
+    );
+    expect(r.lab.name).toBe('广东华标检测技术有限公司');
+  });
+
   it('reads wrapped labels and multi-line standards (T1 header page)', () => {
     const r = parseTestReport(textDoc(T1_DOC007_P2));
     expect(r.sample).toMatchObject({
