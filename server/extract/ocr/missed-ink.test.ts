@@ -126,6 +126,41 @@ describe('findMissedInk', () => {
     expect(inside(crops[0]!, 800, 290)).toBe(true);
   });
 
+  it('finds a mark in a table drawn without column lines (三线表) on a page where another table draws them lower down', async () => {
+    // the three-line table: a rule above the header, one under it, one under the body; no column lines
+    const threeLine = [ROWS[0], ROWS[1], ROWS[5]]
+      .map(
+        (y) => `<line x1="${COLS[0]}" y1="${y}" x2="${COLS[3]}" y2="${y}" stroke="black" stroke-width="2"/>`,
+      )
+      .join('');
+    // below it a gridded box (a signature block): four column lines, two rows
+    const grid = [
+      ...[520, 580, 640].map(
+        (y) => `<line x1="100" y1="${y}" x2="900" y2="${y}" stroke="black" stroke-width="2"/>`,
+      ),
+      ...[100, 360, 630, 900].map(
+        (x) => `<line x1="${x}" y1="520" x2="${x}" y2="640" stroke="black" stroke-width="2"/>`,
+      ),
+    ].join('');
+    const text = TEXT.flatMap((row, r) =>
+      row.map(
+        (t, c) =>
+          `<text x="${(COLS[c] ?? 0) + 14}" y="${(ROWS[r] ?? 0) + 40}" font-family="DejaVu Sans" font-size="24">${t}</text>`,
+      ),
+    ).join('');
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}"><rect width="100%" height="100%" fill="white"/>${threeLine}${grid}${text}${mark('√', 790, 300)}</svg>`;
+    const { data, info } = await sharp(Buffer.from(svg))
+      .greyscale()
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    const crops = findMissedInk(
+      { data: new Uint8Array(data), width: info.width, height: info.height, channels: 1 },
+      detectedBoxes().slice(1),
+    ).map((g) => g.box);
+    expect(crops).toHaveLength(1);
+    expect(inside(crops[0]!, 800, 290)).toBe(true);
+  });
+
   it('looks for nothing on a page with too few detected boxes to know its text height', async () => {
     const page = await render(mark('√', 790, 300));
     expect(findMissedInk(page, detectedBoxes().slice(0, 3))).toEqual([]);

@@ -210,7 +210,6 @@ export function findMissedInk(
   // the table's rules span several columns (a word's strokes may make a shorter run)
   const tableRules = hRules.filter((r) => r.to - r.from >= TABLE_RULE * th);
   const ruled = tableRules.length > 0;
-  const gridded = countLines(vRules, 1) >= 3;
   const clear = Math.round(CLEAR_AROUND * th);
   const kept: Array<{ box: Component; centreDistance: number }> = [];
   for (const g of glyphs) {
@@ -235,12 +234,19 @@ export function findMissedInk(
     }
     if (around > 0.1 * g.ink) continue;
     if (ruled) {
-      // inside the table: a rule above and below (and left and right on a gridded page)
+      // inside the table: a rule above and below, and left and right where the table draws column
+      // lines at the glyph's height (a 三线表 draws none: long vertical runs elsewhere on its page, a
+      // seal's outline or another table's lines, ask nothing of it)
       const cx = (g.x0 + g.x1) / 2;
       const cy = (g.y0 + g.y1) / 2;
       const above = tableRules.some((r) => r.at < g.y0 && r.from <= cx && r.to >= cx);
       const below = tableRules.some((r) => r.at >= g.y1 && r.from <= cx && r.to >= cx);
       if (!above || !below) continue;
+      const gridded =
+        countLines(
+          vRules.filter((r) => r.from <= cy && r.to >= cy),
+          1,
+        ) >= 3;
       if (gridded) {
         const left = vRules.some((r) => r.at < g.x0 && r.from <= cy && r.to >= cy);
         const right = vRules.some((r) => r.at >= g.x1 && r.from <= cy && r.to >= cy);

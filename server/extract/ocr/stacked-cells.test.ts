@@ -24,6 +24,50 @@ const HEADER = row(0.1, [
 ]);
 
 describe('mergeStackedCells', () => {
+  it('When two rows printed close on a bent photo each hold a name, then the names stay two segments though the cells of both rows stand near the middle of the pair', () => {
+    // a photographed table (sub-items joined to their parent, rows one line apart); its lines fall to
+    // the left more than the page's measured slope says. Boxes as PaddleOCR gave them (held-out photo).
+    const box = (text: string, x0: number, y0: number, x1: number, y1: number): OcrWord => ({
+      text,
+      box: { x0, y0, x1, y1 },
+      confidence: 0.95,
+    });
+    const words = [
+      box('纤维含量', 0.0683, 0.4547, 0.1354, 0.4695),
+      box('棉100%', 0.315, 0.4473, 0.3785, 0.4621),
+      box('耐湿摩擦色牢度', 0.0689, 0.4699, 0.182, 0.4863),
+      box('≥2-3', 0.3138, 0.4649, 0.3525, 0.4797),
+      box('级', 0.6433, 0.4555, 0.6626, 0.4686),
+      box('4-5', 0.7443, 0.4526, 0.7709, 0.4649),
+      box('Pass', 0.8628, 0.4494, 0.8972, 0.4613),
+      box('断裂强力经向', 0.0695, 0.4879, 0.1705, 0.5027),
+      box('>200', 0.315, 0.4809, 0.3543, 0.4961),
+      box('N', 0.6427, 0.4723, 0.659, 0.4842),
+      box('426', 0.7455, 0.4686, 0.7751, 0.4805),
+      box('Pass', 0.8628, 0.4658, 0.896, 0.4768),
+      box('>200', 0.315, 0.4982, 0.3549, 0.5121),
+      box('N', 0.6427, 0.4887, 0.659, 0.5006),
+      box('450', 0.7443, 0.485, 0.7739, 0.4969),
+      box('Pass', 0.8628, 0.4818, 0.8972, 0.4932),
+      box('断裂强力纬向', 0.0689, 0.5043, 0.1705, 0.5203),
+      box('-3.5~+2.0', 0.3168, 0.5137, 0.3912, 0.5285),
+      box('%', 0.6427, 0.5051, 0.6602, 0.5174),
+      box('-2.5', 0.7455, 0.5014, 0.7751, 0.5133),
+      box('Pass', 0.8628, 0.4982, 0.896, 0.5092),
+      box('水洗尺寸变化率直向', 0.0689, 0.5199, 0.2164, 0.5375),
+      box('%', 0.6427, 0.5211, 0.6602, 0.533),
+      box('-1.5', 0.7455, 0.517, 0.7739, 0.5293),
+      box('Pass', 0.8628, 0.5137, 0.896, 0.5256),
+    ];
+    const merged = mergeStackedCells(words, -0.0251);
+    expect(
+      merged
+        .filter((w) => w.text.startsWith('断裂强力'))
+        .map((w) => w.text)
+        .sort(),
+    ).toEqual(['断裂强力纬向', '断裂强力经向']);
+  });
+
   it('When a cell wraps onto two lines beside single-line cells, then its lines become one segment', () => {
     const words = [
       seg('生产日期', 0.1, 0.395),

@@ -77,15 +77,39 @@ function isWrappedCell(run: OcrWord[], words: OcrWord[], centre: (w: OcrWord) =>
   const bottom = centre(last) + h;
   let centred = 0;
   let stacked = 0;
+  const beside: OcrWord[] = [];
   for (const n of words) {
     if (run.includes(n)) continue;
     if (centre(n) < top || centre(n) > bottom) continue;
     if (xOverlap(n, span) > 0.2) continue;
+    beside.push(n);
     const c = centre(n);
     if (Math.abs(c - mid) <= 0.3 * h) centred++;
     else if (run.some((w) => Math.abs(c - centre(w)) <= 0.3 * h)) stacked++;
   }
+  if (rowsBeside(beside, centre, h)) return false;
   return centred > 0 && (run.length === 2 ? stacked <= centred : stacked === 0);
+}
+
+/**
+ * Do the segments beside a stack stand in rows of their own: most of their columns holding a segment
+ * at two heights a line apart or more? A wrapped cell's row has one segment in each other column (or a
+ * wrapped cell there too); two rows printed close have two in every column. On a photo whose lines
+ * bend, the rows' cells may stand closer to the middle of the stack than to its lines, and so be
+ * counted centred: their number per column still tells the two rows.
+ */
+function rowsBeside(beside: OcrWord[], centre: (w: OcrWord) => number, h: number): boolean {
+  const columns: OcrWord[][] = [];
+  for (const n of [...beside].sort((a, b) => a.box.x0 - b.box.x0)) {
+    const column = columns.find((c) => c.some((m) => xOverlap(m, n) > 0.3));
+    if (column) column.push(n);
+    else columns.push([n]);
+  }
+  const twoHigh = columns.filter((c) => {
+    const ys = c.map(centre);
+    return Math.max(...ys) - Math.min(...ys) >= 0.6 * h;
+  }).length;
+  return columns.length > 0 && twoHigh * 2 > columns.length;
 }
 
 /**
