@@ -8,6 +8,7 @@ import {
 } from '../testing/ocr-pages';
 import {
   checkMergedResults,
+  checkMergedNames,
   checkNumberedRows,
   checkSummaryVerdicts,
   checkUnreadVerdicts,
@@ -215,6 +216,41 @@ describe('items printed but not read', () => {
     // the rows read are not named; a text layer's "<" is a limit's sign, no verdict
     for (const kept of ['12（', '13（']) expect(flags[0]?.message).not.toContain(kept);
     expect(checkNumberedRows(textDoc('14 断裂强力 N ≥200 426 450 <'), [])).toEqual([]);
+  });
+
+  it('When an item name holds the names of two rows (two printed close read as one), then the item and the table are flagged; a parent and its sub-item, or one long name holding a shorter one, are not', () => {
+    const named = (...names: string[]) =>
+      names.map((name) => ({
+        name,
+        unit: null,
+        requirement: null,
+        result: '符合',
+        verdict: 'pass' as const,
+      }));
+    const flags = checkMergedNames(
+      named(
+        '微生物 细菌菌落总数',
+        '微生物真菌菌落总数使用说明',
+        '锐利尖端和锐利边缘',
+        '断裂强力经向断裂强力 纬向',
+      ),
+    );
+    expect(flags.map((f) => `${f.path} ${f.reason}`)).toEqual([
+      'items.1.name rows_merged',
+      'items.3.name rows_merged',
+      'items rows_merged',
+    ]);
+    expect(
+      checkMergedNames(
+        named(
+          '标识和使用说明',
+          '可分解致癌芳香胺染料',
+          '耐水色牢度 变色',
+          '微生物细菌菌落总数',
+          '邻苯二甲酸酯DBP+BBP+DEHP',
+        ),
+      ),
+    ).toEqual([]);
   });
 
   it('When a result printed 符合 stands beside the verdict, or the title is spaced out, then it is no second verdict', () => {

@@ -10,7 +10,7 @@
  */
 import { FAILED_COUNT_PATTERNS, ITEM_COUNT_PATTERNS, PAGE_NUMBER_PATTERNS } from '../data/check-vocab';
 import { TABLE_END_MARKERS } from '../data/table-vocab';
-import { STANDARD_PREFIXES } from '../data/vocab';
+import { KNOWN_ITEMS, STANDARD_PREFIXES } from '../data/vocab';
 import type { DocumentText, ReportItem, ReviewFlag, TestReportExtraction, TextLine } from '../types';
 import { itemNameKey, ocrVerdictCellOf, verdictOf } from '../item-vocab';
 import { commonSubsequence } from '../text/edit-distance';
@@ -402,6 +402,49 @@ export function checkMergedResults(items: ReportItem[]): ReviewFlag[] {
   ];
 }
 
+/** The vocabulary's item names, longest first (a longer name holding a shorter one is one name). */
+const ITEM_NAMES_LONGEST_FIRST = [...KNOWN_ITEMS].sort((a, b) => b.length - a.length);
+
+/** How many item names of the vocabulary a name's text holds, each character counted once. */
+function itemNamesIn(text: string): number {
+  let n = 0;
+  for (let at = 0; at < text.length;) {
+    const name = ITEM_NAMES_LONGEST_FIRST.find((w) => text.startsWith(w, at));
+    if (name) {
+      n++;
+      at += name.length;
+    } else {
+      at++;
+    }
+  }
+  return n;
+}
+
+/**
+ * An item name holding two item names or more of the vocabulary in one part ("微生物真菌菌落总数使用说明",
+ * "断裂强力经向断裂强力纬向"): the names of two rows OCR read as one, so one of those rows is missing
+ * from the items. A parent and its sub-item ("微生物 真菌菌落总数") are two parts. Flagged on the item and
+ * with the table.
+ */
+export function checkMergedNames(items: ReportItem[]): ReviewFlag[] {
+  const merged = items
+    .map((it, i) => ({ it, i }))
+    .filter(({ it }) => it.name.split(' ').some((part) => itemNamesIn(part) >= 2));
+  if (merged.length === 0) return [];
+  return [
+    ...merged.map(({ it, i }) => ({
+      path: `items.${i}.name`,
+      reason: 'rows_merged',
+      message: `检验项目名称“${it.name}”含多个检验项目，可能是相邻的几行被读成一行，请按原件核对`,
+    })),
+    {
+      path: 'items',
+      reason: 'rows_merged',
+      message: `检验结果表有 ${merged.length} 行的项目名称含多个检验项目，可能有检验项目漏读，请核对`,
+    },
+  ];
+}
+
 /** Every cross-check of a parsed report; flags only, the extraction's values are not changed. */
 /**
  * The report's dates in their necessary order: a sample is received before it is tested, and tested
@@ -436,5 +479,6 @@ export function crossCheckReport(doc: DocumentText, out: TestReportExtraction): 
     ...checkUnreadVerdicts(doc, out.items),
     ...checkNumberedRows(doc, out.items),
     ...checkMergedResults(out.items),
+    ...checkMergedNames(out.items),
   ];
 }
