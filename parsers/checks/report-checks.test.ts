@@ -8,6 +8,7 @@ import {
 } from '../testing/ocr-pages';
 import {
   checkMergedResults,
+  checkHollowRows,
   checkMergedNames,
   checkNumberedRows,
   checkSummaryVerdicts,
@@ -251,6 +252,21 @@ describe('items printed but not read', () => {
         ),
       ),
     ).toEqual([]);
+  });
+
+  it('When a row is read with a name but neither a result nor a verdict (its values fell where no column was read), then the table is flagged: items it stood for may be missing', () => {
+    const row = (name: string, result: string | null, verdict: 'pass' | null) => ({
+      name,
+      unit: null,
+      requirement: '-3.5~+2.0',
+      result,
+      verdict,
+    });
+    expect(checkHollowRows([row('耐光色牢度', '5', 'pass'), row('水洗尺寸变化率', null, null)])).toEqual([
+      expect.objectContaining({ path: 'items', reason: 'unreadable_row' }),
+    ]);
+    // a verdict unread beside a result read, or a result unread beside a verdict: the row is whole
+    expect(checkHollowRows([row('起毛起球', '3-4', null), row('顶破强力', null, 'pass')])).toEqual([]);
   });
 
   it('When a result printed 符合 stands beside the verdict, or the title is spaced out, then it is no second verdict', () => {

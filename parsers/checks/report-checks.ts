@@ -445,6 +445,24 @@ export function checkMergedNames(items: ReportItem[]): ReviewFlag[] {
   ];
 }
 
+/**
+ * Rows read with a name but neither a result nor a verdict: their values fell where no column was
+ * read (a sub-item header OCR lost: "水洗尺寸变化率" with its two results under 直向 | 横向 not seen),
+ * so the row may stand for items that are missing. Each row's verdict is flagged already (missing);
+ * this flags the table, as the items it lost are in no row to flag.
+ */
+export function checkHollowRows(items: ReportItem[]): ReviewFlag[] {
+  const hollow = items.filter((it) => it.result === null && it.verdict === null).length;
+  if (hollow === 0) return [];
+  return [
+    {
+      path: 'items',
+      reason: 'unreadable_row',
+      message: `检验结果表有 ${hollow} 行未读到检验结果和单项判定，可能有检验项目漏读，请核对`,
+    },
+  ];
+}
+
 /** Every cross-check of a parsed report; flags only, the extraction's values are not changed. */
 /**
  * The report's dates in their necessary order: a sample is received before it is tested, and tested
@@ -480,5 +498,6 @@ export function crossCheckReport(doc: DocumentText, out: TestReportExtraction): 
     ...checkNumberedRows(doc, out.items),
     ...checkMergedResults(out.items),
     ...checkMergedNames(out.items),
+    ...checkHollowRows(out.items),
   ];
 }
