@@ -18,23 +18,28 @@ const TEXT = [
   ['Chromium', '5', ''],
 ];
 
+const hLine = (y: number | undefined, x1 = COLS[0], x2 = COLS[3]) =>
+  `<line x1="${x1}" y1="${y}" x2="${x2}" y2="${y}" stroke="black" stroke-width="2"/>`;
+const vLine = (x: number | undefined, y1 = ROWS[0], y2 = ROWS[5]) =>
+  `<line x1="${x}" y1="${y1}" x2="${x}" y2="${y2}" stroke="black" stroke-width="2"/>`;
+/** The table's words, each in its cell. */
+const WORDS_SVG = TEXT.flatMap((row, r) =>
+  row.map(
+    (t, c) =>
+      `<text x="${(COLS[c] ?? 0) + 14}" y="${(ROWS[r] ?? 0) + 40}" font-family="DejaVu Sans" font-size="24">${t}</text>`,
+  ),
+).join('');
+const TITLE_SVG = `<text x="100" y="90" font-family="DejaVu Sans" font-size="24">Test report No. 2026-001</text>`;
+
+/** A white page holding `body` (SVG elements). */
+const svgPage = (body: string) =>
+  `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}"><rect width="100%" height="100%" fill="white"/>${body}</svg>`;
+
+/** The ruled table with its title and words, and `extra`. */
 function pageSvg(extra: string): string {
-  const rules = [
-    ...ROWS.map(
-      (y) => `<line x1="${COLS[0]}" y1="${y}" x2="${COLS[3]}" y2="${y}" stroke="black" stroke-width="2"/>`,
-    ),
-    ...COLS.map(
-      (x) => `<line x1="${x}" y1="${ROWS[0]}" x2="${x}" y2="${ROWS[5]}" stroke="black" stroke-width="2"/>`,
-    ),
-  ].join('');
-  const text = TEXT.flatMap((row, r) =>
-    row.map(
-      (t, c) =>
-        `<text x="${(COLS[c] ?? 0) + 14}" y="${(ROWS[r] ?? 0) + 40}" font-family="DejaVu Sans" font-size="24">${t}</text>`,
-    ),
-  ).join('');
-  const title = `<text x="100" y="90" font-family="DejaVu Sans" font-size="24">Test report No. 2026-001</text>`;
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}"><rect width="100%" height="100%" fill="white"/>${title}${rules}${text}${extra}</svg>`;
+  return svgPage(
+    TITLE_SVG + [...ROWS.map((y) => hLine(y)), ...COLS.map((x) => vLine(x))].join('') + WORDS_SVG + extra,
+  );
 }
 
 /** Boxes of the printed words, as a detector gives them (one per non-empty cell, and the title). */
@@ -51,13 +56,14 @@ function detectedBoxes(): PixelBox[] {
   return boxes;
 }
 
-async function render(extra: string) {
-  const { data, info } = await sharp(Buffer.from(pageSvg(extra)))
+async function renderSvg(svg: string) {
+  const { data, info } = await sharp(Buffer.from(svg))
     .greyscale()
     .raw()
     .toBuffer({ resolveWithObject: true });
   return { data: new Uint8Array(data), width: info.width, height: info.height, channels: 1 as const };
 }
+const render = (extra: string) => renderSvg(pageSvg(extra));
 
 const mark = (ch: string, x: number, y: number) =>
   `<text x="${x}" y="${y}" font-family="DejaVu Sans" font-size="26">${ch}</text>`;
@@ -105,58 +111,22 @@ describe('findMissedInk', () => {
   });
 
   it('finds a mark anywhere on a page without ruling lines, but not on the page border', async () => {
-    const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}"><rect width="100%" height="100%" fill="white"/>${TEXT.map(
-      (row, r) =>
-        row
-          .map(
-            (t, c) =>
-              `<text x="${(COLS[c] ?? 0) + 14}" y="${(ROWS[r] ?? 0) + 40}" font-family="DejaVu Sans" font-size="24">${t}</text>`,
-          )
-          .join(''),
-    ).join('')}${mark('√', 790, 300)}${mark('√', 4, 740)}</svg>`;
-    const { data, info } = await sharp(Buffer.from(svg))
-      .greyscale()
-      .raw()
-      .toBuffer({ resolveWithObject: true });
-    const crops = findMissedInk(
-      { data: new Uint8Array(data), width: info.width, height: info.height, channels: 1 },
-      detectedBoxes().slice(1),
-    ).map((g) => g.box);
+    const page = await renderSvg(svgPage(WORDS_SVG + mark('√', 790, 300) + mark('√', 4, 740)));
+    const crops = findMissedInk(page, detectedBoxes().slice(1)).map((g) => g.box);
     expect(crops).toHaveLength(1);
     expect(inside(crops[0]!, 800, 290)).toBe(true);
   });
 
   it('finds a mark in a table drawn without column lines (三线表) on a page where another table draws them lower down', async () => {
     // the three-line table: a rule above the header, one under it, one under the body; no column lines
-    const threeLine = [ROWS[0], ROWS[1], ROWS[5]]
-      .map(
-        (y) => `<line x1="${COLS[0]}" y1="${y}" x2="${COLS[3]}" y2="${y}" stroke="black" stroke-width="2"/>`,
-      )
-      .join('');
+    const threeLine = [ROWS[0], ROWS[1], ROWS[5]].map((y) => hLine(y)).join('');
     // below it a gridded box (a signature block): four column lines, two rows
     const grid = [
-      ...[520, 580, 640].map(
-        (y) => `<line x1="100" y1="${y}" x2="900" y2="${y}" stroke="black" stroke-width="2"/>`,
-      ),
-      ...[100, 360, 630, 900].map(
-        (x) => `<line x1="${x}" y1="520" x2="${x}" y2="640" stroke="black" stroke-width="2"/>`,
-      ),
+      ...[520, 580, 640].map((y) => hLine(y)),
+      ...[100, 360, 630, 900].map((x) => vLine(x, 520, 640)),
     ].join('');
-    const text = TEXT.flatMap((row, r) =>
-      row.map(
-        (t, c) =>
-          `<text x="${(COLS[c] ?? 0) + 14}" y="${(ROWS[r] ?? 0) + 40}" font-family="DejaVu Sans" font-size="24">${t}</text>`,
-      ),
-    ).join('');
-    const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}"><rect width="100%" height="100%" fill="white"/>${threeLine}${grid}${text}${mark('√', 790, 300)}</svg>`;
-    const { data, info } = await sharp(Buffer.from(svg))
-      .greyscale()
-      .raw()
-      .toBuffer({ resolveWithObject: true });
-    const crops = findMissedInk(
-      { data: new Uint8Array(data), width: info.width, height: info.height, channels: 1 },
-      detectedBoxes().slice(1),
-    ).map((g) => g.box);
+    const page = await renderSvg(svgPage(threeLine + grid + WORDS_SVG + mark('√', 790, 300)));
+    const crops = findMissedInk(page, detectedBoxes().slice(1)).map((g) => g.box);
     expect(crops).toHaveLength(1);
     expect(inside(crops[0]!, 800, 290)).toBe(true);
   });
