@@ -239,14 +239,14 @@ const HAN_VERDICT_WORDS = Object.entries(VERDICT_WORDS).filter(
  */
 export function ocrVerdictCellOf(t: string | null | undefined): Verdict | null {
   if (!t) return null;
-  const mark = VERDICT_MARK_OCR_FIXES[compact(t)];
+  const text = compact(t);
+  const mark = VERDICT_MARK_OCR_FIXES[text];
   const read = verdictOf(t) ?? (mark ? verdictOf(mark) : null);
   if (read) return read;
-  const han = compact(t);
-  if (/^[\u4e00-\u9fff]{2,4}$/.test(han)) {
-    return oneVerdict(HAN_VERDICT_WORDS.filter(([w]) => editDistance(han, w) <= 1));
+  if (/^[\u4e00-\u9fff]{2,4}$/.test(text)) {
+    return oneVerdict(HAN_VERDICT_WORDS.filter(([w]) => editDistance(text, w) <= 1));
   }
-  const lower = compact(t).toLowerCase();
+  const lower = text.toLowerCase();
   const letters = lower.replace(/[.,·'’]/g, '');
   if (!/^[a-z]{3,}$/.test(letters) || lower.length - letters.length > 1) return null;
   return oneVerdict(
@@ -268,11 +268,17 @@ const UNIT_SET = new Set(UNITS.map((u) => u.toLowerCase()));
 export function fixUnit(t: string): string {
   return UNIT_OCR_FIXES[t] ?? t;
 }
+/** A unit of the vocabulary as printed (any case): mg/kg, %, 级. */
+export function isUnit(t: string): boolean {
+  return UNIT_SET.has(t.toLowerCase());
+}
 export function isUnitToken(t: string | undefined): boolean {
   if (t === undefined) return false;
   const f = fixUnit(t);
-  return UNIT_SET.has(f.toLowerCase()) || NO_UNIT.includes(f);
+  return isUnit(f) || NO_UNIT.includes(f);
 }
+/** One printed value: a number, a grade (4-5), a bound (<20, ≥3), a share (5%). */
+export const ONE_VALUE = /^[<>≤≥＜＞]?[-+]?\d+(?:\.\d+)?(?:-\d+(?:\.\d+)?)?%?$/;
 
 export function isSubItem(name: string): boolean {
   const c = compact(name);

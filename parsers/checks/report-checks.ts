@@ -12,7 +12,7 @@ import { FAILED_COUNT_PATTERNS, ITEM_COUNT_PATTERNS, PAGE_NUMBER_PATTERNS } from
 import { TABLE_END_MARKERS } from '../data/table-vocab';
 import { KNOWN_ITEMS, STANDARD_PREFIXES } from '../data/vocab';
 import type { DocumentText, ReportItem, ReviewFlag, TestReportExtraction, TextLine } from '../types';
-import { itemNameKey, ocrVerdictCellOf, verdictOf } from '../item-vocab';
+import { itemNameKey, ocrVerdictCellOf, ONE_VALUE, verdictOf } from '../item-vocab';
 import { commonSubsequence } from '../text/edit-distance';
 import { judge } from './requirement';
 
@@ -372,9 +372,6 @@ export function checkNumberedRows(doc: DocumentText, items: ReportItem[]): Revie
   ];
 }
 
-/** One printed value: a number, a grade (4-5), a limit-like value (<20, ≥3). */
-const ONE_VALUE = /^[<>≤≥＜＞]?[-+]?\d+(?:\.\d+)?(?:-\d+(?:\.\d+)?)?%?$/;
-
 /**
  * A result holding two values or more ("5 4-5", "-0.9 -1.4"): the cells of sub-items (变色 | 沾色,
  * 直向 | 横向) read as one row, so the sub-items themselves were not read. Flagged on the item and
@@ -463,7 +460,6 @@ export function checkHollowRows(items: ReportItem[]): ReviewFlag[] {
   ];
 }
 
-/** Every cross-check of a parsed report; flags only, the extraction's values are not changed. */
 /**
  * The report's dates in their necessary order: a sample is received before it is tested, and tested
  * before the report is issued. A date out of order was misread (a digit of it) — which one, only the
@@ -484,6 +480,7 @@ export function checkDateOrder(out: TestReportExtraction): ReviewFlag[] {
     }));
 }
 
+/** Every cross-check of a parsed report; flags only, the extraction's values are not changed. */
 export function crossCheckReport(doc: DocumentText, out: TestReportExtraction): ReviewFlag[] {
   return [
     ...checkDateOrder(out),

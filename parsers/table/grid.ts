@@ -6,6 +6,7 @@
 import type { Box } from '../types';
 import { REQUIREMENT_OPENING_WORDS } from '../data/table-vocab';
 import { CHECK_MARKS, KNOWN_ITEMS, SUB_ITEM_WORDS, UNITS, VERDICT_WORDS } from '../data/vocab';
+import { isUnit, ONE_VALUE } from '../item-vocab';
 
 /** A run of text with its box (a PDF text item or an OCR segment). */
 export interface Word {
@@ -225,8 +226,8 @@ export function splitTrailingToken(w: Word, borders: number[]): Word[] {
  * then its requirement; "mg/kg符合", "3符合": a unit or a value, then the verdict): cut where that
  * word starts, when the characters' widths (`em`, emPerHeight) put its start at a border guessed
  * from the text's alignment, or up to three characters right of it (the guess stands in the white
- * space before a column's text). A long name overflowing into the next column is not cut: what runs over opens
- * with none of those words.
+ * space before a column's text). A long name overflowing into the next column is not cut: what runs
+ * over opens with none of those words.
  */
 export function cutBeforeOpeningWord(w: Word, borders: number[], em: number | null): Word[] {
   if (em === null || !/[\u3400-\u9fff]/.test(w.text) || w.text.includes(' ')) return [w];
@@ -240,10 +241,7 @@ export function cutBeforeOpeningWord(w: Word, borders: number[], em: number | nu
     // a border guessed from the alignment stands in the white space before the column's text
     const nearBorder = inside.some((b) => x >= b - charW * 0.8 && x <= b + charW * 3);
     const before = chars.slice(0, k).join('');
-    if (
-      !(isHan(chars[k - 1]) || UNIT_WORDS.has(before.toLowerCase()) || ONE_VALUE.test(before)) ||
-      !nearBorder
-    ) {
+    if (!(isHan(chars[k - 1]) || isUnit(before) || ONE_VALUE.test(before)) || !nearBorder) {
       continue;
     }
     const rest = chars.slice(k).join('');
@@ -255,10 +253,6 @@ export function cutBeforeOpeningWord(w: Word, borders: number[], em: number | nu
   }
   return [w];
 }
-/** Units of the vocabulary (lower case): a unit cell's text, which a verdict cell may follow with no space ("mg/kg符合"). */
-const UNIT_WORDS = new Set(UNITS.map((u) => u.toLowerCase()));
-/** One value (a number, a grade, a bound: 5, 4-5, ≤75): a result cell's text, which a verdict may follow ("5符合"). */
-const ONE_VALUE = /^[<>≤≥＜＞]?[-+]?\d+(?:\.\d+)?(?:-\d+(?:\.\d+)?)?%?$/;
 /**
  * Words a cell opens with and no item name holds: Chinese verdict words (符合, 不适用), 未检出, and a
  * requirement's words of prohibition or bound (不允许, 不得检出).
