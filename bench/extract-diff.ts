@@ -8,6 +8,8 @@
  *   --quiet                     print only the score, not each document's differences
  *   --relayout                  rebuild cached PaddleOCR pages' lines from their segments with the
  *                               current layout code (a layout change is scored without new OCR)
+ *   --flat-slope                with --relayout: one text slope per page (its skew), ignoring how the
+ *                               slope changes down a photo taken at an angle (to measure what that does)
  *   --per-layout                also print the scores per layout (the truth's template, for reporting only)
  *   --district [--scenario F]   parse as the service does for a district: party names read by OCR are
  *                               decoded against the names the district registers (its bureau and schools,
@@ -42,6 +44,7 @@ import { config } from '../server/config';
 import { readDocumentText } from '../server/extract/extract-document';
 import { createOcrProvider, type OcrEngineName, type OcrLine } from '../server/extract/ocr';
 import { wordsToPageText } from '../server/extract/ocr/paddle-engine';
+import { textSlopeOf } from '../parsers/table/level';
 import { printPerLayout } from './per-layout';
 import { PROJECT_ROOT } from './project-root';
 
@@ -113,16 +116,21 @@ function listDiffs(truth: Truth, got: Record<string, unknown>): string[] {
 }
 
 /** Cached PaddleOCR pages with their lines rebuilt from the segments (the words of every line). */
-function relayoutPaddle(doc: DocumentText): DocumentText {
+function relayoutPaddle(doc: DocumentText, flatSlope: boolean): DocumentText {
   return {
     ...doc,
     pages: doc.pages.map((p) =>
       p.source === 'ocr'
-        ? wordsToPageText(
-            p.lines.flatMap((l) => (l as OcrLine).words ?? []),
-            p.page,
-            (p as { skew?: number }).skew ?? 0,
-          )
+        ? {
+            ...p,
+            skewGradient: undefined,
+            skewOrigin: undefined,
+            ...wordsToPageText(
+              p.lines.flatMap((l) => (l as OcrLine).words ?? []),
+              p.page,
+              flatSlope ? (p.skew ?? 0) : textSlopeOf(p),
+            ),
+          }
         : p,
     ),
   };
@@ -175,6 +183,7 @@ async function main(argv: string[]): Promise<void> {
       refresh: { type: 'boolean', default: false },
       quiet: { type: 'boolean', default: false },
       relayout: { type: 'boolean', default: false },
+      'flat-slope': { type: 'boolean', default: false },
       'per-layout': { type: 'boolean', default: false },
       district: { type: 'boolean', default: false },
       scenario: { type: 'string' },
@@ -213,7 +222,7 @@ async function main(argv: string[]): Promise<void> {
       const read = async (): Promise<DocumentText> => {
         if (!refresh && existsSync(cacheFile)) {
           const cached = JSON.parse(readFileSync(cacheFile, 'utf8')) as DocumentText;
-          return relayout ? relayoutPaddle(cached) : cached;
+          return relayout ? relayoutPaddle(cached, o['flat-slope']) : cached;
         }
         const t = performance.now();
         const text = await readDocumentText(buf, { ocr: provider });

@@ -1,4 +1,5 @@
 import {
+  subItemAndUnit,
   canonicalItemName,
   headerKinds,
   itemNameKey,
@@ -151,4 +152,21 @@ describe('verdict cells read through OCR', () => {
   ] as const)('%p in a verdict column reads as %p', (cell, verdict) => {
     expect(ocrVerdictCellOf(cell)).toBe(verdict);
   });
+});
+
+describe('a sub-item and its unit read as one segment', () => {
+  it.each([
+    ['变色级', ['变色', '级']],
+    ['直向%', ['直向', '%']],
+    ['沾色级', ['沾色', '级']],
+  ])('When OCR reads "%s", then it is the sub-item and the unit', (cell, want) => {
+    expect(subItemAndUnit(cell)).toEqual(want);
+  });
+
+  it.each(['变色', '级', '耐水色牢度', '变色 4-5', '甲醛含量mg/kg'])(
+    'When the cell is "%s", then it is no such pair',
+    (cell) => {
+      expect(subItemAndUnit(cell)).toBeNull();
+    },
+  );
 });

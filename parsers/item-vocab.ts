@@ -285,6 +285,21 @@ export function isSubItem(name: string): boolean {
   return SUB_ITEM_WORDS.includes(c) || SUB_ITEM_PATTERNS.some((p) => p.test(c));
 }
 
+/**
+ * A sub-item word and its unit OCR read as one segment ("变色级", "直向%"): the two cells, or null.
+ * The unit is what isUnitToken knows, the word what isSubItem knows; a sub-item word alone is no such pair.
+ */
+export function subItemAndUnit(cell: string): [string, string] | null {
+  const c = cell.trim();
+  if (isSubItem(c)) return null;
+  for (let k = 1; k < c.length; k++) {
+    const head = c.slice(0, k);
+    const tail = c.slice(k);
+    if (isSubItem(head) && isUnit(fixUnit(tail))) return [head, tail];
+  }
+  return null;
+}
+
 /** "耐水色牢度变色" / "耐 水 色 牢 度 变色" → "耐水色牢度 变色"; printed "parent sub" stays as is. */
 export function canonicalItemName(raw: string): string {
   const parts = raw.trim().split(/\s+/);

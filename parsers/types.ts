@@ -40,6 +40,12 @@ export interface PageText {
    * photo taken slightly askew keeps it after the image was prepared; boxes are as read (not levelled).
    */
   skew?: number;
+  /**
+   * … and on a photo taken at an angle (keystone), how that slope changes down the page: the slope at
+   * height y is skew + skewGradient × (y − skewOrigin). Absent: one slope for the whole page.
+   */
+  skewGradient?: number;
+  skewOrigin?: number;
 }
 
 export type DocumentForm = 'text_pdf' | 'scanned_pdf' | 'photo';

@@ -5,7 +5,9 @@
 import { isParentOnly, isSubRow } from './row-shape';
 import type { TableLine } from './types';
 
-const centreY = (l: TableLine) => (l.box ? (l.box.y0 + l.box.y1) / 2 : null);
+// on the levelled page: a sub-row's wide line and its parent's short label, on a page askew, are
+// compared where the text line runs, not by their boxes' middles at different heights of the slope
+const centreY = (l: TableLine) => l.levelledY;
 
 /** Moves each such OCR parent line up, before the sub-rows that are nearer to it than to the item above them. */
 export function parentsBeforeTheirSubRows(lines: readonly TableLine[]): TableLine[] {

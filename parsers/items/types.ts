@@ -8,6 +8,8 @@ export interface TableLine {
   index: number;
   text: string;
   box: Box | null;
+  /** the box's vertical centre on the levelled page (level.ts): lines of one row agree on a page askew */
+  levelledY: number | null;
   confidence: number;
   source: 'text_layer' | 'ocr';
   words?: { text: string; box: Box | null }[];

@@ -6,11 +6,33 @@
 import type { Box, PageText } from '../types';
 
 /**
- * The slope an OCR'd page's boxes are levelled by: the engine's measured skew when it is large enough
- * to move a row's cells by a noticeable part of a line across the table (a photo taken askew), else 0.
+ * The slope of an OCR'd page's text lines (dy/dx in page fractions) at each height: `skew` at height
+ * `origin`, changing by `gradient` per page height (0 but on a photo taken at an angle).
  */
-export function levelSlope(page: PageText | undefined): number {
+export interface TextSlope {
+  skew: number;
+  gradient: number;
+  origin: number;
+}
+
+/** One slope, or a page's slope at each height (TextSlope), at height `y`. */
+export function slopeAt(slope: number | TextSlope, y: number): number {
+  return typeof slope === 'number' ? slope : slope.skew + slope.gradient * (y - slope.origin);
+}
+
+/** A page's text slope as its fields say (PageText.skew, skewGradient, skewOrigin). */
+export function textSlopeOf(page: Pick<PageText, 'skew' | 'skewGradient' | 'skewOrigin'>): TextSlope {
+  return { skew: page.skew ?? 0, gradient: page.skewGradient ?? 0, origin: page.skewOrigin ?? 0.5 };
+}
+
+/**
+ * The slope an OCR'd page's boxes are levelled by: the engine's measured skew when it is large enough
+ * to move a row's cells by a noticeable part of a line across the table (a photo taken askew), else 0;
+ * with how it changes down the page when the engine measured that (a photo taken at an angle).
+ */
+export function levelSlope(page: PageText | undefined): number | TextSlope {
   const s = page?.source === 'ocr' ? (page.skew ?? 0) : 0;
+  if (page?.source === 'ocr' && page.skewGradient && Math.abs(s) <= 0.05) return textSlopeOf(page);
   return Math.abs(s) >= 0.002 && Math.abs(s) <= 0.05 ? s : 0;
 }
 
@@ -20,10 +42,11 @@ export function levelSlope(page: PageText | undefined): number {
  * by the slope across its width, is brought back to its text's height. Going back, a box grows to hold
  * its slanted area.
  */
-export function levelBox(box: Box, slope: number, back = false): Box {
+export function levelBox(box: Box, slope: number | TextSlope, back = false): Box {
   if (slope === 0) return box;
-  const shift = slope * ((box.x0 + box.x1) / 2 - 0.5);
-  const slant = (Math.abs(slope) * (box.x1 - box.x0)) / 2;
+  const s = slopeAt(slope, (box.y0 + box.y1) / 2);
+  const shift = s * ((box.x0 + box.x1) / 2 - 0.5);
+  const slant = (Math.abs(s) * (box.x1 - box.x0)) / 2;
   if (back) return { ...box, y0: box.y0 + shift - slant, y1: box.y1 + shift + slant };
   const keep = Math.min(slant, (box.y1 - box.y0) * 0.3);
   return { ...box, y0: box.y0 - shift + keep, y1: box.y1 - shift - keep };

@@ -17,6 +17,7 @@ import { normaliseBox, type OcrEngine, type OcrLine, type OcrPageText, type OcrW
 import type { PaddleChildOptions, PaddleRawLine, PaddleRequest, PaddleResponse } from './paddle-child';
 import { quadBounds } from './recognition';
 import { levelledCentre, mergeStackedCells } from './stacked-cells';
+import type { TextSlope } from '../../../parsers/table/level';
 
 export interface PaddleEngineOptions {
   /** Child processes, each holding its own models (~0.6–0.8 GB each), one page at a time; default 1. */
@@ -213,34 +214,131 @@ export function toPageText(
     .map((s) => {
       return { text: s.text.trim(), box: normaliseBox(quadBounds(s.box), width, height), confidence: s.mean };
     });
-  return wordsToPageText(words, page, pageSkew(segments, width, height));
+  return wordsToPageText(words, page, pageSlope(segments, width, height));
 }
+
+/** The page's text slope as PageText fields: the gradient only where the slope changes down the page. */
+function slopeFields(slope: TextSlope): Pick<OcrPageText, 'skew' | 'skewGradient' | 'skewOrigin'> {
+  return slope.gradient === 0
+    ? { skew: slope.skew }
+    : { skew: slope.skew, skewGradient: slope.gradient, skewOrigin: slope.origin };
+}
+
+/** Slopes (dy/dx in page fractions) of the top edges of long segments, with their heights on the page. */
+function segmentSlopes(
+  segments: PaddleRawLine[],
+  width: number,
+  height: number,
+): Array<{ s: number; y: number }> {
+  const out: Array<{ s: number; y: number }> = [];
+  for (const seg of segments) {
+    const [p0, p1, , p3] = seg.box;
+    if (!p0 || !p1 || !p3) continue;
+    const dx = ((p1[0] ?? 0) - (p0[0] ?? 0)) / width;
+    const dy = ((p1[1] ?? 0) - (p0[1] ?? 0)) / height;
+    const h = Math.abs((p3[1] ?? 0) - (p0[1] ?? 0)) / height;
+    if (dx > 0 && dx * width > 4 * h * height) {
+      out.push({ s: dy / dx, y: ((p0[1] ?? 0) + (p3[1] ?? 0)) / 2 / height });
+    }
+  }
+  return out;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1] ?? 0;
 
 /**
  * Slope of the page's text lines (dy/dx in page fractions) from the top edges of long segments: a
  * photo taken slightly askew keeps a small slope after preparation, enough to split table rows.
  */
 export function pageSkew(segments: PaddleRawLine[], width: number, height: number): number {
-  const slopes: number[] = [];
-  for (const s of segments) {
-    const [p0, p1, , p3] = s.box;
-    if (!p0 || !p1 || !p3) continue;
-    const dx = ((p1[0] ?? 0) - (p0[0] ?? 0)) / width;
-    const dy = ((p1[1] ?? 0) - (p0[1] ?? 0)) / height;
-    const h = Math.abs((p3[1] ?? 0) - (p0[1] ?? 0)) / height;
-    if (dx > 0 && dx * width > 4 * h * height) slopes.push(dy / dx);
-  }
+  const slopes = segmentSlopes(segments, width, height).map((x) => x.s);
   if (slopes.length < 3) return 0;
-  slopes.sort((a, b) => a - b);
-  const median = slopes[slopes.length >> 1] ?? 0;
-  return Math.abs(median) > 0.05 ? 0 : median;
+  const m = median(slopes);
+  return Math.abs(m) > 0.05 ? 0 : m;
+}
+
+/** Segments asked of each half of the page to measure a change of slope. */
+const SLOPE_HALF_MIN = 8;
+/** A change of slope that moves cells less than this (page fractions, ~a fifth of a line) is none. */
+const SLOPE_MIN_DRIFT = 0.002;
+
+/**
+ * A photo taken at an angle the sheet finder could not undo (keystone): the lines' slope changes down
+ * the page, steeper at the bottom than at the top, enough that one slope for the page joins the cells of
+ * neighbouring rows at one end of the table. The slope is measured in the upper and the lower half of
+ * the page's segments (medians, so a seal's or a heading's odd segment moves nothing); the change is kept
+ * when it is consistent with the page's own slope and moves a row by a fifth of a line or more.
+ */
+export function pageSlope(segments: PaddleRawLine[], width: number, height: number): TextSlope {
+  const skew = pageSkew(segments, width, height);
+  const flat: TextSlope = { skew, gradient: 0, origin: 0.5 };
+  const samples = segmentSlopes(segments, width, height).sort((a, b) => a.y - b.y);
+  if (skew === 0 || samples.length < 2 * SLOPE_HALF_MIN) return flat;
+  const upper = samples.slice(0, samples.length >> 1);
+  const lower = samples.slice(samples.length >> 1);
+  const yUp = median(upper.map((x) => x.y));
+  const yLow = median(lower.map((x) => x.y));
+  if (yLow - yUp < 0.2) return flat;
+  const sUp = median(upper.map((x) => x.s));
+  const sLow = median(lower.map((x) => x.s));
+  const gradient = (sLow - sUp) / (yLow - yUp);
+  const origin = (yUp + yLow) / 2;
+  const mid = (sUp + sLow) / 2;
+  // the drift a row's right-hand cells take between the slope at its height and the page's slope,
+  // across half the page, at the table's top or bottom (a quarter of the page from the middle)
+  const drift = Math.abs(gradient) * 0.25 * 0.5;
+  if (drift < SLOPE_MIN_DRIFT || Math.abs(mid) > 0.05) return flat;
+  return { skew: mid, gradient, origin };
+}
+
+/**
+ * A row takes the words near its first one, in the order of their heights; a word standing between two
+ * rows (a cell of a sub-row beside its parent's merged cell, on a photo whose lines slope) goes to the
+ * first row near enough, which may not be the nearest. Each word of a row of several is moved to the row
+ * whose middle (the median of its words' centres) stands clearly nearer to it, when that row has no word
+ * in its column.
+ */
+function settleBetweenRows(rows: OcrWord[][], centre: (w: OcrWord) => number): void {
+  const middle = (ws: OcrWord[]) => {
+    const cs = ws.map(centre).sort((a, b) => a - b);
+    const n = cs.length;
+    return n % 2 ? (cs[n >> 1] ?? 0) : ((cs[n / 2 - 1] ?? 0) + (cs[n / 2] ?? 0)) / 2;
+  };
+  const overlaps = (a: OcrWord, b: OcrWord) => Math.min(a.box.x1, b.box.x1) > Math.max(a.box.x0, b.box.x0);
+  for (const row of rows) {
+    for (const w of [...row]) {
+      if (row.length < 3) continue;
+      const c = centre(w);
+      const h = w.box.y1 - w.box.y0;
+      const own = Math.abs(c - middle(row.filter((o) => o !== w)));
+      let best: OcrWord[] | null = null;
+      let bestDistance = own / 2;
+      for (const other of rows) {
+        if (other === row || other.length < 2 || other.some((o) => overlaps(o, w))) continue;
+        const d = Math.abs(c - middle(other));
+        if (d < bestDistance && d < h / 2) {
+          best = other;
+          bestDistance = d;
+        }
+      }
+      if (!best) continue;
+      row.splice(row.indexOf(w), 1);
+      best.push(w);
+    }
+  }
 }
 
 /**
  * Segments (one per printed line of a cell) → lines: wrapped cells are joined first, then segments
- * whose vertical centres are within half a line height form one row, cells left to right.
+ * whose vertical centres, measured along the page's text slope (`skew`, or the slope at each height on
+ * a photo taken at an angle), are within half a line height form one row, cells left to right; a word
+ * between two rows is settled in the nearer one.
  */
-export function wordsToPageText(segments: OcrWord[], page: number, skew = 0): OcrPageText {
+export function wordsToPageText(
+  segments: OcrWord[],
+  page: number,
+  skew: number | TextSlope = 0,
+): OcrPageText {
   const words = mergeStackedCells(segments, skew);
   const centre = (w: OcrWord) => levelledCentre(w, skew);
   words.sort((a, b) => centre(a) - centre(b));
@@ -256,21 +354,29 @@ export function wordsToPageText(segments: OcrWord[], page: number, skew = 0): Oc
     if (row) row.push(w);
     else rows.push([w]);
   }
-  const lines: OcrLine[] = rows.map((row) => {
-    row.sort((a, b) => a.box.x0 - b.box.x0);
-    return {
-      text: row.map((w) => w.text).join('\t'),
-      cells: row.map((w) => w.text),
-      box: {
-        x0: Math.min(...row.map((w) => w.box.x0)),
-        y0: Math.min(...row.map((w) => w.box.y0)),
-        x1: Math.max(...row.map((w) => w.box.x1)),
-        y1: Math.max(...row.map((w) => w.box.y1)),
-      },
-      confidence: row.reduce((s, w) => s + w.confidence, 0) / row.length,
-      words: row,
-    };
-  });
+  settleBetweenRows(rows, centre);
+  const lines: OcrLine[] = rows
+    .filter((row) => row.length > 0)
+    .map((row) => {
+      row.sort((a, b) => a.box.x0 - b.box.x0);
+      return {
+        text: row.map((w) => w.text).join('\t'),
+        cells: row.map((w) => w.text),
+        box: {
+          x0: Math.min(...row.map((w) => w.box.x0)),
+          y0: Math.min(...row.map((w) => w.box.y0)),
+          x1: Math.max(...row.map((w) => w.box.x1)),
+          y1: Math.max(...row.map((w) => w.box.y1)),
+        },
+        confidence: row.reduce((s, w) => s + w.confidence, 0) / row.length,
+        words: row,
+      };
+    });
   lines.sort((a, b) => levelledCentre(a, skew) - levelledCentre(b, skew));
-  return { page, source: 'ocr', lines, skew };
+  return {
+    page,
+    source: 'ocr',
+    lines,
+    ...slopeFields(typeof skew === 'number' ? { skew, gradient: 0, origin: 0.5 } : skew),
+  };
 }

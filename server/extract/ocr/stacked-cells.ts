@@ -9,6 +9,7 @@
  * lines. The same picture with most neighbours stacked too is a merged cell on the left (an item with
  * sub-rows: "耐水色牢度" centred beside "变色" over "沾色") and is left alone.
  */
+import { slopeAt, type TextSlope } from '../../../parsers/table/level';
 import type { OcrWord } from './ocr-engine';
 
 const height = (w: OcrWord) => w.box.y1 - w.box.y0;
@@ -16,10 +17,12 @@ const hasCjk = (t: string) => /[\u3400-\u9fff]/.test(t);
 
 /**
  * Vertical centre of a segment on a page whose text lines slope by `skew` (dy/dx in page fractions,
- * positive when lines run down to the right): measured along the text line, at the page's left edge.
+ * positive when lines run down to the right; a TextSlope when the slope changes down the page):
+ * measured along the text line, at the page's left edge.
  */
-export function levelledCentre(w: OcrWord, skew: number): number {
-  return (w.box.y0 + w.box.y1) / 2 - skew * ((w.box.x0 + w.box.x1) / 2);
+export function levelledCentre(w: Pick<OcrWord, 'box'>, skew: number | TextSlope): number {
+  const cy = (w.box.y0 + w.box.y1) / 2;
+  return cy - slopeAt(skew, cy) * ((w.box.x0 + w.box.x1) / 2);
 }
 
 /** Horizontal overlap of two segments as a share of the narrower one. */
@@ -116,7 +119,7 @@ function rowsBeside(beside: OcrWord[], centre: (w: OcrWord) => number, h: number
  * Segments with the lines of every wrapped cell joined into one segment. `skew` is the slope of the
  * page's text lines (see levelledCentre).
  */
-export function mergeStackedCells(words: OcrWord[], skew = 0): OcrWord[] {
+export function mergeStackedCells(words: OcrWord[], skew: number | TextSlope = 0): OcrWord[] {
   const centre = (w: OcrWord) => levelledCentre(w, skew);
   const used = new Set<OcrWord>();
   const merged: OcrWord[] = [];
