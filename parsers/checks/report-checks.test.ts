@@ -9,6 +9,7 @@ import {
 import {
   checkMergedResults,
   checkHollowRows,
+  checkSubItemKinds,
   checkMergedNames,
   checkNumberedRows,
   checkSummaryVerdicts,
@@ -267,6 +268,41 @@ describe('items printed but not read', () => {
     ]);
     // a verdict unread beside a result read, or a result unread beside a verdict: the row is whole
     expect(checkHollowRows([row('起毛起球', '3-4', null), row('顶破强力', null, 'pass')])).toEqual([]);
+  });
+
+  it('When an item holds sub-items of two kinds (a 直向 under a colour fastness), then the odd one and the table are flagged; sub-items of one kind, or parts of a garment, are not', () => {
+    const sub = (name: string) => ({
+      name,
+      unit: '级',
+      requirement: '≥3',
+      result: '4-5',
+      verdict: 'pass' as const,
+    });
+    expect(
+      checkSubItemKinds([
+        sub('耐皂洗色牢度 变色'),
+        sub('耐皂洗色牢度 沾色'),
+        sub('耐皂洗色牢度 直向'),
+        sub('水洗尺寸变化率'),
+      ]),
+    ).toEqual([
+      expect.objectContaining({ path: 'items.2.name', reason: 'sub_item_misplaced' }),
+      expect.objectContaining({ path: 'items', reason: 'sub_item_misplaced' }),
+    ]);
+    expect(
+      checkSubItemKinds([
+        sub('耐皂洗色牢度 变色'),
+        sub('耐皂洗色牢度 沾色'),
+        sub('水洗尺寸变化率 直向'),
+        sub('水洗尺寸变化率 横向'),
+        sub('断裂强力 经向'),
+        sub('断裂强力 纬向'),
+        sub('耐摩擦色牢度 干摩'),
+        sub('耐摩擦色牢度 湿摩'),
+        sub('纤维含量 面料'),
+        sub('纤维含量 里料'),
+      ]),
+    ).toEqual([]);
   });
 
   it('When a result printed 符合 stands beside the verdict, or the title is spaced out, then it is no second verdict', () => {

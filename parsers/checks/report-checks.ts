@@ -10,7 +10,7 @@
  */
 import { FAILED_COUNT_PATTERNS, ITEM_COUNT_PATTERNS, PAGE_NUMBER_PATTERNS } from '../data/check-vocab';
 import { TABLE_END_MARKERS } from '../data/table-vocab';
-import { KNOWN_ITEMS, STANDARD_PREFIXES } from '../data/vocab';
+import { KNOWN_ITEMS, STANDARD_PREFIXES, SUB_ITEM_KINDS } from '../data/vocab';
 import type { DocumentText, ReportItem, ReviewFlag, TestReportExtraction, TextLine } from '../types';
 import { itemNameKey, ocrVerdictCellOf, ONE_VALUE, verdictOf } from '../item-vocab';
 import { commonSubsequence } from '../text/edit-distance';
@@ -443,6 +443,43 @@ export function checkMergedNames(items: ReportItem[]): ReviewFlag[] {
 }
 
 /**
+ * An item whose sub-items are of two kinds ("耐皂洗色牢度" with 变色, 沾色 and 直向: SUB_ITEM_KINDS): a
+ * sub-row was given the wrong item, the item printed beside it in a merged cell OCR read onto another
+ * row, so that item may be missing. The table is flagged, and each sub-item of a kind its item has once.
+ */
+export function checkSubItemKinds(items: ReportItem[]): ReviewFlag[] {
+  const kindOf = (sub: string) => SUB_ITEM_KINDS.findIndex((k) => k.includes(sub));
+  const byParent = new Map<string, Array<{ i: number; kind: number }>>();
+  items.forEach((it, i) => {
+    const parts = it.name.split(' ');
+    const kind = kindOf(parts[parts.length - 1] ?? '');
+    if (parts.length < 2 || kind < 0) return;
+    const parent = parts.slice(0, -1).join(' ');
+    byParent.set(parent, [...(byParent.get(parent) ?? []), { i, kind }]);
+  });
+  const odd: number[] = [];
+  for (const subs of byParent.values()) {
+    const kinds = new Set(subs.map((s) => s.kind));
+    if (kinds.size < 2) continue;
+    // the sub-items of a kind the item holds once stand out from those it holds in pairs
+    for (const s of subs) if (subs.filter((o) => o.kind === s.kind).length === 1) odd.push(s.i);
+  }
+  if (odd.length === 0) return [];
+  return [
+    ...odd.map((i) => ({
+      path: `items.${i}.name`,
+      reason: 'sub_item_misplaced',
+      message: `分项“${items[i]?.name ?? ''}”与同一检验项目的其他分项不是一类，可能归到了错误的检验项目下，请按原件核对`,
+    })),
+    {
+      path: 'items',
+      reason: 'sub_item_misplaced',
+      message: `检验结果表有 ${odd.length} 个分项与所属检验项目的其他分项不是一类，可能有检验项目漏读，请核对`,
+    },
+  ];
+}
+
+/**
  * Rows read with a name but neither a result nor a verdict: their values fell where no column was
  * read (a sub-item header OCR lost: "水洗尺寸变化率" with its two results under 直向 | 横向 not seen),
  * so the row may stand for items that are missing. Each row's verdict is flagged already (missing);
@@ -496,5 +533,6 @@ export function crossCheckReport(doc: DocumentText, out: TestReportExtraction): 
     ...checkMergedResults(out.items),
     ...checkMergedNames(out.items),
     ...checkHollowRows(out.items),
+    ...checkSubItemKinds(out.items),
   ];
 }

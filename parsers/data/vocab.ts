@@ -94,6 +94,18 @@ export const SUB_ITEM_WORDS: readonly string[] = [
   '变色', '沾色', '经向', '纬向', '直向', '横向', '干摩', '湿摩', '干摩擦', '湿摩擦', '长度方向', '宽度方向',
   '面料', '里料', '罗纹', '填充物', '上衣', '裤子', '裙子', '外层', '内层',
 ];
+/**
+ * Sub-item words that stand for one kind of split of an item; one item's sub-items are of one kind. The
+ * grey-scale assessments of a colour fastness (GB/T 250 变色, GB/T 251 沾色: GB/T 3921, 3922, 5713
+ * report both); the rubbing of GB/T 3920 (干摩擦, 湿摩擦); the fabric's directions of GB/T 3923.1 (经向,
+ * 纬向) and GB/T 8628/8630 (直向, 横向, 长度方向, 宽度方向). The parts a garment is tested in (面料, 上衣 …)
+ * may split any item and are in no kind.
+ */
+export const SUB_ITEM_KINDS: readonly (readonly string[])[] = [
+  ['变色', '沾色'],
+  ['干摩', '湿摩', '干摩擦', '湿摩擦'],
+  ['经向', '纬向', '直向', '横向', '长度方向', '宽度方向'],
+];
 /** The microbes tested as sub-items of 微生物 (the hygiene indicators of GB 18383 絮用纤维制品). */
 export const MICROBE_NAMES: readonly string[] = [
   '细菌菌落总数', '大肠菌群', '致病性化脓菌', '真菌菌落总数', '金黄色葡萄球菌', '溶血性链球菌', '绿脓杆菌',
