@@ -1,5 +1,7 @@
 import { parseItemTable } from './report-items';
+import { readItemLines } from './items/read-item-lines';
 import { ocrDoc } from './testing/doc';
+import { ocrSegmentsDoc, type OcrSegmentLine } from './testing/ocr-pages';
 
 describe('parseItemTable on OCR text', () => {
   it('When a verdict cell was not read but the result says the item does not apply, then the verdict is n/a with low confidence', () => {
@@ -69,6 +71,65 @@ describe('a sub-item word OCR misread by a look-alike', () => {
       '水洗尺寸变化率 横向',
       // 问 is not a look-alike of 向 in the data: not taken for a sub-item word
       '断裂强力',
+    ]);
+  });
+});
+
+describe('merged items on OCR lines', () => {
+  /** One OCR'd line at height `y`: [text, left edge] cells. */
+  const line = (y: number, cells: Array<[string, number]>): OcrSegmentLine =>
+    cells.map(([text, x]) => [text, x, y, x + 0.05, y + 0.012]);
+
+  it('When a merged item’s name was read on its second sub-row’s line, after the first sub-row, then both sub-rows are that item’s', () => {
+    // "2 水洗尺寸变化率" centred beside 直向 over 横向: OCR grouped it with 横向 (a photo's rows slope)
+    const doc = ocrSegmentsDoc([
+      line(0.2, [
+        ['序号', 0.05],
+        ['检验项目', 0.12],
+        ['单位', 0.34],
+        ['标准要求', 0.45],
+        ['检验结果', 0.65],
+        ['单项判定', 0.8],
+      ]),
+      line(0.23, [
+        ['1', 0.05],
+        ['顶破强力', 0.12],
+        ['N', 0.34],
+        ['≥250', 0.45],
+        ['450', 0.65],
+        ['符合', 0.8],
+      ]),
+      line(0.255, [
+        ['直向', 0.27],
+        ['%', 0.34],
+        ['-3.0~+2.0', 0.45],
+        ['-1.0', 0.65],
+        ['符合', 0.8],
+      ]),
+      line(0.27, [
+        ['2', 0.05],
+        ['水洗尺寸变化率', 0.12],
+        ['横向', 0.27],
+        ['%', 0.34],
+        ['-3.0~+2.0', 0.45],
+        ['-0.6', 0.65],
+        ['符合', 0.8],
+      ]),
+      line(0.3, [
+        ['3', 0.05],
+        ['燃烧性能', 0.12],
+        ['级', 0.34],
+        ['1级', 0.45],
+        ['1级', 0.65],
+        ['符合', 0.8],
+      ]),
+    ]);
+    const { items } = readItemLines(doc);
+    expect(items.map((i) => [i.name, i.result, i.verdict])).toEqual([
+      ['顶破强力', '450', 'pass'],
+      ['水洗尺寸变化率 横向', '-0.6', 'pass'],
+      ['水洗尺寸变化率 直向', '-1.0', 'pass'],
+      ['燃烧性能', '1级', 'pass'],
     ]);
   });
 });

@@ -2,7 +2,7 @@
  * Step 3a of the item-table line reader: OCR lists lines top to bottom, and an item printed in a merged
  * cell sits centred beside its sub-rows: "变色 …" comes before "5 耐水色牢度", "沾色 …" after it.
  */
-import { isParentOnly, isSubRow } from './row-shape';
+import { isParentOnly, isParentWithSubRow, isSubRow } from './row-shape';
 import type { TableLine } from './types';
 
 // on the levelled page: a sub-row's wide line and its parent's short label, on a page askew, are
@@ -22,16 +22,29 @@ export function parentsBeforeTheirSubRows(lines: readonly TableLine[]): TableLin
   return out;
 }
 
-/** Where the parent line at `i` belongs: before the first sub-row above it that is nearer to it; null to stay. */
+/**
+ * Where the parent line at `i` belongs: before the first sub-row above it that is nearer to it; null to
+ * stay. A parent line holding a sub-row of its own ("17 水洗尺寸变化率 横向 …", isParentWithSubRow) takes
+ * the sub-rows above it when the line above them is an item's whole row, which has no sub-rows: under
+ * another parent they are that parent's as the distances say.
+ */
 function parentPlace(lines: readonly TableLine[], i: number, parent: TableLine): number | null {
-  if (parent.source !== 'ocr' || !isParentOnly(parent.text)) return null;
+  if (parent.source !== 'ocr') return null;
+  const withSubRow = !isParentOnly(parent.text) && isParentWithSubRow(parent.text);
+  if (!isParentOnly(parent.text) && !withSubRow) return null;
   const pc = centreY(parent);
   if (pc === null) return null;
   const start = firstSubRowAbove(lines, i, parent.page);
   if (start === i) return null;
   // the line above the sub-rows: another merged parent claims the sub-rows nearer to it
   const above = lines[start - 1];
+  const aboveIsParent =
+    above !== undefined &&
+    above.page === parent.page &&
+    (isParentOnly(above.text) || isParentWithSubRow(above.text));
+  if (withSubRow && !aboveIsParent) return start;
   const ac = above && above.page === parent.page && isParentOnly(above.text) ? centreY(above) : null;
+  if (withSubRow && ac === null) return null;
   let first = start;
   while (first < i) {
     const c = centreY(lines[first] as TableLine);

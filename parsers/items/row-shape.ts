@@ -66,6 +66,17 @@ export function isParentOnly(text: string): boolean {
   return rest !== '' && isBareName(rest);
 }
 
+/**
+ * "17 水洗尺寸变化率 横向 % … 符合": an item's number and name with a whole sub-row beside them on one line —
+ * a merged cell's name that OCR grouped with its second sub-row, the first one read as a line before it.
+ */
+export function isParentWithSubRow(text: string): boolean {
+  const m = INDEX_RE.exec(text);
+  if (!m) return false;
+  const [name, ...rest] = (m[2] ?? '').split('\t');
+  return rest.length > 0 && isBareName((name ?? '').trim()) && isSubRow(rest.join('\t'));
+}
+
 /** The line starts with a sub-item name ("变色", "经向"), in its first cell or first token. */
 export function startsWithSubItem(text: string): boolean {
   const first = (text.split('\t')[0] ?? '').trim();

@@ -37,6 +37,12 @@ function nameAndCells(text: string): { name: string; cells: string[] } {
   if (nameToks.length > 1 && isUnitToken(tail) && !isSubItem(tail ?? '')) {
     return { name: nameToks.slice(0, -1).join(' '), cells: [tail ?? '', ...cells.slice(1)] };
   }
+  // the item's sub-item in the next cell ("水洗尺寸变化率 | 横向 | …": its first or only sub-row on the
+  // item's line) is part of the name
+  const next = cells[1] ?? '';
+  if (cells.length > 2 && !isSubItem(name) && isSubItem(next)) {
+    return { name: `${name} ${next}`, cells: cells.slice(2) };
+  }
   return { name, cells: cells.slice(1) };
 }
 
