@@ -287,7 +287,8 @@ export function isSubItem(name: string): boolean {
 
 /**
  * A sub-item word and its unit OCR read as one segment ("变色级", "直向%"): the two cells, or null.
- * The unit is what isUnitToken knows, the word what isSubItem knows; a sub-item word alone is no such pair.
+ * The unit is what isUnit knows (after fixUnit), the word what isSubItem knows; a sub-item word alone is
+ * no such pair.
  */
 export function subItemAndUnit(cell: string): [string, string] | null {
   const c = cell.trim();

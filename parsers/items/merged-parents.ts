@@ -25,26 +25,24 @@ export function parentsBeforeTheirSubRows(lines: readonly TableLine[]): TableLin
 /**
  * Where the parent line at `i` belongs: before the first sub-row above it that is nearer to it; null to
  * stay. A parent line holding a sub-row of its own ("17 水洗尺寸变化率 横向 …", isParentWithSubRow) takes
- * the sub-rows above it when the line above them is an item's whole row, which has no sub-rows: under
- * another parent they are that parent's as the distances say.
+ * the sub-rows above it when the line above them is an item's whole row, which has no sub-rows; under a
+ * line holding its item's first sub-row they are that item's, and under a bare parent the distances say.
  */
 function parentPlace(lines: readonly TableLine[], i: number, parent: TableLine): number | null {
   if (parent.source !== 'ocr') return null;
-  const withSubRow = !isParentOnly(parent.text) && isParentWithSubRow(parent.text);
-  if (!isParentOnly(parent.text) && !withSubRow) return null;
+  const parentOnly = isParentOnly(parent.text);
+  if (!parentOnly && !isParentWithSubRow(parent.text)) return null;
   const pc = centreY(parent);
   if (pc === null) return null;
   const start = firstSubRowAbove(lines, i, parent.page);
   if (start === i) return null;
   // the line above the sub-rows: another merged parent claims the sub-rows nearer to it
   const above = lines[start - 1];
-  const aboveIsParent =
-    above !== undefined &&
-    above.page === parent.page &&
-    (isParentOnly(above.text) || isParentWithSubRow(above.text));
-  if (withSubRow && !aboveIsParent) return start;
-  const ac = above && above.page === parent.page && isParentOnly(above.text) ? centreY(above) : null;
-  if (withSubRow && ac === null) return null;
+  const onPage = above !== undefined && above.page === parent.page;
+  const aboveParentOnly = onPage && isParentOnly(above.text);
+  if (!parentOnly && !aboveParentOnly) return onPage && isParentWithSubRow(above.text) ? null : start;
+  const ac = aboveParentOnly ? centreY(above) : null;
+  if (!parentOnly && ac === null) return null;
   let first = start;
   while (first < i) {
     const c = centreY(lines[first] as TableLine);

@@ -5,6 +5,9 @@
  */
 import type { Box, PageText } from '../types';
 
+/** A text slope steeper than this (dy/dx) is no page's left after preparation: it is not measured or used. */
+export const MAX_SKEW = 0.05;
+
 /**
  * The slope of an OCR'd page's text lines (dy/dx in page fractions) at each height: `skew` at height
  * `origin`, changing by `gradient` per page height (0 but on a photo taken at an angle).
@@ -32,8 +35,8 @@ export function textSlopeOf(page: Pick<PageText, 'skew' | 'skewGradient' | 'skew
  */
 export function levelSlope(page: PageText | undefined): number | TextSlope {
   const s = page?.source === 'ocr' ? (page.skew ?? 0) : 0;
-  if (page?.source === 'ocr' && page.skewGradient && Math.abs(s) <= 0.05) return textSlopeOf(page);
-  return Math.abs(s) >= 0.002 && Math.abs(s) <= 0.05 ? s : 0;
+  if (page?.source === 'ocr' && page.skewGradient && Math.abs(s) <= MAX_SKEW) return textSlopeOf(page);
+  return Math.abs(s) >= 0.002 && Math.abs(s) <= MAX_SKEW ? s : 0;
 }
 
 /**

@@ -17,7 +17,7 @@ import { normaliseBox, type OcrEngine, type OcrLine, type OcrPageText, type OcrW
 import type { PaddleChildOptions, PaddleRawLine, PaddleRequest, PaddleResponse } from './paddle-child';
 import { quadBounds } from './recognition';
 import { levelledCentre, mergeStackedCells } from './stacked-cells';
-import type { TextSlope } from '../../../parsers/table/level';
+import { MAX_SKEW, type TextSlope } from '../../../parsers/table/level';
 
 export interface PaddleEngineOptions {
   /** Child processes, each holding its own models (~0.6–0.8 GB each), one page at a time; default 1. */
@@ -251,10 +251,14 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1] ?
  * photo taken slightly askew keeps a small slope after preparation, enough to split table rows.
  */
 export function pageSkew(segments: PaddleRawLine[], width: number, height: number): number {
-  const slopes = segmentSlopes(segments, width, height).map((x) => x.s);
+  return skewOf(segmentSlopes(segments, width, height).map((x) => x.s));
+}
+
+/** The median of the segments' slopes, or 0 when too few or steeper than a text line (MAX_SKEW). */
+function skewOf(slopes: number[]): number {
   if (slopes.length < 3) return 0;
   const m = median(slopes);
-  return Math.abs(m) > 0.05 ? 0 : m;
+  return Math.abs(m) > MAX_SKEW ? 0 : m;
 }
 
 /** Segments asked of each half of the page to measure a change of slope. */
@@ -270,9 +274,9 @@ const SLOPE_MIN_DRIFT = 0.002;
  * when it is consistent with the page's own slope and moves a row by a fifth of a line or more.
  */
 export function pageSlope(segments: PaddleRawLine[], width: number, height: number): TextSlope {
-  const skew = pageSkew(segments, width, height);
-  const flat: TextSlope = { skew, gradient: 0, origin: 0.5 };
   const samples = segmentSlopes(segments, width, height).sort((a, b) => a.y - b.y);
+  const skew = skewOf(samples.map((x) => x.s));
+  const flat: TextSlope = { skew, gradient: 0, origin: 0.5 };
   if (skew === 0 || samples.length < 2 * SLOPE_HALF_MIN) return flat;
   const upper = samples.slice(0, samples.length >> 1);
   const lower = samples.slice(samples.length >> 1);
@@ -287,7 +291,7 @@ export function pageSlope(segments: PaddleRawLine[], width: number, height: numb
   // the drift a row's right-hand cells take between the slope at its height and the page's slope,
   // across half the page, at the table's top or bottom (a quarter of the page from the middle)
   const drift = Math.abs(gradient) * 0.25 * 0.5;
-  if (drift < SLOPE_MIN_DRIFT || Math.abs(mid) > 0.05) return flat;
+  if (drift < SLOPE_MIN_DRIFT || Math.abs(mid) > MAX_SKEW) return flat;
   return { skew: mid, gradient, origin };
 }
 
