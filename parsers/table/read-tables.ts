@@ -394,12 +394,19 @@ export function readItemTables(doc: DocumentText): TableReading | null {
         read: () => readLattice(g, reads[reads.length - 1] ?? null),
         // a ruled table under a header row of its own, as a table found by its header line is
         headed: findHeader(g) !== null || findMatrixHeader(g) !== null,
+        continued: false,
       })),
-      ...headed.map((s) => ({ y: s.grid.ys[0] ?? 0, read: () => readStream(s), headed: true })),
+      ...headed.map((s) => ({
+        y: s.grid.ys[0] ?? 0,
+        read: () => readStream(s),
+        headed: true,
+        continued: false,
+      })),
       ...labelled.map((t) => ({
         y: t.grid.ys[0] ?? 0,
         read: () => readLattice(t.grid, null).map((r) => ({ ...r, ended: r.ended || t.ended })),
         headed: false,
+        continued: false,
       })),
     ];
     // the previous page's table going on here without its header, above any new table
@@ -430,13 +437,18 @@ export function readItemTables(doc: DocumentText): TableReading | null {
         continued: true,
       })),
       ...found,
-      ...headerless.map((s) => ({ y: s.grid.ys[0] ?? 0, read: () => readStream(s), headed: false })),
+      ...headerless.map((s) => ({
+        y: s.grid.ys[0] ?? 0,
+        read: () => readStream(s),
+        headed: false,
+        continued: false,
+      })),
     ].sort((a, b) => a.y - b.y);
     for (const c of candidates) {
       for (const r of c.read()) {
         if (r.raw.length === 0) continue;
         // an OCR'd table whose rows mostly lack a name or a verdict was not read as a table
-        if (page.source === 'ocr' && !readsAsTable(r.raw, c.headed, 'continued' in c)) continue;
+        if (page.source === 'ocr' && !readsAsTable(r.raw, c.headed, c.continued)) continue;
         reads.push(r);
         regions.push({ page: page.page, box: r.region });
         ended ||= r.ended;
